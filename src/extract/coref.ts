@@ -1,0 +1,92 @@
+import { splitSentences } from '../text/sentences.ts';
+import type { Article } from '../knowledge/types.ts';
+import type { Mention } from './types.ts';
+
+/** Person mentions at one span, as a possible subject of a verb. A pronoun may stand for a group. */
+export interface Ref {
+  start: number;
+  end: number;
+  people: number[];
+  pronoun: boolean;
+}
+
+const PREPOSITIONS = /\b(with|to|by|from|of|towards|toward|including|against|for|about|between|among|on|at|in|into|than|like|via|under|over|after|before|behind|beside|without)\s+$/i;
+const PRONOUN = /\b(he|she|they)\b/gi;
+
+/** Subject references in a stretch: mentions and pronouns not governed by a preposition. */
+export function subjectsIn(text: string, refs: Ref[], from: number, to: number): Ref[] {
+  return refs.filter((r) => r.start >= from && r.end <= to && !PREPOSITIONS.test(text.slice(Math.max(0, r.start - 14), r.start)));
+}
+
+/** The last subject before `to`, widened to "X and Y", "Both X and Y", "X, a Y, and Z". */
+export function lastSubjectGroup(text: string, refs: Ref[], from: number, to: number): number[] {
+  const subs = subjectsIn(text, refs, from, to);
+  if (subs.length === 0) return [];
+  let k = subs.length - 1;
+  const group = [...subs[k].people];
+  while (k > 0) {
+    const between = text.slice(subs[k - 1].end, subs[k].start);
+    if (!/^(?:,[^,.;]{0,90},?)?\s+and\s+$/.test(between)) break;
+    group.unshift(...subs[k - 1].people);
+    k--;
+  }
+  return [...new Set(group)];
+}
+
+/** First subject of a sentence with its coordinated partners: who the sentence is about. */
+function sentenceSubject(text: string, refs: Ref[], from: number, to: number): number[] {
+  const subs = subjectsIn(text, refs, from, to);
+  if (!subs.length || !subs[0].people.length) return [];
+  const group = [...subs[0].people];
+  for (let k = 1; k < subs.length; k++) {
+    const between = text.slice(subs[k - 1].end, subs[k].start);
+    if (!/^(?:,[^,.;]{0,90},?)?\s+and\s+$/.test(between)) break;
+    group.push(...subs[k].people);
+  }
+  return [...new Set(group)];
+}
+
+/** Mentions of one paragraph grouped by span, plus its pronouns (unresolved). */
+export function refsOf(text: string, paragraph: number, mentions: Mention[]): Ref[] {
+  const bySpan = new Map<string, Ref>();
+  for (const m of mentions) {
+    if (m.paragraph !== paragraph) continue;
+    const key = `${m.start}:${m.end}`;
+    const r = bySpan.get(key);
+    if (r) r.people.push(m.person);
+    else bySpan.set(key, { start: m.start, end: m.end, people: [m.person], pronoun: !!m.pronoun });
+  }
+  return [...bySpan.values()].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Pronoun mentions ("he", "she", "they") resolved to the person, or the group, that stood last
+ * as the subject of a sentence. News prose keeps one protagonist per stretch; this follows it.
+ * The chain runs across paragraphs, as readers do.
+ */
+export function resolvePronouns(article: Article, mentions: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  let last: number[] = [];
+  for (const p of article.paragraphs) {
+    const text = p.text;
+    const refs = refsOf(text, p.n, mentions);
+    for (const m of text.matchAll(PRONOUN)) refs.push({ start: m.index!, end: m.index! + m[0].length, people: [], pronoun: true });
+    refs.sort((a, b) => a.start - b.start);
+    for (const s of splitSentences(text)) {
+      // A named subject earlier in the same sentence wins: "X conveyed …, a sentiment he reinforced".
+      const named = sentenceSubject(text, refs, s.start, s.end);
+      const namedAt = subjectsIn(text, refs, s.start, s.end)[0]?.start ?? Infinity;
+      for (const r of refs) {
+        if (!r.pronoun || r.start < s.start || r.end > s.end) continue;
+        const antecedent = named.length && namedAt < r.start ? named : last;
+        const singular = !/^they$/i.test(text.slice(r.start, r.end));
+        // "he" cannot stand for a group; "they" for one person is usually a group we missed.
+        r.people = singular ? antecedent.slice(-1) : antecedent.length > 1 ? [...antecedent] : [];
+        for (const person of r.people) out.push({ paragraph: p.n, start: r.start, end: r.end, person, pronoun: true });
+      }
+      const subject = sentenceSubject(text, refs, s.start, s.end);
+      if (subject.length) last = subject;
+    }
+  }
+  return out;
+}

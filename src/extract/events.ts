@@ -1,0 +1,82 @@
+import { splitSentences } from '../text/sentences.ts';
+import type { Article } from '../knowledge/types.ts';
+import type { ArticlePerson, EventFact, Mention } from './types.ts';
+import { findTimes } from './dates.ts';
+import { EVENT_PRIORITY, EVENT_TRIGGERS, type EventKind } from './lexicon/events.ts';
+import { CAPITALS, COUNTRIES, NATIONALITIES } from './lexicon/places.ts';
+import { tokenize } from './tokens.ts';
+
+const MAX_SUMMARY = 220;
+
+/** Shorten at a word boundary, never mid-word, marking the cut. */
+export function shorten(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max - 1);
+  const at = cut.lastIndexOf(' ');
+  return `${(at > max * 0.6 ? cut.slice(0, at) : cut).replace(/[\s,;:–-]+$/, '')}…`;
+}
+
+function kindOf(sentence: string): EventKind | null {
+  for (const k of EVENT_PRIORITY) if (EVENT_TRIGGERS[k].test(sentence)) return k;
+  return null;
+}
+
+/** Countries and capitals named in a stretch, as actors: "Russia escalated", "Moscow's hand". */
+function placesIn(text: string): string[] {
+  const out: string[] = [];
+  const toks = tokenize(text);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!t.capitalized) continue;
+    const two = i + 1 < toks.length ? `${t.folded} ${toks[i + 1].folded}` : '';
+    if (two && COUNTRIES.has(two)) {
+      out.push(`${t.text} ${toks[i + 1].text}`);
+      i++;
+    } else if (COUNTRIES.has(t.folded) || CAPITALS.has(t.folded)) out.push(t.text);
+    else if (t.folded === 'eu' || t.folded === 'nato' || t.folded === 'un') out.push(t.text);
+  }
+  return out;
+}
+
+/** "in X" / "at X" naming a place: a capitalised word after the preposition that is no person. */
+function placeOf(sentence: string, personNames: Set<string>): string | null {
+  for (const m of sentence.matchAll(/\b(?:in|at|near|outside)\s+((?:\p{Lu}[\p{L}’'-]+)(?:\s+\p{Lu}[\p{L}’'-]+)?)/gu)) {
+    const name = m[1].replace(/[’']s$/, '');
+    const f = name.toLowerCase();
+    if (personNames.has(name) || f in NATIONALITIES) continue;
+    if (/^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(f)) continue;
+    return name;
+  }
+  return null;
+}
+
+/**
+ * Events of one article: each sentence that reports talks, a statement, a strike, a pledge,
+ * a call, a decision or casualties becomes one event, with the people and countries it names,
+ * the place and the time the sentence gives.
+ */
+export function extractEvents(article: Article, people: ArticlePerson[], mentions: Mention[]): EventFact[] {
+  const events: EventFact[] = [];
+  const names = new Set(people.flatMap((p) => [p.name, ...p.aliases]));
+  for (const p of article.paragraphs) {
+    for (const s of splitSentences(p.text)) {
+      const kind = kindOf(s.text);
+      if (!kind) continue;
+      // Reported opinions ("X warned that …") are quotes, not events, unless something happened in them.
+      const inSentence = mentions.filter((m) => m.paragraph === p.n && m.start >= s.start && m.end <= s.end);
+      const actors = [...new Set([...inSentence.map((m) => people[m.person].name), ...placesIn(s.text)])];
+      const times = findTimes(s.text, article.published).filter((t) => t.kind !== 'duration');
+      const when = times[0] ?? findTimes(s.text, article.published)[0] ?? null;
+      events.push({
+        kind,
+        summary: shorten(s.text, MAX_SUMMARY),
+        actors,
+        place: placeOf(s.text, names),
+        when,
+        date: (when?.iso ?? null) || article.published?.slice(0, 10) || null,
+        paragraph: p.n,
+      });
+    }
+  }
+  return events;
+}

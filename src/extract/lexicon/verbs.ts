@@ -1,0 +1,25 @@
+/** Verbs (and fixed phrases) that report speech. Folded, inflected forms listed as they occur. */
+const list = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+
+export const SPEECH_VERBS = list(`
+said says say saying told tells telling stated states stating noted notes noting added adds adding warned warns warning
+emphasized emphasised emphasizes emphasises emphasizing stressed stresses stressing indicated indicates declared declares
+announced announces explained explains argued argues claimed claims insisted insists suggested suggests wrote writes writing
+posted posts tweeted tweets shared shares described describes describing called calls asked asks replied replies responded
+responds conveyed conveys confirmed confirms denied denies acknowledged acknowledges admitted admits underlined underlines
+underscored underscores reiterated reiterates recalled recalls remarked remarks observed observes commented comments
+predicted predicts promised promises vowed vows urged urges accused accuses advocated advocates expressed expresses
+mentioned mentions reported reports assured assures cautioned cautions concluded concludes estimated estimates
+maintained maintains contended contends countered counters proposed proposes pledged pledges hailed hails praised praises
+criticized criticised criticizes criticises condemned condemns dismissed dismisses rejected rejects welcomed welcomes
+pointed points believes believed thinks thought hoped hopes announced added quipped joked boasted lamented complained
+`);
+
+/** Particles that complete a phrasal cue: "pointed out", "spelled out". */
+export const CUE_PARTICLES = list(`out up`);
+
+/** Cues that introduce reported speech without "that": "accused Russia of", "urged allies to", "called for". */
+export const REPORTING_WITHOUT_THAT = /^(accused|accuses|urged|urges|called for|calls for|advocated for|advocates for|advocated|warned of|warned against|expressed|expresses|denied|denies|rejected|rejects|welcomed|welcomes|criticized|criticised|condemned|condemns|praised|hailed)\b/;
+
+/** Cues that are too weak to make a reported statement on their own ("shared on X" is not speech). */
+export const WEAK_CUES = list(`shared shares posted posts described describes describing called calls thought believed believes thinks`);

@@ -1,0 +1,61 @@
+import type { TimeExpression } from './dates.ts';
+import type { EventKind } from './lexicon/events.ts';
+
+/** A person as one article presents them. The knowledge base merges these across articles. */
+export interface ArticlePerson {
+  name: string;
+  /** The role the article gives, as it words it ("US special envoy"), or null. */
+  role: string | null;
+  /** Every distinct role phrase found, best first. */
+  roles: string[];
+  /** Country, party, body or delegation the text ties them to. */
+  affiliation: string | null;
+  /** Other forms of the name seen in the article ("Witkoff"). */
+  aliases: string[];
+  /** Paragraph numbers (1-based) that mention them. */
+  paragraphs: number[];
+}
+
+/** Where a person is named: paragraph number and character span. `person` indexes ArticlePerson[]. */
+export interface Mention {
+  paragraph: number;
+  start: number;
+  end: number;
+  person: number;
+  /** A resolved "he", "she" or "they". */
+  pronoun?: boolean;
+}
+
+export type QuoteKind = 'direct' | 'reported';
+
+export interface QuoteFact {
+  text: string;
+  /** Speaker names (one, or several for a shared statement); empty when the text names nobody. */
+  speakers: string[];
+  /** The reporting word ("said", "noted that", "described … as"), or null. */
+  cue: string | null;
+  kind: QuoteKind;
+  /** First and last paragraph of the quote (a quote may run over several). */
+  paragraph: number;
+  lastParagraph: number;
+}
+
+export interface EventFact {
+  kind: EventKind;
+  /** The sentence that reports it, verbatim (shortened at a word boundary when long). */
+  summary: string;
+  actors: string[];
+  place: string | null;
+  when: TimeExpression | null;
+  /** Best date for ordering: the time expression's, else the article's. */
+  date: string | null;
+  paragraph: number;
+}
+
+export interface ArticleFacts {
+  article: string;
+  people: ArticlePerson[];
+  mentions: Mention[];
+  quotes: QuoteFact[];
+  events: EventFact[];
+}

@@ -1,0 +1,57 @@
+/**
+ * Text folding shared by indexing and querying: whatever folds one side must fold the other,
+ * or a diacritic or a curly quote silently breaks a match.
+ */
+
+const SPECIAL_LETTERS: Record<string, string> = {
+  ø: 'o', Ø: 'O', æ: 'ae', Æ: 'Ae', œ: 'oe', Œ: 'Oe', ß: 'ss', đ: 'd', Đ: 'D', ł: 'l', Ł: 'L',
+  þ: 'th', Þ: 'Th', ð: 'd', Ð: 'D', ı: 'i', ħ: 'h',
+};
+const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL_LETTERS).join('')}]`, 'g');
+
+/** Curly quotes and apostrophes to straight ones, dashes to hyphens. */
+export function straightenQuotes(s: string): string {
+  return s
+    .replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-');
+}
+
+/** Lower case, no diacritics, straight quotes: "Støre’s" -> "store's". */
+export function fold(s: string): string {
+  return straightenQuotes(s)
+    .replace(SPECIAL_RE, (c) => SPECIAL_LETTERS[c] ?? c)
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+}
+
+/**
+ * A spelling-independent key for one name word, so transliterations meet:
+ * Umjerow / Umerov, Zelenskyy / Selenskyj / Zelenskiy, Dmitriev / Dmitriyev, Yuri / Yury.
+ * Deliberately coarse; callers use it to find candidates, not as proof of identity.
+ */
+export function nameKey(word: string): string {
+  let s = fold(word).replace(/[^a-z]/g, '');
+  if (!s) return '';
+  s = s
+    .replace(/tsch/g, 'ch')
+    .replace(/sch/g, 'sh')
+    .replace(/tch/g, 'ch')
+    .replace(/kh/g, 'h')
+    .replace(/ck/g, 'k')
+    .replace(/ph/g, 'f')
+    .replace(/w/g, 'v')
+    .replace(/j/g, 'y')
+    .replace(/z/g, 's')
+    .replace(/x/g, 'ks')
+    .replace(/q/g, 'k');
+  if (s.length > 4) s = s.replace(/[iy]+$/, '');
+  s = s[0] + s.slice(1).replace(/y/g, '');
+  return s.replace(/(.)\1+/g, '$1');
+}
+
+/** Key for a whole name: the key of each word. */
+export function fullNameKey(name: string): string {
+  return name.split(/[\s-]+/).map(nameKey).filter(Boolean).join(' ');
+}
