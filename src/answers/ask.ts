@@ -1,0 +1,85 @@
+import type { KnowledgeBase } from '../knowledge/base.ts';
+import { findTimes } from '../extract/dates.ts';
+import { QUESTION_FILLERS } from '../text/stopwords.ts';
+import { TextIndex } from '../search/text-index.ts';
+import { SYNONYMS } from '../search/synonyms.ts';
+import type { Answer, AnswerOptions, Result } from './types.ts';
+import { clampLimit, cleanQuery } from './query.ts';
+import { paragraphResult } from './views.ts';
+
+type Expect = 'duration' | 'date' | 'person' | 'place' | 'amount' | null;
+
+/** What kind of answer a question wants, from its opening words. */
+export function expectedAnswer(q: string): Expect {
+  const s = q.toLowerCase();
+  if (/^(how long|for how long)\b|\bduration\b|\bhow many (days|hours|weeks|months|years)\b/.test(s)) return 'duration';
+  if (/^(when|what date|what day|since when)\b/.test(s)) return 'date';
+  if (/^(who|whom|whose)\b/.test(s)) return 'person';
+  if (/^where\b/.test(s)) return 'place';
+  if (/^how (much|many)\b/.test(s)) return 'amount';
+  return null;
+}
+
+/** Words of the question's frame, not its topic: "how long did the talks last". */
+const FRAME_WORDS: Record<Exclude<Expect, null>, Set<string>> = {
+  duration: new Set(['long', 'last', 'take', 'took', 'duration']),
+  date: new Set(['date', 'day', 'happen', 'happened', 'take', 'took', 'place']),
+  person: new Set([]),
+  place: new Set(['place', 'take', 'took', 'happen', 'happened']),
+  amount: new Set(['much', 'many']),
+};
+
+/** How well a passage holds the kind of answer asked for: 0 not at all, 1 somewhere, 2 next to the topic. */
+function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string | null, topic: string[]): number {
+  const text = kb.paragraphs[pid].text;
+  switch (expect) {
+    case 'duration': {
+      const ds = findTimes(text, published).filter((t) => t.kind === 'duration');
+      if (!ds.length) return 0;
+      // "three-day negotiations": the duration qualifies a word of the question (or its synonym).
+      const near = ds.some((d) => {
+        const after = TextIndex.queryWords(text.slice(d.end, d.end + 40)).slice(0, 3);
+        return after.some((w) => topic.includes(w) || topic.some((t) => SYNONYMS.get(t)?.includes(w)));
+      });
+      return near ? 2 : 1;
+    }
+    case 'date':
+      return findTimes(text, published).some((t) => t.kind !== 'duration') ? 1 : 0;
+    case 'person':
+      return kb.people.some((p) => p.paragraphs.includes(pid)) ? 1 : 0;
+    case 'place':
+      return /\b(in|at)\s+\p{Lu}/u.test(text) ? 1 : 0;
+    case 'amount':
+      return /\d|\b(billion|million|thousand|hundred|percent)\b/i.test(text) ? 1 : 0;
+    default:
+      return 0;
+  }
+}
+
+/** ask: the best passages for a free question, best first. */
+export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {}): Answer {
+  const limit = clampLimit(opts.limit);
+  const query = cleanQuery(rawQuery);
+  const answer = (results: Result[], extra: Partial<Answer> = {}): Answer => ({ command: 'ask', query, results: results.slice(0, limit), total: results.length, ...extra });
+  if (!query) return answer([], { message: 'Ask a question, for example: /ask How long did the talks last?' });
+
+  const expect = expectedAnswer(query);
+  const frame = expect ? FRAME_WORDS[expect] : new Set<string>();
+  let words = TextIndex.queryWords(query).filter((w) => !QUESTION_FILLERS.has(w));
+  if (words.some((w) => !frame.has(w))) words = words.filter((w) => !frame.has(w));
+  const hits = kb.paragraphIndex.search(words, { limit: Math.max(50, limit), synonyms: 0.6 });
+  if (hits.length === 0) {
+    const suggestions = kb.peopleIndex.suggest('', 5).map((p) => p.name);
+    return answer([], { message: `No passage matches “${query}”.`, suggestions });
+  }
+  const best = Math.max(...hits.map((h) => h.score));
+  const ranked = hits
+    .map((h) => {
+      const p = kb.paragraphs[h.doc];
+      // A passage that holds the kind of answer asked for (a duration for "how long") rises.
+      const bonus = expect ? 0.4 * best * fits(kb, h.doc, expect, kb.article(p).published, words) : 0;
+      return { h, score: h.score + bonus + h.matched * 0.25 * best };
+    })
+    .sort((a, b) => b.score - a.score || a.h.doc - b.h.doc);
+  return answer(ranked.map(({ h, score }) => paragraphResult(kb, kb.paragraphs[h.doc], score)), { title: query });
+}

@@ -1,0 +1,57 @@
+import type { KnowledgeBase, Event } from '../knowledge/base.ts';
+import { EVENT_KIND_WORDS, type EventKind } from '../extract/lexicon/events.ts';
+import { fold } from '../text/normalize.ts';
+import { stem } from '../text/tokenize.ts';
+import type { Answer, AnswerOptions, Result } from './types.ts';
+import { clampLimit, cleanQuery } from './query.ts';
+import { eventView, paragraphResult } from './views.ts';
+
+function eventResult(kb: KnowledgeBase, e: Event, score: number): Result {
+  const p = kb.paragraphs[e.paragraph];
+  return { ...paragraphResult(kb, p, score, { event: eventView(e), paragraph: p.text }), text: e.summary };
+}
+
+/** Timeline order: dated first, oldest first; undated events follow their article's date, then reading order. */
+export function compareEvents(a: Event, b: Event): number {
+  if (a.date && b.date && a.date !== b.date) return a.date < b.date ? -1 : 1;
+  if (a.date && !b.date) return -1;
+  if (!a.date && b.date) return 1;
+  return a.paragraph - b.paragraph;
+}
+
+/** Kinds a topic names: "airstrikes" -> attack, "meeting" -> talks. */
+export function kindsOf(topic: string): Set<EventKind> {
+  const ws = new Set(fold(topic).split(/[^a-z]+/).filter(Boolean).map(stem));
+  const kinds = new Set<EventKind>();
+  for (const [kind, list] of Object.entries(EVENT_KIND_WORDS) as [EventKind, string[]][]) {
+    if (list.some((w) => ws.has(stem(w)))) kinds.add(kind);
+  }
+  return kinds;
+}
+
+/** events: the timeline, or the events about a topic (a kind, a person, a place, any words). */
+export function events(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {}): Answer {
+  const limit = clampLimit(opts.limit);
+  const query = cleanQuery(rawQuery);
+  const answer = (results: Result[], extra: Partial<Answer> = {}): Answer => ({ command: 'events', query, results: results.slice(0, limit), total: results.length, ...extra });
+
+  if (!query) {
+    const timeline = [...kb.events].sort(compareEvents);
+    return answer(timeline.map((e, i) => eventResult(kb, e, 1 - i / (timeline.length + 1))), { title: `Timeline: ${timeline.length} events` });
+  }
+
+  const kinds = kindsOf(query);
+  const scores = new Map<number, number>();
+  for (const h of kb.eventIndex.search(query, { limit: 200, synonyms: 0.6 })) scores.set(h.doc, h.score + h.matched);
+  if (kinds.size) for (const e of kb.events) if (kinds.has(e.kind)) scores.set(e.id, (scores.get(e.id) ?? 0) + 3);
+  // Named people: their events, whichever words describe them.
+  const person = kb.peopleIndex.byName(query, 1).find((m) => m.tier !== 'fuzzy')?.person;
+  if (person) for (const e of kb.events) if (e.actors.includes(person.name)) scores.set(e.id, (scores.get(e.id) ?? 0) + 2);
+
+  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || compareEvents(kb.events[a[0]], kb.events[b[0]]));
+  if (ranked.length === 0) {
+    const topics = Object.keys(EVENT_KIND_WORDS).filter((k) => kb.events.some((e) => e.kind === k));
+    return answer([], { message: `No event matches “${query}”.`, suggestions: topics.map((k) => EVENT_KIND_WORDS[k as EventKind][0]) });
+  }
+  return answer(ranked.map(([id, s]) => eventResult(kb, kb.events[id], s)), { title: `Events: ${query}` });
+}

@@ -1,0 +1,65 @@
+import type { KnowledgeBase, Quote } from '../knowledge/base.ts';
+import type { Answer, AnswerOptions, Result } from './types.ts';
+import { clampLimit, cleanQuery } from './query.ts';
+import { paragraphResult, quoteView } from './views.ts';
+import { straightenQuotes } from '../text/normalize.ts';
+import { TextIndex } from '../search/text-index.ts';
+
+function quoteResult(kb: KnowledgeBase, q: Quote, score: number): Result {
+  const p = kb.paragraphs[q.paragraph];
+  return { ...paragraphResult(kb, p, score, { quote: quoteView(kb, q), paragraph: p.text }), text: q.text };
+}
+
+const byDirectThenOrder = (a: Quote, b: Quote) => (a.kind === b.kind ? a.paragraph - b.paragraph || a.id - b.id : a.kind === 'direct' ? -1 : 1);
+
+/** quote: what a person said (direct quotes first), or the quote with these words. */
+export function quote(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions & { speaker?: string; words?: string } = {}): Answer {
+  const limit = clampLimit(opts.limit);
+  const query = cleanQuery(rawQuery);
+  const speakerQ = cleanQuery(opts.speaker ?? '');
+  const wordsQ = cleanQuery(straightenQuotes(opts.words ?? '').replace(/"/g, ' '));
+  const answer = (results: Result[], extra: Partial<Answer> = {}): Answer => ({ command: 'quote', query: query || [speakerQ, wordsQ].filter(Boolean).join(' '), results: results.slice(0, limit), total: results.length, ...extra });
+
+  if (!query && !speakerQ && !wordsQ) {
+    const all = [...kb.quotes].sort(byDirectThenOrder);
+    return answer(all.map((q, i) => quoteResult(kb, q, 1 - i / (all.length + 1))), { title: `${kb.quotes.filter((q) => q.kind === 'direct').length} direct quotes, ${kb.quotes.filter((q) => q.kind === 'reported').length} reported statements` });
+  }
+
+  // A query that names someone asks what they said; anything else is the words of a quote.
+  const bySpeakerText = speakerQ || query;
+  const names = bySpeakerText ? kb.peopleIndex.byName(bySpeakerText, 5) : [];
+  const strong = names.filter((m) => m.tier !== 'fuzzy' || (speakerQ && m.score <= 0.4));
+  const speaker = speakerQ || !wordsQ ? strong[0]?.person : undefined;
+
+  let pool: Quote[] = kb.quotes;
+  if (speaker) pool = kb.quotes.filter((q) => q.speakers.includes(speaker.id));
+  const wordsText = wordsQ || (speaker ? '' : straightenQuotes(query).replace(/"/g, ' '));
+
+  if (speaker && !wordsText) {
+    const said = [...pool].sort(byDirectThenOrder);
+    if (said.length === 0) return answer([], { title: speaker.name, message: `No quotes attributed to ${speaker.name} yet; try /who ${speaker.name} for the passages that mention them.`, suggestions: speakersNear(kb) });
+    return answer(said.map((q, i) => quoteResult(kb, q, 1 - i / (said.length + 1))), { title: `What ${speaker.name} said` });
+  }
+
+  const allowed = speaker ? new Set(pool.map((q) => q.id)) : null;
+  const words = wordsText.trim();
+  const hits = kb.quoteIndex.search(words, { limit: 50, filter: allowed ? (d) => allowed.has(d) : undefined, synonyms: 0.3 });
+  // Most of the words must be there: one stray common word is no match for a quote.
+  const qwords = TextIndex.queryWords(words).length;
+  const need = qwords <= 2 ? 1 : Math.ceil(qwords * 0.5);
+  const good = hits.filter((h) => h.matched >= need);
+  if (good.length === 0) {
+    // The words found nothing: maybe they were a name after all.
+    const fuzzy = names[0];
+    if (!speakerQ && fuzzy && fuzzy.score <= 0.45) return quote(kb, '', { ...opts, speaker: fuzzy.person.name, words: undefined });
+    return answer([], { message: `No quote matches “${words || bySpeakerText}”.`, suggestions: speakersNear(kb) });
+  }
+  const results = good.map((h) => quoteResult(kb, kb.quotes[h.doc], h.score));
+  return answer(results, { title: speaker ? `What ${speaker.name} said about “${words}”` : `Quotes matching “${words}”` });
+}
+
+function speakersNear(kb: KnowledgeBase): string[] {
+  const counts = new Map<string, number>();
+  for (const q of kb.quotes) for (const s of q.speakers) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([id]) => kb.personById.get(id)?.name ?? id);
+}

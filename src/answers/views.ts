@@ -1,0 +1,40 @@
+import type { KnowledgeBase, Person, Quote, Event } from '../knowledge/base.ts';
+import { citationOf, type Article, type Paragraph } from '../knowledge/types.ts';
+import type { ArticleView, EventView, PersonView, QuoteView, Result } from './types.ts';
+
+/** Conversions from the knowledge base to the Answer model: one place, so every command cites alike. */
+export function personView(p: Person): PersonView {
+  return { id: p.id, name: p.name, role: p.role, affiliation: p.affiliation, aliases: [...p.aliases] };
+}
+
+export function joinNames(names: string[]): string | null {
+  if (names.length === 0) return null;
+  if (names.length === 1) return names[0];
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+export function quoteView(kb: KnowledgeBase, q: Quote): QuoteView {
+  const speakers = kb.speakerNames(q);
+  return { text: q.text, speaker: joinNames(speakers), speakers, cue: q.cue, kind: q.kind };
+}
+
+export function eventView(e: Event): EventView {
+  return {
+    kind: e.kind,
+    summary: e.summary,
+    actors: [...e.actors],
+    place: e.place,
+    when: e.when ? { text: e.when.text, date: e.when.iso } : null,
+    date: e.date,
+  };
+}
+
+export function articleView(a: Article): ArticleView {
+  return { id: a.id, title: a.title, published: a.published, source: a.source, url: a.url, paragraphs: a.paragraphs.length, file: a.file };
+}
+
+export function paragraphResult(kb: KnowledgeBase, p: Paragraph, score: number, extra: Partial<Result> = {}): Result {
+  return { text: p.text, score: round(score), citation: citationOf(kb.article(p), p), ...extra };
+}
+
+export const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,0 +1,82 @@
+import type { KnowledgeBase, Person } from '../knowledge/base.ts';
+import { fold } from '../text/normalize.ts';
+import type { Answer, AnswerOptions, Result } from './types.ts';
+import { clampLimit, cleanQuery, stripQuestion } from './query.ts';
+import { paragraphResult, personView } from './views.ts';
+
+/** Passages mentioning a person, in reading order, each carrying who they are. */
+function passagesOf(kb: KnowledgeBase, p: Person, score: number): Result[] {
+  const view = personView(p);
+  return p.paragraphs.map((id, i) => paragraphResult(kb, kb.paragraphs[id], score - i * 0.001, { person: view }));
+}
+
+/** The paragraph that says what someone is, else their first mention. */
+function introduction(kb: KnowledgeBase, p: Person): number {
+  const role = p.role ? fold(p.role) : null;
+  const hit = role ? p.paragraphs.find((id) => fold(kb.paragraphs[id].text).includes(role)) : undefined;
+  return hit ?? p.paragraphs[0];
+}
+
+function oneEach(kb: KnowledgeBase, people: { person: Person; score: number }[]): Result[] {
+  return people
+    .filter(({ person }) => person.paragraphs.length > 0)
+    .map(({ person, score }) => paragraphResult(kb, kb.paragraphs[introduction(kb, person)], score, { person: personView(person) }));
+}
+
+export function titleOf(p: Person): string {
+  return p.role ? `${p.name} — ${p.role}` : p.name;
+}
+
+/**
+ * who: a name (any spelling, a surname, a typo), a role ("special envoy", "Putin's advisor"),
+ * or nothing (everyone, with their role).
+ */
+export function who(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {}): Answer {
+  const limit = clampLimit(opts.limit);
+  const query = cleanQuery(rawQuery);
+  const q = stripQuestion(query);
+  const answer = (results: Result[], extra: Partial<Answer> = {}): Answer => ({ command: 'who', query, results: results.slice(0, limit), total: results.length, ...extra });
+
+  if (!q) {
+    const everyone = [...kb.people].sort((a, b) => b.paragraphs.length - a.paragraphs.length || a.name.localeCompare(b.name));
+    return answer(oneEach(kb, everyone.map((person, i) => ({ person, score: 1 - i / (everyone.length + 1) }))), {
+      title: `${kb.people.length} people in the knowledge base`,
+      message: kb.people.length ? undefined : 'No people have been found in the knowledge base yet.',
+    });
+  }
+
+  const names = kb.peopleIndex.byName(q, 10);
+  const strong = names.filter((m) => m.tier !== 'fuzzy');
+  const roles = kb.peopleIndex.byRole(q, 10);
+  const fullRoles = roles.filter((r) => r.matched === r.words);
+
+  let chosen: { person: Person; score: number }[] = [];
+  if (strong.length) chosen = strong.map((m) => ({ person: m.person, score: 1 - m.score }));
+  else if (fullRoles.length) return roleAnswer(fullRoles);
+  else if (names.length && names[0].score <= 0.4) chosen = names.map((m) => ({ person: m.person, score: 1 - m.score }));
+  else if (roles.length) return roleAnswer(roles.filter((r) => r.matched >= Math.ceil(r.words / 2)));
+
+  if (chosen.length === 0) return miss();
+
+  const top = chosen[0];
+  const tied = chosen.filter((c) => c.score === top.score);
+  if (tied.length === 1) {
+    const others = chosen.slice(1).map((c) => c.person.name);
+    return answer(passagesOf(kb, top.person, top.score), {
+      title: titleOf(top.person),
+      message: others.length ? `Also matching: ${others.slice(0, 5).join(', ')}` : undefined,
+    });
+  }
+  return answer(oneEach(kb, chosen), { title: `${chosen.length} people match “${q}”` });
+
+  function roleAnswer(rs: typeof roles): Answer {
+    if (!rs.length) return miss();
+    return answer(oneEach(kb, rs.map((r) => ({ person: r.person, score: r.score }))), { title: `People matching “${q}”` });
+  }
+
+  function miss(): Answer {
+    const near = kb.peopleIndex.near(q, 3).map((p) => p.name);
+    const suggestions = near.length ? near : kb.peopleIndex.suggest('', 5).map((p) => p.name);
+    return answer([], { message: `No one called “${q}” in the knowledge base.`, suggestions });
+  }
+}

@@ -1,0 +1,106 @@
+import { parseArgs } from 'node:util';
+import { knowledgeDir } from './paths.ts';
+import { buildKnowledgeBase } from './knowledge/build.ts';
+import { formatProblem } from './knowledge/types.ts';
+import { COMMANDS, isCommand, runCommand } from './answers/index.ts';
+import { renderText } from './render/text.ts';
+import { toJson } from './render/json.ts';
+import { factsReport, renderFacts } from './facts-report.ts';
+import { loadEnv } from './config.ts';
+
+const USAGE = `Usage: keystone <command> [query…] [--json] [--limit N] [--knowledge DIR]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.usage.padEnd(26)} ${c.description}`).join('\n')}
+  ${'facts'.padEnd(26)} Everything extracted, article by article (people, quotes, events).
+
+Options:
+  --json            print one JSON object
+  --limit N         at most N results (1-100, default 10)
+  --knowledge DIR   knowledge directory (default: $KNOWLEDGE_DIR, else ./knowledge)
+  --article A       brief: one article (id or title words)
+  --since DATE      brief: only articles published since DATE (YYYY-MM-DD)
+  --speaker NAME    quote: only this speaker;  --words TEXT: quote words
+
+Exit codes: 0 results, 1 no results, 2 usage error.`;
+
+export interface CliIO {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+/** The keystone command. Returns the exit code; never calls process.exit itself (tests run it in-process too). */
+export async function main(argv: string[], io: CliIO = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) }): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        limit: { type: 'string' },
+        knowledge: { type: 'string' },
+        article: { type: 'string' },
+        since: { type: 'string' },
+        speaker: { type: 'string' },
+        words: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    io.err(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0) {
+    (values.help ? io.out : io.err)(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const [command, ...rest] = positionals;
+  const name = command.replace(/^\//, '').toLowerCase();
+  if (name !== 'facts' && !isCommand(name)) {
+    io.err(`Unknown command “${command}”.\n\n${USAGE}`);
+    return 2;
+  }
+  let limit: number | undefined;
+  if (values.limit != null) {
+    limit = Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+      io.err(`--limit takes a whole number from 1 to 100 (got “${values.limit}”).`);
+      return 2;
+    }
+  }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  const query = rest.join(' ');
+  if (cmd?.needsQuery && !query.trim()) {
+    io.err(`keystone ${name} needs a query: keystone ${cmd.usage}`);
+    return 2;
+  }
+
+  const kb = await buildKnowledgeBase(knowledgeDir(values.knowledge));
+  for (const p of kb.problems) io.err(`warning: ${formatProblem(p)}`);
+
+  if (name === 'facts') {
+    const report = factsReport(kb);
+    io.out(values.json ? JSON.stringify(report, null, 2) : renderFacts(report));
+    return report.articles.length ? 0 : 1;
+  }
+  const answer = runCommand(kb, name as Parameters<typeof runCommand>[1], query, {
+    limit, article: values.article, since: values.since, speaker: values.speaker, words: values.words,
+  });
+  io.out(values.json ? JSON.stringify(toJson(answer), null, 2) : renderText(answer));
+  return answer.results.length > 0 || name === 'help' ? 0 : 1;
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/src/cli.ts')) {
+  loadEnv();
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`keystone: ${(e as Error).message}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,31 @@
+import { loadEnv } from './config.ts';
+import { knowledgeDir } from './paths.ts';
+import { buildKnowledgeBase } from './knowledge/build.ts';
+import { runConsole } from './console.ts';
+
+/** npm start: the Discord bot when a token is set, else the local console. */
+async function start(): Promise<void> {
+  loadEnv();
+  if (process.env.DISCORD_TOKEN) {
+    const { startBot } = await import('./discord/bot.ts');
+    await startBot();
+    return;
+  }
+  const kb = await buildKnowledgeBase(knowledgeDir());
+  await runConsole({
+    input: process.stdin,
+    output: process.stdout,
+    kb: () => kb,
+    banner: [
+      `Keystone — ${kb.articles.length} article(s), ${kb.paragraphs.length} paragraphs, ${kb.people.length} people.`,
+      'No DISCORD_TOKEN is set, so Keystone is answering locally in this console.',
+      'To connect to Discord, set DISCORD_TOKEN and DISCORD_CLIENT_ID in .env (README: "Connecting to Discord").',
+      'Type /help for the commands, /exit or Ctrl-D to leave.',
+    ].join('\n'),
+  });
+}
+
+start().catch((e) => {
+  process.stderr.write(`keystone: ${(e as Error).message}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,114 @@
+import Fuse from 'fuse.js';
+import type { Person } from '../knowledge/base.ts';
+import { fold, fullNameKey, nameKey } from '../text/normalize.ts';
+import { TextIndex } from './text-index.ts';
+
+export type NameTier = 'exact' | 'name-word' | 'prefix' | 'fuzzy';
+const TIER_RANK: Record<NameTier, number> = { exact: 0, 'name-word': 1, prefix: 2, fuzzy: 3 };
+
+export interface PersonMatch {
+  person: Person;
+  tier: NameTier;
+  /** 0 best … 1 worst, within the tier. */
+  score: number;
+}
+
+interface NameEntry {
+  person: number;
+  folded: string;
+  key: string;
+}
+
+/**
+ * Finding people: by name in tiers (exact, a word of the name or its transliteration key, prefix,
+ * then fuse.js fuzzy over the short list of names and aliases), and by role through a small
+ * text index over what the articles call them.
+ */
+export class PeopleIndex {
+  private readonly entries: NameEntry[] = [];
+  private readonly wordIndex = new Map<string, Set<number>>();
+  private readonly fuse: Fuse<NameEntry>;
+  private readonly roles: TextIndex;
+  private readonly popular: number[];
+
+  constructor(readonly people: readonly Person[]) {
+    people.forEach((p, i) => {
+      for (const n of new Set([p.name, ...p.aliases])) {
+        const folded = fold(n).replace(/['’]/g, '');
+        this.entries.push({ person: i, folded, key: fullNameKey(n) });
+        for (const w of folded.split(/[\s-]+/)) {
+          for (const k of new Set([w, nameKey(w)])) {
+            if (!k) continue;
+            let set = this.wordIndex.get(k);
+            if (!set) this.wordIndex.set(k, (set = new Set()));
+            set.add(i);
+          }
+        }
+      }
+    });
+    this.fuse = new Fuse(this.entries, { keys: ['folded'], includeScore: true, threshold: 0.4, ignoreLocation: true });
+    this.roles = new TextIndex(people.map((p) => [...p.roles, p.affiliation ?? ''].join('. ')));
+    this.popular = people.map((_, i) => i).sort((a, b) => people[b].paragraphs.length - people[a].paragraphs.length || people[a].name.localeCompare(people[b].name));
+  }
+
+  /** People whose name matches, best tier first. */
+  byName(query: string, limit = 10): PersonMatch[] {
+    // Operators and punctuation are text to strip, never syntax: "!Witkoff" is a name.
+    const q = fold(query).replace(/['’]s\b/g, '').replace(/['’]/g, '').replace(/[^\p{L}\p{N}\s-]+/gu, ' ').replace(/\s+/g, ' ').trim();
+    if (!q) return [];
+    const best = new Map<number, PersonMatch>();
+    const offer = (i: number, tier: NameTier, score: number) => {
+      const cur = best.get(i);
+      if (!cur || TIER_RANK[tier] < TIER_RANK[cur.tier] || (cur.tier === tier && score < cur.score)) best.set(i, { person: this.people[i], tier, score });
+    };
+    const qKey = fullNameKey(q);
+    for (const e of this.entries) if (e.folded === q || (qKey && e.key === qKey)) offer(e.person, 'exact', e.folded === q ? 0 : 0.1);
+    const qWords = q.split(' ');
+    if (qWords.length <= 3) {
+      // Every query word must be a word of the name (or sound like one): "Witkoff", "Steve Witkoff".
+      let hit: Set<number> | null = null;
+      for (const w of qWords) {
+        const set = new Set([...(this.wordIndex.get(w) ?? []), ...(this.wordIndex.get(nameKey(w)) ?? [])]);
+        hit = hit === null ? set : new Set([...(hit as Set<number>)].filter((x) => set.has(x)));
+      }
+      for (const i of hit ?? []) offer(i, 'name-word', 0.2);
+    }
+    if (q.length >= 2) {
+      for (const e of this.entries) {
+        if (e.folded.startsWith(q) || e.folded.split(' ').some((w) => w.startsWith(q))) offer(e.person, 'prefix', 0.3 + (e.folded.length - q.length) / 200);
+      }
+    }
+    if (q.length >= 3 && best.size < limit) {
+      for (const r of this.fuse.search(q, { limit: limit * 2 })) offer(r.item.person, 'fuzzy', r.score ?? 1);
+    }
+    return [...best.values()]
+      .sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || a.score - b.score || b.person.paragraphs.length - a.person.paragraphs.length)
+      .slice(0, limit);
+  }
+
+  /** People whose role or affiliation matches the words: "special envoy", "Putin's advisor". */
+  byRole(query: string, limit = 10): { person: Person; matched: number; words: number; score: number }[] {
+    const words = TextIndex.queryWords(query);
+    if (!words.length) return [];
+    return this.roles.search(words, { limit, synonyms: 0.8 }).map((h) => ({ person: this.people[h.doc], matched: h.matched, words: words.length, score: h.score }));
+  }
+
+  /** Names that look somewhat like the query, for "did you mean" after a miss. */
+  near(query: string, limit = 3): Person[] {
+    const q = fold(query).trim();
+    if (q.length < 2) return [];
+    const seen = new Set<number>();
+    for (const r of this.fuse.search(q, { limit: limit * 3 })) seen.add(r.item.person);
+    if (seen.size < limit) {
+      const loose = new Fuse(this.entries, { keys: ['folded'], threshold: 0.6, ignoreLocation: true });
+      for (const r of loose.search(q, { limit: limit * 3 })) seen.add(r.item.person);
+    }
+    return [...seen].slice(0, limit).map((i) => this.people[i]);
+  }
+
+  /** Suggestions for an autocomplete box: tiers of byName, or the most mentioned when empty. */
+  suggest(query: string, limit = 25): Person[] {
+    if (!query.trim()) return this.popular.slice(0, limit).map((i) => this.people[i]);
+    return this.byName(query, limit).map((m) => m.person);
+  }
+}
