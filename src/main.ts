@@ -23,6 +23,8 @@ async function start(): Promise<void> {
       'Type /help for the commands, /exit or Ctrl-D to leave.',
     ].join('\n'),
   });
+  // "/exit" closes the prompt but not stdin, which would keep the process waiting.
+  process.stdin.destroy();
 }
 
 start().catch((e) => {

@@ -27,9 +27,10 @@ export function splitFrontMatter(text: string): FrontMatter | null {
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
-    const line = err.linePos?.[0]?.line;
-    const first = err.message.split('\n')[0];
-    throw new FrontMatterError(`front matter is not valid YAML (${first})`, line != null ? line + 1 : 1);
+    // Line within the file: the fence is line 1, so YAML line n is file line n + 1.
+    const yamlLine = yamlText.slice(0, err.pos[0]).split('\n').length;
+    const first = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new FrontMatterError(`front matter is not valid YAML (${first})`, yamlLine + 1);
   }
   const data = doc.toJS() ?? {};
   if (typeof data !== 'object' || Array.isArray(data)) {
