@@ -2,7 +2,7 @@ import { splitSentences } from '../text/sentences.ts';
 import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, EventFact, Mention } from './types.ts';
 import { findTimes } from './dates.ts';
-import { EVENT_PRIORITY, EVENT_TRIGGERS, type EventKind } from './lexicon/events.ts';
+import { COMPATIBLE_KINDS, EVENT_PRIORITY, EVENT_TRIGGERS, type EventKind } from './lexicon/events.ts';
 import { CAPITALS, COUNTRIES, NATIONALITIES } from './lexicon/places.ts';
 import { tokenize } from './tokens.ts';
 
@@ -16,9 +16,16 @@ export function shorten(s: string, max: number): string {
   return `${(at > max * 0.6 ? cut.slice(0, at) : cut).replace(/[\s,;:–-]+$/, '')}…`;
 }
 
-function kindOf(sentence: string): EventKind | null {
-  for (const k of EVENT_PRIORITY) if (EVENT_TRIGGERS[k].test(sentence)) return k;
-  return null;
+/** The kinds a sentence reports: the first by priority, plus any that are a separate happening. */
+export function kindsOf(sentence: string): EventKind[] {
+  // What people say in quotation marks is speech, not a report of something that happened.
+  // The triggers are case-sensitive (they look for capitalised names); a sentence's first word is not a name.
+  const text = sentence.replace(/“[^”]*”?|"[^"]*"?/g, ' ').replace(/^\s*\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase());
+  const found = EVENT_PRIORITY.filter((k) => EVENT_TRIGGERS[k].test(text));
+  if (found.length === 0) return [];
+  const first = found[0];
+  const extra = found.slice(1).filter((k) => COMPATIBLE_KINDS.some((pair) => pair.includes(first) && pair.includes(k)));
+  return [first, ...extra];
 }
 
 /** Countries and capitals named in a stretch, as actors: "Russia escalated", "Moscow's hand". */
@@ -60,14 +67,14 @@ export function extractEvents(article: Article, people: ArticlePerson[], mention
   const names = new Set(people.flatMap((p) => [p.name, ...p.aliases]));
   for (const p of article.paragraphs) {
     for (const s of splitSentences(p.text)) {
-      const kind = kindOf(s.text);
-      if (!kind) continue;
+      const kinds = kindsOf(s.text);
+      if (!kinds.length) continue;
       // Reported opinions ("X warned that …") are quotes, not events, unless something happened in them.
       const inSentence = mentions.filter((m) => m.paragraph === p.n && m.start >= s.start && m.end <= s.end);
       const actors = [...new Set([...inSentence.map((m) => people[m.person].name), ...placesIn(s.text)])];
       const times = findTimes(s.text, article.published).filter((t) => t.kind !== 'duration');
       const when = times[0] ?? findTimes(s.text, article.published)[0] ?? null;
-      events.push({
+      for (const kind of kinds) events.push({
         kind,
         summary: shorten(s.text, MAX_SUMMARY),
         actors,

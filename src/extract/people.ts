@@ -44,8 +44,14 @@ function candidatesIn(text: string, paragraph: number): Candidate[] {
     while (j < tokens.length) {
       const t = tokens[j];
       if (!adjacent(text, tokens[j - 1], t)) break;
-      if (t.capitalized) j++;
-      else if (NAME_PARTICLES.has(t.folded) && tokens[j + 1]?.capitalized && adjacent(text, t, tokens[j + 1])) j += 2;
+      if (t.capitalized) {
+        j++;
+        continue;
+      }
+      // "von der Leyen": particles count only when a capitalised word follows them.
+      let k = j;
+      while (k < tokens.length && NAME_PARTICLES.has(tokens[k].folded) && adjacent(text, tokens[k - 1], tokens[k])) k++;
+      if (k > j && tokens[k]?.capitalized && adjacent(text, tokens[k - 1], tokens[k])) j = k + 1;
       else break;
     }
     let run = tokens.slice(i, j);
@@ -55,12 +61,22 @@ function candidatesIn(text: string, paragraph: number): Candidate[] {
     while (lead < run.length && (NOT_NAMES.has(run[lead].folded) || CALENDAR_WORDS.has(run[lead].folded))) lead++;
     const sentenceStart = sentenceStarts.has(run[0].start) && lead === 0;
     run = run.slice(lead);
-    // Split off leading title words: "Ukrainian President | Volodymyr Zelensky".
+    // Split off leading title words: "Ukrainian President | Volodymyr Zelensky",
+    // "Commission President | Ursula von der Leyen": the name starts after the last role noun.
     let t = 0;
-    while (t < run.length - 1 && (isRoleWord(run[t].folded) || run[t].folded in NATIONALITIES || isPlaceWord(run[t].folded) && run[t].possessive)) t++;
-    const titleTokens = run.slice(0, t);
-    const hasRoleNoun = titleTokens.some((x) => ROLE_NOUNS.has(x.folded) || HONORIFICS.has(x.folded.replace(/\.$/, '')));
-    if (!hasRoleNoun) t = 0;
+    for (let x = run.length - 2; x >= 0; x--) {
+      const f = run[x].folded.replace(/\.$/, '');
+      if (ROLE_NOUNS.has(f) || HONORIFICS.has(f)) {
+        t = x + 1;
+        break;
+      }
+    }
+    if (t === 0) {
+      // Nationality or place adjectives alone ("Ukrainian Volodymyr …") are not a title, but go with one.
+      while (t < run.length - 1 && (run[t].folded in NATIONALITIES || (isPlaceWord(run[t].folded) && run[t].possessive))) t++;
+      t = 0;
+    }
+    const hasRoleNoun = t > 0;
     const name = run.slice(t);
     if (name.length === 0) continue;
     // Walk back over lower-case title words: "former U.S. President", "US special envoy".
@@ -96,7 +112,10 @@ function isNonPerson(c: Candidate): boolean {
   return false;
 }
 
-const APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+)?([^,.;:()“”"]{2,90}?)(?=,|\.(?:\s|$)|;|$|\s+who\s|\s+which\s)/u;
+const APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+)?((?:[^,.;:()“”"]|\.(?=\S)|(?<=(?:^|[\s.])\p{Lu})\.){2,90}?)(?=,|(?<!\p{Lu})\.(?:\s|$)|;|$|\s+who\s|\s+which\s)/u;
+const RELATIVE_ROLE = /^,\s+who\s+(?:led|leads|heads|headed|chairs|chaired)\s+((?:the\s+)?[^,.;]{2,60}?)(?=,|\.(?:\s|$)|;|$)/u;
+/** "Kharkiv’s mayor, NAME" / "Its spokeswoman, NAME": a role set off by a comma before the name. */
+const ROLE_BEFORE_COMMA = /(?:^|[\s(])((?:(?:\p{Lu}[\p{L}’'.-]*[’']s|its|his|her|their|the)\s+)?(?:[\p{L}.-]+\s+){0,3}?[\p{L}-]+),\s+$/u;
 
 /** "NAME, a foreign policy expert from X," -> the role phrase, when it has a role noun. */
 function appositiveRole(text: string, end: number): string | null {
@@ -110,6 +129,25 @@ function appositiveRole(text: string, end: number): string | null {
   if (head < 0 || head > 5) return null;
   if (words.slice(0, head).some((w) => SPEECH_VERBS.has(w))) return null;
   return phrase;
+}
+
+/** "NAME, who led Ukraine’s delegation," -> "head of Ukraine’s delegation". */
+function relativeRole(text: string, end: number): string | null {
+  const m = RELATIVE_ROLE.exec(text.slice(end));
+  return m ? `head of ${m[1].replace(/^the\s+/, 'the ')}` : null;
+}
+
+/** "Kharkiv’s mayor, NAME": the words before the comma, when they end in a role noun. */
+function roleBeforeComma(text: string, start: number): string | null {
+  const before = text.slice(Math.max(0, start - 80), start);
+  const m = ROLE_BEFORE_COMMA.exec(before);
+  if (!m) return null;
+  const words = m[1].split(/\s+/);
+  if (!ROLE_NOUNS.has(words[words.length - 1].toLowerCase())) return null;
+  // Keep the role words and a possessive owner; drop a leading determiner.
+  let k = words.length - 1;
+  while (k > 0 && (isRoleWord(words[k - 1].toLowerCase()) || words[k - 1].toLowerCase() in NATIONALITIES || /[’']s$/.test(words[k - 1]))) k--;
+  return words.slice(k).join(' ');
 }
 
 /** "U.S. negotiators, including NAME" or "a Russian delegation led by NAME" -> a role. */
@@ -170,7 +208,10 @@ export function extractPeople(article: Article): PeopleResult {
       if (c.tokens.length >= 2 && FIRST_NAMES.has(first)) c.evidence.add('first-name');
       if (HONORIFICS.has(first.replace(/\.$/, ''))) c.evidence.add('honorific');
       if (!c.tokens[c.tokens.length - 1].possessive && appositiveRole(text, end)) c.evidence.add('appositive');
-      if (listRole(text, start)) c.evidence.add('list');
+      if (listRole(text, start) || roleBeforeComma(text, start)) c.evidence.add('list');
+      if (relativeRole(text, end)) c.evidence.add('appositive');
+      // "Institute for the Study of War": a capitalised word inside a longer name is no person.
+      if (c.tokens.length === 1 && /\p{Lu}[\p{L}’']*\s+(?:of|for)(?:\s+the)?\s+$/u.test(text.slice(Math.max(0, start - 40), start))) continue;
       if (speechFollows(text, end) || speechPrecedes(text, start)) c.evidence.add('speech');
       cands.push(c);
     }
@@ -240,6 +281,12 @@ export function extractPeople(article: Article): PeopleResult {
       const app = appositiveRole(text, last.end);
       if (app) roles.push(app);
     }
+    if (!last.possessive) {
+      const rel = relativeRole(text, last.end);
+      if (rel) roles.push(rel);
+    }
+    const rc = c.title ? null : roleBeforeComma(text, c.titleStart);
+    if (rc) roles.push(rc);
     const lr = listRole(text, c.titleStart);
     if (lr) roles.push(lr);
     for (const r of roles) if (!person.roles.some((x) => x.toLowerCase() === r.toLowerCase())) person.roles.push(r);

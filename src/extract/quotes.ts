@@ -2,7 +2,7 @@ import { splitSentences, type Sentence } from '../text/sentences.ts';
 import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, Mention, QuoteFact } from './types.ts';
 import { lastSubjectGroup, refsOf, subjectsIn, type Ref } from './coref.ts';
-import { CUE_PARTICLES, REPORTING_WITHOUT_THAT, SPEECH_VERBS, WEAK_CUES } from './lexicon/verbs.ts';
+import { BARE_CLAUSE_VERBS, CUE_PARTICLES, REPORTING_WITHOUT_THAT, SPEECH_VERBS, TELL_VERBS, WEAK_CUES } from './lexicon/verbs.ts';
 
 interface Span {
   open: number;
@@ -98,7 +98,8 @@ function attributionAfter(text: string, refs: Ref[], from: number, sentenceEnd: 
   }
   const sf = AFTER_SUBJECT_FIRST.exec(rest)!;
   const at = from + sf[0].length;
-  const r = refs.find((x) => x.start === at);
+  // "…,” Ukrainian Foreign Minister Andrii Sybiha told …": title words may stand before the name.
+  const r = refs.find((x) => x.start >= at && x.start <= at + 60 && /^(?:[\p{L}’'-]+\.?\s+){0,5}$/u.test(text.slice(at, x.start)) && (x.start === at || /^\p{Lu}/u.test(text.slice(at))));
   if (r) {
     const after = text.slice(r.end, sentenceEnd);
     const m = /^(?:,[^,.;]{1,90},)?\s+(?:also\s+|later\s+)?([\p{Ll}]+)/u.exec(after);
@@ -123,6 +124,7 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
     const sentenceAt = (pos: number): Sentence => sentences.find((s) => pos >= s.start && pos < s.end) ?? sentences[sentences.length - 1];
 
     const spans = quoteSpans(text, !!open);
+    let lastQuoteEnd = -1;
     const quotedRanges: [number, number][] = [];
     for (const span of spans) {
       const qStart = span.open;
@@ -167,10 +169,19 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
           const shortQuote = wordsIn(body) <= 3;
           const farApart = /;|,\s+(and|but|while|whereas)\s/.test(gap) || gap.length > 160;
           if (!(shortQuote && farApart)) {
-            speakers = lastSubjectGroup(text, refs, s.start, c.start);
+            // "According to X, …" names the speaker after the cue, not before it.
+            speakers = c.cue === 'according to' ? refs.find((r) => r.start >= c.end && r.start <= c.end + 3)?.people ?? [] : lastSubjectGroup(text, refs, s.start, c.start);
             cue = c.cue;
           }
         }
+      }
+      // A quote that follows an attributed one, with no attribution of its own, continues it:
+      // “Europe must be ready,” he said. “If we are not, others will decide for us.”
+      const prev = quotes[quotes.length - 1];
+      if (!cue && speakers.length === 0 && prev && prev.kind === 'direct' && prev.lastParagraph === p.n && prev.speakers.length && lastQuoteEnd >= 0 && !/[“"]/.test(text.slice(lastQuoteEnd + 1, qStart)) && text.slice(lastQuoteEnd + 1, qStart).length < 200) {
+        lastQuoteEnd = qEnd;
+        quotes.push({ ...prev, text: body, paragraph: p.n, lastParagraph: p.n });
+        continue;
       }
       const fact: QuoteFact = {
         text: body,
@@ -188,6 +199,7 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
       // Unattributed short phrases in quotation marks are titles or scare quotes, not quotes.
       if (fact.speakers.length === 0 && (!cue && wordsIn(body) < 4)) continue;
       quotes.push(fact);
+      lastQuoteEnd = qEnd;
     }
 
     // Reported speech: "X noted that …", "He warned that …", "X accused Y of …".
@@ -195,11 +207,15 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
       for (const r of subjectsIn(text, refs, s.start, s.end)) {
         if (r.people.length === 0) continue;
         const after = text.slice(r.end, s.end);
-        const m = /^(?:,[^,.;“”"]{1,100},)?\s+(?:(?:also|later|then|further|repeatedly|again|publicly)\s+)?([\p{Ll}]+)(?:\s+(out|up))?\b/u.exec(after);
+        const m = /^(?:,[^,.;“”"]{1,100},|,)?\s+(?:(?:also|later|then|further|repeatedly|again|publicly)\s+)?([\p{Ll}]+)(?:\s+(out|up))?\b/u.exec(after);
         if (!m || !SPEECH_VERBS.has(m[1])) continue;
         const verbEnd = r.end + m[0].length;
         const rest = text.slice(verbEnd, s.end);
-        const that = /^\s+(?:(?:on|in|to|at|during)\s+[^,.;]{1,40}?\s+)?that\s+/.exec(rest);
+        const that =
+          /^\s+(?:(?:on|in|to|at|during|after|before)\s+[^,.;]{1,40}?\s+)?that\s+/.exec(rest) ??
+          (TELL_VERBS.has(m[1]) ? /^\s+(?:[^,.;“”"]{1,40}?\s+)?that\s+/.exec(rest) : null) ??
+          // "X said the talks had failed": say-verbs take a clause without "that".
+          (BARE_CLAUSE_VERBS.has(m[1]) && /^\s+(?!(?:in|on|at|to|with|for|after|before|during|from|by|of|as|so|it|this|nothing|little|much|more|yes|no)\b)[\p{L}’']+\s+[\p{L}’']+/u.test(rest) ? /^\s+/.exec(rest) : null);
         const bare = REPORTING_WITHOUT_THAT.test(`${m[1]}${m[2] ? ` ${m[2]}` : ''}${rest.slice(0, 10)}`.trim());
         if (!that && !bare) continue;
         if (WEAK_CUES.has(m[1]) && !that) continue;
@@ -213,7 +229,7 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
         quotes.push({
           text: clause,
           speakers: [...new Set(who)],
-          cue: `${m[1]}${m[2] ? ` ${m[2]}` : ''}${that ? ' that' : ''}`,
+          cue: `${m[1]}${m[2] ? ` ${m[2]}` : ''}${that && /that\s+$/.test(that[0]) ? ' that' : ''}`,
           kind: 'reported',
           paragraph: p.n,
           lastParagraph: p.n,

@@ -23,3 +23,9 @@ export const REPORTING_WITHOUT_THAT = /^(accused|accuses|urged|urges|called for|
 
 /** Cues that are too weak to make a reported statement on their own ("shared on X" is not speech). */
 export const WEAK_CUES = list(`shared shares posted posts described describes describing called calls thought believed believes thinks`);
+
+/** Verbs that take an object before "that": "told reporters that", "assured allies that". */
+export const TELL_VERBS = list(`told tells assured assures informed informs reminded reminds warned warns urged urges`);
+
+/** Say-verbs whose clause often comes without "that": "X said the talks had failed". */
+export const BARE_CLAUSE_VERBS = list(`said says added adds noted notes argued argues insisted insists claimed claims believes believed thinks thought wrote writes stressed stresses`);
