@@ -11,7 +11,7 @@ export interface ConsoleOptions {
   banner?: string;
 }
 
-/** Parses one console line: "/who Witkoff", "who Witkoff", "/exit". */
+/** Parses one console line: "/who Berg", "who Berg", "/exit". */
 export function parseLine(line: string): { command: string; query: string } | null {
   const t = line.trim();
   if (!t) return null;

@@ -63,7 +63,7 @@ export interface Answer {
   results: Result[];
   /** Results before the limit was applied. */
   total: number;
-  /** A heading for the answer ("Steve Witkoff — US special envoy"), where one fits. */
+  /** A heading for the answer ("Anna Berg — special envoy"), where one fits. */
   title?: string;
   /** Said when there is nothing to show, or to qualify what is shown. */
   message?: string;

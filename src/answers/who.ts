@@ -28,7 +28,7 @@ export function titleOf(p: Person): string {
 }
 
 /**
- * who: a name (any spelling, a surname, a typo), a role ("special envoy", "Putin's advisor"),
+ * who: a name (any spelling, a surname, a typo), a role ("special envoy", "the president's advisor"),
  * or nothing (everyone, with their role).
  */
 export function who(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {}): Answer {

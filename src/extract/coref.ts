@@ -12,6 +12,8 @@ export interface Ref {
 
 const PREPOSITIONS = /\b(with|to|by|from|of|towards|toward|including|against|for|about|between|among|on|at|in|into|than|like|via|under|over|after|before|behind|beside|without)\s+$/i;
 const PRONOUN = /\b(he|she|they)\b/gi;
+/** What may stand between coordinated subjects: "X and Y", "X, a title, and Minister Y". */
+const AND_BETWEEN = /^(?:,[^,.;]{0,90},?)?\s+and\s+(?:\p{Lu}[\p{L}.’'-]*\s+){0,4}$/u;
 
 /** Subject references in a stretch: mentions and pronouns not governed by a preposition. */
 export function subjectsIn(text: string, refs: Ref[], from: number, to: number): Ref[] {
@@ -26,7 +28,7 @@ export function lastSubjectGroup(text: string, refs: Ref[], from: number, to: nu
   const group = [...subs[k].people];
   while (k > 0) {
     const between = text.slice(subs[k - 1].end, subs[k].start);
-    if (!/^(?:,[^,.;]{0,90},?)?\s+and\s+$/.test(between)) break;
+    if (!AND_BETWEEN.test(between)) break;
     group.unshift(...subs[k - 1].people);
     k--;
   }
@@ -40,7 +42,7 @@ function sentenceSubject(text: string, refs: Ref[], from: number, to: number): n
   const group = [...subs[0].people];
   for (let k = 1; k < subs.length; k++) {
     const between = text.slice(subs[k - 1].end, subs[k].start);
-    if (!/^(?:,[^,.;]{0,90},?)?\s+and\s+$/.test(between)) break;
+    if (!AND_BETWEEN.test(between)) break;
     group.push(...subs[k].people);
   }
   return [...new Set(group)];
@@ -72,11 +74,14 @@ export function resolvePronouns(article: Article, mentions: Mention[]): Mention[
     const refs = refsOf(text, p.n, mentions);
     for (const m of text.matchAll(PRONOUN)) refs.push({ start: m.index!, end: m.index! + m[0].length, people: [], pronoun: true });
     refs.sort((a, b) => a.start - b.start);
+    // Names and pronouns inside quotation marks belong to the speaker's words, not the narration.
+    const quoted = quotedRanges(text);
+    const outside = refs.filter((r) => !quoted.some(([a, b]) => r.start > a && r.end <= b));
     for (const s of splitSentences(text)) {
       // A named subject earlier in the same sentence wins: "X conveyed …, a sentiment he reinforced".
-      const named = sentenceSubject(text, refs, s.start, s.end);
-      const namedAt = subjectsIn(text, refs, s.start, s.end)[0]?.start ?? Infinity;
-      for (const r of refs) {
+      const named = sentenceSubject(text, outside, s.start, s.end);
+      const namedAt = subjectsIn(text, outside, s.start, s.end)[0]?.start ?? Infinity;
+      for (const r of outside) {
         if (!r.pronoun || r.start < s.start || r.end > s.end) continue;
         const antecedent = named.length && namedAt < r.start ? named : last;
         const singular = !/^they$/i.test(text.slice(r.start, r.end));
@@ -84,9 +89,23 @@ export function resolvePronouns(article: Article, mentions: Mention[]): Mention[
         r.people = singular ? antecedent.slice(-1) : antecedent.length > 1 ? [...antecedent] : [];
         for (const person of r.people) out.push({ paragraph: p.n, start: r.start, end: r.end, person, pronoun: true });
       }
-      const subject = sentenceSubject(text, refs, s.start, s.end);
+      const subject = sentenceSubject(text, outside, s.start, s.end);
       if (subject.length) last = subject;
+      else {
+        // No subject ("For Fiona Hill, a former adviser, the summit showed …"): the person the
+        // sentence is about is still the one a following "she" means.
+        const named = outside.filter((r) => !r.pronoun && r.start >= s.start && r.end <= s.end && r.people.length);
+        if (named.length) last = named[named.length - 1].people;
+      }
     }
   }
+  return out;
+}
+
+/** Spans between quotation marks in a paragraph (an unclosed quote runs to the end). */
+export function quotedRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /“[^”]*(?:”|$)|"[^"]*(?:"|$)/g;
+  for (const m of text.matchAll(re)) out.push([m.index!, m.index! + m[0].length]);
   return out;
 }

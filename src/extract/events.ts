@@ -21,7 +21,11 @@ export function kindsOf(sentence: string): EventKind[] {
   // What people say in quotation marks is speech, not a report of something that happened.
   // The triggers are case-sensitive (they look for capitalised names); a sentence's first word is not a name.
   const text = sentence.replace(/“[^”]*”?|"[^"]*"?/g, ' ').replace(/^\s*\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase());
-  const found = EVENT_PRIORITY.filter((k) => EVENT_TRIGGERS[k].test(text));
+  const found = EVENT_PRIORITY.filter((k) => {
+    const m = EVENT_TRIGGERS[k].exec(text);
+    // "no agreement was announced", "before any deal had been signed": what did not happen.
+    return m != null && !/\b(no|not|never|without|nor|any)\b[^,;]{0,30}$/i.test(text.slice(Math.max(0, m.index - 40), m.index));
+  });
   if (found.length === 0) return [];
   const first = found[0];
   const extra = found.slice(1).filter((k) => COMPATIBLE_KINDS.some((pair) => pair.includes(first) && pair.includes(k)));

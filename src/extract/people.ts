@@ -61,7 +61,7 @@ function candidatesIn(text: string, paragraph: number): Candidate[] {
     while (lead < run.length && (NOT_NAMES.has(run[lead].folded) || CALENDAR_WORDS.has(run[lead].folded))) lead++;
     const sentenceStart = sentenceStarts.has(run[0].start) && lead === 0;
     run = run.slice(lead);
-    // Split off leading title words: "Ukrainian President | Volodymyr Zelensky",
+    // Split off leading title words: "Polish President | Anna Berg",
     // "Commission President | Ursula von der Leyen": the name starts after the last role noun.
     let t = 0;
     for (let x = run.length - 2; x >= 0; x--) {
@@ -181,7 +181,7 @@ export function affiliationOf(role: string | null): string | null {
   return null;
 }
 
-/** Speech verb right after the name (allowing an appositive): "Hardt warned", "X, a Y, said". */
+/** Speech verb right after the name (allowing an appositive): "Berg warned", "X, a Y, said". */
 function speechFollows(text: string, end: number): boolean {
   const m = /^(?:,[^,.]{1,90},)?\s+(?:also\s+|later\s+|then\s+)?([\p{Ll}]+)/u.exec(text.slice(end));
   return !!m && SPEECH_VERBS.has(m[1]);
@@ -258,7 +258,7 @@ export function extractPeople(article: Article): PeopleResult {
     }
     if (idx != null) assigned.set(c, idx);
   }
-  // A single name seen before its title ("Putin" then "President Putin") is caught on a second pass.
+  // A single name seen before its title ("Berg" then "President Berg") is caught on a second pass.
   for (const c of cands) {
     if (assigned.has(c) || c.tokens.length !== 1) continue;
     const idx = bySurname.get(nameKey(c.tokens[0].text));

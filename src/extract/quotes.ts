@@ -98,7 +98,7 @@ function attributionAfter(text: string, refs: Ref[], from: number, sentenceEnd: 
   }
   const sf = AFTER_SUBJECT_FIRST.exec(rest)!;
   const at = from + sf[0].length;
-  // "…,” Ukrainian Foreign Minister Andrii Sybiha told …": title words may stand before the name.
+  // "…,” Polish Foreign Minister Anna Berg told …": title words may stand before the name.
   const r = refs.find((x) => x.start >= at && x.start <= at + 60 && /^(?:[\p{L}’'-]+\.?\s+){0,5}$/u.test(text.slice(at, x.start)) && (x.start === at || /^\p{Lu}/u.test(text.slice(at))));
   if (r) {
     const after = text.slice(r.end, sentenceEnd);
@@ -221,7 +221,13 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
         if (WEAK_CUES.has(m[1]) && !that) continue;
         // A sentence whose speech is a direct quote is reported above, once.
         const from = that ? verbEnd + that[0].length : r.end + m[0].length - m[1].length - (m[2] ? m[2].length + 1 : 0);
-        if (quotedRanges.some(([a, b]) => a >= from && a < s.end && b > a)) continue;
+        // Unless the words before the quotation make a statement of their own.
+        const firstQuote = quotedRanges.find(([a, b]) => a >= from && a < s.end && b > a);
+        // …and the quotation is not what completes them ("talks were considered “productive”").
+        if (firstQuote) {
+          const lead = text.slice(from, firstQuote[0]);
+          if (wordsIn(lead) < 4 || /\b(is|are|was|were|be|been|being|considered|called|seen as|as|remained|remains|seemed|sounded|looked)\s*$/i.test(lead)) continue;
+        }
         const clause = text.slice(from, s.end).replace(/[.\s]+$/, '').trim();
         if (wordsIn(clause) < 3) continue;
         const group = lastSubjectGroup(text, refs, s.start, r.end);

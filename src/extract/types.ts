@@ -10,7 +10,7 @@ export interface ArticlePerson {
   roles: string[];
   /** Country, party, body or delegation the text ties them to. */
   affiliation: string | null;
-  /** Other forms of the name seen in the article ("Witkoff"). */
+  /** Other forms of the name seen in the article ("Berg"). */
   aliases: string[];
   /** Paragraph numbers (1-based) that mention them. */
   paragraphs: number[];

@@ -133,7 +133,7 @@ class PersonMerger {
     let person = this.byFull.get(key);
     const parts = key.split(' ');
     if (!person && parts.length === 1) {
-      // "Putin" in one article, "Vladimir Putin" in another: join when exactly one full name fits.
+      // "Berg" in one article, "Anna Berg" in another: join when exactly one full name fits.
       const fits = this.list.filter((x) => fullNameKey(x.name).split(' ').pop() === parts[0] && x.name.includes(' '));
       if (fits.length === 1) person = fits[0];
     }

@@ -1,6 +1,6 @@
 import type { Citation } from '../knowledge/types.ts';
 
-/** "Miami talks · Zelensky’s Optimism amidst Challenges · ¶8 · 2025-12-01" */
+/** "Geneva talks · The President’s Optimism · ¶8 · 2025-12-01" */
 export function formatCitation(c: Citation, opts: { title?: boolean; date?: boolean } = {}): string {
   const parts: string[] = [];
   if (opts.title !== false) parts.push(c.title);

@@ -53,7 +53,7 @@ export class PeopleIndex {
 
   /** People whose name matches, best tier first. */
   byName(query: string, limit = 10): PersonMatch[] {
-    // Operators and punctuation are text to strip, never syntax: "!Witkoff" is a name.
+    // Operators and punctuation are text to strip, never syntax: "!Berg" is a name.
     const q = fold(query).replace(/['’]s\b/g, '').replace(/['’]/g, '').replace(/[^\p{L}\p{N}\s-]+/gu, ' ').replace(/\s+/g, ' ').trim();
     if (!q) return [];
     const best = new Map<number, PersonMatch>();
@@ -65,7 +65,7 @@ export class PeopleIndex {
     for (const e of this.entries) if (e.folded === q || (qKey && e.key === qKey)) offer(e.person, 'exact', e.folded === q ? 0 : 0.1);
     const qWords = q.split(' ');
     if (qWords.length <= 3) {
-      // Every query word must be a word of the name (or sound like one): "Witkoff", "Steve Witkoff".
+      // Every query word must be a word of the name (or sound like one): "Berg", "Anna Berg".
       let hit: Set<number> | null = null;
       for (const w of qWords) {
         const set = new Set([...(this.wordIndex.get(w) ?? []), ...(this.wordIndex.get(nameKey(w)) ?? [])]);
@@ -86,7 +86,7 @@ export class PeopleIndex {
       .slice(0, limit);
   }
 
-  /** People whose role or affiliation matches the words: "special envoy", "Putin's advisor". */
+  /** People whose role or affiliation matches the words: "special envoy", "the president's advisor". */
   byRole(query: string, limit = 10): { person: Person; matched: number; words: number; score: number }[] {
     const words = TextIndex.queryWords(query);
     if (!words.length) return [];

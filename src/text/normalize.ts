@@ -17,7 +17,7 @@ export function straightenQuotes(s: string): string {
     .replace(/[\u2010-\u2015\u2212]/g, '-');
 }
 
-/** Lower case, no diacritics, straight quotes: "Støre’s" -> "store's". */
+/** Lower case, no diacritics, straight quotes: "Østergård’s" -> "ostergard's". */
 export function fold(s: string): string {
   return straightenQuotes(s)
     .replace(SPECIAL_RE, (c) => SPECIAL_LETTERS[c] ?? c)
@@ -28,7 +28,7 @@ export function fold(s: string): string {
 
 /**
  * A spelling-independent key for one name word, so transliterations meet:
- * Umjerow / Umerov, Zelenskyy / Selenskyj / Zelenskiy, Dmitriev / Dmitriyev, Yuri / Yury.
+ * Kowalenko / Kovalenko, Tschernow / Chernov, Aleksejew / Alekseyev / Alexeev, Yuri / Yury.
  * Deliberately coarse; callers use it to find candidates, not as proof of identity.
  */
 export function nameKey(word: string): string {

@@ -1,7 +1,7 @@
 import { fold } from './normalize.ts';
 import { STOPWORDS } from './stopwords.ts';
 
-/** Words of folded text; possessive 's dropped so "Putin's" indexes as "putin". */
+/** Words of folded text; possessive 's dropped so "Berg's" indexes as "berg". */
 export function words(text: string): string[] {
   const out: string[] = [];
   for (const m of fold(text).matchAll(/[a-z0-9]+(?:['.-][a-z0-9]+)*/g)) {

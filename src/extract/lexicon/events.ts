@@ -17,7 +17,7 @@ export const EVENT_TRIGGERS: Record<EventKind, RegExp> = {
   attack: /\b(strikes?|struck (?:the |a )?(?:city|port|town|village|capital|region|targets?|infrastructure)|airstrikes?|air strikes?|attacks?|attacked|shelling|shelled|bomb(?:ing|ed|s)|missiles?|drones?|offensive|assault|invasion|invaded|escalated its military)\b/i,
   aid: /\b(loans?|pledged?|pledges|promised|aid|assistance|(?:aid|military|financial) package|funding|granted|financing)\b/i,
   call: /\b(phone call|call with|calls with|phoned|on the phone|conversation with|spoke with|spoke to|talked with|talked to|video link|telephone)\b/i,
-  decision: /\b(agreed to|agreed on|agreed in|decided to|signed (?:a|an|the)|approved|adopted|declared a (?:ceasefire|truce)|(?:ceasefire|truce) (?:took effect|began|was agreed|came into force)|imposed sanctions|struck a deal|reached (?:a|an) (?:deal|agreement)|exchange,? agreed)\b/i,
+  decision: /\b(agreed to|agreed on|agreed in|decided to|signed (?:a|an|the)|approved|adopted|declared a (?:ceasefire|truce)|(?:ceasefire|truce) (?:took effect|began|was agreed|came into force)|imposed sanctions|struck a deal|reached (?:a|an) (?:deal|agreement)|exchange,? agreed|(?:completed|carried out|conducted|agreed)\s+(?:[\w-]+\s+){0,4}(?:exchange|swap))\b/i,
   casualties: /\b(killed|casualties|dead|deaths|wounded|injured|losses|lost their lives)\b/i,
 };
 

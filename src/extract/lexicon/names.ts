@@ -21,6 +21,8 @@ commissioner emissary counselor counsellor attorney judge prosecutor lawyer offi
 marshal member mp mep candidate businessman businesswoman investor billionaire founder chairman chairwoman chair ceo director
 professor researcher scholar king queen prince princess pope patriarch official officials ruler dictator strongman oligarch
 emir sheikh crown monarch deputy leader lieutenant-general major-general son-in-law
+ombudsman ombudswoman envoy mediator commissioner coordinator negotiator spokesperson secretary-general diplomat
+president-elect minister-president premier governor-general prosecutor-general
 `);
 
 /** Words that may stand inside a title before the role noun: "US special envoy", "former Prime Minister". */
