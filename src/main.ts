@@ -8,7 +8,15 @@ async function start(): Promise<void> {
   loadEnv();
   if (process.env.DISCORD_TOKEN) {
     const { startBot } = await import('./discord/bot.ts');
-    await startBot();
+    const { ConfigError } = await import('./discord/config.ts');
+    try {
+      await startBot({ handleSignals: true });
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      // A setting that stops start-up: one clear line, no stack, no secret.
+      process.stderr.write(`keystone: ${e.message}\n`);
+      process.exit(1);
+    }
     return;
   }
   const kb = await buildKnowledgeBase(knowledgeDir());

@@ -14,6 +14,8 @@ export interface BriefOptions extends AnswerOptions {
   article?: string;
   /** Only articles published on or after this date (YYYY-MM-DD). */
   since?: string;
+  /** Only these articles (the scheduled briefing passes what is new). */
+  ids?: string[];
 }
 
 export interface Brief {
@@ -64,7 +66,12 @@ export function brief(kb: KnowledgeBase, rawQuery = '', opts: BriefOptions = {})
     scopeName = `${scopeName} since ${since}`;
     if (scope.length === 0) return empty(`Nothing has been published since ${since}.`);
   }
-  if (scope.length === 0) return empty('The knowledge base is empty.');
+  if (opts.ids) {
+    const wanted = new Set(opts.ids);
+    scope = scope.filter((a) => wanted.has(a.id));
+    scopeName = `${scope.length} new article${scope.length === 1 ? '' : 's'}`;
+  }
+  if (scope.length === 0) return empty(opts.ids ? 'Nothing new.' : 'The knowledge base is empty.');
 
   const inScope = new Set(scope.map((a) => a.id));
   const inScopeP = (pid: number) => inScope.has(kb.paragraphs[pid].article);

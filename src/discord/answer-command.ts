@@ -1,0 +1,53 @@
+import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction, type SlashCommandOptionsOnlyBuilder } from 'discord.js';
+import type { CommandName } from '../answers/types.ts';
+import { runCommand, type RunOptions } from '../answers/index.ts';
+import { answerPayload } from '../render/discord.ts';
+import type { PageQuery } from './custom-id.ts';
+import type { BotCommand, BotContext, Outcome } from './types.ts';
+import { respond } from './respond.ts';
+
+export const PRIVATE_OPTION = 'private';
+
+/** Adds the `private` option every lookup has. */
+export function withPrivate<B extends SlashCommandBuilder | SlashCommandOptionsOnlyBuilder>(b: B): B {
+  b.addBooleanOption((o) => o.setName(PRIVATE_OPTION).setDescription('Show the answer only to you (default: everyone in the channel sees it)'));
+  return b;
+}
+
+export function isPrivate(i: ChatInputCommandInteraction): boolean {
+  return i.options.getBoolean(PRIVATE_OPTION) ?? false;
+}
+
+/** Answers that can take long (a free question over a big base, a briefing) defer first. */
+const SLOW: CommandName[] = ['ask', 'brief'];
+
+/**
+ * The shared flow of every answering command: read the options, defer when the answer may be
+ * slow or the knowledge base is still loading, answer, render, reply. A miss is private.
+ */
+export async function executeAnswer(
+  ctx: BotContext,
+  interaction: ChatInputCommandInteraction,
+  command: CommandName,
+  query: PageQuery,
+  extra: RunOptions = {},
+): Promise<Outcome> {
+  const ephemeral = command === 'help' ? true : isPrivate(interaction);
+  let deferred = false;
+  if (!ctx.knowledge.current || SLOW.includes(command)) {
+    await interaction.deferReply({ flags: ephemeral ? MessageFlags.Ephemeral : undefined });
+    deferred = true;
+  }
+  const kb = ctx.knowledge.current ?? (await ctx.knowledge.ready);
+  const answer = runCommand(kb, command, query.q, { ...extra, speaker: query.speaker, words: query.words });
+  const empty = answer.results.length === 0 && !answer.help;
+  const payload = answerPayload(answer, { page: 0, owner: ephemeral ? interaction.user.id : null, query });
+  await respond(interaction, payload, { ephemeral: ephemeral || empty });
+  return { outcome: empty ? 'miss' : 'answered', results: answer.results.length, deferred };
+}
+
+export function builder(name: CommandName, description: string): SlashCommandBuilder {
+  return new SlashCommandBuilder().setName(name).setDescription(description);
+}
+
+export type { BotCommand };

@@ -1,0 +1,24 @@
+import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { describeReload } from '../../knowledge/service.ts';
+import { messagePayload } from '../../render/discord.ts';
+import { respond } from '../respond.ts';
+import type { BotCommand } from '../types.ts';
+
+export const reload: BotCommand = {
+  data: new SlashCommandBuilder()
+    .setName('reload')
+    .setDescription('Reload the knowledge files now and say what was loaded (server managers only)')
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .toJSON(),
+  async execute(ctx, i) {
+    // Discord hides the command from others, but a stale client or an API call could still send it.
+    if (i.inGuild() && !i.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+      await respond(i, messagePayload('Only server managers can reload the knowledge base.'), { ephemeral: true });
+      return { outcome: 'denied' };
+    }
+    await i.deferReply({ flags: MessageFlags.Ephemeral });
+    const report = await ctx.knowledge.reload();
+    await respond(i, messagePayload(`Reloaded: ${describeReload(report)}`, 'brief'), { ephemeral: true });
+    return { outcome: 'answered', results: report.articles, deferred: true };
+  },
+};

@@ -1,0 +1,58 @@
+import { knowledgeDir } from '../paths.ts';
+import type { Level } from '../log.ts';
+import { parseSchedule, type Schedule } from '../schedule.ts';
+
+export interface BotConfig {
+  token: string;
+  clientId: string;
+  guildId: string | null;
+  apiUrl: string | null;
+  knowledgeDir: string;
+  briefingChannelId: string | null;
+  briefingSchedule: Schedule | null;
+  logLevel: Level;
+}
+
+/** A setting that stops start-up: one line naming the variable and what is wrong, never its secret value. */
+export class ConfigError extends Error {}
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/** Reads and checks the bot's settings from an environment. Pure: pass process.env. */
+export function readBotConfig(env: NodeJS.ProcessEnv): BotConfig {
+  const get = (k: string) => (env[k] ?? '').trim() || null;
+  const token = get('DISCORD_TOKEN');
+  if (!token) throw new ConfigError('DISCORD_TOKEN is not set: copy it from the Developer Portal (Bot → Reset Token) into .env');
+  if (/\s/.test(token) || token.length < 20) throw new ConfigError('DISCORD_TOKEN does not look like a bot token (too short or contains spaces); copy it again from the Developer Portal');
+  const clientId = get('DISCORD_CLIENT_ID');
+  if (!clientId) throw new ConfigError('DISCORD_CLIENT_ID is not set: it is the Application ID on the Developer Portal’s General Information page');
+  if (!SNOWFLAKE.test(clientId)) throw new ConfigError(`DISCORD_CLIENT_ID must be a numeric application id (17–20 digits); got "${clientId.slice(0, 30)}"`);
+  const guildId = get('DISCORD_GUILD_ID');
+  if (guildId && !SNOWFLAKE.test(guildId)) throw new ConfigError(`DISCORD_GUILD_ID must be a numeric server id (17–20 digits); got "${guildId.slice(0, 30)}"`);
+  const apiUrl = get('DISCORD_API_URL');
+  if (apiUrl && !/^https?:\/\/[^\s]+$/.test(apiUrl)) throw new ConfigError(`DISCORD_API_URL must be an http(s) URL such as https://discord.com/api; got "${apiUrl.slice(0, 60)}"`);
+  const briefingChannelId = get('BRIEFING_CHANNEL_ID');
+  if (briefingChannelId && !SNOWFLAKE.test(briefingChannelId)) throw new ConfigError(`BRIEFING_CHANNEL_ID must be a numeric channel id (17–20 digits); got "${briefingChannelId.slice(0, 30)}"`);
+  const scheduleText = get('BRIEFING_SCHEDULE');
+  let briefingSchedule: Schedule | null = null;
+  if (scheduleText) {
+    try {
+      briefingSchedule = parseSchedule(scheduleText);
+    } catch (e) {
+      throw new ConfigError(`BRIEFING_SCHEDULE ${(e as Error).message}`);
+    }
+  }
+  if (briefingSchedule && !briefingChannelId) throw new ConfigError('BRIEFING_SCHEDULE is set but BRIEFING_CHANNEL_ID is not: say which channel gets the briefing');
+  const level = (get('LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!['debug', 'info', 'warn', 'error'].includes(level)) throw new ConfigError(`LOG_LEVEL must be one of debug, info, warn, error; got "${level}"`);
+  return {
+    token,
+    clientId,
+    guildId,
+    apiUrl: apiUrl ? apiUrl.replace(/\/+$/, '') : null,
+    knowledgeDir: knowledgeDir(get('KNOWLEDGE_DIR')),
+    briefingChannelId,
+    briefingSchedule,
+    logLevel: level as Level,
+  };
+}

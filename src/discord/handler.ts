@@ -1,0 +1,88 @@
+import type { ButtonInteraction, Interaction } from 'discord.js';
+import { runCommand } from '../answers/index.ts';
+import { citationOf } from '../knowledge/types.ts';
+import { answerPayload, citationLine, messagePayload, safe } from '../render/discord.ts';
+import { LIMITS } from '../render/discord-limits.ts';
+import { logger } from '../log.ts';
+import { commandByName } from './commands/index.ts';
+import { decodeId, type PageQuery } from './custom-id.ts';
+import { respond, respondError } from './respond.ts';
+import type { BotContext, Outcome } from './types.ts';
+
+/** Recovers a query too long for custom_id from the footer the renderer wrote: `/cmd “query” · page …`. */
+function queryFromFooter(i: ButtonInteraction): PageQuery | null {
+  const footer = i.message.embeds[0]?.footer?.text ?? '';
+  const m = /^\/\S+ “(.*)” · page \d+\/\d+/s.exec(footer);
+  return m ? { q: m[1] } : null;
+}
+
+async function onButton(ctx: BotContext, i: ButtonInteraction): Promise<Outcome> {
+  const state = decodeId(i.customId);
+  if (!state) {
+    await i.deferUpdate().catch(() => undefined);
+    return { outcome: 'answered' };
+  }
+  const kb = ctx.knowledge.current ?? (await ctx.knowledge.ready);
+  if (state.kind === 'full') {
+    const article = kb.byArticle.get(state.article);
+    const p = article?.paragraphs[state.paragraph - 1];
+    if (!article || !p) {
+      await respondError(i, 'That paragraph is no longer in the knowledge base (the article was changed or removed).');
+      return { outcome: 'miss' };
+    }
+    const text = `${safe(p.text)}\n${citationLine(citationOf(article, p))}`;
+    await respond(i, { embeds: [{ description: text.slice(0, LIMITS.description), color: 0x2b6cb0 }], components: [], allowed_mentions: { parse: [] } }, { ephemeral: true });
+    return { outcome: 'answered', results: 1 };
+  }
+  if (state.owner && state.owner !== i.user.id) {
+    await respondError(i, 'Only the person who asked can page through this answer. Run the command yourself to get your own.');
+    return { outcome: 'denied' };
+  }
+  const query = state.query.q === '@' ? queryFromFooter(i) : state.query;
+  if (!query) {
+    await respondError(i, 'This answer can no longer be paged; please ask again.');
+    return { outcome: 'miss' };
+  }
+  const answer = runCommand(kb, state.command, query.q, { speaker: query.speaker, words: query.words });
+  const payload = answerPayload(answer, { page: state.page, owner: state.owner, query: state.query.q === '@' ? { q: '@' } : query });
+  await i.update({ embeds: payload.embeds, components: payload.components as never, allowedMentions: { parse: [] } });
+  return { outcome: answer.results.length ? 'answered' : 'miss', results: answer.results.length };
+}
+
+/**
+ * Every interaction comes through here: routed to its command, timed, logged as one line, and
+ * never allowed to take the process down. A handler that throws costs the user an apology, not the bot.
+ */
+export async function handleInteraction(ctx: BotContext, i: Interaction): Promise<void> {
+  const t0 = performance.now();
+  const base: Record<string, unknown> = { interaction: i.id, user: i.user.id, guild: i.guildId ?? null };
+  try {
+    if (i.isAutocomplete()) {
+      const cmd = commandByName.get(i.commandName);
+      const choices = cmd?.autocomplete?.(ctx, i) ?? [];
+      await i.respond(choices);
+      logger.debug('autocomplete', { ...base, command: i.commandName, choices: choices.length, ms: Math.round(performance.now() - t0) });
+      return;
+    }
+    let out: Outcome;
+    let command: string;
+    if (i.isChatInputCommand()) {
+      command = i.commandName;
+      const cmd = commandByName.get(i.commandName);
+      if (!cmd) {
+        await respondError(i, `Keystone does not know /${i.commandName} (yet). Try /help.`);
+        out = { outcome: 'error' };
+      } else out = await cmd.execute(ctx, i);
+    } else if (i.isButton()) {
+      command = `button:${i.customId.split('|')[1] ?? '?'}`;
+      out = await onButton(ctx, i);
+    } else return;
+    logger.info('interaction', { ...base, command, ...out, ms: Math.round(performance.now() - t0) });
+  } catch (error) {
+    logger.error('interaction failed', { ...base, error, ms: Math.round(performance.now() - t0) });
+    if (i.isRepliable()) await respondError(i as never, 'Sorry, something went wrong answering that. It has been logged; please try again or rephrase.');
+    else if (i.isAutocomplete() && !i.responded) await i.respond([]).catch(() => undefined);
+  }
+}
+
+export { messagePayload };

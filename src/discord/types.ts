@@ -1,0 +1,22 @@
+import type { AutocompleteInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { KnowledgeService } from '../knowledge/service.ts';
+
+/** What a command reports for the interaction log line. */
+export interface Outcome {
+  outcome: 'answered' | 'miss' | 'error' | 'denied';
+  results?: number;
+  deferred?: boolean;
+}
+
+export interface BotContext {
+  knowledge: KnowledgeService;
+  /** Posts the briefing of what is new to the briefing channel; null when none is configured. */
+  postBriefing: (() => Promise<string>) | null;
+}
+
+/** One slash command: its schema, what it does, and its autocomplete. One file each under commands/. */
+export interface BotCommand {
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  execute(ctx: BotContext, interaction: ChatInputCommandInteraction): Promise<Outcome>;
+  autocomplete?(ctx: BotContext, interaction: AutocompleteInteraction): { name: string; value: string }[];
+}
