@@ -42,11 +42,14 @@ export const PAGE_SIZE = 5;
 const PASSAGE_MAX = 700;
 const COLORS = { answer: 0x2b6cb0, miss: 0x718096, brief: 0x2f855a, error: 0xc53030 };
 
-/** Text from articles or users, made inert: no formatting, no pings, no invisible tricks. */
+/** Mentions made inert (a zero-width space breaks them); for titles and footers, which show markdown as typed. */
+export function inert(s: string): string {
+  return s.replace(/@(everyone|here)/gi, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>');
+}
+
+/** Text from articles or users, made inert: no formatting, no pings. */
 export function safe(s: string): string {
-  return escapeMarkdown(s)
-    .replace(/@(everyone|here)/gi, '@\u200b$1')
-    .replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>');
+  return inert(escapeMarkdown(s));
 }
 
 /** Shorten a string to n characters with an ellipsis, for titles and labels. */
@@ -143,7 +146,7 @@ export function briefPayload(a: Answer): DiscordPayload {
   if (b.events.length) fields.push({ name: 'What happened', value: sectionValue(b.events.map((r) => `**${r.event!.kind}**${r.event!.date ? ` ${r.event!.date}` : ''}: ${safe(trimText(r.text, 160))} · ${short(r.citation)}`)) });
   fields.push({ name: 'Sources', value: sectionValue(b.sources.map((r) => `${r.article!.url ? `[${safe(r.article!.title)}](${r.article!.url})` : safe(r.article!.title)}${r.article!.published ? ` · ${r.article!.published}` : ''}`)) });
   const embed: Embed = {
-    title: cap(a.title ?? 'Briefing', LIMITS.title),
+    title: cap(inert(a.title ?? 'Briefing'), LIMITS.title),
     description: `${safe(b.headline.text)}\n${citationLine(b.headline.citation)}`,
     color: COLORS.brief,
     fields,
@@ -169,11 +172,11 @@ export function answerPayload(a: Answer, opts: RenderOptions): DiscordPayload {
   const title = single ? `${a.results[0].person!.name}${a.results[0].person!.role ? ` — ${a.results[0].person!.role}` : ''}` : a.title ?? `${a.command} ${a.query}`;
   const footerQuery = a.query ? ` “${a.query}”` : '';
   const embed: Embed = {
-    title: cap(title.replace(/\s+/g, ' '), LIMITS.title),
+    title: cap(inert(title.replace(/\s+/g, ' ')), LIMITS.title),
     description: blocks.map((b) => b.text).join('\n\n'),
     color: COLORS.answer,
     fields,
-    footer: { text: `/${a.command}${footerQuery} · page ${page + 1}/${pages} · ${a.results.length} result${a.results.length === 1 ? '' : 's'}${a.total > a.results.length ? ` of ${a.total}` : ''}` },
+    footer: { text: `/${a.command}${inert(footerQuery)} · page ${page + 1}/${pages} · ${a.results.length} result${a.results.length === 1 ? '' : 's'}${a.total > a.results.length ? ` of ${a.total}` : ''}` },
   };
   if (a.message) embed.description = `${safe(a.message)}\n\n${embed.description}`;
 
