@@ -36,17 +36,41 @@ export function events(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions 
   const answer = (results: Result[], extra: Partial<Answer> = {}): Answer => ({ command: 'events', query, results: results.slice(0, limit), total: results.length, ...extra });
 
   if (!query) {
-    const timeline = [...kb.events].sort(compareEvents);
-    return answer(timeline.map((e, i) => eventResult(kb, e, 1 - i / (timeline.length + 1))), { title: `Timeline: ${timeline.length} events` });
+    const timeline = kb.cached('timeline', () => [...kb.events].sort(compareEvents));
+    return answer(timeline.slice(0, limit).map((e, i) => eventResult(kb, e, 1 - i / (timeline.length + 1))), { total: timeline.length, title: `Timeline: ${timeline.length} events` });
   }
 
   const kinds = kindsOf(query);
   const scores = new Map<number, number>();
-  for (const h of kb.eventIndex.search(query, { limit: 200, synonyms: 0.6 })) scores.set(h.doc, h.score + h.matched);
-  if (kinds.size) for (const e of kb.events) if (kinds.has(e.kind)) scores.set(e.id, (scores.get(e.id) ?? 0) + 3);
+  const cap = Math.max(200, limit * 4);
+  for (const h of kb.eventIndex.search(query, { limit: cap, synonyms: 0.6 })) scores.set(h.doc, h.score + h.matched);
+  // Events of a kind the topic names, newest first: a big base has thousands, the answer needs the top.
+  const byKind = kb.cached('eventsByKind', () => {
+    const m = new Map<EventKind, number[]>();
+    for (const e of [...kb.events].sort(compareEvents).reverse()) {
+      const list = m.get(e.kind);
+      if (list) list.push(e.id);
+      else m.set(e.kind, [e.id]);
+    }
+    return m;
+  });
+  for (const k of kinds) for (const id of (byKind.get(k) ?? []).slice(0, cap)) scores.set(id, (scores.get(id) ?? 0) + 3);
   // Named people: their events, whichever words describe them.
   const person = kb.peopleIndex.byName(query, 1).find((m) => m.tier !== 'fuzzy')?.person;
-  if (person) for (const e of kb.events) if (e.actors.includes(person.name)) scores.set(e.id, (scores.get(e.id) ?? 0) + 2);
+  if (person) {
+    const byActor = kb.cached('eventsByActor', () => {
+      const m = new Map<string, number[]>();
+      for (const e of kb.events) {
+        for (const a of e.actors) {
+          const list = m.get(a);
+          if (list) list.push(e.id);
+          else m.set(a, [e.id]);
+        }
+      }
+      return m;
+    });
+    for (const id of (byActor.get(person.name) ?? []).slice(-cap)) scores.set(id, (scores.get(id) ?? 0) + 2);
+  }
 
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || compareEvents(kb.events[a[0]], kb.events[b[0]]));
   if (ranked.length === 0) {

@@ -21,8 +21,9 @@ export function quote(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions &
   const answer = (results: Result[], extra: Partial<Answer> = {}): Answer => ({ command: 'quote', query: query || [speakerQ, wordsQ].filter(Boolean).join(' '), results: results.slice(0, limit), total: results.length, ...extra });
 
   if (!query && !speakerQ && !wordsQ) {
-    const all = [...kb.quotes].sort(byDirectThenOrder);
-    return answer(all.map((q, i) => quoteResult(kb, q, 1 - i / (all.length + 1))), { title: `${kb.quotes.filter((q) => q.kind === 'direct').length} direct quotes, ${kb.quotes.filter((q) => q.kind === 'reported').length} reported statements` });
+    const all = kb.cached('quotesInOrder', () => [...kb.quotes].sort(byDirectThenOrder));
+    return answer(all.slice(0, limit).map((q, i) => quoteResult(kb, q, 1 - i / (all.length + 1))), {
+      total: all.length, title: `${kb.quotes.filter((q) => q.kind === 'direct').length} direct quotes, ${kb.quotes.filter((q) => q.kind === 'reported').length} reported statements` });
   }
 
   // A query that names someone asks what they said; anything else is the words of a quote.
@@ -31,8 +32,18 @@ export function quote(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions &
   const strong = names.filter((m) => m.tier !== 'fuzzy' || (speakerQ && m.score <= 0.4));
   const speaker = speakerQ || !wordsQ ? strong[0]?.person : undefined;
 
-  let pool: Quote[] = kb.quotes;
-  if (speaker) pool = kb.quotes.filter((q) => q.speakers.includes(speaker.id));
+  const bySpeaker = kb.cached('quotesBySpeaker', () => {
+    const m = new Map<string, Quote[]>();
+    for (const q of kb.quotes) {
+      for (const s of q.speakers) {
+        const list = m.get(s);
+        if (list) list.push(q);
+        else m.set(s, [q]);
+      }
+    }
+    return m;
+  });
+  const pool: Quote[] = speaker ? bySpeaker.get(speaker.id) ?? [] : kb.quotes;
   const wordsText = wordsQ || (speaker ? '' : straightenQuotes(query).replace(/"/g, ' '));
 
   if (speaker && !wordsText) {

@@ -4,12 +4,6 @@ import type { Answer, AnswerOptions, Result } from './types.ts';
 import { clampLimit, cleanQuery, stripQuestion } from './query.ts';
 import { paragraphResult, personView } from './views.ts';
 
-/** Passages mentioning a person, in reading order, each carrying who they are. */
-function passagesOf(kb: KnowledgeBase, p: Person, score: number): Result[] {
-  const view = personView(p);
-  return p.paragraphs.map((id, i) => paragraphResult(kb, kb.paragraphs[id], score - i * 0.001, { person: view }));
-}
-
 /** The paragraph that says what someone is, else their first mention. */
 function introduction(kb: KnowledgeBase, p: Person): number {
   const role = p.role ? fold(p.role) : null;
@@ -36,10 +30,18 @@ export function who(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
   const query = cleanQuery(rawQuery);
   const q = stripQuestion(query);
   const answer = (results: Result[], extra: Partial<Answer> = {}): Answer => ({ command: 'who', query, results: results.slice(0, limit), total: results.length, ...extra });
+  const passagesOf = (p: Person, score: number): Result[] => {
+    // The first `limit` passages are shown; the total still counts them all.
+    const view = personView(p);
+    return p.paragraphs.slice(0, limit).map((id, i) => paragraphResult(kb, kb.paragraphs[id], score - i * 0.001, { person: view }));
+  };
 
   if (!q) {
-    const everyone = [...kb.people].sort((a, b) => b.paragraphs.length - a.paragraphs.length || a.name.localeCompare(b.name));
-    return answer(oneEach(kb, everyone.map((person, i) => ({ person, score: 1 - i / (everyone.length + 1) }))), {
+    const everyone = kb.cached('peopleByMentions', () => [...kb.people].sort((a, b) => b.paragraphs.length - a.paragraphs.length || a.name.localeCompare(b.name)));
+    // Introductions for the page shown only: a big base has thousands of people.
+    const shown = everyone.slice(0, limit).map((person, i) => ({ person, score: 1 - i / (everyone.length + 1) }));
+    return answer(oneEach(kb, shown), {
+      total: everyone.length,
       title: `${kb.people.length} people in the knowledge base`,
       message: kb.people.length ? undefined : 'No people have been found in the knowledge base yet.',
     });
@@ -62,7 +64,8 @@ export function who(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
   const tied = chosen.filter((c) => c.score === top.score);
   if (tied.length === 1) {
     const others = chosen.slice(1).map((c) => c.person.name);
-    return answer(passagesOf(kb, top.person, top.score), {
+    return answer(passagesOf(top.person, top.score), {
+      total: top.person.paragraphs.length,
       title: titleOf(top.person),
       message: others.length ? `Also matching: ${others.slice(0, 5).join(', ')}` : undefined,
     });

@@ -18,6 +18,9 @@ export function isPrivate(i: ChatInputCommandInteraction): boolean {
   return i.options.getBoolean(PRIVATE_OPTION) ?? false;
 }
 
+/** Results fetched for paging: ten pages of five. */
+export const DISCORD_RESULTS = 50;
+
 /** Answers that can take long (a free question over a big base, a briefing) defer first. */
 const SLOW: CommandName[] = ['ask', 'brief'];
 
@@ -39,7 +42,7 @@ export async function executeAnswer(
     deferred = true;
   }
   const kb = ctx.knowledge.current ?? (await ctx.knowledge.ready);
-  const answer = runCommand(kb, command, query.q, { ...extra, speaker: query.speaker, words: query.words });
+  const answer = runCommand(kb, command, query.q, { limit: DISCORD_RESULTS, ...extra, speaker: query.speaker, words: query.words });
   const empty = answer.results.length === 0 && !answer.help;
   const payload = answerPayload(answer, { page: 0, owner: ephemeral ? interaction.user.id : null, query });
   await respond(interaction, payload, { ephemeral: ephemeral || empty });

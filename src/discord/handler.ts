@@ -7,6 +7,7 @@ import { logger } from '../log.ts';
 import { commandByName } from './commands/index.ts';
 import { decodeId, type PageQuery } from './custom-id.ts';
 import { respond, respondError } from './respond.ts';
+import { DISCORD_RESULTS } from './answer-command.ts';
 import type { BotContext, Outcome } from './types.ts';
 
 /** Recovers a query too long for custom_id from the footer the renderer wrote: `/cmd “query” · page …`. */
@@ -43,7 +44,7 @@ async function onButton(ctx: BotContext, i: ButtonInteraction): Promise<Outcome>
     await respondError(i, 'This answer can no longer be paged; please ask again.');
     return { outcome: 'miss' };
   }
-  const answer = runCommand(kb, state.command, query.q, { speaker: query.speaker, words: query.words });
+  const answer = runCommand(kb, state.command, query.q, { limit: DISCORD_RESULTS, speaker: query.speaker, words: query.words });
   const payload = answerPayload(answer, { page: state.page, owner: state.owner, query: state.query.q === '@' ? { q: '@' } : query });
   await i.update({ embeds: payload.embeds, components: payload.components as never, allowedMentions: { parse: [] } });
   return { outcome: answer.results.length ? 'answered' : 'miss', results: answer.results.length };

@@ -139,6 +139,8 @@ function relativeRole(text: string, end: number): string | null {
 
 /** "Kharkiv’s mayor, NAME": the words before the comma, when they end in a role noun. */
 function roleBeforeComma(text: string, start: number): string | null {
+  // Cheap test first: the anchored pattern below backtracks over every start position.
+  if (!/,\s*$/.test(text.slice(Math.max(0, start - 3), start))) return null;
   const before = text.slice(Math.max(0, start - 80), start);
   const m = ROLE_BEFORE_COMMA.exec(before);
   if (!m) return null;
@@ -152,8 +154,12 @@ function roleBeforeComma(text: string, start: number): string | null {
 
 /** "U.S. negotiators, including NAME" or "a Russian delegation led by NAME" -> a role. */
 function listRole(text: string, start: number): string | null {
+  const tail = text.slice(Math.max(0, start - 16), start);
+  const isList = /(?:including|such as|among them)\s+$/.test(tail);
+  const isLed = /(?:led|headed|chaired)\s+by\s+$/.test(tail);
+  if (!isList && !isLed) return null;
   const before = text.slice(Math.max(0, start - 120), start);
-  const incl = /((?:[\p{L}.’']+\s+){0,3}?[\p{L}.’']+),?\s+(?:including|such as|among them)\s+$/u.exec(before);
+  const incl = isList && /((?:[\p{L}.’']+\s+){0,3}?[\p{L}.’']+),?\s+(?:including|such as|among them)\s+$/u.exec(before);
   if (incl) {
     const words = incl[1].split(/\s+/);
     const head = words[words.length - 1].toLowerCase();
@@ -164,7 +170,7 @@ function listRole(text: string, start: number): string | null {
       return words.slice(k).join(' ').replace(/s$/, '');
     }
   }
-  const led = /\b(?:a|an|the)?\s*((?:[\p{L}’']+\s+){0,2}?(?:delegation|team|group|mission|government|party|coalition|committee|commission|negotiating team))\s+(?:led|headed|chaired)\s+by\s+$/iu.exec(before);
+  const led = isLed && /\b(?:a|an|the)?\s*((?:[\p{L}’']+\s+){0,2}?(?:delegation|team|group|mission|government|party|coalition|committee|commission|negotiating team))\s+(?:led|headed|chaired)\s+by\s+$/iu.exec(before);
   if (led) return `head of the ${led[1].trim().replace(/^(?:a|an|the)\s+/i, '')}`;
   return null;
 }

@@ -1,11 +1,11 @@
 import type { Article, LoadProblem, Paragraph } from './types.ts';
-import type { EventFact, QuoteKind } from '../extract/types.ts';
+import type { ArticleFacts, EventFact, QuoteKind } from '../extract/types.ts';
 import type { TimeExpression } from '../extract/dates.ts';
 import type { EventKind } from '../extract/lexicon/events.ts';
-import { extractFacts } from '../extract/facts.ts';
 import { fullNameKey, nameKey } from '../text/normalize.ts';
-import { TextIndex } from '../search/text-index.ts';
+import { Segment, TextIndex, type SegmentState } from '../search/text-index.ts';
 import { PeopleIndex } from '../search/people-index.ts';
+import { FactsCache } from './facts-cache.ts';
 
 /** A person across the whole knowledge base. */
 export interface Person {
@@ -42,77 +42,51 @@ export interface Event {
   paragraph: number;
 }
 
-/**
- * Everything the answers need, built once from the loaded articles: paragraphs with global ids,
- * merged people, quotes, events, and their indexes. Immutable: a reload builds a new one.
- */
-export class KnowledgeBase {
-  readonly articles: Article[];
-  readonly byArticle: Map<string, Article>;
-  readonly paragraphs: Paragraph[] = [];
-  readonly people: Person[] = [];
-  readonly personById = new Map<string, Person>();
-  readonly quotes: Quote[] = [];
-  readonly events: Event[] = [];
-  readonly paragraphIndex: TextIndex;
-  readonly quoteIndex: TextIndex;
-  readonly eventIndex: TextIndex;
-  readonly peopleIndex: PeopleIndex;
-  readonly builtAt = new Date();
-
-  constructor(articles: Article[], readonly problems: LoadProblem[] = []) {
-    this.articles = [...articles].sort(compareArticles);
-    this.byArticle = new Map(this.articles.map((a) => [a.id, a]));
-    for (const a of this.articles) {
-      for (const p of a.paragraphs) {
-        p.id = this.paragraphs.length;
-        this.paragraphs.push(p);
-      }
-    }
-    const merger = new PersonMerger();
-    for (const a of this.articles) {
-      const facts = extractFacts(a);
-      const base = a.paragraphs[0]?.id ?? 0;
-      const pid = (n: number) => base + n - 1;
-      const ids = facts.people.map((p) => merger.add(p, a.id, p.paragraphs.map(pid)));
-      const idOfName = new Map(facts.people.map((p, i) => [p.name, ids[i]]));
-      for (const q of facts.quotes) {
-        this.quotes.push({
-          id: this.quotes.length,
-          text: q.text,
-          speakers: q.speakers.map((n) => idOfName.get(n)!).filter(Boolean),
-          cue: q.cue,
-          kind: q.kind,
-          paragraph: pid(q.paragraph),
-          lastParagraph: pid(q.lastParagraph),
-        });
-      }
-      for (const e of facts.events) this.events.push(eventOf(e, this.events.length, pid, idOfName));
-    }
-    this.people.push(...merger.people());
-    for (const p of this.people) this.personById.set(p.id, p);
-    // Actors were recorded by article-local name; show the merged person's name.
-    for (const e of this.events) e.actors = e.actors.map((a) => this.personById.get(a)?.name ?? a);
-    this.paragraphIndex = new TextIndex(this.paragraphs.map((p) => `${p.text} ${p.section ?? ''}`));
-    this.quoteIndex = new TextIndex(this.quotes.map((q) => q.text));
-    this.eventIndex = new TextIndex(this.events.map((e) => `${e.summary} ${e.kind} ${e.actors.join(' ')} ${e.place ?? ''}`));
-    this.peopleIndex = new PeopleIndex(this.people);
-  }
-
-  article(p: Paragraph): Article {
-    return this.byArticle.get(p.article)!;
-  }
-
-  speakerNames(q: Quote): string[] {
-    return q.speakers.map((s) => this.personById.get(s)?.name ?? s);
-  }
+/** The three text indexes, as segments: what a cache stores and an added article extends. */
+export interface IndexSegments {
+  paragraphs: SegmentState[];
+  quotes: SegmentState[];
+  events: SegmentState[];
 }
 
-function eventOf(e: EventFact, id: number, pid: (n: number) => number, idOfName: Map<string, string>): Event {
-  return { id, kind: e.kind, summary: e.summary, actors: e.actors.map((a) => idOfName.get(a) ?? a), place: e.place, when: e.when, date: e.date, paragraph: pid(e.paragraph) };
+/** The mutable part of a build; a KnowledgeBase is a frozen snapshot of one. */
+interface Parts {
+  /** Articles in the order their paragraphs were numbered (ids only ever grow). */
+  added: Article[];
+  paragraphs: Paragraph[];
+  merger: PersonMerger;
+  quotes: Quote[];
+  events: Event[];
 }
 
-/** Newest first is for briefings; the base keeps a stable order: dated oldest first, then undated, by id. */
+const quoteText = (q: Quote) => q.text;
+const eventText = (e: Event) => `${e.summary} ${e.kind} ${e.actors.join(' ')} ${e.place ?? ''}`;
+const paragraphText = (p: Paragraph) => `${p.text} ${p.section ?? ''}`;
+
+/** Adds one article's paragraphs, people, quotes and events to the parts. */
+function addArticle(parts: Parts, a: Article, facts: ArticleFacts): { quotes: Quote[]; events: Event[] } {
+  const base = parts.paragraphs.length;
+  parts.added.push(a);
+  for (const p of a.paragraphs) parts.paragraphs.push(p);
+  const pid = (n: number) => base + n - 1;
+  const ids = facts.people.map((p) => parts.merger.add(p, a.id, p.paragraphs.map(pid)));
+  const idOfName = new Map(facts.people.map((p, i) => [p.name, ids[i]]));
+  const quotes = facts.quotes.map((q, i): Quote => ({
+    id: parts.quotes.length + i,
+    text: q.text,
+    speakers: q.speakers.map((n) => idOfName.get(n)!).filter(Boolean),
+    cue: q.cue,
+    kind: q.kind,
+    paragraph: pid(q.paragraph),
+    lastParagraph: pid(q.lastParagraph),
+  }));
+  parts.quotes.push(...quotes);
+  const events = facts.events.map((e, i) => eventOf(e, parts.events.length + i, pid, idOfName));
+  parts.events.push(...events);
+  return { quotes, events };
+}
+
+/** Newest first is for briefings; the base lists dated articles oldest first, then undated, by id. */
 function compareArticles(a: Article, b: Article): number {
   if (a.published && b.published) return a.published.localeCompare(b.published) || a.id.localeCompare(b.id);
   if (a.published) return -1;
@@ -120,59 +94,244 @@ function compareArticles(a: Article, b: Article): number {
   return a.id.localeCompare(b.id);
 }
 
+function eventOf(e: EventFact, id: number, pid: (n: number) => number, idOfName: Map<string, string>): Event {
+  return { id, kind: e.kind, summary: e.summary, actors: e.actors.map((a) => idOfName.get(a) ?? a), place: e.place, when: e.when, date: e.date, paragraph: pid(e.paragraph) };
+}
+
+export interface BuildOptions {
+  facts?: FactsCache;
+  /** Index segments from a cache, matching these articles in this order. */
+  segments?: IndexSegments;
+}
+
+/**
+ * Everything the answers need, built from the loaded articles: paragraphs with global ids,
+ * merged people, quotes, events, and their indexes. Immutable: a reload builds a new one, or
+ * extends this one (withAdded) sharing everything that did not change.
+ */
+export class KnowledgeBase {
+  readonly articles: Article[];
+  readonly byArticle: Map<string, Article>;
+  readonly paragraphs: Paragraph[];
+  readonly people: Person[];
+  readonly personById: Map<string, Person>;
+  readonly quotes: Quote[];
+  readonly events: Event[];
+  readonly paragraphIndex: TextIndex;
+  readonly quoteIndex: TextIndex;
+  readonly eventIndex: TextIndex;
+  readonly peopleIndex: PeopleIndex;
+  readonly builtAt = new Date();
+  private readonly parts: Parts;
+  private readonly paragraphIdOf = new Map<Paragraph, number>();
+  private memo = new Map<string, unknown>();
+
+  constructor(articles: Article[], readonly problems: LoadProblem[] = [], opts: BuildOptions = {}) {
+    const facts = opts.facts ?? new FactsCache();
+    const parts: Parts = { added: [], paragraphs: [], merger: new PersonMerger(), quotes: [], events: [] };
+    for (const a of [...articles].sort(compareArticles)) addArticle(parts, a, facts.factsOf(a));
+    const seg = opts.segments;
+    this.parts = parts;
+    this.paragraphs = parts.paragraphs;
+    this.quotes = parts.quotes;
+    this.events = parts.events;
+    this.people = parts.merger.people();
+    this.personById = new Map(this.people.map((p) => [p.id, p]));
+    for (const e of this.events) e.actors = e.actors.map((a) => this.personById.get(a)?.name ?? a);
+    this.paragraphIndex = seg ? new TextIndex(seg.paragraphs.map((s) => new Segment(s))) : new TextIndex(this.paragraphs.map(paragraphText));
+    this.quoteIndex = seg ? new TextIndex(seg.quotes.map((s) => new Segment(s))) : new TextIndex(this.quotes.map(quoteText));
+    this.eventIndex = seg ? new TextIndex(seg.events.map((s) => new Segment(s))) : new TextIndex(this.events.map(eventText));
+    this.peopleIndex = new PeopleIndex(this.people);
+    this.articles = [...parts.added].sort(compareArticles);
+    this.byArticle = new Map(this.articles.map((a) => [a.id, a]));
+    this.paragraphs.forEach((p, i) => this.paragraphIdOf.set(p, i));
+  }
+
+  /**
+   * A new base with these articles added, sharing this one's indexes and facts: the work is
+   * proportional to what was added, not to the size of the base. This base is left unchanged.
+   */
+  withAdded(articles: Article[], problems: LoadProblem[], facts: FactsCache = new FactsCache()): KnowledgeBase {
+    const parts: Parts = {
+      added: [...this.parts.added],
+      paragraphs: [...this.parts.paragraphs],
+      merger: this.parts.merger.clone(),
+      quotes: [...this.parts.quotes],
+      events: [...this.parts.events],
+    };
+    const newQuotes: Quote[] = [];
+    const newEvents: Event[] = [];
+    const firstParagraph = parts.paragraphs.length;
+    for (const a of [...articles].sort(compareArticles)) {
+      const r = addArticle(parts, a, facts.factsOf(a));
+      newQuotes.push(...r.quotes);
+      newEvents.push(...r.events);
+    }
+    return KnowledgeBase.fromParts(parts, problems, {
+      paragraphIndex: this.paragraphIndex.withAdded(parts.paragraphs.slice(firstParagraph).map(paragraphText)),
+      quoteIndex: this.quoteIndex.withAdded(newQuotes.map(quoteText)),
+      newEvents,
+      eventIndex: (people: Map<string, Person>) => {
+        for (const e of newEvents) e.actors = e.actors.map((x) => people.get(x)?.name ?? x);
+        return this.eventIndex.withAdded(newEvents.map(eventText));
+      },
+    });
+  }
+
+  private static fromParts(
+    parts: Parts,
+    problems: LoadProblem[],
+    idx: { paragraphIndex: TextIndex; quoteIndex: TextIndex; newEvents: Event[]; eventIndex: (people: Map<string, Person>) => TextIndex },
+  ): KnowledgeBase {
+    const kb = Object.create(KnowledgeBase.prototype) as KnowledgeBase;
+    const people = parts.merger.people();
+    const personById = new Map(people.map((p) => [p.id, p]));
+    const articles = [...parts.added].sort(compareArticles);
+    const paragraphIdOf = new Map<Paragraph, number>();
+    parts.paragraphs.forEach((p, i) => paragraphIdOf.set(p, i));
+    Object.assign(kb, {
+      problems,
+      builtAt: new Date(),
+      parts,
+      paragraphs: parts.paragraphs,
+      quotes: parts.quotes,
+      events: parts.events,
+      people,
+      personById,
+      paragraphIndex: idx.paragraphIndex,
+      quoteIndex: idx.quoteIndex,
+      eventIndex: idx.eventIndex(personById),
+      peopleIndex: new PeopleIndex(people),
+      articles,
+      byArticle: new Map(articles.map((a) => [a.id, a])),
+      paragraphIdOf,
+      memo: new Map(),
+    });
+    return kb;
+  }
+
+  /** The index segments, for a cache. */
+  segments(): IndexSegments {
+    return {
+      paragraphs: this.paragraphIndex.segments.map((s) => s.state),
+      quotes: this.quoteIndex.segments.map((s) => s.state),
+      events: this.eventIndex.segments.map((s) => s.state),
+    };
+  }
+
+  /** Articles in the order their paragraphs are numbered: a cache must rebuild in this order. */
+  get buildOrder(): Article[] {
+    return this.parts.added;
+  }
+
+  article(p: Paragraph): Article {
+    return this.byArticle.get(p.article)!;
+  }
+
+  paragraphId(p: Paragraph): number {
+    return this.paragraphIdOf.get(p)!;
+  }
+
+  speakerNames(q: Quote): string[] {
+    return q.speakers.map((s) => this.personById.get(s)?.name ?? s);
+  }
+
+  /** Computed once per base on first use: orders and groupings the answers read often. */
+  cached<T>(key: string, make: () => T): T {
+    let v = this.memo.get(key) as T | undefined;
+    if (v === undefined) {
+      v = make();
+      this.memo.set(key, v);
+    }
+    return v;
+  }
+}
+
 /**
  * One person, one entry across articles. Same name key (transliterations included) merges;
  * a single name joins the one full name it is the surname of; anything less certain stays apart.
  */
 class PersonMerger {
-  private readonly list: Person[] = [];
-  private readonly byFull = new Map<string, Person>();
+  private list: Person[] = [];
+  private ids = new Set<string>();
+  private byFull = new Map<string, Person>();
+  /** Surname key -> full-name people with that surname: how a lone surname finds its person. */
+  private bySurname = new Map<string, Person[]>();
+
+  clone(): PersonMerger {
+    const m = new PersonMerger();
+    const copy = new Map<Person, Person>();
+    m.list = this.list.map((p) => {
+      const c = { ...p, roles: [...p.roles], aliases: [...p.aliases], paragraphs: [...p.paragraphs], articles: [...p.articles] };
+      copy.set(p, c);
+      return c;
+    });
+    m.ids = new Set(this.ids);
+    for (const [k, p] of this.byFull) m.byFull.set(k, copy.get(p)!);
+    for (const [k, ps] of this.bySurname) m.bySurname.set(k, ps.map((p) => copy.get(p)!));
+    return m;
+  }
+
+  private indexSurname(p: Person): void {
+    if (!p.name.includes(' ')) return;
+    const s = fullNameKey(p.name).split(' ').pop()!;
+    const list = this.bySurname.get(s) ?? [];
+    if (!list.includes(p)) list.push(p);
+    this.bySurname.set(s, list);
+  }
 
   add(p: { name: string; role: string | null; roles: string[]; affiliation: string | null; aliases: string[] }, article: string, paragraphs: number[]): string {
     const key = fullNameKey(p.name);
     let person = this.byFull.get(key);
     const parts = key.split(' ');
+    const surname = parts[parts.length - 1];
     if (!person && parts.length === 1) {
       // "Berg" in one article, "Anna Berg" in another: join when exactly one full name fits.
-      const fits = this.list.filter((x) => fullNameKey(x.name).split(' ').pop() === parts[0] && x.name.includes(' '));
+      const fits = this.bySurname.get(surname) ?? [];
       if (fits.length === 1) person = fits[0];
     }
     if (!person && parts.length > 1) {
       // A full name arriving after a surname-only entry absorbs it.
-      const solo = this.byFull.get(parts[parts.length - 1]);
-      const others = this.list.filter((x) => x.name.includes(' ') && fullNameKey(x.name).split(' ').pop() === parts[parts.length - 1]);
-      if (solo && others.length === 0) {
+      const solo = this.byFull.get(surname);
+      if (solo && (this.bySurname.get(surname) ?? []).length === 0) {
         person = solo;
-        this.byFull.delete(parts[parts.length - 1]);
+        this.byFull.delete(surname);
         person.aliases.push(person.name);
         person.name = p.name;
         this.byFull.set(key, person);
       }
     }
     if (!person) {
-      person = { id: slug(p.name, this.list), name: p.name, role: null, roles: [], affiliation: null, aliases: [], paragraphs: [], articles: [] };
+      person = { id: this.slug(p.name), name: p.name, role: null, roles: [], affiliation: null, aliases: [], paragraphs: [], articles: [] };
       this.list.push(person);
       this.byFull.set(key, person);
     }
+    this.indexSurname(person);
     if (p.name !== person.name && !person.aliases.includes(p.name)) person.aliases.push(p.name);
     for (const a of p.aliases) if (a !== person.name && !person.aliases.includes(a)) person.aliases.push(a);
     for (const r of p.roles) if (!person.roles.some((x) => x.toLowerCase() === r.toLowerCase())) person.roles.push(r);
     person.role ??= p.role;
     person.affiliation ??= p.affiliation;
-    person.paragraphs.push(...paragraphs);
+    for (const x of paragraphs) person.paragraphs.push(x);
     if (!person.articles.includes(article)) person.articles.push(article);
     return person.id;
   }
 
   people(): Person[] {
-    for (const p of this.list) p.paragraphs = [...new Set(p.paragraphs)].sort((a, b) => a - b);
-    return this.list;
+    for (const p of this.list) {
+      // Ids only grow, and articles arrive in order, so the list is sorted unless an article repeats.
+      let sorted = true;
+      for (let i = 1; i < p.paragraphs.length && sorted; i++) if (p.paragraphs[i] <= p.paragraphs[i - 1]) sorted = false;
+      if (!sorted) p.paragraphs = [...new Set(p.paragraphs)].sort((a, b) => a - b);
+    }
+    return [...this.list];
   }
-}
 
-function slug(name: string, existing: Person[]): string {
-  const base = fullNameKey(name).replace(/\s+/g, '-') || nameKey(name) || 'person';
-  let id = base;
-  for (let i = 2; existing.some((p) => p.id === id); i++) id = `${base}-${i}`;
-  return id;
+  private slug(name: string): string {
+    const base = fullNameKey(name).replace(/\s+/g, '-') || nameKey(name) || 'person';
+    let id = base;
+    for (let i = 2; this.ids.has(id); i++) id = `${base}-${i}`;
+    this.ids.add(id);
+    return id;
+  }
 }

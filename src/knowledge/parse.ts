@@ -144,7 +144,7 @@ export function parseArticle(file: string, id: string, text: string): ParseResul
       section = b.text;
       sections.push(b.text);
     } else {
-      paragraphs.push({ id: -1, article: id, section, n: paragraphs.length + 1, text: b.text });
+      paragraphs.push({ article: id, section, n: paragraphs.length + 1, text: b.text });
     }
   }
   if (paragraphs.length === 0) return fail('has no paragraphs of text after the front matter');

@@ -12,8 +12,6 @@ export interface Citation {
 }
 
 export interface Paragraph {
-  /** Index into KnowledgeBase.paragraphs: stable for one build only. */
-  id: number;
   article: string;
   section: string | null;
   /** 1-based paragraph number within the article. */

@@ -1,7 +1,7 @@
-import Fuse from 'fuse.js';
 import type { Person } from '../knowledge/base.ts';
 import { fold, fullNameKey, nameKey } from '../text/normalize.ts';
 import { TextIndex } from './text-index.ts';
+import { FuzzyVocabulary } from './vocabulary.ts';
 
 export type NameTier = 'exact' | 'name-word' | 'prefix' | 'fuzzy';
 const TIER_RANK: Record<NameTier, number> = { exact: 0, 'name-word': 1, prefix: 2, fuzzy: 3 };
@@ -27,7 +27,8 @@ interface NameEntry {
 export class PeopleIndex {
   private readonly entries: NameEntry[] = [];
   private readonly wordIndex = new Map<string, Set<number>>();
-  private readonly fuse: Fuse<NameEntry>;
+  private readonly fuzzy: FuzzyVocabulary;
+  private readonly loose: FuzzyVocabulary;
   private readonly roles: TextIndex;
   private readonly popular: number[];
 
@@ -46,13 +47,14 @@ export class PeopleIndex {
         }
       }
     });
-    this.fuse = new Fuse(this.entries, { keys: ['folded'], includeScore: true, threshold: 0.4, ignoreLocation: true });
+    this.fuzzy = new FuzzyVocabulary(this.entries.map((e) => e.folded), 0.4);
+    this.loose = new FuzzyVocabulary(this.entries.map((e) => e.folded), 0.6);
     this.roles = new TextIndex(people.map((p) => [...p.roles, p.affiliation ?? ''].join('. ')));
     this.popular = people.map((_, i) => i).sort((a, b) => people[b].paragraphs.length - people[a].paragraphs.length || people[a].name.localeCompare(people[b].name));
   }
 
   /** People whose name matches, best tier first. */
-  byName(query: string, limit = 10): PersonMatch[] {
+  byName(query: string, limit = 10, fill = false): PersonMatch[] {
     // Operators and punctuation are text to strip, never syntax: "!Berg" is a name.
     const q = fold(query).replace(/['’]s\b/g, '').replace(/['’]/g, '').replace(/[^\p{L}\p{N}\s-]+/gu, ' ').replace(/\s+/g, ' ').trim();
     if (!q) return [];
@@ -78,8 +80,9 @@ export class PeopleIndex {
         if (e.folded.startsWith(q) || e.folded.split(' ').some((w) => w.startsWith(q))) offer(e.person, 'prefix', 0.3 + (e.folded.length - q.length) / 200);
       }
     }
-    if (q.length >= 3 && best.size < limit) {
-      for (const r of this.fuse.search(q, { limit: limit * 2 })) offer(r.item.person, 'fuzzy', r.score ?? 1);
+    // Fuzzy only when nothing better was found, or to fill a suggestion list.
+    if (q.length >= 3 && (best.size === 0 || (fill && best.size < limit))) {
+      for (const r of this.fuzzy.correct(q, limit * 2, { lengthSlack: Math.max(3, q.length * 0.5), minShare: 0.3 })) offer(this.entries[r.index].person, 'fuzzy', r.score);
     }
     return [...best.values()]
       .sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || a.score - b.score || b.person.paragraphs.length - a.person.paragraphs.length)
@@ -98,17 +101,14 @@ export class PeopleIndex {
     const q = fold(query).trim();
     if (q.length < 2) return [];
     const seen = new Set<number>();
-    for (const r of this.fuse.search(q, { limit: limit * 3 })) seen.add(r.item.person);
-    if (seen.size < limit) {
-      const loose = new Fuse(this.entries, { keys: ['folded'], threshold: 0.6, ignoreLocation: true });
-      for (const r of loose.search(q, { limit: limit * 3 })) seen.add(r.item.person);
-    }
+    for (const r of this.fuzzy.correct(q, limit * 3, { lengthSlack: q.length })) seen.add(this.entries[r.index].person);
+    if (seen.size < limit) for (const r of this.loose.correct(q, limit * 3, { lengthSlack: q.length, minShare: 0.2 })) seen.add(this.entries[r.index].person);
     return [...seen].slice(0, limit).map((i) => this.people[i]);
   }
 
   /** Suggestions for an autocomplete box: tiers of byName, or the most mentioned when empty. */
   suggest(query: string, limit = 25): Person[] {
     if (!query.trim()) return this.popular.slice(0, limit).map((i) => this.people[i]);
-    return this.byName(query, limit).map((m) => m.person);
+    return this.byName(query, limit, true).map((m) => m.person);
   }
 }

@@ -1,14 +1,17 @@
-import Fuse from 'fuse.js';
 import { nameKey } from '../text/normalize.ts';
 import { terms } from '../text/tokenize.ts';
 import { SYNONYMS } from './synonyms.ts';
+import { FuzzyVocabulary } from './vocabulary.ts';
 
 /**
  * Ranked retrieval over many texts: an inverted index with BM25, where fuse.js corrects each query
- * word against the index's own vocabulary (pre-filtered by shared letter pairs, so it scores a few
- * hundred words, never every text). Spellings of one query word share the IDF of the most common
- * one, so a rare near-miss does not outrank the word itself; texts matching more of the query's
- * words rank first. Fast at any size: work grows with the postings of the query's words only.
+ * word against the index's own vocabulary (see FuzzyVocabulary). Spellings of one query word share
+ * the IDF of the most common one, so a rare near-miss does not outrank the word itself; texts that
+ * match more of the query's words rank first. Work grows with the postings of the query's words,
+ * not with the number of texts.
+ *
+ * The index is a list of immutable segments: adding texts makes a new index that shares the old
+ * segments and adds one, so an added article is indexed in milliseconds at any size.
  */
 
 export interface Hit {
@@ -34,36 +37,48 @@ interface Variant {
 const K1 = 1.2;
 const B = 0.75;
 const MAX_QUERY_WORDS = 12;
+/** When a delta segment grows past this share of the whole, adding merges everything into one. */
+const MERGE_RATIO = 0.25;
+const MAX_DELTAS = 8;
 
-export class TextIndex {
-  readonly size: number;
-  private readonly termIds = new Map<string, number>();
-  private readonly vocab: string[] = [];
-  private postingsDocs: Int32Array[] = [];
-  private postingsTf: Uint16Array[] = [];
-  private readonly docLen: Float32Array;
-  private readonly avgLen: number;
-  private readonly bigrams = new Map<string, number[]>();
-  private readonly byNameKey = new Map<string, number[]>();
+/** Plain data of a segment: what a cache stores. */
+export interface SegmentState {
+  vocab: string[];
+  docs: Int32Array[];
+  tfs: Uint16Array[];
+  docLen: Uint16Array;
+  totalLen: number;
+}
+
+export class Segment {
+  readonly termIds = new Map<string, number>();
+  private fuzzy: FuzzyVocabulary | null = null;
+  private byNameKey: Map<string, number[]> | null = null;
   private readonly corrections = new Map<string, Variant[]>();
 
-  constructor(texts: readonly string[]) {
-    this.size = texts.length;
-    this.docLen = new Float32Array(texts.length);
+  constructor(readonly state: SegmentState) {
+    state.vocab.forEach((w, i) => this.termIds.set(w, i));
+  }
+
+  static build(texts: readonly string[]): Segment {
+    const vocab: string[] = [];
+    const ids = new Map<string, number>();
     const docsTmp: number[][] = [];
     const tfTmp: number[][] = [];
-    let total = 0;
+    const docLen = new Uint16Array(texts.length);
+    let totalLen = 0;
+    const counts = new Map<number, number>();
     for (let d = 0; d < texts.length; d++) {
       const ts = terms(texts[d]);
-      this.docLen[d] = ts.length;
-      total += ts.length;
-      const counts = new Map<number, number>();
+      docLen[d] = Math.min(ts.length, 65535);
+      totalLen += ts.length;
+      counts.clear();
       for (const t of ts) {
-        let id = this.termIds.get(t);
-        if (id == null) {
-          id = this.vocab.length;
-          this.termIds.set(t, id);
-          this.vocab.push(t);
+        let id = ids.get(t);
+        if (id === undefined) {
+          id = vocab.length;
+          ids.set(t, id);
+          vocab.push(t);
           docsTmp.push([]);
           tfTmp.push([]);
         }
@@ -74,125 +89,199 @@ export class TextIndex {
         tfTmp[id].push(Math.min(c, 65535));
       }
     }
-    this.postingsDocs = docsTmp.map((a) => Int32Array.from(a));
-    this.postingsTf = tfTmp.map((a) => Uint16Array.from(a));
-    this.avgLen = texts.length ? total / texts.length : 1;
-    for (let id = 0; id < this.vocab.length; id++) {
-      const w = this.vocab[id];
-      if (w.length < 3 || /^\d+$/.test(w)) continue;
-      for (const g of bigramsOf(w)) {
-        const list = this.bigrams.get(g);
-        if (list) list.push(id);
-        else this.bigrams.set(g, [id]);
-      }
-      const k = nameKey(w);
-      if (k.length >= 3) {
-        const list = this.byNameKey.get(k);
-        if (list) list.push(id);
-        else this.byNameKey.set(k, [id]);
-      }
+    return new Segment({ vocab, docs: docsTmp.map((a) => Int32Array.from(a)), tfs: tfTmp.map((a) => Uint16Array.from(a)), docLen, totalLen });
+  }
+
+  get size(): number {
+    return this.state.docLen.length;
+  }
+
+  /** One segment holding the documents of several, numbered one after another. */
+  static merge(segments: Segment[]): Segment {
+    const vocab: string[] = [];
+    const ids = new Map<string, number>();
+    const docs: number[][] = [];
+    const tfs: number[][] = [];
+    let offset = 0;
+    let totalLen = 0;
+    for (const seg of segments) {
+      seg.state.vocab.forEach((w, t) => {
+        let id = ids.get(w);
+        if (id === undefined) {
+          id = vocab.length;
+          ids.set(w, id);
+          vocab.push(w);
+          docs.push([]);
+          tfs.push([]);
+        }
+        const d = seg.state.docs[t];
+        const f = seg.state.tfs[t];
+        for (let i = 0; i < d.length; i++) {
+          docs[id].push(offset + d[i]);
+          tfs[id].push(f[i]);
+        }
+      });
+      offset += seg.size;
+      totalLen += seg.state.totalLen;
     }
+    const docLen = new Uint16Array(offset);
+    let o = 0;
+    for (const seg of segments) {
+      docLen.set(seg.state.docLen, o);
+      o += seg.size;
+    }
+    return new Segment({ vocab, docs: docs.map((a) => Int32Array.from(a)), tfs: tfs.map((a) => Uint16Array.from(a)), docLen, totalLen });
   }
 
-  /** Distinct words of the index, for suggestions. */
-  get vocabulary(): readonly string[] {
-    return this.vocab;
+  df(term: number): number {
+    return this.state.docs[term].length;
   }
 
-  documentFrequency(term: string): number {
-    const id = this.termIds.get(term);
-    return id == null ? 0 : this.postingsDocs[id].length;
+  exactDf(word: string): number {
+    const id = this.termIds.get(word);
+    return id === undefined ? 0 : this.state.docs[id].length;
   }
 
-  /**
-   * Spellings in the vocabulary for one query word: itself, transliterations (same name key),
-   * then fuse.js corrections among words that share letter pairs with it.
-   */
-  variants(word: string): Variant[] {
-    const cached = this.corrections.get(word);
+  /** Spellings of a query word in this segment: itself, transliterations, then fuse.js corrections. */
+  variants(word: string, allowFuzzy: boolean): Variant[] {
+    const key = allowFuzzy ? word : `=${word}`;
+    const cached = this.corrections.get(key);
     if (cached) return cached;
     const out: Variant[] = [];
     const exact = this.termIds.get(word);
-    if (exact != null) out.push({ term: exact, weight: 1 });
+    if (exact !== undefined) out.push({ term: exact, weight: 1 });
     if (word.length >= 4 && !/^\d+$/.test(word)) {
+      if (!this.byNameKey) {
+        this.byNameKey = new Map();
+        this.state.vocab.forEach((w, i) => {
+          if (w.length < 4 || /\d/.test(w)) return;
+          const k = nameKey(w);
+          const list = this.byNameKey!.get(k);
+          if (list) list.push(i);
+          else this.byNameKey!.set(k, [i]);
+        });
+      }
       for (const id of this.byNameKey.get(nameKey(word)) ?? []) if (id !== exact) out.push({ term: id, weight: 0.9 });
-      // A word the texts use often is not a typo: correct only the rare or unknown ones.
-      if (exact == null || this.postingsDocs[exact].length < 2) {
-        for (const v of this.fuzzy(word)) if (!out.some((o) => o.term === v.term)) out.push(v);
+      if (allowFuzzy) {
+        this.fuzzy ??= new FuzzyVocabulary(this.state.vocab);
+        for (const c of this.fuzzy.correct(word, 4)) {
+          if (c.index === exact || out.some((o) => o.term === c.index)) continue;
+          out.push({ term: c.index, weight: 0.85 * (1 - c.score) });
+        }
       }
     }
     if (this.corrections.size > 20_000) this.corrections.clear();
-    this.corrections.set(word, out);
+    this.corrections.set(key, out);
     return out;
   }
+}
 
-  private fuzzy(word: string): Variant[] {
-    const grams = bigramsOf(word);
-    const shared = new Map<number, number>();
-    for (const g of grams) for (const id of this.bigrams.get(g) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
-    const need = Math.max(1, Math.ceil(grams.length * 0.4));
-    const pool: number[] = [];
-    for (const [id, n] of shared) {
-      if (n < need) continue;
-      const w = this.vocab[id];
-      if (Math.abs(w.length - word.length) > Math.max(2, word.length * 0.34)) continue;
-      pool.push(id);
+export class TextIndex {
+  readonly size: number;
+  private readonly offsets: number[];
+  private readonly totalLen: number;
+  private scores: Float64Array;
+  private masks: Uint32Array;
+
+  constructor(texts: readonly string[] | Segment[]) {
+    const segments = texts.length > 0 && texts[0] instanceof Segment ? (texts as Segment[]) : [Segment.build(texts as string[])];
+    this.segments = segments;
+    this.offsets = [];
+    let n = 0;
+    let len = 0;
+    for (const s of segments) {
+      this.offsets.push(n);
+      n += s.size;
+      len += s.state.totalLen;
     }
-    if (pool.length === 0) return [];
-    pool.sort((a, b) => (shared.get(b) ?? 0) - (shared.get(a) ?? 0));
-    const candidates = pool.slice(0, 300).map((id) => ({ id, w: this.vocab[id] }));
-    const fuse = new Fuse(candidates, { keys: ['w'], includeScore: true, threshold: 0.34, ignoreLocation: true, isCaseSensitive: true });
-    return fuse
-      .search(word, { limit: 4 })
-      .filter((r) => r.item.w !== word)
-      .map((r) => ({ term: r.item.id, weight: 0.85 * (1 - (r.score ?? 0)) }));
+    this.size = n;
+    this.totalLen = len;
+    this.scores = new Float64Array(n);
+    this.masks = new Uint32Array(n);
+  }
+
+  readonly segments: Segment[];
+
+  /** A new index over these texts and the new ones (numbered after them); this one is unchanged. */
+  withAdded(texts: readonly string[]): TextIndex {
+    if (texts.length === 0) return this;
+    const added = Segment.build(texts);
+    const deltas = this.segments.slice(1).reduce((n, s) => n + s.size, 0) + added.size;
+    // Many small segments slow every query: past a few, fold the deltas into one.
+    const rest = [...this.segments.slice(1), added];
+    if (rest.length > MAX_DELTAS || deltas > this.size * MERGE_RATIO) return new TextIndex([this.segments[0], Segment.merge(rest)]);
+    return new TextIndex([...this.segments, added]);
   }
 
   /** Query words: folded, stop words out, capped so a pasted essay cannot stall the bot. */
   static queryWords(query: string): string[] {
-    const ws = terms(query);
-    return [...new Set(ws)].slice(0, MAX_QUERY_WORDS);
+    return [...new Set(terms(query))].slice(0, MAX_QUERY_WORDS);
+  }
+
+  documentFrequency(word: string): number {
+    return this.segments.reduce((n, s) => n + s.exactDf(word), 0);
   }
 
   search(query: string | string[], opts: SearchOptions): Hit[] {
-    const qwords = typeof query === 'string' ? TextIndex.queryWords(query) : query;
+    const qwords = typeof query === 'string' ? TextIndex.queryWords(query) : query.slice(0, MAX_QUERY_WORDS);
     if (qwords.length === 0 || this.size === 0) return [];
     const synW = opts.synonyms ?? 0.5;
-    const scores = new Float64Array(this.size);
-    const masks = new Uint32Array(this.size);
+    const avgLen = this.totalLen / this.size || 1;
+    const { scores, masks } = this;
     const touched: number[] = [];
     qwords.forEach((qw, qi) => {
-      const variants = [...this.variants(qw)];
-      if (synW > 0) {
-        for (const syn of SYNONYMS.get(qw) ?? []) {
-          const id = this.termIds.get(syn);
-          if (id != null && !variants.some((v) => v.term === id)) variants.push({ term: id, weight: synW });
+      // A word the texts use often is not a typo: correct only the rare or unknown ones.
+      const allowFuzzy = this.documentFrequency(qw) < 2;
+      const perSeg = this.segments.map((seg) => {
+        const vs = [...seg.variants(qw, allowFuzzy)];
+        if (synW > 0) {
+          for (const syn of SYNONYMS.get(qw) ?? []) {
+            const id = seg.termIds.get(syn);
+            if (id !== undefined && !vs.some((v) => v.term === id)) vs.push({ term: id, weight: synW });
+          }
         }
-      }
-      if (variants.length === 0) return;
-      // One IDF for every spelling of this word: that of its most common spelling.
-      let maxDf = 0;
-      for (const v of variants) maxDf = Math.max(maxDf, this.postingsDocs[v.term].length);
+        return vs;
+      });
+      // One IDF for every spelling of this word: that of its most common spelling, over all segments.
+      const dfBySpelling = new Map<string, number>();
+      perSeg.forEach((vs, si) => {
+        for (const v of vs) {
+          const w = this.segments[si].state.vocab[v.term];
+          dfBySpelling.set(w, (dfBySpelling.get(w) ?? 0) + this.segments[si].df(v.term));
+        }
+      });
+      if (dfBySpelling.size === 0) return;
+      const maxDf = Math.max(...dfBySpelling.values());
       const idf = Math.log(1 + (this.size - maxDf + 0.5) / (maxDf + 0.5));
       const bit = 1 << qi;
-      for (const v of variants) {
-        const docs = this.postingsDocs[v.term];
-        const tfs = this.postingsTf[v.term];
-        for (let i = 0; i < docs.length; i++) {
-          const d = docs[i];
-          const tf = tfs[i];
-          const norm = tf + K1 * (1 - B + (B * this.docLen[d]) / this.avgLen);
-          const s = v.weight * idf * ((tf * (K1 + 1)) / norm);
-          if (masks[d] === 0 && scores[d] === 0) touched.push(d);
-          // Per query word keep the best spelling only (a typo and its fix must not add up).
-          if ((masks[d] & bit) === 0) {
-            masks[d] |= bit;
-            scores[d] += s;
-          } else scores[d] += s * 0.15;
+      perSeg.forEach((vs, si) => {
+        const seg = this.segments[si];
+        const off = this.offsets[si];
+        const docLen = seg.state.docLen;
+        for (const v of vs) {
+          const docs = seg.state.docs[v.term];
+          const tfs = seg.state.tfs[v.term];
+          const wIdf = v.weight * idf;
+          for (let i = 0; i < docs.length; i++) {
+            const d = off + docs[i];
+            const tf = tfs[i];
+            const s = (wIdf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * docLen[docs[i]]) / avgLen));
+            if (masks[d] === 0) touched.push(d);
+            // Per query word keep one spelling's score; another spelling in the same text adds little.
+            if ((masks[d] & bit) === 0) {
+              masks[d] |= bit;
+              scores[d] += s;
+            } else scores[d] += s * 0.15;
+          }
         }
-      }
+      });
     });
-    return topK(touched, scores, masks, opts);
+    const hits = topK(touched, scores, masks, opts);
+    for (const d of touched) {
+      scores[d] = 0;
+      masks[d] = 0;
+    }
+    return hits;
   }
 }
 
@@ -241,11 +330,3 @@ function siftDown(h: Hit[], i: number, worse: (a: Hit, b: Hit) => boolean) {
     i = m;
   }
 }
-
-function bigramsOf(w: string): string[] {
-  const s = `^${w}$`;
-  const out = new Set<string>();
-  for (let i = 0; i < s.length - 1; i++) out.add(s.slice(i, i + 2));
-  return [...out];
-}
-

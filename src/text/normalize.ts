@@ -19,6 +19,8 @@ export function straightenQuotes(s: string): string {
 
 /** Lower case, no diacritics, straight quotes: "Østergård’s" -> "ostergard's". */
 export function fold(s: string): string {
+  // Plain ASCII (most words) needs only lower-casing; the full path normalises Unicode.
+  if (/^[\x20-\x7e]*$/.test(s)) return s.toLowerCase();
   return straightenQuotes(s)
     .replace(SPECIAL_RE, (c) => SPECIAL_LETTERS[c] ?? c)
     .normalize('NFKD')

@@ -34,10 +34,15 @@ export function splitSentences(text: string): Sentence[] {
     if (j < text.length && !/\s/.test(text[j])) continue;
     // Inside an open quote, a stop ends a sentence of the quote, not of the paragraph.
     if (inQuote) continue;
-    const rest = text.slice(j).trimStart();
+    let k = j;
+    while (k < text.length && /\s/.test(text[k])) k++;
+    const rest = text.slice(k, k + 12);
     if (rest && !/^[\p{Lu}\p{N}"“‘'(\[]/u.test(rest)) continue;
     if (c === '.') {
-      const before = /([\p{L}.]+)$/u.exec(text.slice(start, i))?.[1] ?? '';
+      // The word before the stop, scanned backwards (an end-anchored regex would rescan the sentence).
+      let b = i;
+      while (b > start && /[\p{L}.]/u.test(text[b - 1])) b--;
+      const before = text.slice(b, i);
       const lower = before.toLowerCase();
       if (ABBREVIATIONS.has(lower)) {
         // "U.S." ends a sentence only when what follows cannot continue it; we cannot tell, so
