@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { knowledgeDir } from './paths.ts';
-import { buildKnowledgeBase } from './knowledge/build.ts';
+import { openKnowledge } from './knowledge/open.ts';
 import { formatProblem } from './knowledge/types.ts';
 import { COMMANDS, isCommand, runCommand } from './answers/index.ts';
 import { renderText } from './render/text.ts';
@@ -77,7 +77,7 @@ export async function main(argv: string[], io: CliIO = { out: (s) => process.std
     return 2;
   }
 
-  const kb = await buildKnowledgeBase(knowledgeDir(values.knowledge));
+  const kb = await openKnowledge(knowledgeDir(values.knowledge));
   for (const p of kb.problems) io.err(`warning: ${formatProblem(p)}`);
 
   if (name === 'facts') {

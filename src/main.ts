@@ -1,6 +1,6 @@
 import { loadEnv } from './config.ts';
 import { knowledgeDir } from './paths.ts';
-import { buildKnowledgeBase } from './knowledge/build.ts';
+import { openKnowledge } from './knowledge/open.ts';
 import { runConsole } from './console.ts';
 
 /** npm start: the Discord bot when a token is set, else the local console. */
@@ -19,7 +19,7 @@ async function start(): Promise<void> {
     }
     return;
   }
-  const kb = await buildKnowledgeBase(knowledgeDir());
+  const kb = await openKnowledge(knowledgeDir());
   await runConsole({
     input: process.stdin,
     output: process.stdout,

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { KnowledgeService, describeReload } from '../knowledge/service.ts';
+import { knowledgeService } from '../knowledge/open.ts';
 import { brief } from '../answers/brief.ts';
 import { briefPayload } from '../render/discord.ts';
 import { addSecret, logger, setLogLevel } from '../log.ts';
@@ -65,7 +66,7 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
   setLogLevel(config.logLevel);
   addSecret(config.token);
 
-  const knowledge = opts.knowledge ?? new KnowledgeService(config.knowledgeDir);
+  const knowledge = opts.knowledge ?? knowledgeService(config.knowledgeDir);
   knowledge.on('reload', (r) => {
     const bad = r.problems.filter((p: { severity: string }) => p.severity === 'error');
     (bad.length ? logger.warn : logger.info)('knowledge loaded', { summary: describeReload(r), articles: r.articles, paragraphs: r.paragraphs, ms: r.ms, problems: r.problems.length });
@@ -127,6 +128,7 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
     stopped = true;
     scheduler?.stop();
     knowledge.close();
+    await knowledge.saveNow();
     await client.destroy();
     logger.info('stopped');
   };

@@ -102,6 +102,78 @@ export interface BuildOptions {
   facts?: FactsCache;
   /** Index segments from a cache, matching these articles in this order. */
   segments?: IndexSegments;
+  /** Number paragraphs in the order given (a cache restores a base built incrementally). */
+  keepOrder?: boolean;
+}
+
+/** Index texts in chunks, yielding between them, then one segment. */
+function* buildIndex(texts: string[]): Generator<void, TextIndex> {
+  const CHUNK = 2000;
+  if (texts.length <= CHUNK) return new TextIndex(texts);
+  const segs: Segment[] = [];
+  for (let i = 0; i < texts.length; i += CHUNK) {
+    segs.push(Segment.build(texts.slice(i, i + CHUNK)));
+    yield;
+  }
+  return new TextIndex([Segment.merge(segs)]);
+}
+
+/** The whole build as steps: run straight through (runSync) or with pauses (runAsync). */
+function* assemble(articles: Article[], problems: LoadProblem[], opts: BuildOptions): Generator<void, object> {
+  const facts = opts.facts ?? new FactsCache();
+  const parts: Parts = { added: [], paragraphs: [], merger: new PersonMerger(), quotes: [], events: [] };
+  for (const a of opts.keepOrder ? articles : [...articles].sort(compareArticles)) {
+    addArticle(parts, a, facts.factsOf(a));
+    yield;
+  }
+  const people = parts.merger.people();
+  const personById = new Map(people.map((p) => [p.id, p]));
+  for (const e of parts.events) e.actors = e.actors.map((a) => personById.get(a)?.name ?? a);
+  const seg = opts.segments;
+  const paragraphIndex = seg ? new TextIndex(seg.paragraphs.map((x) => new Segment(x))) : yield* buildIndex(parts.paragraphs.map(paragraphText));
+  const quoteIndex = seg ? new TextIndex(seg.quotes.map((x) => new Segment(x))) : yield* buildIndex(parts.quotes.map(quoteText));
+  const eventIndex = seg ? new TextIndex(seg.events.map((x) => new Segment(x))) : yield* buildIndex(parts.events.map(eventText));
+  const articlesInOrder = [...parts.added].sort(compareArticles);
+  const paragraphIdOf = new Map<Paragraph, number>();
+  parts.paragraphs.forEach((p, i) => paragraphIdOf.set(p, i));
+  return {
+    problems,
+    builtAt: new Date(),
+    parts,
+    paragraphs: parts.paragraphs,
+    quotes: parts.quotes,
+    events: parts.events,
+    people,
+    personById,
+    paragraphIndex,
+    quoteIndex,
+    eventIndex,
+    peopleIndex: new PeopleIndex(people),
+    articles: articlesInOrder,
+    byArticle: new Map(articlesInOrder.map((a) => [a.id, a])),
+    paragraphIdOf,
+    memo: new Map(),
+  };
+}
+
+function runSync<T>(g: Generator<void, T>): T {
+  for (;;) {
+    const r = g.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Runs the steps, yielding to the event loop whenever a slice of about 8 ms is used up. */
+async function runAsync<T>(g: Generator<void, T>): Promise<T> {
+  let slice = performance.now();
+  for (;;) {
+    const r = g.next();
+    if (r.done) return r.value;
+    if (performance.now() - slice > 8) {
+      await new Promise((res) => setImmediate(res));
+      slice = performance.now();
+    }
+  }
 }
 
 /**
@@ -110,41 +182,31 @@ export interface BuildOptions {
  * extends this one (withAdded) sharing everything that did not change.
  */
 export class KnowledgeBase {
-  readonly articles: Article[];
-  readonly byArticle: Map<string, Article>;
-  readonly paragraphs: Paragraph[];
-  readonly people: Person[];
-  readonly personById: Map<string, Person>;
-  readonly quotes: Quote[];
-  readonly events: Event[];
-  readonly paragraphIndex: TextIndex;
-  readonly quoteIndex: TextIndex;
-  readonly eventIndex: TextIndex;
-  readonly peopleIndex: PeopleIndex;
-  readonly builtAt = new Date();
-  private readonly parts: Parts;
-  private readonly paragraphIdOf = new Map<Paragraph, number>();
-  private memo = new Map<string, unknown>();
+  readonly articles!: Article[];
+  readonly byArticle!: Map<string, Article>;
+  readonly paragraphs!: Paragraph[];
+  readonly people!: Person[];
+  readonly personById!: Map<string, Person>;
+  readonly quotes!: Quote[];
+  readonly events!: Event[];
+  readonly paragraphIndex!: TextIndex;
+  readonly quoteIndex!: TextIndex;
+  readonly eventIndex!: TextIndex;
+  readonly peopleIndex!: PeopleIndex;
+  readonly builtAt!: Date;
+  readonly problems!: LoadProblem[];
+  private readonly parts!: Parts;
+  private readonly paragraphIdOf!: Map<Paragraph, number>;
+  private memo!: Map<string, unknown>;
 
-  constructor(articles: Article[], readonly problems: LoadProblem[] = [], opts: BuildOptions = {}) {
-    const facts = opts.facts ?? new FactsCache();
-    const parts: Parts = { added: [], paragraphs: [], merger: new PersonMerger(), quotes: [], events: [] };
-    for (const a of [...articles].sort(compareArticles)) addArticle(parts, a, facts.factsOf(a));
-    const seg = opts.segments;
-    this.parts = parts;
-    this.paragraphs = parts.paragraphs;
-    this.quotes = parts.quotes;
-    this.events = parts.events;
-    this.people = parts.merger.people();
-    this.personById = new Map(this.people.map((p) => [p.id, p]));
-    for (const e of this.events) e.actors = e.actors.map((a) => this.personById.get(a)?.name ?? a);
-    this.paragraphIndex = seg ? new TextIndex(seg.paragraphs.map((s) => new Segment(s))) : new TextIndex(this.paragraphs.map(paragraphText));
-    this.quoteIndex = seg ? new TextIndex(seg.quotes.map((s) => new Segment(s))) : new TextIndex(this.quotes.map(quoteText));
-    this.eventIndex = seg ? new TextIndex(seg.events.map((s) => new Segment(s))) : new TextIndex(this.events.map(eventText));
-    this.peopleIndex = new PeopleIndex(this.people);
-    this.articles = [...parts.added].sort(compareArticles);
-    this.byArticle = new Map(this.articles.map((a) => [a.id, a]));
-    this.paragraphs.forEach((p, i) => this.paragraphIdOf.set(p, i));
+  constructor(articles: Article[], problems: LoadProblem[] = [], opts: BuildOptions = {}) {
+    Object.assign(this, runSync(assemble(articles, problems, opts)));
+  }
+
+  /** The same build, giving the event loop back every few milliseconds so queries keep being answered. */
+  static async build(articles: Article[], problems: LoadProblem[] = [], opts: BuildOptions = {}): Promise<KnowledgeBase> {
+    const kb = Object.create(KnowledgeBase.prototype) as KnowledgeBase;
+    return Object.assign(kb, await runAsync(assemble(articles, problems, opts)));
   }
 
   /**

@@ -10,6 +10,38 @@ export interface LoadedKnowledge {
   problems: LoadProblem[];
   /** Fingerprint of every file read (path, size, mtime): a cache built from other files is stale. */
   fingerprint: string;
+  /** What each file gave, so the next load reads only files that changed. */
+  files: Map<string, FileResult>;
+}
+
+export interface FileResult {
+  size: number;
+  mtimeMs: number;
+  article: Article | null;
+  problems: LoadProblem[];
+}
+
+export interface FileStat {
+  rel: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** The knowledge files with their size and modification time, without reading them. */
+export async function scanKnowledge(dir: string): Promise<FileStat[]> {
+  const files = await listFiles(dir);
+  const out: FileStat[] = [];
+  // Stat in batches: thousands of files, one at a time, would take seconds.
+  for (let i = 0; i < files.length; i += 256) {
+    const batch = files.slice(i, i + 256);
+    const stats = await Promise.all(batch.map((rel) => stat(path.join(dir, rel)).catch(() => null)));
+    stats.forEach((st, k) => out.push({ rel: batch[k], size: st?.size ?? -1, mtimeMs: st?.mtimeMs ?? -1 }));
+  }
+  return out;
+}
+
+export function fingerprintOf(files: FileStat[]): string {
+  return files.map((f) => `${f.rel}:${f.size}:${f.mtimeMs}`).join('|');
 }
 
 async function listFiles(dir: string, rel = ''): Promise<string[]> {
@@ -32,14 +64,18 @@ export function articleIdOf(relPath: string): string {
     .replace(/(^-|-$)/g, '');
 }
 
-/** Reads every knowledge file under dir. A bad file becomes a problem; the rest still load. */
-export async function loadKnowledge(dir: string): Promise<LoadedKnowledge> {
+/**
+ * Reads every knowledge file under dir. A bad file becomes a problem; the rest still load.
+ * With the previous load, a file whose size and time are unchanged is not read again.
+ */
+export async function loadKnowledge(dir: string, previous?: LoadedKnowledge): Promise<LoadedKnowledge> {
   const problems: LoadProblem[] = [];
   const articles: Article[] = [];
+  const files = new Map<string, FileResult>();
   const label = (rel: string) => path.join(path.basename(path.resolve(dir)), rel);
-  let files: string[];
+  let stats: FileStat[];
   try {
-    files = await listFiles(dir);
+    stats = await scanKnowledge(dir);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     problems.push({
@@ -48,40 +84,38 @@ export async function loadKnowledge(dir: string): Promise<LoadedKnowledge> {
       severity: 'error',
       message: code === 'ENOENT' ? 'knowledge directory does not exist (set KNOWLEDGE_DIR or --knowledge)' : `cannot read the knowledge directory (${code ?? String(e)})`,
     });
-    return { articles, problems, fingerprint: '' };
+    return { articles, problems, fingerprint: '', files };
   }
   const seen = new Map<string, string>();
-  const prints: string[] = [];
-  for (const rel of files) {
-    const full = path.join(dir, rel);
-    let text: string;
-    try {
-      const st = await stat(full);
-      prints.push(`${rel}:${st.size}:${st.mtimeMs}`);
-      if (st.size > 5_000_000) {
-        problems.push({ file: label(rel), line: null, severity: 'error', message: `is ${Math.round(st.size / 1e6)} MB; knowledge files over 5 MB are skipped` });
-        continue;
-      }
-      text = await readFile(full, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      problems.push({ file: label(rel), line: null, severity: 'error', message: `cannot be read (${code ?? String(e)})` });
-      continue;
-    }
-    const id = articleIdOf(rel);
-    const r = parseArticle(label(rel), id, text);
-    if (!r.ok) {
-      problems.push(r.problem);
-      continue;
-    }
-    problems.push(...r.warnings);
-    const clash = seen.get(id);
+  for (const f of stats) {
+    const before = previous?.files.get(f.rel);
+    const result = before && before.size === f.size && before.mtimeMs === f.mtimeMs && f.size >= 0 ? before : await readOne(dir, f, label(f.rel));
+    files.set(f.rel, result);
+    problems.push(...result.problems);
+    const a = result.article;
+    if (!a) continue;
+    const clash = seen.get(a.id);
     if (clash) {
-      problems.push({ file: label(rel), line: null, severity: 'error', message: `has the same article id "${id}" as ${clash}; rename one of them` });
+      problems.push({ file: label(f.rel), line: null, severity: 'error', message: `has the same article id "${a.id}" as ${clash}; rename one of them` });
       continue;
     }
-    seen.set(id, label(rel));
-    articles.push(r.article);
+    seen.set(a.id, label(f.rel));
+    articles.push(a);
   }
-  return { articles, problems, fingerprint: prints.join('|') };
+  return { articles, problems, fingerprint: fingerprintOf(stats), files };
+}
+
+async function readOne(dir: string, f: FileStat, file: string): Promise<FileResult> {
+  const fail = (message: string): FileResult => ({ size: f.size, mtimeMs: f.mtimeMs, article: null, problems: [{ file, line: null, severity: 'error', message }] });
+  if (f.size > 5_000_000) return fail(`is ${Math.round(f.size / 1e6)} MB; knowledge files over 5 MB are skipped`);
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, f.rel), 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(`cannot be read (${code ?? String(e)})`);
+  }
+  const r = parseArticle(file, articleIdOf(f.rel), text);
+  if (!r.ok) return { size: f.size, mtimeMs: f.mtimeMs, article: null, problems: [r.problem] };
+  return { size: f.size, mtimeMs: f.mtimeMs, article: r.article, problems: r.warnings };
 }

@@ -1,10 +1,14 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { EventEmitter } from 'node:events';
 import { KnowledgeBase } from './base.ts';
-import { loadKnowledge } from './load.ts';
+import { loadKnowledge, type LoadedKnowledge } from './load.ts';
+import { FactsCache } from './facts-cache.ts';
+import { loadSnapshot, saveSnapshot } from './snapshot.ts';
 import { formatProblem, type Article, type LoadProblem } from './types.ts';
 
 export interface ReloadReport {
+  /** How the base was made: restored from the cache, extended by added articles, rebuilt, or unchanged. */
+  mode: 'cache' | 'added' | 'rebuilt' | 'unchanged';
   articles: number;
   paragraphs: number;
   people: number;
@@ -18,6 +22,10 @@ export interface KnowledgeServiceOptions {
   debounceMs?: number;
   /** Swap in a different builder (tests make it slow to prove deferral). */
   build?: (articles: Article[], problems: LoadProblem[]) => KnowledgeBase | Promise<KnowledgeBase>;
+  /** Where the built base is kept between runs; null for none. */
+  cacheFile?: string | null;
+  /** How long after an incremental change the cache is rewritten (writing blocks for a moment). */
+  saveDelayMs?: number;
 }
 
 /**
@@ -28,6 +36,10 @@ export interface KnowledgeServiceOptions {
 export class KnowledgeService extends EventEmitter {
   private kb: KnowledgeBase | null = null;
   private readonly lastGood = new Map<string, Article>();
+  private lastLoad: LoadedKnowledge | undefined;
+  private facts = new FactsCache();
+  private saveTimer: NodeJS.Timeout | null = null;
+  private saving: Promise<void> | null = null;
   /** When each article was first loaded: what a briefing calls "new". */
   readonly firstSeen = new Map<string, Date>();
   private watcher: FSWatcher | null = null;
@@ -64,7 +76,19 @@ export class KnowledgeService extends EventEmitter {
 
   private async run(): Promise<ReloadReport> {
     const t0 = performance.now();
-    const loaded = await loadKnowledge(this.dir);
+    const before = this.kb;
+    const cacheFile = this.opts.cacheFile ?? null;
+    if (!before && cacheFile && !this.opts.build) {
+      const restored = await loadSnapshot(cacheFile, this.dir).catch(() => null);
+      if (restored) {
+        this.lastLoad = restored.loaded;
+        this.facts = restored.facts;
+        for (const a of restored.loaded.articles) this.lastGood.set(a.file, a);
+        return this.install(restored.kb, 'cache', before, t0, restored.kb.problems);
+      }
+    }
+    const loaded = await loadKnowledge(this.dir, this.lastLoad);
+    this.lastLoad = loaded;
     const articles = [...loaded.articles];
     const problems = [...loaded.problems];
     const ids = new Set(articles.map((a) => a.id));
@@ -77,23 +101,72 @@ export class KnowledgeService extends EventEmitter {
       }
     }
     for (const a of loaded.articles) this.lastGood.set(a.file, a);
-    const before = new Set(this.kb?.articles.map((a) => a.id) ?? []);
-    const kb = await (this.opts.build ?? ((a, p) => new KnowledgeBase(a, p)))(articles, problems);
+
+    let kb: KnowledgeBase;
+    let mode: ReloadReport['mode'];
+    const present = new Set(articles);
+    if (this.opts.build) {
+      kb = await this.opts.build(articles, problems);
+      mode = 'rebuilt';
+    } else if (before && before.buildOrder.every((a) => present.has(a))) {
+      // Nothing changed or removed, only files added: extend the serving base (work ∝ what was added).
+      const known = new Set(before.buildOrder);
+      const added = articles.filter((a) => !known.has(a));
+      kb = added.length ? before.withAdded(added, problems, this.facts) : before;
+      mode = added.length ? 'added' : 'unchanged';
+      if (!added.length && problems.length !== before.problems.length) kb = before.withAdded([], problems, this.facts);
+    } else {
+      kb = await KnowledgeBase.build(articles, problems, { facts: this.facts });
+      mode = 'rebuilt';
+    }
+    const report = this.install(kb, mode, before, t0, problems);
+    if (cacheFile && mode !== 'unchanged') this.scheduleSave(mode === 'rebuilt' ? 0 : this.opts.saveDelayMs ?? 60_000);
+    return report;
+  }
+
+  private install(kb: KnowledgeBase, mode: ReloadReport['mode'], before: KnowledgeBase | null, t0: number, problems: LoadProblem[]): ReloadReport {
     const now = new Date();
     for (const a of kb.articles) if (!this.firstSeen.has(a.id)) this.firstSeen.set(a.id, now);
     this.kb = kb;
     this.resolveReady(kb);
+    const beforeIds = new Set(before?.articles.map((a) => a.id) ?? []);
+    const afterIds = new Set(kb.articles.map((a) => a.id));
     const report: ReloadReport = {
+      mode,
       articles: kb.articles.length,
       paragraphs: kb.paragraphs.length,
       people: kb.people.length,
-      added: kb.articles.filter((a) => !before.has(a.id)).map((a) => a.id),
-      removed: [...before].filter((id) => !ids.has(id)),
+      added: kb.articles.filter((a) => !beforeIds.has(a.id)).map((a) => a.id),
+      removed: [...beforeIds].filter((id) => !afterIds.has(id)),
       problems,
       ms: Math.round(performance.now() - t0),
     };
     this.emit('reload', report);
     return report;
+  }
+
+  /** Writes the cache later: serialising a big base blocks for a moment, so not on every change. */
+  private scheduleSave(delayMs: number): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.saveNow(), delayMs);
+    this.saveTimer.unref();
+  }
+
+  /** Writes the cache now (one write at a time); a failure is reported, never thrown: the cache is optional. */
+  saveNow(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    this.saving = (this.saving ?? Promise.resolve()).then(async () => {
+      const file = this.opts.cacheFile;
+      if (!file || !this.kb || !this.lastLoad) return;
+      try {
+        const bytes = await saveSnapshot(file, this.kb, this.lastLoad, this.facts);
+        this.emit('saved', { file, bytes });
+      } catch (e) {
+        if (this.listenerCount('error')) this.emit('error', e);
+      }
+    });
+    return this.saving;
   }
 
   /** Watch the directory; a burst of changes becomes one reload. */
@@ -117,6 +190,8 @@ export class KnowledgeService extends EventEmitter {
   }
 
   close(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
     this.watcher?.close();
     this.watcher = null;
     if (this.timer) clearTimeout(this.timer);
@@ -125,7 +200,8 @@ export class KnowledgeService extends EventEmitter {
 }
 
 export function describeReload(r: ReloadReport): string {
-  const parts = [`${r.articles} article(s), ${r.paragraphs} paragraphs, ${r.people} people in ${r.ms} ms`];
+  const how = { cache: 'from the cache', added: 'added to the index', rebuilt: 'rebuilt', unchanged: 'unchanged' }[r.mode];
+  const parts = [`${r.articles} article(s), ${r.paragraphs} paragraphs, ${r.people} people (${how}) in ${r.ms} ms`];
   if (r.added.length) parts.push(`added: ${r.added.join(', ')}`);
   if (r.removed.length) parts.push(`removed: ${r.removed.join(', ')}`);
   if (r.problems.length) parts.push(`problems: ${r.problems.map(formatProblem).join('; ')}`);

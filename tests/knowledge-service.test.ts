@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { symlinkSync, utimesSync, writeFileSync, cpSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { KnowledgeService } from '../src/knowledge/service.ts';
+import { KnowledgeBase } from '../src/knowledge/base.ts';
+import { loadKnowledge } from '../src/knowledge/load.ts';
+import { runCommand } from '../src/answers/index.ts';
+import { KNOWLEDGE, tempKnowledge } from './helpers.ts';
+
+function copy(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'keystone-svc-'));
+  cpSync(KNOWLEDGE, dir, { recursive: true });
+  return dir;
+}
+const cacheIn = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'keystone-snap-')), 'kb.v8');
+const answersOf = (kb: KnowledgeBase) => ['who Witkoff', 'quote Dmitriev', 'events airstrikes', 'ask How long did the talks last?'].map((l) => {
+  const [c, ...q] = l.split(' ');
+  return JSON.stringify(runCommand(kb, c as never, q.join(' ')).results);
+});
+
+describe('the knowledge cache', () => {
+  it('restores the same answers from the cache, and rebuilds when a file changed', async () => {
+    const dir = copy();
+    const cacheFile = cacheIn();
+    const first = new KnowledgeService(dir, { cacheFile });
+    expect((await first.reload()).mode).toBe('rebuilt');
+    await first.saveNow();
+    const fresh = answersOf(first.current!);
+
+    const second = new KnowledgeService(dir, { cacheFile });
+    expect((await second.reload()).mode).toBe('cache');
+    expect(answersOf(second.current!)).toEqual(fresh);
+
+    // Same size, new time: stale, so rebuilt rather than served.
+    const f = path.join(dir, 'miami-talks.md');
+    utimesSync(f, new Date(), new Date(Date.now() + 5000));
+    const third = new KnowledgeService(dir, { cacheFile });
+    expect((await third.reload()).mode).toBe('rebuilt');
+  });
+});
+
+describe('reloading', () => {
+  it('adds a new article to the serving index without rebuilding it', async () => {
+    const dir = copy();
+    const svc = new KnowledgeService(dir);
+    await svc.reload();
+    const before = svc.current!;
+    writeFileSync(path.join(dir, 'kyiv.md'), '---\ntitle: Kyiv after the talks\npublished: 2026-02-01\n---\n\nRustem Umerov, the head of Ukraine’s delegation, said on Monday that the drone strikes on pipelines would continue.\n');
+    const r = await svc.reload();
+    expect(r.mode).toBe('added');
+    expect(r.added).toEqual(['kyiv']);
+    const kb = svc.current!;
+    expect(kb.paragraphs.slice(0, 15)).toEqual(before.paragraphs); // old ids unchanged
+    const who = runCommand(kb, 'who', 'Umerov');
+    expect(who.results.map((x) => x.citation.article)).toEqual(expect.arrayContaining(['miami-talks', 'kyiv']));
+    expect(runCommand(kb, 'ask', 'pipelines drone strikes Monday').results[0].citation.article).toBe('kyiv');
+    // The base that was serving is unchanged.
+    expect(before.paragraphs).toHaveLength(15);
+    expect(runCommand(before, 'who', 'Umerov').results.every((x) => x.citation.article === 'miami-talks')).toBe(true);
+    // An incremental base answers as a full rebuild of the same files does.
+    const full = new KnowledgeBase((await loadKnowledge(dir)).articles);
+    for (const q of ['who Umerov', 'ask drone strikes', 'events strikes', 'quote Zelensky']) {
+      const [c, ...w] = q.split(' ');
+      const a = runCommand(kb, c as never, w.join(' ')).results.map((x) => `${x.citation.article}¶${x.citation.paragraph}:${x.text.slice(0, 30)}`).sort();
+      const b = runCommand(full, c as never, w.join(' ')).results.map((x) => `${x.citation.article}¶${x.citation.paragraph}:${x.text.slice(0, 30)}`).sort();
+      expect(a, q).toEqual(b);
+    }
+  });
+
+  it('rebuilds when an article changes, reusing the facts of the others', async () => {
+    const dir = copy();
+    writeFileSync(path.join(dir, 'other.md'), '---\ntitle: Other\n---\n\nEnvoy Anna Berg met officials in Geneva.\n');
+    const svc = new KnowledgeService(dir);
+    await svc.reload();
+    writeFileSync(path.join(dir, 'other.md'), '---\ntitle: Other\n---\n\nEnvoy Anna Berg met officials in Vienna on Friday.\n');
+    const r = await svc.reload();
+    expect(r.mode).toBe('rebuilt');
+    expect(runCommand(svc.current!, 'ask', 'Vienna').results[0].citation.article).toBe('other');
+    expect(runCommand(svc.current!, 'ask', 'Geneva').results.some((x) => x.text.includes('Geneva'))).toBe(false);
+  });
+
+  it('reports a file that cannot be read and loads the rest', async () => {
+    const dir = tempKnowledge({ 'good.md': '---\ntitle: Good\n---\nText here.\n' });
+    symlinkSync(path.join(dir, 'missing-target.md'), path.join(dir, 'dangling.md'));
+    const k = await loadKnowledge(dir);
+    expect(k.articles.map((a) => a.id)).toEqual(['good']);
+    expect(k.problems[0]).toMatchObject({ message: expect.stringMatching(/cannot be read \(ENOENT\)/) });
+  });
+});
