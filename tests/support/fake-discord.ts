@@ -130,7 +130,7 @@ export class FakeDiscord extends EventEmitter {
   private base(user = USER, permissions = '2147483647') {
     const id = snowflake();
     const token = `itok-${randomBytes(12).toString('hex')}`;
-    this.interactions.set(id, { id, token, dispatchedAt: Date.now(), responded: false, flags: 0, original: null, followups: [] });
+    this.interactions.set(id, { id, token, dispatchedAt: performance.now(), responded: false, flags: 0, original: null, followups: [] });
     return {
       id, token, application_id: APP_ID, version: 1, guild_id: GUILD_ID, channel_id: CHANNEL_ID,
       channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'talks', position: 0, permission_overwrites: [], nsfw: false, parent_id: null },
@@ -268,7 +268,7 @@ export class FakeDiscord extends EventEmitter {
     if ((m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)) && method === 'POST') {
       const p = this.interactions.get(m[1]);
       if (!p || p.token !== m[2]) return reply(404, { message: 'Unknown interaction', code: 10062 });
-      const latency = Date.now() - p.dispatchedAt;
+      const latency = performance.now() - p.dispatchedAt;
       if (p.responded) return reply(400, { message: 'Interaction has already been acknowledged.', code: 40060 });
       if (latency > this.responseWindowMs) return reply(404, { message: 'Unknown interaction', code: 10062 });
       if (body.type === 8) {

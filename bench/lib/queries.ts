@@ -1,0 +1,60 @@
+import type { CommandName } from '../../src/answers/types.ts';
+import type { KnowledgeBase } from '../../src/knowledge/base.ts';
+import { fold } from '../../src/text/normalize.ts';
+import { CITIES, TOPICS, prng, type Corpus } from './synthetic.ts';
+
+export interface Query {
+  command: CommandName;
+  q: string;
+  /** For quality: the words a right paragraph contains (correct spelling), or the person expected. */
+  wantWords?: string[];
+  wantPerson?: string;
+  typo?: boolean;
+}
+
+export function typo(word: string, r: () => number): string {
+  const i = 1 + Math.floor(r() * (word.length - 2));
+  const kind = Math.floor(r() * 4);
+  if (kind === 0) return word.slice(0, i) + word.slice(i + 1); // drop
+  if (kind === 1) return word.slice(0, i) + word[i] + word.slice(i); // double
+  if (kind === 2) return word.slice(0, i - 1) + word[i] + word[i - 1] + word.slice(i + 1); // swap
+  const near = 'aeiou'.includes(word[i]) ? 'aeiou' : 'bcdfghklmnprstvz';
+  return word.slice(0, i) + near[(near.indexOf(word[i]) + 1) % near.length] + word.slice(i + 1);
+}
+
+/** Queries with their right answers, from the generated corpus itself. */
+export function queriesFor(c: Corpus, n = 200): Query[] {
+  const r = prng(99);
+  const ids = [...c.texts.keys()];
+  const qs: Query[] = [];
+  const surnames = new Set(c.people.map((p) => p.last));
+  for (let i = 0; i < n; i++) {
+    const id = ids[Math.floor(r() * ids.length)];
+    const paras = c.texts.get(id)!;
+    const text = paras[Math.floor(r() * paras.length)];
+    const name = text.split(/[\s,.“”]+/).find((w) => surnames.has(w))!;
+    // Words the target paragraph really contains: its city and (a word of) its topic.
+    const city = CITIES.find((x) => text.includes(` ${x}`));
+    const topic = TOPICS.find((x) => text.includes(x))?.split(' ')[Math.floor(r() * 2)] ?? TOPICS.map((x) => x.split(' ')[0]).find((w) => text.includes(w)) ?? 'drones';
+    const words = [name, topic, city].filter(Boolean) as string[];
+    const misspell = i % 3 === 0;
+    const qname = misspell ? typo(name, r) : name;
+    qs.push({ command: 'ask', q: [qname, ...words.slice(1)].join(' '), wantWords: words, typo: misspell });
+    qs.push({ command: 'who', q: qname, wantPerson: name, typo: misspell });
+    qs.push({ command: 'quote', q: name });
+    qs.push({ command: 'events', q: i % 2 ? `drones ${city ?? ''}`.trim() : topic });
+  }
+  return qs;
+}
+
+export function hit(kb: KnowledgeBase, q: Query, texts: string[]): boolean {
+  if (q.wantWords) {
+    const want = q.wantWords.map((w) => fold(w));
+    return texts.some((t) => {
+      const f = fold(t);
+      return want.every((w) => f.includes(w));
+    });
+  }
+  return true;
+}
+
