@@ -81,7 +81,8 @@ function plainFuse(c: Corpus, qs: Query[]) {
   const t0 = now();
   const fuse = new Fuse(docs, { ignoreLocation: true, threshold: 0.35, includeScore: true });
   const build = ms(t0);
-  const asks = qs.filter((q) => q.command === 'ask');
+  // Plain fuse.js takes seconds per query at 10,000 paragraphs: a sample of the same queries.
+  const asks = qs.filter((q) => q.command === 'ask').filter((_, i, all) => all.length <= 60 || i % Math.ceil(all.length / 60) === 0);
   const lat: number[] = [];
   const ok: boolean[] = [];
   for (const q of asks) {

@@ -1,8 +1,8 @@
-import Fuse from 'fuse.js';
 import type { KnowledgeBase } from '../knowledge/base.ts';
 import { EVENT_KIND_WORDS, type EventKind } from '../extract/lexicon/events.ts';
 import { fold } from '../text/normalize.ts';
 import { LIMITS } from '../render/discord-limits.ts';
+import { FuzzyVocabulary } from '../search/vocabulary.ts';
 
 /**
  * Autocomplete choices, answered from memory: tiers of exact, prefix/alias, then fuzzy; sensible
@@ -20,7 +20,7 @@ export function peopleChoices(kb: KnowledgeBase | null, typed: string, onlySpeak
   if (!kb) return [];
   let people = kb.peopleIndex.suggest(typed, 50);
   if (onlySpeakers) {
-    const speakers = new Set(kb.quotes.flatMap((q) => q.speakers));
+    const speakers = kb.cached('speakerIds', () => new Set(kb.quotes.flatMap((q) => q.speakers)));
     people = people.filter((p) => speakers.has(p.id));
   }
   return people.slice(0, LIMITS.choices).map((p) => choice(p.role ? `${p.name} — ${p.role}` : p.name, p.name));
@@ -31,37 +31,50 @@ const KIND_LABELS: Record<EventKind, string> = {
   call: 'calls', decision: 'decisions and agreements', casualties: 'casualties',
 };
 
-interface Topics {
-  list: { label: string; value: string; key: string; weight: number }[];
-  fuse: Fuse<{ label: string; value: string; key: string; weight: number }>;
+interface Topic {
+  label: string;
+  value: string;
+  key: string;
+  words: string[];
+  weight: number;
 }
-const topicCache = new WeakMap<KnowledgeBase, Topics>();
+interface Topics {
+  list: Topic[];
+  fuzzy: FuzzyVocabulary;
+}
 
 /** Event topics: the kinds present, then the people and places events name, most frequent first. */
 function topicsOf(kb: KnowledgeBase): Topics {
-  let t = topicCache.get(kb);
-  if (t) return t;
+  return kb.cached('topics', () => makeTopics(kb));
+}
+
+function makeTopics(kb: KnowledgeBase): Topics {
   const counts = new Map<string, number>();
   for (const e of kb.events) for (const a of [...e.actors, ...(e.place ? [e.place] : [])]) counts.set(a, (counts.get(a) ?? 0) + 1);
   const kinds = (Object.keys(KIND_LABELS) as EventKind[]).filter((k) => kb.events.some((e) => e.kind === k));
-  const list = [
-    ...kinds.map((k) => ({ label: KIND_LABELS[k], value: EVENT_KIND_WORDS[k][0], key: fold(`${KIND_LABELS[k]} ${EVENT_KIND_WORDS[k].join(' ')}`), weight: 1000 })),
+  const list: Topic[] = [
+    ...kinds.map((k) => ({ label: KIND_LABELS[k], value: EVENT_KIND_WORDS[k][0], key: fold(`${KIND_LABELS[k]} ${EVENT_KIND_WORDS[k].join(' ')}`), weight: 1e9 })),
     ...[...counts.entries()].map(([name, n]) => ({ label: name, value: name, key: fold(name), weight: n })),
-  ].sort((a, b) => b.weight - a.weight);
-  t = { list, fuse: new Fuse(list, { keys: ['key'], threshold: 0.4, ignoreLocation: true }) };
-  topicCache.set(kb, t);
-  return t;
+  ]
+    .map((t) => ({ ...t, words: t.key.split(/\s+/) }))
+    .sort((a, b) => b.weight - a.weight);
+  return { list, fuzzy: new FuzzyVocabulary(list.map((t) => t.key), 0.4) };
 }
 
 export function topicChoices(kb: KnowledgeBase | null, typed: string): Choice[] {
   if (!kb) return [];
-  const { list, fuse } = topicsOf(kb);
+  const { list, fuzzy } = topicsOf(kb);
   const q = fold(typed).trim();
   if (!q) return list.slice(0, LIMITS.choices).map((x) => choice(x.label, x.value));
-  const exact = list.filter((x) => x.key === q || fold(x.value) === q);
-  const prefix = list.filter((x) => !exact.includes(x) && x.key.split(/\s+/).some((w) => w.startsWith(q)));
-  const fuzzy = fuse.search(q, { limit: LIMITS.choices }).map((r) => r.item).filter((x) => !exact.includes(x) && !prefix.includes(x));
-  const out = [...exact, ...prefix, ...fuzzy].slice(0, LIMITS.choices).map((x) => choice(x.label, x.value));
+  const picked = new Set<Topic>();
+  // Tiers: exact, then prefix of any word (most frequent first), then fuzzy to fill.
+  for (const x of list) if (x.key === q) picked.add(x);
+  for (const x of list) {
+    if (picked.size >= LIMITS.choices) break;
+    if (x.words.some((w) => w.startsWith(q))) picked.add(x);
+  }
+  if (picked.size < LIMITS.choices && q.length >= 3) for (const c of fuzzy.correct(q, LIMITS.choices, { lengthSlack: 40, minShare: 0.5 })) picked.add(list[c.index]);
+  const out = [...picked].slice(0, LIMITS.choices).map((x) => choice(x.label, x.value));
   // Whatever was typed is itself a valid topic to search for.
   if (!out.some((c) => fold(c.value) === q)) out.unshift(choice(typed.trim(), typed.trim()));
   return out.slice(0, LIMITS.choices);
@@ -73,7 +86,11 @@ export function articleChoices(kb: KnowledgeBase | null, typed: string): Choice[
   const newest = [...kb.articles].reverse();
   const label = (a: (typeof newest)[number]) => `${a.title}${a.published ? ` (${a.published.slice(0, 10)})` : ''}`;
   if (!q) return newest.slice(0, LIMITS.choices).map((a) => choice(label(a), a.id));
-  const hit = newest.filter((a) => fold(a.title).includes(q) || a.id.includes(q));
-  const fuzzy = new Fuse(newest, { keys: ['title', 'id'], threshold: 0.4, ignoreLocation: true }).search(q, { limit: LIMITS.choices }).map((r) => r.item);
-  return [...new Set([...hit, ...fuzzy])].slice(0, LIMITS.choices).map((a) => choice(label(a), a.id));
+  const titles = kb.cached('articleTitles', () => ({ folded: newest.map((a) => fold(a.title)), fuzzy: new FuzzyVocabulary(newest.map((a) => fold(a.title)), 0.4) }));
+  const picked = new Set<(typeof newest)[number]>();
+  newest.forEach((a, i) => {
+    if (picked.size < LIMITS.choices && (titles.folded[i].includes(q) || a.id.includes(q))) picked.add(a);
+  });
+  if (picked.size < LIMITS.choices && q.length >= 3) for (const c of titles.fuzzy.correct(q, LIMITS.choices, { lengthSlack: 200, minShare: 0.5 })) picked.add(newest[c.index]);
+  return [...picked].slice(0, LIMITS.choices).map((a) => choice(label(a), a.id));
 }

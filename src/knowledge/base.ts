@@ -134,8 +134,6 @@ function* assemble(articles: Article[], problems: LoadProblem[], opts: BuildOpti
   const quoteIndex = seg ? new TextIndex(seg.quotes.map((x) => new Segment(x))) : yield* buildIndex(parts.quotes.map(quoteText));
   const eventIndex = seg ? new TextIndex(seg.events.map((x) => new Segment(x))) : yield* buildIndex(parts.events.map(eventText));
   const articlesInOrder = [...parts.added].sort(compareArticles);
-  const paragraphIdOf = new Map<Paragraph, number>();
-  parts.paragraphs.forEach((p, i) => paragraphIdOf.set(p, i));
   return {
     problems,
     builtAt: new Date(),
@@ -151,7 +149,6 @@ function* assemble(articles: Article[], problems: LoadProblem[], opts: BuildOpti
     peopleIndex: new PeopleIndex(people),
     articles: articlesInOrder,
     byArticle: new Map(articlesInOrder.map((a) => [a.id, a])),
-    paragraphIdOf,
     memo: new Map(),
   };
 }
@@ -196,7 +193,6 @@ export class KnowledgeBase {
   readonly builtAt!: Date;
   readonly problems!: LoadProblem[];
   private readonly parts!: Parts;
-  private readonly paragraphIdOf!: Map<Paragraph, number>;
   private memo!: Map<string, unknown>;
 
   constructor(articles: Article[], problems: LoadProblem[] = [], opts: BuildOptions = {}) {
@@ -249,8 +245,6 @@ export class KnowledgeBase {
     const people = parts.merger.people();
     const personById = new Map(people.map((p) => [p.id, p]));
     const articles = [...parts.added].sort(compareArticles);
-    const paragraphIdOf = new Map<Paragraph, number>();
-    parts.paragraphs.forEach((p, i) => paragraphIdOf.set(p, i));
     Object.assign(kb, {
       problems,
       builtAt: new Date(),
@@ -266,7 +260,6 @@ export class KnowledgeBase {
       peopleIndex: new PeopleIndex(people),
       articles,
       byArticle: new Map(articles.map((a) => [a.id, a])),
-      paragraphIdOf,
       memo: new Map(),
     });
     return kb;
@@ -288,10 +281,6 @@ export class KnowledgeBase {
 
   article(p: Paragraph): Article {
     return this.byArticle.get(p.article)!;
-  }
-
-  paragraphId(p: Paragraph): number {
-    return this.paragraphIdOf.get(p)!;
   }
 
   speakerNames(q: Quote): string[] {

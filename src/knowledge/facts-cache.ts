@@ -29,7 +29,8 @@ export class FactsCache {
     const key = articleDigest(a);
     let f = this.map.get(key);
     if (!f) {
-      f = extractFacts(a);
+      // Mention spans serve extraction only; the base keeps paragraph numbers, so drop them.
+      f = { ...extractFacts(a), mentions: [] };
       this.map.set(key, f);
     }
     return f;

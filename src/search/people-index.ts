@@ -17,6 +17,7 @@ interface NameEntry {
   person: number;
   folded: string;
   key: string;
+  words: string[];
 }
 
 /**
@@ -36,7 +37,7 @@ export class PeopleIndex {
     people.forEach((p, i) => {
       for (const n of new Set([p.name, ...p.aliases])) {
         const folded = fold(n).replace(/['’]/g, '');
-        this.entries.push({ person: i, folded, key: fullNameKey(n) });
+        this.entries.push({ person: i, folded, key: fullNameKey(n), words: folded.split(/[\s-]+/) });
         for (const w of folded.split(/[\s-]+/)) {
           for (const k of new Set([w, nameKey(w)])) {
             if (!k) continue;
@@ -77,7 +78,7 @@ export class PeopleIndex {
     }
     if (q.length >= 2) {
       for (const e of this.entries) {
-        if (e.folded.startsWith(q) || e.folded.split(' ').some((w) => w.startsWith(q))) offer(e.person, 'prefix', 0.3 + (e.folded.length - q.length) / 200);
+        if (e.folded.startsWith(q) || e.words.some((w) => w.startsWith(q))) offer(e.person, 'prefix', 0.3 + (e.folded.length - q.length) / 200);
       }
     }
     // Fuzzy only when nothing better was found, or to fill a suggestion list.
