@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { deserialize, serialize } from 'node:v8';
 import type { Article } from './types.ts';
 import type { ArticleFacts } from '../extract/types.ts';
 import { extractFacts } from '../extract/facts.ts';
@@ -6,12 +7,23 @@ import { extractFacts } from '../extract/facts.ts';
 /** Bump when extraction changes, so cached facts from older rules are never served. */
 export const EXTRACTION_VERSION = 1;
 
-/** A digest of everything extraction reads from an article. */
+const digests = new WeakMap<Article, string>();
+
+/** A digest of everything extraction reads from an article (articles are immutable once parsed). */
 export function articleDigest(a: Article): string {
+  const known = digests.get(a);
+  if (known) return known;
   const h = createHash('sha1');
   h.update(`${EXTRACTION_VERSION}\u0000${a.id}\u0000${a.published ?? ''}\u0000`);
   for (const p of a.paragraphs) h.update(`${p.section ?? ''}\u0001${p.text}\u0002`);
-  return h.digest('base64url');
+  const d = h.digest('base64url');
+  digests.set(a, d);
+  return d;
+}
+
+/** Tells the digest of an article restored from a cache, so it is not computed again. */
+export function primeDigest(a: Article, digest: string): void {
+  digests.set(a, digest);
 }
 
 /**
@@ -19,20 +31,20 @@ export function articleDigest(a: Article): string {
  * article, so a reload re-reads only what changed and a cache restores a base without extracting.
  */
 export class FactsCache {
-  private readonly map = new Map<string, ArticleFacts>();
+  // Kept serialised: outside the JS heap, written to the cache as they are, decoded when a build needs them.
+  private readonly map = new Map<string, Buffer>();
 
-  constructor(entries: Iterable<[string, ArticleFacts]> = []) {
+  constructor(entries: Iterable<[string, Buffer]> = []) {
     for (const [k, v] of entries) this.map.set(k, v);
   }
 
   factsOf(a: Article): ArticleFacts {
     const key = articleDigest(a);
-    let f = this.map.get(key);
-    if (!f) {
-      // Mention spans serve extraction only; the base keeps paragraph numbers, so drop them.
-      f = { ...extractFacts(a), mentions: [] };
-      this.map.set(key, f);
-    }
+    const stored = this.map.get(key);
+    if (stored) return deserialize(stored) as ArticleFacts;
+    // Mention spans serve extraction only; the base keeps paragraph numbers, so drop them.
+    const f = { ...extractFacts(a), mentions: [] };
+    this.map.set(key, serialize(f));
     return f;
   }
 
@@ -42,7 +54,7 @@ export class FactsCache {
     for (const k of this.map.keys()) if (!keep.has(k)) this.map.delete(k);
   }
 
-  entries(): [string, ArticleFacts][] {
+  entries(): [string, Buffer][] {
     return [...this.map.entries()];
   }
 }

@@ -2,17 +2,16 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { KnowledgeBase, type IndexSegments } from './base.ts';
-import { EXTRACTION_VERSION, FactsCache } from './facts-cache.ts';
+import { EXTRACTION_VERSION, FactsCache, articleDigest, primeDigest } from './facts-cache.ts';
 import { fingerprintOf, scanKnowledge, type FileResult, type LoadedKnowledge } from './load.ts';
 import type { Article, LoadProblem } from './types.ts';
-import type { ArticleFacts } from '../extract/types.ts';
 
 /**
  * A built knowledge base on disk, so a large base is ready in a second or two instead of being
  * read, extracted and indexed again. Valid only for the exact files it was built from (path, size,
  * modification time) and for the same code version; anything else is stale and rebuilt, never served.
  */
-const SNAPSHOT_VERSION = 1;
+const SNAPSHOT_VERSION = 2;
 
 interface Snapshot {
   version: number;
@@ -20,7 +19,9 @@ interface Snapshot {
   fingerprint: string;
   articles: Article[];
   problems: LoadProblem[];
-  facts: [string, ArticleFacts][];
+  facts: [string, Buffer][];
+  /** Digest of each article, in `articles` order. */
+  digests: string[];
   segments: IndexSegments;
   files: [string, FileResult][];
 }
@@ -34,6 +35,7 @@ export async function saveSnapshot(file: string, kb: KnowledgeBase, loaded: Load
     articles: kb.buildOrder,
     problems: kb.problems,
     facts: facts.entries(),
+    digests: kb.buildOrder.map(articleDigest),
     segments: kb.segments(),
     files: [...loaded.files.entries()],
   };
@@ -62,6 +64,7 @@ export async function loadSnapshot(file: string, dir: string): Promise<Restored 
   if (snap?.version !== SNAPSHOT_VERSION || snap.extraction !== EXTRACTION_VERSION) return null;
   const now = fingerprintOf(await scanKnowledge(dir).catch(() => []));
   if (now !== snap.fingerprint) return null;
+  snap.articles.forEach((a, i) => primeDigest(a, snap.digests[i]));
   const facts = new FactsCache(snap.facts);
   const kb = new KnowledgeBase(snap.articles, snap.problems, { facts, segments: snap.segments, keepOrder: true });
   const loaded: LoadedKnowledge = { articles: snap.articles, problems: snap.problems, fingerprint: snap.fingerprint, files: new Map(snap.files) };

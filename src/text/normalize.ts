@@ -33,7 +33,19 @@ export function fold(s: string): string {
  * Kowalenko / Kovalenko, Tschernow / Chernov, Aleksejew / Alekseyev / Alexeev, Yuri / Yury.
  * Deliberately coarse; callers use it to find candidates, not as proof of identity.
  */
+const keyMemo = new Map<string, string>();
+
 export function nameKey(word: string): string {
+  const known = keyMemo.get(word);
+  if (known !== undefined) return known;
+  const key = computeNameKey(word);
+  // Names repeat across thousands of articles; a bounded memo keeps this cheap.
+  if (keyMemo.size > 100_000) keyMemo.clear();
+  keyMemo.set(word, key);
+  return key;
+}
+
+function computeNameKey(word: string): string {
   let s = fold(word).replace(/[^a-z]/g, '');
   if (!s) return '';
   s = s
