@@ -43,7 +43,26 @@ export function events(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions 
   const kinds = kindsOf(query);
   const scores = new Map<number, number>();
   const cap = Math.max(200, limit * 4);
-  for (const h of kb.eventIndex.search(query, { limit: cap, synonyms: 0.6 })) scores.set(h.doc, h.score + h.matched);
+  // Events are found through the paragraphs that report them (one index serves both), then ranked
+  // by how much of the query their own sentence holds.
+  const byParagraph = kb.cached('eventsByParagraph', () => {
+    const m = new Map<number, number[]>();
+    for (const e of kb.events) {
+      const list = m.get(e.paragraph);
+      if (list) list.push(e.id);
+      else m.set(e.paragraph, [e.id]);
+    }
+    return m;
+  });
+  const words = fold(query).split(/[^a-z0-9]+/).filter((w) => w.length > 2);
+  for (const h of kb.paragraphIndex.search(query, { limit: cap, synonyms: 0.6 })) {
+    for (const id of byParagraph.get(h.doc) ?? []) {
+      const e = kb.events[id];
+      const own = fold(`${e.summary} ${e.kind} ${e.actors.join(' ')} ${e.place ?? ''}`);
+      const inSentence = words.filter((w) => own.includes(w.slice(0, Math.max(4, w.length - 2)))).length;
+      scores.set(id, h.score * 0.5 + h.matched + inSentence * 2);
+    }
+  }
   // Events of a kind the topic names, newest first: a big base has thousands, the answer needs the top.
   const byKind = kb.cached('eventsByKind', () => {
     const m = new Map<EventKind, number[]>();

@@ -46,7 +46,6 @@ export interface Event {
 export interface IndexSegments {
   paragraphs: SegmentState[];
   quotes: SegmentState[];
-  events: SegmentState[];
 }
 
 /** The mutable part of a build; a KnowledgeBase is a frozen snapshot of one. */
@@ -60,7 +59,6 @@ interface Parts {
 }
 
 const quoteText = (q: Quote) => q.text;
-const eventText = (e: Event) => `${e.summary} ${e.kind} ${e.actors.join(' ')} ${e.place ?? ''}`;
 const paragraphText = (p: Paragraph) => `${p.text} ${p.section ?? ''}`;
 
 /** Adds one article's paragraphs, people, quotes and events to the parts. */
@@ -132,7 +130,6 @@ function* assemble(articles: Article[], problems: LoadProblem[], opts: BuildOpti
   const seg = opts.segments;
   const paragraphIndex = seg ? new TextIndex(seg.paragraphs.map((x) => new Segment(x))) : yield* buildIndex(parts.paragraphs.map(paragraphText));
   const quoteIndex = seg ? new TextIndex(seg.quotes.map((x) => new Segment(x))) : yield* buildIndex(parts.quotes.map(quoteText));
-  const eventIndex = seg ? new TextIndex(seg.events.map((x) => new Segment(x))) : yield* buildIndex(parts.events.map(eventText));
   const articlesInOrder = [...parts.added].sort(compareArticles);
   return {
     problems,
@@ -145,7 +142,6 @@ function* assemble(articles: Article[], problems: LoadProblem[], opts: BuildOpti
     personById,
     paragraphIndex,
     quoteIndex,
-    eventIndex,
     peopleIndex: new PeopleIndex(people),
     articles: articlesInOrder,
     byArticle: new Map(articlesInOrder.map((a) => [a.id, a])),
@@ -188,7 +184,6 @@ export class KnowledgeBase {
   readonly events!: Event[];
   readonly paragraphIndex!: TextIndex;
   readonly quoteIndex!: TextIndex;
-  readonly eventIndex!: TextIndex;
   readonly peopleIndex!: PeopleIndex;
   readonly builtAt!: Date;
   readonly problems!: LoadProblem[];
@@ -229,21 +224,18 @@ export class KnowledgeBase {
       paragraphIndex: this.paragraphIndex.withAdded(parts.paragraphs.slice(firstParagraph).map(paragraphText)),
       quoteIndex: this.quoteIndex.withAdded(newQuotes.map(quoteText)),
       newEvents,
-      eventIndex: (people: Map<string, Person>) => {
-        for (const e of newEvents) e.actors = e.actors.map((x) => people.get(x)?.name ?? x);
-        return this.eventIndex.withAdded(newEvents.map(eventText));
-      },
     });
   }
 
   private static fromParts(
     parts: Parts,
     problems: LoadProblem[],
-    idx: { paragraphIndex: TextIndex; quoteIndex: TextIndex; newEvents: Event[]; eventIndex: (people: Map<string, Person>) => TextIndex },
+    idx: { paragraphIndex: TextIndex; quoteIndex: TextIndex; newEvents: Event[] },
   ): KnowledgeBase {
     const kb = Object.create(KnowledgeBase.prototype) as KnowledgeBase;
     const people = parts.merger.people();
     const personById = new Map(people.map((p) => [p.id, p]));
+    for (const e of idx.newEvents) e.actors = e.actors.map((x) => personById.get(x)?.name ?? x);
     const articles = [...parts.added].sort(compareArticles);
     Object.assign(kb, {
       problems,
@@ -256,7 +248,6 @@ export class KnowledgeBase {
       personById,
       paragraphIndex: idx.paragraphIndex,
       quoteIndex: idx.quoteIndex,
-      eventIndex: idx.eventIndex(personById),
       peopleIndex: new PeopleIndex(people),
       articles,
       byArticle: new Map(articles.map((a) => [a.id, a])),
@@ -270,7 +261,6 @@ export class KnowledgeBase {
     return {
       paragraphs: this.paragraphIndex.segments.map((s) => s.state),
       quotes: this.quoteIndex.segments.map((s) => s.state),
-      events: this.eventIndex.segments.map((s) => s.state),
     };
   }
 

@@ -11,7 +11,7 @@ import type { Article, LoadProblem } from './types.ts';
  * read, extracted and indexed again. Valid only for the exact files it was built from (path, size,
  * modification time) and for the same code version; anything else is stale and rebuilt, never served.
  */
-const SNAPSHOT_VERSION = 2;
+const SNAPSHOT_VERSION = 3;
 
 interface Snapshot {
   version: number;

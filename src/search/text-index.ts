@@ -41,13 +41,35 @@ const MAX_QUERY_WORDS = 12;
 const MERGE_RATIO = 0.25;
 const MAX_DELTAS = 8;
 
-/** Plain data of a segment: what a cache stores. */
+/**
+ * Plain data of a segment: what a cache stores. Postings of term t are docs[start[t] .. start[t+1]),
+ * all terms in one typed array: a large vocabulary costs no object per word.
+ */
 export interface SegmentState {
   vocab: string[];
-  docs: Int32Array[];
-  tfs: Uint16Array[];
+  start: Uint32Array;
+  docs: Int32Array;
+  tfs: Uint16Array;
   docLen: Uint16Array;
   totalLen: number;
+}
+
+/** Packs per-term posting lists into one array each. */
+function pack(vocab: string[], docs: number[][], tfs: number[][], docLen: Uint16Array, totalLen: number): SegmentState {
+  const start = new Uint32Array(vocab.length + 1);
+  let n = 0;
+  for (let t = 0; t < vocab.length; t++) {
+    start[t] = n;
+    n += docs[t].length;
+  }
+  start[vocab.length] = n;
+  const d = new Int32Array(n);
+  const f = new Uint16Array(n);
+  for (let t = 0; t < vocab.length; t++) {
+    d.set(docs[t], start[t]);
+    f.set(tfs[t], start[t]);
+  }
+  return { vocab, start, docs: d, tfs: f, docLen, totalLen };
 }
 
 export class Segment {
@@ -89,7 +111,7 @@ export class Segment {
         tfTmp[id].push(Math.min(c, 65535));
       }
     }
-    return new Segment({ vocab, docs: docsTmp.map((a) => Int32Array.from(a)), tfs: tfTmp.map((a) => Uint16Array.from(a)), docLen, totalLen });
+    return new Segment(pack(vocab, docsTmp, tfTmp, docLen, totalLen));
   }
 
   get size(): number {
@@ -114,9 +136,8 @@ export class Segment {
           docs.push([]);
           tfs.push([]);
         }
-        const d = seg.state.docs[t];
-        const f = seg.state.tfs[t];
-        for (let i = 0; i < d.length; i++) {
+        const { start, docs: d, tfs: f } = seg.state;
+        for (let i = start[t]; i < start[t + 1]; i++) {
           docs[id].push(offset + d[i]);
           tfs[id].push(f[i]);
         }
@@ -130,16 +151,16 @@ export class Segment {
       docLen.set(seg.state.docLen, o);
       o += seg.size;
     }
-    return new Segment({ vocab, docs: docs.map((a) => Int32Array.from(a)), tfs: tfs.map((a) => Uint16Array.from(a)), docLen, totalLen });
+    return new Segment(pack(vocab, docs, tfs, docLen, totalLen));
   }
 
   df(term: number): number {
-    return this.state.docs[term].length;
+    return this.state.start[term + 1] - this.state.start[term];
   }
 
   exactDf(word: string): number {
     const id = this.termIds.get(word);
-    return id === undefined ? 0 : this.state.docs[id].length;
+    return id === undefined ? 0 : this.df(id);
   }
 
   /** Spellings of a query word in this segment: itself, transliterations, then fuse.js corrections. */
@@ -257,12 +278,10 @@ export class TextIndex {
       perSeg.forEach((vs, si) => {
         const seg = this.segments[si];
         const off = this.offsets[si];
-        const docLen = seg.state.docLen;
+        const { docLen, docs, tfs, start } = seg.state;
         for (const v of vs) {
-          const docs = seg.state.docs[v.term];
-          const tfs = seg.state.tfs[v.term];
           const wIdf = v.weight * idf;
-          for (let i = 0; i < docs.length; i++) {
+          for (let i = start[v.term], end = start[v.term + 1]; i < end; i++) {
             const d = off + docs[i];
             const tf = tfs[i];
             const s = (wIdf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * docLen[docs[i]]) / avgLen));
