@@ -153,10 +153,33 @@ async function e2e(dir: string, cacheDir: string) {
   return { interactions: lat.length, p50: pct(lat, 0.5), p99: pct(lat, 0.99), violations: fake.violations.length };
 }
 
+/** The seed corpus (knowledge/): the team's real article, with queries a user would type. */
+async function seed() {
+  const svc = new KnowledgeService(path.join(ROOT, 'knowledge'));
+  await svc.reload();
+  const kb = svc.current!;
+  const qs: Query[] = [
+    ...['Witkoff', 'Witkof', 'Umerov', 'Zelenskyy', 'Store', 'Jurgen', "Putin's advisor", 'special envoy', 'who led the Russian delegation', ''].map((q) => ({ command: 'who' as const, q })),
+    ...['Dmitriev', 'Zelensky', 'productive and constructive', 'next time moscow', ''].map((q) => ({ command: 'quote' as const, q })),
+    ...['airstrikes', 'loan', 'call', 'talks', ''].map((q) => ({ command: 'events' as const, q })),
+    ...['How long did the talks last?', 'What did the EU promise?', 'drone strikes on pipelines', 'Who will review the proposals in Moscow?'].map((q) => ({ command: 'ask' as const, q })),
+  ];
+  const many = Array.from({ length: 10 }, () => qs).flat();
+  time(kb, many);
+  const rounds = Array.from({ length: ROUNDS }, () => time(kb, many));
+  const lat: Record<string, { p50: number; p99: number }> = {};
+  for (const c of Object.keys(rounds[0])) lat[c] = { p50: median(rounds.map((r) => pct(r[c], 0.5))), p99: median(rounds.map((r) => pct(r[c], 0.99))) };
+  const f = (x: number) => x.toFixed(3);
+  console.log(`\n== seed corpus (knowledge/: ${kb.articles.length} article, ${kb.paragraphs.length} paragraphs), ${many.length} queries a round`);
+  for (const [c, v] of Object.entries(lat)) console.log(`  ${c.padEnd(12)} p50 ${f(v.p50)}  p99 ${f(v.p99)} ms`);
+  return { size: 'seed', lat };
+}
+
 const results: Record<string, unknown>[] = [];
 mkdirSync(OUT, { recursive: true });
 const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() };
 console.log(`Keystone benchmark · ${machine.cpus} cores (${machine.cpu}) · ${machine.memGB} GB · Node ${machine.node}`);
+if (!args.includes('--no-seed')) results.push(await seed());
 
 for (const size of SIZES) {
   const dir = path.join(OUT, `kb-${size}`);

@@ -1,5 +1,6 @@
 import type { Article, LoadProblem, Paragraph } from './types.ts';
 import { FrontMatterError, splitFrontMatter } from './frontmatter.ts';
+import { storeParagraphs } from './paragraph-store.ts';
 
 export type ParseResult =
   | { ok: true; article: Article; warnings: LoadProblem[] }
@@ -136,7 +137,7 @@ export function parseArticle(file: string, id: string, text: string): ParseResul
   const tags = Array.isArray(rawTags) ? rawTags.map(String) : typeof rawTags === 'string' ? rawTags.split(',').map((t) => t.trim()).filter(Boolean) : [];
 
   const blocks = isMarkdown ? mdBlocks(body) : txtBlocks(body);
-  const paragraphs: Paragraph[] = [];
+  const raw: Paragraph[] = [];
   const sections: string[] = [];
   let section: string | null = null;
   for (const b of blocks) {
@@ -144,10 +145,11 @@ export function parseArticle(file: string, id: string, text: string): ParseResul
       section = b.text;
       sections.push(b.text);
     } else {
-      paragraphs.push({ article: id, section, n: paragraphs.length + 1, text: b.text });
+      raw.push({ article: id, section, n: raw.length + 1, text: b.text });
     }
   }
-  if (paragraphs.length === 0) return fail('has no paragraphs of text after the front matter');
+  if (raw.length === 0) return fail('has no paragraphs of text after the front matter');
+  const paragraphs = storeParagraphs(raw);
 
   // A plain-text file without front matter is still useful: its file name names it.
   const finalTitle = title ?? humanize(id);

@@ -5,13 +5,14 @@ import { KnowledgeBase, type IndexSegments } from './base.ts';
 import { EXTRACTION_VERSION, FactsCache, articleDigest, primeDigest } from './facts-cache.ts';
 import { fingerprintOf, scanKnowledge, type FileResult, type LoadedKnowledge } from './load.ts';
 import type { Article, LoadProblem } from './types.ts';
+import { reviveParagraph } from './paragraph-store.ts';
 
 /**
  * A built knowledge base on disk, so a large base is ready in a second or two instead of being
  * read, extracted and indexed again. Valid only for the exact files it was built from (path, size,
  * modification time) and for the same code version; anything else is stale and rebuilt, never served.
  */
-const SNAPSHOT_VERSION = 3;
+const SNAPSHOT_VERSION = 4;
 
 interface Snapshot {
   version: number;
@@ -64,6 +65,12 @@ export async function loadSnapshot(file: string, dir: string): Promise<Restored 
   if (snap?.version !== SNAPSHOT_VERSION || snap.extraction !== EXTRACTION_VERSION) return null;
   const now = fingerprintOf(await scanKnowledge(dir).catch(() => []));
   if (now !== snap.fingerprint) return null;
+  const revived = new Set<Article>();
+  for (const a of [...snap.articles, ...snap.files.map(([, f]) => f.article)]) {
+    if (!a || revived.has(a)) continue;
+    a.paragraphs = a.paragraphs.map(reviveParagraph);
+    revived.add(a);
+  }
   snap.articles.forEach((a, i) => primeDigest(a, snap.digests[i]));
   const facts = new FactsCache(snap.facts);
   const kb = new KnowledgeBase(snap.articles, snap.problems, { facts, segments: snap.segments, keepOrder: true });
