@@ -43,9 +43,10 @@ export class FactsCache {
     const stored = this.map.get(key);
     if (stored) return deserialize(stored) as ArticleFacts;
     // Mention spans serve extraction only; the base keeps paragraph numbers, so drop them.
-    const f = { ...extractFacts(a), mentions: [] };
-    this.map.set(key, serialize(f));
-    return f;
+    const buf = serialize({ ...extractFacts(a), mentions: [] });
+    this.map.set(key, buf);
+    // Hand out the decoded copy: extracted strings are slices that would pin whole paragraphs in memory.
+    return deserialize(buf) as ArticleFacts;
   }
 
   /** Drops facts of article versions not in `keep` (digests), so the cache does not grow forever. */
