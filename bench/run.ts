@@ -216,6 +216,8 @@ for (const size of SIZES) {
   console.log(`  reload +1 article: ${f(reload.ms)} ms (${reload.mode}), ${reload.queriesDuring} queries answered meanwhile, slowest ${f(reload.maxQueryMsDuring)} ms`);
   if (e) console.log(`  Discord end to end (interaction -> callback): p50 ${f(e.p50)} ms, p99 ${f(e.p99)} ms over ${e.interactions}`);
 }
-writeFileSync(path.join(OUT, 'results.json'), JSON.stringify({ machine, rounds: ROUNDS, results }, null, 2));
-console.log(`\nwrote ${path.relative(ROOT, path.join(OUT, 'results.json'))}`);
+// A partial run (other sizes) must not overwrite the full one the docs quote.
+const name = SIZES.join(',') === '100,1000,10000,100000' ? 'results.json' : `results-${SIZES.join('-')}.json`;
+writeFileSync(path.join(OUT, name), JSON.stringify({ machine, rounds: ROUNDS, sizes: SIZES, results }, null, 2));
+console.log(`\nwrote ${path.relative(ROOT, path.join(OUT, name))}`);
 process.exit(0);
