@@ -1,5 +1,5 @@
 import type { Article, LoadProblem, Paragraph } from './types.ts';
-import type { ArticleFacts, EventFact, QuoteKind } from '../extract/types.ts';
+import type { ArticleFacts, ArticlePerson, EventFact, QuoteKind } from '../extract/types.ts';
 import type { TimeExpression } from '../extract/dates.ts';
 import type { EventKind } from '../extract/lexicon/events.ts';
 import { fullNameKey, nameKey } from '../text/normalize.ts';
@@ -7,14 +7,9 @@ import { Segment, TextIndex, type SegmentState } from '../search/text-index.ts';
 import { PeopleIndex } from '../search/people-index.ts';
 import { FactsCache } from './facts-cache.ts';
 
-/** A person across the whole knowledge base. */
-export interface Person {
+/** A person across the whole knowledge base: an article's person, merged over articles. */
+export interface Person extends ArticlePerson {
   id: string;
-  name: string;
-  role: string | null;
-  roles: string[];
-  affiliation: string | null;
-  aliases: string[];
   /** Paragraph ids (KnowledgeBase.paragraphs) that mention them, in reading order. */
   paragraphs: number[];
   articles: string[];
@@ -124,13 +119,18 @@ function* assemble(articles: Article[], problems: LoadProblem[], opts: BuildOpti
     addArticle(parts, a, facts.factsOf(a));
     yield;
   }
-  const people = parts.merger.people();
-  const personById = new Map(people.map((p) => [p.id, p]));
-  for (const e of parts.events) e.actors = e.actors.map((a) => personById.get(a)?.name ?? a);
   const seg = opts.segments;
   const paragraphIndex = seg ? new TextIndex(seg.paragraphs.map((x) => new Segment(x))) : yield* buildIndex(parts.paragraphs.map(paragraphText));
   const quoteIndex = seg ? new TextIndex(seg.quotes.map((x) => new Segment(x))) : yield* buildIndex(parts.quotes.map(quoteText));
-  const articlesInOrder = [...parts.added].sort(compareArticles);
+  return finish(parts, problems, paragraphIndex, quoteIndex, parts.events);
+}
+
+/** The fields of a base from its parts and indexes; `unnamed` are events whose actors are still person ids. */
+function finish(parts: Parts, problems: LoadProblem[], paragraphIndex: TextIndex, quoteIndex: TextIndex, unnamed: Event[]): object {
+  const people = parts.merger.people();
+  const personById = new Map(people.map((p) => [p.id, p]));
+  for (const e of unnamed) e.actors = e.actors.map((a) => personById.get(a)?.name ?? a);
+  const articles = [...parts.added].sort(compareArticles);
   return {
     problems,
     builtAt: new Date(),
@@ -143,8 +143,8 @@ function* assemble(articles: Article[], problems: LoadProblem[], opts: BuildOpti
     paragraphIndex,
     quoteIndex,
     peopleIndex: new PeopleIndex(people),
-    articles: articlesInOrder,
-    byArticle: new Map(articlesInOrder.map((a) => [a.id, a])),
+    articles,
+    byArticle: new Map(articles.map((a) => [a.id, a])),
     memo: new Map(),
   };
 }
@@ -220,40 +220,17 @@ export class KnowledgeBase {
       newQuotes.push(...r.quotes);
       newEvents.push(...r.events);
     }
-    return KnowledgeBase.fromParts(parts, problems, {
-      paragraphIndex: this.paragraphIndex.withAdded(parts.paragraphs.slice(firstParagraph).map(paragraphText)),
-      quoteIndex: this.quoteIndex.withAdded(newQuotes.map(quoteText)),
-      newEvents,
-    });
-  }
-
-  private static fromParts(
-    parts: Parts,
-    problems: LoadProblem[],
-    idx: { paragraphIndex: TextIndex; quoteIndex: TextIndex; newEvents: Event[] },
-  ): KnowledgeBase {
     const kb = Object.create(KnowledgeBase.prototype) as KnowledgeBase;
-    const people = parts.merger.people();
-    const personById = new Map(people.map((p) => [p.id, p]));
-    for (const e of idx.newEvents) e.actors = e.actors.map((x) => personById.get(x)?.name ?? x);
-    const articles = [...parts.added].sort(compareArticles);
-    Object.assign(kb, {
-      problems,
-      builtAt: new Date(),
-      parts,
-      paragraphs: parts.paragraphs,
-      quotes: parts.quotes,
-      events: parts.events,
-      people,
-      personById,
-      paragraphIndex: idx.paragraphIndex,
-      quoteIndex: idx.quoteIndex,
-      peopleIndex: new PeopleIndex(people),
-      articles,
-      byArticle: new Map(articles.map((a) => [a.id, a])),
-      memo: new Map(),
-    });
-    return kb;
+    return Object.assign(
+      kb,
+      finish(
+        parts,
+        problems,
+        this.paragraphIndex.withAdded(parts.paragraphs.slice(firstParagraph).map(paragraphText)),
+        this.quoteIndex.withAdded(newQuotes.map(quoteText)),
+        newEvents,
+      ),
+    );
   }
 
   /** The index segments, for a cache. */
@@ -321,7 +298,7 @@ class PersonMerger {
     this.bySurname.set(s, list);
   }
 
-  add(p: { name: string; role: string | null; roles: string[]; affiliation: string | null; aliases: string[] }, article: string, paragraphs: number[]): string {
+  add(p: Omit<ArticlePerson, 'paragraphs'>, article: string, paragraphs: number[]): string {
     const key = fullNameKey(p.name);
     let person = this.byFull.get(key);
     const parts = key.split(' ');
