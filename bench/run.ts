@@ -64,7 +64,7 @@ function time(kb: KnowledgeBase, qs: Query[]) {
 
 function quality(kb: KnowledgeBase, qs: Query[]) {
   const asks = qs.filter((q) => q.command === 'ask');
-  const ok = asks.map((q) => hit(kb, q, runCommand(kb, 'ask', q.q, { limit: 10 }).results.map((r) => r.text)));
+  const ok = asks.map((q) => hit(q, runCommand(kb, 'ask', q.q, { limit: 10 }).results.map((r) => r.text)));
   const whos = qs.filter((q) => q.command === 'who');
   const whoOk = whos.map((q) => runCommand(kb, 'who', q.q).results[0]?.person?.name.endsWith(q.wantPerson!) ?? false);
   const rate = (xs: boolean[]) => (xs.length ? xs.filter(Boolean).length / xs.length : NaN);

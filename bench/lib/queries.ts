@@ -1,5 +1,4 @@
 import type { CommandName } from '../../src/answers/types.ts';
-import type { KnowledgeBase } from '../../src/knowledge/base.ts';
 import { fold } from '../../src/text/normalize.ts';
 import { CITIES, TOPICS, prng, type Corpus } from './synthetic.ts';
 
@@ -47,7 +46,7 @@ export function queriesFor(c: Corpus, n = 200): Query[] {
   return qs;
 }
 
-export function hit(kb: KnowledgeBase, q: Query, texts: string[]): boolean {
+export function hit(q: Query, texts: string[]): boolean {
   if (q.wantWords) {
     const want = q.wantWords.map((w) => fold(w));
     return texts.some((t) => {

@@ -1,7 +1,7 @@
 import type { ButtonInteraction, Interaction } from 'discord.js';
 import { runCommand } from '../answers/index.ts';
 import { citationOf } from '../knowledge/types.ts';
-import { answerPayload, citationLine, messagePayload, safe } from '../render/discord.ts';
+import { answerPayload, citationLine, safe } from '../render/discord.ts';
 import { LIMITS } from '../render/discord-limits.ts';
 import { logger } from '../log.ts';
 import { commandByName } from './commands/index.ts';
@@ -86,4 +86,3 @@ export async function handleInteraction(ctx: BotContext, i: Interaction): Promis
   }
 }
 
-export { messagePayload };

@@ -49,7 +49,7 @@ function sentenceSubject(text: string, refs: Ref[], from: number, to: number): n
 }
 
 /** Mentions of one paragraph grouped by span, plus its pronouns (unresolved). */
-export function refsOf(text: string, paragraph: number, mentions: Mention[]): Ref[] {
+export function refsOf(paragraph: number, mentions: Mention[]): Ref[] {
   const bySpan = new Map<string, Ref>();
   for (const m of mentions) {
     if (m.paragraph !== paragraph) continue;
@@ -71,7 +71,7 @@ export function resolvePronouns(article: Article, mentions: Mention[]): Mention[
   let last: number[] = [];
   for (const p of article.paragraphs) {
     const text = p.text;
-    const refs = refsOf(text, p.n, mentions);
+    const refs = refsOf(p.n, mentions);
     for (const m of text.matchAll(PRONOUN)) refs.push({ start: m.index!, end: m.index! + m[0].length, people: [], pronoun: true });
     refs.sort((a, b) => a.start - b.start);
     // Names and pronouns inside quotation marks belong to the speaker's words, not the narration.

@@ -71,11 +71,6 @@ function candidatesIn(text: string, paragraph: number): Candidate[] {
         break;
       }
     }
-    if (t === 0) {
-      // Nationality or place adjectives alone ("Ukrainian Volodymyr …") are not a title, but go with one.
-      while (t < run.length - 1 && (run[t].folded in NATIONALITIES || (isPlaceWord(run[t].folded) && run[t].possessive))) t++;
-      t = 0;
-    }
     const hasRoleNoun = t > 0;
     const name = run.slice(t);
     if (name.length === 0) continue;

@@ -119,7 +119,7 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
 
   for (const p of article.paragraphs) {
     const text = p.text;
-    const refs = refsOf(text, p.n, mentions);
+    const refs = refsOf(p.n, mentions);
     const sentences = splitSentences(text);
     const sentenceAt = (pos: number): Sentence => sentences.find((s) => pos >= s.start && pos < s.end) ?? sentences[sentences.length - 1];
 
