@@ -115,6 +115,11 @@ describe('people', () => {
     expect(f.people.map((p) => p.name)).toEqual(['Olaf Berg']);
   });
 
+  it('does not take a capitalised noun opening a sentence for a person', () => {
+    const f = facts('Analysts said the talks failed. Officials noted that the capital was silent. Berg said nothing new, and the ministry agreed with Berg.');
+    expect(f.people.map((p) => p.name)).toEqual(['Berg']);
+  });
+
   it('merges transliterations across articles but never merges different people', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'keystone-merge-'));
     cpSync(KNOWLEDGE, dir, { recursive: true });

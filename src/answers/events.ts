@@ -55,7 +55,8 @@ export function events(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions 
     return m;
   });
   const words = fold(query).split(/[^a-z0-9]+/).filter((w) => w.length > 2);
-  for (const h of kb.paragraphIndex.search(query, { limit: cap, synonyms: 0.6 })) {
+  // A few paragraphs per result shown are enough: each reports about two events.
+  for (const h of kb.paragraphIndex.search(query, { limit: Math.max(60, limit * 2), synonyms: 0.6 })) {
     for (const id of byParagraph.get(h.doc) ?? []) {
       const e = kb.events[id];
       const own = fold(`${e.summary} ${e.kind} ${e.actors.join(' ')} ${e.place ?? ''}`);

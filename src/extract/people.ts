@@ -252,7 +252,10 @@ export function extractPeople(article: Article): PeopleResult {
     const key = nameKey(c.tokens[0].text);
     let idx = bySurname.get(key);
     if (idx == null && !c.sentenceStart && FIRST_NAMES.has(c.tokens[0].folded)) continue;
-    if (idx == null && (c.evidence.has('title') || c.evidence.has('honorific') || c.evidence.has('speech') || c.evidence.has('appositive'))) {
+    // A capitalised word opening a sentence may be any noun ("Analysts said …"): a speech verb after
+    // it is not enough, unless the word is also capitalised mid-sentence somewhere in the article.
+    const speechOk = c.evidence.has('speech') && (!c.sentenceStart || soloKeys.has(key));
+    if (idx == null && (c.evidence.has('title') || c.evidence.has('honorific') || speechOk || c.evidence.has('appositive'))) {
       if (FIRST_NAMES.has(c.tokens[0].folded) && !c.evidence.has('title')) continue;
       idx = ensure(c.tokens[0].text);
       bySurname.set(key, idx);

@@ -32,6 +32,9 @@ export class PeopleIndex {
   private readonly loose: FuzzyVocabulary;
   private readonly roles: TextIndex;
   private readonly popular: number[];
+  private readonly byFolded = new Map<string, number[]>();
+  private readonly byKey = new Map<string, number[]>();
+  private readonly sortedWords: { word: string; entry: number }[] = [];
 
   constructor(readonly people: readonly Person[]) {
     people.forEach((p, i) => {
@@ -48,6 +51,15 @@ export class PeopleIndex {
         }
       }
     });
+    this.entries.forEach((e, i) => {
+      for (const [map, k] of [[this.byFolded, e.folded], [this.byKey, e.key]] as const) {
+        const list = map.get(k);
+        if (list) list.push(i);
+        else map.set(k, [i]);
+      }
+      for (const w of new Set([e.folded, ...e.words])) this.sortedWords.push({ word: w, entry: i });
+    });
+    this.sortedWords.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
     this.fuzzy = new FuzzyVocabulary(this.entries.map((e) => e.folded), 0.4);
     this.loose = new FuzzyVocabulary(this.entries.map((e) => e.folded), 0.6);
     this.roles = new TextIndex(people.map((p) => [...p.roles, p.affiliation ?? ''].join('. ')));
@@ -65,7 +77,8 @@ export class PeopleIndex {
       if (!cur || TIER_RANK[tier] < TIER_RANK[cur.tier] || (cur.tier === tier && score < cur.score)) best.set(i, { person: this.people[i], tier, score });
     };
     const qKey = fullNameKey(q);
-    for (const e of this.entries) if (e.folded === q || (qKey && e.key === qKey)) offer(e.person, 'exact', e.folded === q ? 0 : 0.1);
+    for (const i of this.byFolded.get(q) ?? []) offer(this.entries[i].person, 'exact', 0);
+    if (qKey) for (const i of this.byKey.get(qKey) ?? []) offer(this.entries[i].person, 'exact', 0.1);
     const qWords = q.split(' ');
     if (qWords.length <= 3) {
       // Every query word must be a word of the name (or sound like one): "Berg", "Anna Berg".
@@ -77,8 +90,17 @@ export class PeopleIndex {
       for (const i of hit ?? []) offer(i, 'name-word', 0.2);
     }
     if (q.length >= 2) {
-      for (const e of this.entries) {
-        if (e.folded.startsWith(q) || e.words.some((w) => w.startsWith(q))) offer(e.person, 'prefix', 0.3 + (e.folded.length - q.length) / 200);
+      // Names and name words in sorted order: the prefix matches are one contiguous run.
+      let lo = 0;
+      let hi = this.sortedWords.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.sortedWords[mid].word < q) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < this.sortedWords.length && this.sortedWords[k].word.startsWith(q); k++) {
+        const e = this.entries[this.sortedWords[k].entry];
+        offer(e.person, 'prefix', 0.3 + (e.folded.length - q.length) / 200);
       }
     }
     // Fuzzy only when nothing better was found, or to fill a suggestion list.
