@@ -1,7 +1,5 @@
 import type { Article, LoadProblem, Paragraph } from './types.ts';
-import type { ArticleFacts, ArticlePerson, EventFact, QuoteKind } from '../extract/types.ts';
-import type { TimeExpression } from '../extract/dates.ts';
-import type { EventKind } from '../extract/lexicon/events.ts';
+import type { ArticleFacts, ArticlePerson, EventFact, QuoteFact } from '../extract/types.ts';
 import { fullNameKey, nameKey } from '../text/normalize.ts';
 import { Segment, TextIndex, type SegmentState } from '../search/text-index.ts';
 import { PeopleIndex } from '../search/people-index.ts';
@@ -15,29 +13,19 @@ export interface Person extends ArticlePerson {
   articles: string[];
 }
 
-export interface Quote {
+/** A quote of the base: an article's quote with its speakers as person ids and global paragraph ids. */
+export interface Quote extends QuoteFact {
   id: number;
-  text: string;
   /** Person ids; empty when the text names no speaker. */
   speakers: string[];
-  cue: string | null;
-  kind: QuoteKind;
-  paragraph: number;
-  lastParagraph: number;
 }
 
-export interface Event {
+/** An event of the base: an article's event with a global paragraph id; actors are names. */
+export interface Event extends EventFact {
   id: number;
-  kind: EventKind;
-  summary: string;
-  actors: string[];
-  place: string | null;
-  when: TimeExpression | null;
-  date: string | null;
-  paragraph: number;
 }
 
-/** The three text indexes, as segments: what a cache stores and an added article extends. */
+/** The text indexes, as segments: what a cache stores and an added article extends. */
 export interface IndexSegments {
   paragraphs: SegmentState[];
   quotes: SegmentState[];

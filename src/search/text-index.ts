@@ -54,6 +54,26 @@ export interface SegmentState {
   totalLen: number;
 }
 
+/** Words to ids while postings are collected: shared by building and merging segments. */
+class TermTable {
+  readonly vocab: string[] = [];
+  readonly docs: number[][] = [];
+  readonly tfs: number[][] = [];
+  private readonly ids = new Map<string, number>();
+
+  idOf(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.vocab.length;
+      this.ids.set(word, id);
+      this.vocab.push(word);
+      this.docs.push([]);
+      this.tfs.push([]);
+    }
+    return id;
+  }
+}
+
 /** Packs per-term posting lists into one array each. */
 function pack(vocab: string[], docs: number[][], tfs: number[][], docLen: Uint16Array, totalLen: number): SegmentState {
   const start = new Uint32Array(vocab.length + 1);
@@ -83,10 +103,7 @@ export class Segment {
   }
 
   static build(texts: readonly string[]): Segment {
-    const vocab: string[] = [];
-    const ids = new Map<string, number>();
-    const docsTmp: number[][] = [];
-    const tfTmp: number[][] = [];
+    const table = new TermTable();
     const docLen = new Uint16Array(texts.length);
     let totalLen = 0;
     const counts = new Map<number, number>();
@@ -96,22 +113,15 @@ export class Segment {
       totalLen += ts.length;
       counts.clear();
       for (const t of ts) {
-        let id = ids.get(t);
-        if (id === undefined) {
-          id = vocab.length;
-          ids.set(t, id);
-          vocab.push(t);
-          docsTmp.push([]);
-          tfTmp.push([]);
-        }
+        const id = table.idOf(t);
         counts.set(id, (counts.get(id) ?? 0) + 1);
       }
       for (const [id, c] of counts) {
-        docsTmp[id].push(d);
-        tfTmp[id].push(Math.min(c, 65535));
+        table.docs[id].push(d);
+        table.tfs[id].push(Math.min(c, 65535));
       }
     }
-    return new Segment(pack(vocab, docsTmp, tfTmp, docLen, totalLen));
+    return new Segment(pack(table.vocab, table.docs, table.tfs, docLen, totalLen));
   }
 
   get size(): number {
@@ -120,26 +130,16 @@ export class Segment {
 
   /** One segment holding the documents of several, numbered one after another. */
   static merge(segments: Segment[]): Segment {
-    const vocab: string[] = [];
-    const ids = new Map<string, number>();
-    const docs: number[][] = [];
-    const tfs: number[][] = [];
+    const table = new TermTable();
     let offset = 0;
     let totalLen = 0;
     for (const seg of segments) {
+      const { start, docs: d, tfs: f } = seg.state;
       seg.state.vocab.forEach((w, t) => {
-        let id = ids.get(w);
-        if (id === undefined) {
-          id = vocab.length;
-          ids.set(w, id);
-          vocab.push(w);
-          docs.push([]);
-          tfs.push([]);
-        }
-        const { start, docs: d, tfs: f } = seg.state;
+        const id = table.idOf(w);
         for (let i = start[t]; i < start[t + 1]; i++) {
-          docs[id].push(offset + d[i]);
-          tfs[id].push(f[i]);
+          table.docs[id].push(offset + d[i]);
+          table.tfs[id].push(f[i]);
         }
       });
       offset += seg.size;
@@ -151,7 +151,7 @@ export class Segment {
       docLen.set(seg.state.docLen, o);
       o += seg.size;
     }
-    return new Segment(pack(vocab, docs, tfs, docLen, totalLen));
+    return new Segment(pack(table.vocab, table.docs, table.tfs, docLen, totalLen));
   }
 
   df(term: number): number {
