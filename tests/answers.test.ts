@@ -117,6 +117,16 @@ describe('sources and brief', () => {
     expect(a.results[0].article).toMatchObject({ id: 'miami-talks', paragraphs: 15, published: null });
   });
 
+  it('briefs one article by title words, and says so when nothing is new since a date', async () => {
+    const kb = await miamiKb();
+    expect(brief(kb, '', { article: 'miami' }).brief.scope).toBe('Miami talks on ending the war in Ukraine');
+    expect(brief(kb, '', { article: 'no such article' }).message).toMatch(/No article matches/);
+    const since = brief(kb, '', { since: '2026-01-01' });
+    expect(since.results).toEqual([]);
+    expect(since.message).toMatch(/Nothing has been published since 2026-01-01/);
+    expect(brief(kb, '', { since: 'yesterday' }).message).toMatch(/not a date/);
+  });
+
   it('briefs with a cited headline, people, quotes, events and sources', async () => {
     const a = brief(await miamiKb());
     expect(a.brief.headline?.citation.paragraph).toBe(1);
