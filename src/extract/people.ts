@@ -54,13 +54,12 @@ function candidatesIn(text: string, paragraph: number): Candidate[] {
       if (k > j && tokens[k]?.capitalized && adjacent(text, tokens[k - 1], tokens[k])) j = k + 1;
       else break;
     }
-    let run = tokens.slice(i, j);
-    i = j;
     // Sentence openers and other capitalised function words are not part of a name.
-    let lead = 0;
-    while (lead < run.length && (NOT_NAMES.has(run[lead].folded) || CALENDAR_WORDS.has(run[lead].folded))) lead++;
-    const sentenceStart = sentenceStarts.has(run[0].start) && lead === 0;
-    run = run.slice(lead);
+    let runStart = i;
+    while (runStart < j && (NOT_NAMES.has(tokens[runStart].folded) || CALENDAR_WORDS.has(tokens[runStart].folded))) runStart++;
+    const sentenceStart = runStart === i && sentenceStarts.has(tokens[i].start);
+    const run = tokens.slice(runStart, j);
+    i = j;
     // Split off leading title words: "Polish President | Anna Berg",
     // "Commission President | Ursula von der Leyen": the name starts after the last role noun.
     let t = 0;
@@ -71,17 +70,15 @@ function candidatesIn(text: string, paragraph: number): Candidate[] {
         break;
       }
     }
-    const hasRoleNoun = t > 0;
     const name = run.slice(t);
     if (name.length === 0) continue;
     // Walk back over lower-case title words: "former U.S. President", "US special envoy".
-    const allTokens = tokens;
-    let k = allTokens.indexOf(run[0]) - 1;
+    let k = runStart - 1;
     let titleStart = t > 0 ? run[0].start : name[0].start;
-    let sawRole = hasRoleNoun && t > 0;
+    let sawRole = t > 0;
     while (k >= 0) {
-      const p = allTokens[k];
-      const next = allTokens[k + 1];
+      const p = tokens[k];
+      const next = tokens[k + 1];
       if (!adjacent(text, p, next, false)) break;
       if (TITLE_STOP.has(p.folded)) break;
       const roleish = isRoleWord(p.folded) || p.folded in NATIONALITIES || (p.possessive && isPlaceWord(p.folded));

@@ -27,9 +27,8 @@ function quoteSpans(text: string, continuing: boolean): Span[] {
     const open = text.slice(i).search(/[“"]/);
     if (open < 0) break;
     const o = i + open;
-    const closer = text[o] === '“' ? /[”]/ : /["”]/;
-    // Straight quotes: the next straight quote closes. Curly: the next right double quote.
-    const rel = text.slice(o + 1).search(text[o] === '“' ? /[”“]/ : closer);
+    // Straight quotes: the next straight (or right) quote closes. Curly: the next right double quote.
+    const rel = text.slice(o + 1).search(text[o] === '“' ? /[”“]/ : /["”]/);
     let c = rel >= 0 ? o + 1 + rel : -1;
     if (c >= 0 && text[c] === '“') c = -1; // a new opening before a close: unbalanced, treat as open
     if (c < 0) {
@@ -209,6 +208,7 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
         const after = text.slice(r.end, s.end);
         const m = /^(?:,[^,.;“”"]{1,100},|,)?\s+(?:(?:also|later|then|further|repeatedly|again|publicly)\s+)?([\p{Ll}]+)(?:\s+(out|up))?\b/u.exec(after);
         if (!m || !SPEECH_VERBS.has(m[1])) continue;
+        const verb = m[2] ? `${m[1]} ${m[2]}` : m[1];
         const verbEnd = r.end + m[0].length;
         const rest = text.slice(verbEnd, s.end);
         const that =
@@ -216,11 +216,11 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
           (TELL_VERBS.has(m[1]) ? /^\s+(?:[^,.;“”"]{1,40}?\s+)?that\s+/.exec(rest) : null) ??
           // "X said the talks had failed": say-verbs take a clause without "that".
           (BARE_CLAUSE_VERBS.has(m[1]) && /^\s+(?!(?:in|on|at|to|with|for|after|before|during|from|by|of|as|so|it|this|nothing|little|much|more|yes|no)\b)[\p{L}’']+\s+[\p{L}’']+/u.test(rest) ? /^\s+/.exec(rest) : null);
-        const bare = REPORTING_WITHOUT_THAT.test(`${m[1]}${m[2] ? ` ${m[2]}` : ''}${rest.slice(0, 10)}`.trim());
+        const bare = REPORTING_WITHOUT_THAT.test(`${verb}${rest.slice(0, 10)}`.trim());
         if (!that && !bare) continue;
         if (WEAK_CUES.has(m[1]) && !that) continue;
         // A sentence whose speech is a direct quote is reported above, once.
-        const from = that ? verbEnd + that[0].length : r.end + m[0].length - m[1].length - (m[2] ? m[2].length + 1 : 0);
+        const from = that ? verbEnd + that[0].length : verbEnd - verb.length;
         // Unless the words before the quotation make a statement of their own.
         const firstQuote = quotedRanges.find(([a, b]) => a >= from && a < s.end && b > a);
         // …and the quotation is not what completes them ("talks were considered “productive”").
@@ -235,7 +235,7 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
         quotes.push({
           text: clause,
           speakers: [...new Set(who)],
-          cue: `${m[1]}${m[2] ? ` ${m[2]}` : ''}${that && /that\s+$/.test(that[0]) ? ' that' : ''}`,
+          cue: `${verb}${that && /that\s+$/.test(that[0]) ? ' that' : ''}`,
           kind: 'reported',
           paragraph: p.n,
           lastParagraph: p.n,

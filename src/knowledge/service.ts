@@ -40,8 +40,6 @@ export class KnowledgeService extends EventEmitter {
   private facts = new FactsCache();
   private saveTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> | null = null;
-  /** When each article was first loaded: what a briefing calls "new". */
-  readonly firstSeen = new Map<string, Date>();
   private watcher: FSWatcher | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<ReloadReport> | null = null;
@@ -112,9 +110,9 @@ export class KnowledgeService extends EventEmitter {
       // Nothing changed or removed, only files added: extend the serving base (work ∝ what was added).
       const known = new Set(before.buildOrder);
       const added = articles.filter((a) => !known.has(a));
-      kb = added.length ? before.withAdded(added, problems, this.facts) : before;
+      const changed = added.length > 0 || problems.length !== before.problems.length;
+      kb = changed ? before.withAdded(added, problems, this.facts) : before;
       mode = added.length ? 'added' : 'unchanged';
-      if (!added.length && problems.length !== before.problems.length) kb = before.withAdded([], problems, this.facts);
     } else {
       kb = await KnowledgeBase.build(articles, problems, { facts: this.facts });
       mode = 'rebuilt';
@@ -125,8 +123,6 @@ export class KnowledgeService extends EventEmitter {
   }
 
   private install(kb: KnowledgeBase, mode: ReloadReport['mode'], before: KnowledgeBase | null, t0: number, problems: LoadProblem[]): ReloadReport {
-    const now = new Date();
-    for (const a of kb.articles) if (!this.firstSeen.has(a.id)) this.firstSeen.set(a.id, now);
     this.kb = kb;
     this.resolveReady(kb);
     const beforeIds = new Set(before?.articles.map((a) => a.id) ?? []);

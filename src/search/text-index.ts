@@ -37,7 +37,7 @@ interface Variant {
 const K1 = 1.2;
 const B = 0.75;
 const MAX_QUERY_WORDS = 12;
-/** When a delta segment grows past this share of the whole, adding merges everything into one. */
+/** When the added segments grow past this share of the whole, they are merged into one. */
 const MERGE_RATIO = 0.25;
 const MAX_DELTAS = 8;
 
@@ -226,12 +226,11 @@ export class TextIndex {
   /** A new index over these texts and the new ones (numbered after them); this one is unchanged. */
   withAdded(texts: readonly string[]): TextIndex {
     if (texts.length === 0) return this;
-    const added = Segment.build(texts);
-    const deltas = this.segments.slice(1).reduce((n, s) => n + s.size, 0) + added.size;
     // Many small segments slow every query: past a few, fold the deltas into one.
-    const rest = [...this.segments.slice(1), added];
+    const rest = [...this.segments.slice(1), Segment.build(texts)];
+    const deltas = rest.reduce((n, s) => n + s.size, 0);
     if (rest.length > MAX_DELTAS || deltas > this.size * MERGE_RATIO) return new TextIndex([this.segments[0], Segment.merge(rest)]);
-    return new TextIndex([...this.segments, added]);
+    return new TextIndex([this.segments[0], ...rest]);
   }
 
   /** Query words: folded, stop words out, capped so a pasted essay cannot stall the bot. */

@@ -33,7 +33,3 @@ export const CAPITALS = new Set(
   vilnius beijing tokyo ottawa madrid lisbon amsterdam bern dublin athens sofia belgrade zagreb tehran baghdad damascus
   cairo anchorage`.split(/\s+/),
 );
-
-export function countryOfAdjective(word: string): string | null {
-  return NATIONALITIES[word.toLowerCase()] ?? null;
-}
