@@ -47,18 +47,17 @@ export function who(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
     });
   }
 
+  // A name match wins; then a role that covers every word; then a close misspelling; then part of a role.
   const names = kb.peopleIndex.byName(q, 10);
-  const strong = names.filter((m) => m.tier !== 'fuzzy');
-  const roles = kb.peopleIndex.byRole(q, 10);
-  const fullRoles = roles.filter((r) => r.matched === r.words);
-
-  let chosen: { person: Person; score: number }[] = [];
-  if (strong.length) chosen = strong.map((m) => ({ person: m.person, score: 1 - m.score }));
-  else if (fullRoles.length) return roleAnswer(fullRoles);
-  else if (names.length && names[0].score <= 0.4) chosen = names.map((m) => ({ person: m.person, score: 1 - m.score }));
-  else if (roles.length) return roleAnswer(roles.filter((r) => r.matched >= Math.ceil(r.words / 2)));
-
-  if (chosen.length === 0) return miss();
+  let matched = names.filter((m) => m.tier !== 'fuzzy');
+  if (!matched.length) {
+    const roles = kb.peopleIndex.byRole(q, 10);
+    const fullRoles = roles.filter((r) => r.matched === r.words);
+    if (fullRoles.length) return roleAnswer(fullRoles);
+    if (names.length && names[0].score <= 0.4) matched = names;
+    else return roleAnswer(roles.filter((r) => r.matched >= Math.ceil(r.words / 2)));
+  }
+  const chosen = matched.map((m) => ({ person: m.person, score: 1 - m.score }));
 
   const top = chosen[0];
   const tied = chosen.filter((c) => c.score === top.score);
@@ -72,7 +71,7 @@ export function who(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
   }
   return answer(oneEach(kb, chosen), { title: `${chosen.length} people match “${q}”` });
 
-  function roleAnswer(rs: typeof roles): Answer {
+  function roleAnswer(rs: { person: Person; score: number }[]): Answer {
     if (!rs.length) return miss();
     return answer(oneEach(kb, rs.map((r) => ({ person: r.person, score: r.score }))), { title: `People matching “${q}”` });
   }
