@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerPayload, briefPayload, missPayload, safe } from '../src/render/discord.ts';
+import { answerPayload, briefPayload, missPayload, queryFromFooter, safe } from '../src/render/discord.ts';
 import { limitViolations } from '../src/render/discord-limits.ts';
 import { decodeId, fullId, pageId } from '../src/discord/custom-id.ts';
 import type { Answer, Result } from '../src/answers/types.ts';
@@ -89,5 +89,6 @@ describe('custom_id state', () => {
     const next = p.components[0].components.find((b) => b.label === 'Next ▶')!;
     expect(decodeId(next.custom_id)).toMatchObject({ kind: 'page', page: 1, query: { q: '@' } });
     expect(p.embeds[0].footer!.text).toContain(`“${long}”`);
+    expect(queryFromFooter(p.embeds[0].footer!.text)).toBe(long);
   });
 });

@@ -1,7 +1,7 @@
 import type { ButtonInteraction, Interaction } from 'discord.js';
 import { runCommand } from '../answers/index.ts';
 import { citationOf } from '../knowledge/types.ts';
-import { answerPayload, citationLine, safe } from '../render/discord.ts';
+import { answerPayload, citationLine, queryFromFooter, safe } from '../render/discord.ts';
 import { LIMITS } from '../render/discord-limits.ts';
 import { logger } from '../log.ts';
 import { commandByName } from './commands/index.ts';
@@ -10,11 +10,10 @@ import { respond, respondError } from './respond.ts';
 import { DISCORD_RESULTS } from './answer-command.ts';
 import type { BotContext, Outcome } from './types.ts';
 
-/** Recovers a query too long for custom_id from the footer the renderer wrote: `/cmd “query” · page …`. */
-function queryFromFooter(i: ButtonInteraction): PageQuery | null {
-  const footer = i.message.embeds[0]?.footer?.text ?? '';
-  const m = /^\/\S+ “(.*)” · page \d+\/\d+/s.exec(footer);
-  return m ? { q: m[1] } : null;
+/** Recovers a query too long for custom_id from the footer the renderer wrote. */
+function pageQueryOf(i: ButtonInteraction): PageQuery | null {
+  const q = queryFromFooter(i.message.embeds[0]?.footer?.text ?? '');
+  return q === null ? null : { q };
 }
 
 async function onButton(ctx: BotContext, i: ButtonInteraction): Promise<Outcome> {
@@ -39,7 +38,7 @@ async function onButton(ctx: BotContext, i: ButtonInteraction): Promise<Outcome>
     await respondError(i, 'Only the person who asked can page through this answer. Run the command yourself to get your own.');
     return { outcome: 'denied' };
   }
-  const query = state.query.q === '@' ? queryFromFooter(i) : state.query;
+  const query = state.query.q === '@' ? pageQueryOf(i) : state.query;
   if (!query) {
     await respondError(i, 'This answer can no longer be paged; please ask again.');
     return { outcome: 'miss' };

@@ -155,6 +155,16 @@ export function briefPayload(a: Answer): DiscordPayload {
   return fit({ embeds: [embed], components: [], allowed_mentions: { parse: [] } });
 }
 
+/** `/who “query” · page 2/5`: also where paging reads back a query too long for a custom_id. */
+function pageFooter(command: string, query: string, page: number, pages: number): string {
+  return `/${command}${query ? inert(` “${query}”`) : ''} · page ${page + 1}/${pages}`;
+}
+
+/** The query a page footer carries, or null. */
+export function queryFromFooter(footer: string): string | null {
+  return /^\/\S+ “(.*)” · page \d+\/\d+/s.exec(footer)?.[1] ?? null;
+}
+
 /** One page of an answer with Previous/Next and "full paragraph" buttons. */
 export function answerPayload(a: Answer, opts: RenderOptions): DiscordPayload {
   if (a.help) return helpPayload(a);
@@ -170,13 +180,12 @@ export function answerPayload(a: Answer, opts: RenderOptions): DiscordPayload {
   const budget = Math.min(PASSAGE_MAX, Math.floor((LIMITS.description - 200) / slice.length) - 150);
   const blocks = slice.map((r, i) => passage(r, page * size + i + 1, Math.max(120, budget), !single));
   const title = single ? `${a.results[0].person!.name}${a.results[0].person!.role ? ` — ${a.results[0].person!.role}` : ''}` : a.title ?? `${a.command} ${a.query}`;
-  const footerQuery = a.query ? ` “${a.query}”` : '';
   const embed: Embed = {
     title: cap(inert(title.replace(/\s+/g, ' ')), LIMITS.title),
     description: blocks.map((b) => b.text).join('\n\n'),
     color: COLORS.answer,
     fields,
-    footer: { text: `/${a.command}${inert(footerQuery)} · page ${page + 1}/${pages} · ${a.results.length} result${a.results.length === 1 ? '' : 's'}${a.total > a.results.length ? ` of ${a.total}` : ''}` },
+    footer: { text: `${pageFooter(a.command, a.query, page, pages)} · ${a.results.length} result${a.results.length === 1 ? '' : 's'}${a.total > a.results.length ? ` of ${a.total}` : ''}` },
   };
   if (a.message) embed.description = `${safe(a.message)}\n\n${embed.description}`;
 
