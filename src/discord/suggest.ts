@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/base.ts';
 import { EVENT_KIND_WORDS, type EventKind } from '../extract/lexicon/events.ts';
 import { fold } from '../text/normalize.ts';
-import { LIMITS } from '../render/discord-limits.ts';
+import { LIMITS, cap } from '../render/discord-limits.ts';
 import { FuzzyVocabulary } from '../search/vocabulary.ts';
 
 /**
@@ -13,7 +13,6 @@ export interface Choice {
   value: string;
 }
 
-const cap = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
 const choice = (name: string, value: string): Choice => ({ name: cap(name, LIMITS.choiceName) || '—', value: cap(value, LIMITS.choiceValue) || '—' });
 
 export function peopleChoices(kb: KnowledgeBase | null, typed: string, onlySpeakers = false): Choice[] {

@@ -19,6 +19,9 @@ export const LIMITS = {
   choiceValue: 100,
 } as const;
 
+/** A string cut to a limit with an ellipsis (titles, labels, choices: where a word boundary matters less than fitting). */
+export const cap = (s: string, n: number): string => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
+
 interface EmbedLike {
   title?: string;
   description?: string;

@@ -2,7 +2,7 @@ import { escapeMarkdown } from 'discord.js';
 import type { Answer, Result } from '../answers/types.ts';
 import type { Citation } from '../knowledge/types.ts';
 import { trimText } from './citation.ts';
-import { LIMITS } from './discord-limits.ts';
+import { LIMITS, cap } from './discord-limits.ts';
 import { fullId, pageId, type PageQuery } from '../discord/custom-id.ts';
 
 /**
@@ -52,8 +52,6 @@ export function safe(s: string): string {
   return inert(escapeMarkdown(s));
 }
 
-/** Shorten a string to n characters with an ellipsis, for titles and labels. */
-const cap = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
 
 export function citationLine(c: Citation): string {
   const title = safe(c.title);
