@@ -1,4 +1,7 @@
-import type { KnowledgeBase } from '../knowledge/base.ts';
+import type { Event, KnowledgeBase, Person, Quote } from '../knowledge/base.ts';
+import { mergeSorted, type Derived } from '../knowledge/derived.ts';
+import { compareNames } from '../search/people-index.ts';
+import { BY_MENTIONS } from './who.ts';
 import type { Article } from '../knowledge/types.ts';
 import { citationOf } from '../knowledge/types.ts';
 import { splitSentences } from '../text/sentences.ts';
@@ -7,7 +10,7 @@ import { shorten } from '../extract/events.ts';
 import type { Answer, AnswerOptions, Result } from './types.ts';
 import { cleanQuery } from './query.ts';
 import { articleView, eventView, paragraphResult, personView, quoteView } from './views.ts';
-import { compareEvents } from './events.ts';
+import { TIMELINE, compareEvents } from './events.ts';
 
 export interface BriefOptions extends AnswerOptions {
   /** One article: its id or (part of) its title. */
@@ -28,6 +31,60 @@ export interface Brief {
 }
 
 const SIZES = { people: 5, quotes: 3, events: 6, sources: 5 };
+
+/** What a briefing picks from its scope: the most mentioned people, the longest attributed quotes, the first events. */
+interface Picked {
+  people: { person: Person; mentions: number; first: number }[];
+  quotes: Quote[];
+  events: Event[];
+}
+
+const briefable = (q: Quote) => q.kind === 'direct' && q.speakers.length > 0;
+const longestFirst = (a: Quote, b: Quote) => b.text.length - a.text.length || a.id - b.id;
+const reportable = (e: Event) => e.kind !== 'statement';
+
+/** Attributed direct quotes, longest first. */
+const LONGEST_QUOTES: Derived<Quote[]> = {
+  name: 'longest quotes',
+  make: (kb) => kb.quotes.filter(briefable).sort(longestFirst),
+  extend: (prev, _kb, added) => mergeSorted(prev, added.quotes.filter(briefable).sort(longestFirst), longestFirst),
+};
+
+/** A briefing of everything, from orders kept with the base: its cost does not grow with the base. */
+function everywhere(kb: KnowledgeBase): Picked {
+  const events: Event[] = [];
+  for (const e of kb.derive(TIMELINE)) {
+    if (events.length === SIZES.events) break;
+    if (reportable(e)) events.push(e);
+  }
+  return {
+    people: kb.derive(BY_MENTIONS).slice(0, SIZES.people).filter((p) => p.paragraphs.length > 0).map((person) => ({ person, mentions: person.paragraphs.length, first: person.paragraphs[0] })),
+    quotes: kb.derive(LONGEST_QUOTES).slice(0, SIZES.quotes),
+    events,
+  };
+}
+
+/** A briefing of some articles, from their spans: its cost grows with what they hold, not with the base. */
+function within(kb: KnowledgeBase, scope: Article[]): Picked {
+  const spans = scope.map((a) => kb.span(a.id)!).filter(Boolean);
+  const mentions = new Map<string, number>();
+  const quotes: Quote[] = [];
+  const events: Event[] = [];
+  for (const s of spans) {
+    for (const [id, n] of s.mentions) mentions.set(id, (mentions.get(id) ?? 0) + n);
+    for (let i = s.quotes[0]; i < s.quotes[1]; i++) if (briefable(kb.quotes[i])) quotes.push(kb.quotes[i]);
+    for (let i = s.events[0]; i < s.events[1]; i++) if (reportable(kb.events[i])) events.push(kb.events[i]);
+  }
+  const ids = new Set(scope.map((a) => a.id));
+  const inScope = (pid: number) => ids.has(kb.paragraphs[pid].article);
+  const people = [...mentions]
+    .map(([id, n]) => ({ person: kb.personById.get(id)!, mentions: n }))
+    .filter((x) => x.person && x.mentions > 0)
+    .sort((a, b) => b.mentions - a.mentions || compareNames(a.person.name, b.person.name))
+    .slice(0, SIZES.people)
+    .map((x) => ({ ...x, first: x.person.paragraphs.find(inScope) ?? x.person.paragraphs[0] }));
+  return { people, quotes: quotes.sort(longestFirst).slice(0, SIZES.quotes), events: events.sort(compareEvents).slice(0, SIZES.events) };
+}
 
 /** Finds an article by id, exact title, or words of its title. */
 export function findArticle(kb: KnowledgeBase, q: string): Article | null {
@@ -73,37 +130,19 @@ export function brief(kb: KnowledgeBase, rawQuery = '', opts: BriefOptions = {})
   }
   if (scope.length === 0) return empty(opts.ids ? 'Nothing new.' : 'The knowledge base is empty.');
 
-  const inScope = new Set(scope.map((a) => a.id));
-  const inScopeP = (pid: number) => inScope.has(kb.paragraphs[pid].article);
   const newest = scope[scope.length - 1];
   const lead = newest.paragraphs[0];
   const leadText = splitSentences(lead.text).slice(0, 2).map((s) => s.text).join(' ');
   const headline: Result = { ...paragraphResult(kb, lead, 1, { paragraph: lead.text }), text: shorten(leadText, 400) };
+  const found = scope === kb.articles ? everywhere(kb) : within(kb, scope);
 
-  const people = kb.people
-    .map((p) => ({ p, n: p.paragraphs.filter(inScopeP).length }))
-    .filter((x) => x.n > 0)
-    .sort((a, b) => b.n - a.n || a.p.name.localeCompare(b.p.name))
-    .slice(0, SIZES.people)
-    .map(({ p, n }) => {
-      const pid = p.paragraphs.find(inScopeP)!;
-      return paragraphResult(kb, kb.paragraphs[pid], n, { person: personView(p) });
-    });
-
-  const quotes = kb.quotes
-    .filter((q) => q.kind === 'direct' && q.speakers.length > 0 && inScopeP(q.paragraph))
-    .sort((a, b) => b.text.length - a.text.length)
-    .slice(0, SIZES.quotes)
+  const people = found.people.map(({ person, mentions, first }) => paragraphResult(kb, kb.paragraphs[first], mentions, { person: personView(person) }));
+  const quotes = found.quotes
     .sort((a, b) => a.paragraph - b.paragraph)
     .map((q) => ({ ...paragraphResult(kb, kb.paragraphs[q.paragraph], 1, { quote: quoteView(kb, q) }), text: q.text }));
+  const events = found.events.map((e) => ({ ...paragraphResult(kb, kb.paragraphs[e.paragraph], 1, { event: eventView(e) }), text: e.summary }));
 
-  const events = kb.events
-    .filter((e) => inScopeP(e.paragraph) && e.kind !== 'statement')
-    .sort(compareEvents)
-    .slice(0, SIZES.events)
-    .map((e) => ({ ...paragraphResult(kb, kb.paragraphs[e.paragraph], 1, { event: eventView(e) }), text: e.summary }));
-
-  const sources = [...scope].reverse().slice(0, SIZES.sources).map((a) => ({ text: a.title, score: 1, citation: citationOf(a, a.paragraphs[0]), article: articleView(a) }));
+  const sources = scope.slice(-SIZES.sources).reverse().map((a) => ({ text: a.title, score: 1, citation: citationOf(a, a.paragraphs[0]), article: articleView(a) }));
   const results = [headline, ...people, ...quotes, ...events, ...sources];
   return {
     command: 'brief',

@@ -5,6 +5,7 @@ import { stem } from '../text/tokenize.ts';
 import type { Answer, AnswerOptions, Result } from './types.ts';
 import { clampLimit, cleanQuery } from './query.ts';
 import { eventView, paragraphResult } from './views.ts';
+import { appendGrouped, grouped, mergeSorted, partitionPoint, type Derived } from '../knowledge/derived.ts';
 
 function eventResult(kb: KnowledgeBase, e: Event, score: number): Result {
   const p = kb.paragraphs[e.paragraph];
@@ -17,6 +18,40 @@ export function compareEvents(a: Event, b: Event): number {
   if (a.date && !b.date) return -1;
   if (!a.date && b.date) return 1;
   return a.paragraph - b.paragraph;
+}
+
+/** Every event in timeline order. */
+export const TIMELINE: Derived<Event[]> = {
+  name: 'timeline',
+  make: (kb) => [...kb.events].sort(compareEvents),
+  extend: (prev, _kb, added) => mergeSorted(prev, [...added.events].sort(compareEvents), compareEvents),
+};
+
+/** Event ids by kind, newest first: a big base has thousands of a kind, an answer needs the top. */
+const BY_KIND: Derived<Map<EventKind, number[]>> = {
+  name: 'events by kind',
+  make: (kb) => grouped([...kb.derive(TIMELINE)].reverse(), (e) => [e.kind], (e) => e.id),
+  extend: (prev, kb, added) => {
+    const newest = (a: number, b: number) => compareEvents(kb.events[b], kb.events[a]);
+    const fresh = grouped([...added.events].sort(compareEvents).reverse(), (e) => [e.kind], (e) => e.id);
+    const out = new Map(prev);
+    for (const [k, ids] of fresh) out.set(k, mergeSorted(prev.get(k) ?? [], ids, newest));
+    return out;
+  },
+};
+
+/** Event ids by actor name, in reading order. */
+const BY_ACTOR: Derived<Map<string, number[]>> = {
+  name: 'events by actor',
+  make: (kb) => grouped(kb.events, (e) => e.actors, (e) => e.id),
+  extend: (prev, _kb, added) => appendGrouped(prev, added.events, (e) => e.actors, (e) => e.id),
+};
+
+/** The events a paragraph reports: the base keeps events in paragraph order, so a bisection finds them. */
+function eventsIn(kb: KnowledgeBase, paragraph: number): Event[] {
+  const out: Event[] = [];
+  for (let i = partitionPoint(kb.events, (e) => e.paragraph < paragraph); i < kb.events.length && kb.events[i].paragraph === paragraph; i++) out.push(kb.events[i]);
+  return out;
 }
 
 /** Kinds a topic names: "airstrikes" -> attack, "meeting" -> talks. */
@@ -36,7 +71,7 @@ export function events(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions 
   const answer = (results: Result[], extra: Partial<Answer> = {}): Answer => ({ command: 'events', query, results: results.slice(0, limit), total: results.length, ...extra });
 
   if (!query) {
-    const timeline = kb.cached('timeline', () => [...kb.events].sort(compareEvents));
+    const timeline = kb.derive(TIMELINE);
     return answer(timeline.slice(0, limit).map((e, i) => eventResult(kb, e, 1 - i / (timeline.length + 1))), { total: timeline.length, title: `Timeline: ${timeline.length} events` });
   }
 
@@ -45,56 +80,28 @@ export function events(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions 
   const cap = Math.max(200, limit * 4);
   // Events are found through the paragraphs that report them (one index serves both), then ranked
   // by how much of the query their own sentence holds.
-  const byParagraph = kb.cached('eventsByParagraph', () => {
-    const m = new Map<number, number[]>();
-    for (const e of kb.events) {
-      const list = m.get(e.paragraph);
-      if (list) list.push(e.id);
-      else m.set(e.paragraph, [e.id]);
-    }
-    return m;
-  });
   const words = fold(query).split(/[^a-z0-9]+/).filter((w) => w.length > 2);
   // A few paragraphs per result shown are enough: each reports about two events.
   for (const h of kb.paragraphIndex.search(query, { limit: Math.max(60, limit * 2), synonyms: 0.6 })) {
-    for (const id of byParagraph.get(h.doc) ?? []) {
-      const e = kb.events[id];
+    for (const e of eventsIn(kb, h.doc)) {
       const own = fold(`${e.summary} ${e.kind} ${e.actors.join(' ')} ${e.place ?? ''}`);
       const inSentence = words.filter((w) => own.includes(w.slice(0, Math.max(4, w.length - 2)))).length;
-      scores.set(id, h.score * 0.5 + h.matched + inSentence * 2);
+      scores.set(e.id, h.score * 0.5 + h.matched + inSentence * 2);
     }
   }
   // Events of a kind the topic names, newest first: a big base has thousands, the answer needs the top.
-  const byKind = kb.cached('eventsByKind', () => {
-    const m = new Map<EventKind, number[]>();
-    for (const e of [...kb.events].sort(compareEvents).reverse()) {
-      const list = m.get(e.kind);
-      if (list) list.push(e.id);
-      else m.set(e.kind, [e.id]);
-    }
-    return m;
-  });
+  const byKind = kb.derive(BY_KIND);
   for (const k of kinds) for (const id of (byKind.get(k) ?? []).slice(0, cap)) scores.set(id, (scores.get(id) ?? 0) + 3);
   // Named people: their events, whichever words describe them.
   const person = kb.peopleIndex.byName(query, 1).find((m) => m.tier !== 'fuzzy')?.person;
   if (person) {
-    const byActor = kb.cached('eventsByActor', () => {
-      const m = new Map<string, number[]>();
-      for (const e of kb.events) {
-        for (const a of e.actors) {
-          const list = m.get(a);
-          if (list) list.push(e.id);
-          else m.set(a, [e.id]);
-        }
-      }
-      return m;
-    });
+    const byActor = kb.derive(BY_ACTOR);
     for (const id of (byActor.get(person.name) ?? []).slice(-cap)) scores.set(id, (scores.get(id) ?? 0) + 2);
   }
 
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || compareEvents(kb.events[a[0]], kb.events[b[0]]));
   if (ranked.length === 0) {
-    const topics = Object.keys(EVENT_KIND_WORDS).filter((k) => kb.events.some((e) => e.kind === k));
+    const topics = Object.keys(EVENT_KIND_WORDS).filter((k) => byKind.has(k as EventKind));
     return answer([], { message: `No event matches “${query}”.`, suggestions: topics.map((k) => EVENT_KIND_WORDS[k as EventKind][0]) });
   }
   return answer(ranked.map(([id, s]) => eventResult(kb, kb.events[id], s)), { title: `Events: ${query}` });

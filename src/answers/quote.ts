@@ -4,6 +4,7 @@ import { clampLimit, cleanQuery } from './query.ts';
 import { paragraphResult, quoteView } from './views.ts';
 import { straightenQuotes } from '../text/normalize.ts';
 import { TextIndex } from '../search/text-index.ts';
+import { appendGrouped, grouped, mergeSorted, type Derived } from '../knowledge/derived.ts';
 
 function quoteResult(kb: KnowledgeBase, q: Quote, score: number): Result {
   const p = kb.paragraphs[q.paragraph];
@@ -11,6 +12,29 @@ function quoteResult(kb: KnowledgeBase, q: Quote, score: number): Result {
 }
 
 const byDirectThenOrder = (a: Quote, b: Quote) => (a.kind === b.kind ? a.paragraph - b.paragraph || a.id - b.id : a.kind === 'direct' ? -1 : 1);
+
+/** Every quote, direct ones first, in reading order. */
+const IN_ORDER: Derived<Quote[]> = {
+  name: 'quotes in order',
+  make: (kb) => [...kb.quotes].sort(byDirectThenOrder),
+  extend: (prev, _kb, added) => mergeSorted(prev, [...added.quotes].sort(byDirectThenOrder), byDirectThenOrder),
+};
+
+/** Quotes by speaker id, in reading order. */
+export const BY_SPEAKER: Derived<Map<string, Quote[]>> = {
+  name: 'quotes by speaker',
+  make: (kb) => grouped(kb.quotes, (q) => q.speakers, (q) => q),
+  extend: (prev, _kb, added) => appendGrouped(prev, added.quotes, (q) => q.speakers, (q) => q),
+};
+
+const COUNTS: Derived<{ direct: number; reported: number }> = {
+  name: 'quote counts',
+  make: (kb) => ({ direct: kb.quotes.filter((q) => q.kind === 'direct').length, reported: kb.quotes.filter((q) => q.kind === 'reported').length }),
+  extend: (prev, _kb, added) => ({
+    direct: prev.direct + added.quotes.filter((q) => q.kind === 'direct').length,
+    reported: prev.reported + added.quotes.filter((q) => q.kind === 'reported').length,
+  }),
+};
 
 /** quote: what a person said (direct quotes first), or the quote with these words. */
 export function quote(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions & { speaker?: string; words?: string } = {}): Answer {
@@ -21,9 +45,10 @@ export function quote(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions &
   const answer = (results: Result[], extra: Partial<Answer> = {}): Answer => ({ command: 'quote', query: query || [speakerQ, wordsQ].filter(Boolean).join(' '), results: results.slice(0, limit), total: results.length, ...extra });
 
   if (!query && !speakerQ && !wordsQ) {
-    const all = kb.cached('quotesInOrder', () => [...kb.quotes].sort(byDirectThenOrder));
+    const all = kb.derive(IN_ORDER);
+    const n = kb.derive(COUNTS);
     return answer(all.slice(0, limit).map((q, i) => quoteResult(kb, q, 1 - i / (all.length + 1))), {
-      total: all.length, title: `${kb.quotes.filter((q) => q.kind === 'direct').length} direct quotes, ${kb.quotes.filter((q) => q.kind === 'reported').length} reported statements` });
+      total: all.length, title: `${n.direct} direct quotes, ${n.reported} reported statements` });
   }
 
   // A query that names someone asks what they said; anything else is the words of a quote.
@@ -32,17 +57,7 @@ export function quote(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions &
   const strong = names.filter((m) => m.tier !== 'fuzzy' || (speakerQ && m.score <= 0.4));
   const speaker = speakerQ || !wordsQ ? strong[0]?.person : undefined;
 
-  const bySpeaker = kb.cached('quotesBySpeaker', () => {
-    const m = new Map<string, Quote[]>();
-    for (const q of kb.quotes) {
-      for (const s of q.speakers) {
-        const list = m.get(s);
-        if (list) list.push(q);
-        else m.set(s, [q]);
-      }
-    }
-    return m;
-  });
+  const bySpeaker = kb.derive(BY_SPEAKER);
   const pool: Quote[] = speaker ? bySpeaker.get(speaker.id) ?? [] : kb.quotes;
   const wordsText = wordsQ || (speaker ? '' : straightenQuotes(query).replace(/"/g, ' '));
 
@@ -70,7 +85,5 @@ export function quote(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions &
 }
 
 function speakersNear(kb: KnowledgeBase): string[] {
-  const counts = new Map<string, number>();
-  for (const q of kb.quotes) for (const s of q.speakers) counts.set(s, (counts.get(s) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([id]) => kb.personById.get(id)?.name ?? id);
+  return [...kb.derive(BY_SPEAKER)].sort((a, b) => b[1].length - a[1].length).slice(0, 5).map(([id]) => kb.personById.get(id)?.name ?? id);
 }

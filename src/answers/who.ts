@@ -3,6 +3,21 @@ import { fold } from '../text/normalize.ts';
 import type { Answer, AnswerOptions, Result } from './types.ts';
 import { clampLimit, cleanQuery, stripQuestion } from './query.ts';
 import { paragraphResult, personView } from './views.ts';
+import { mergeSorted, type Derived } from '../knowledge/derived.ts';
+import { compareNames } from '../search/people-index.ts';
+
+const byMentions = (a: Person, b: Person) => b.paragraphs.length - a.paragraphs.length || compareNames(a.name, b.name);
+
+/** Everyone, the most mentioned first. */
+export const BY_MENTIONS: Derived<Person[]> = {
+  name: 'people by mentions',
+  make: (kb) => [...kb.people].sort(byMentions),
+  extend: (prev, _kb, added) => {
+    // The people an article mentioned have moved (and are new objects): take them out, merge them back in.
+    const changed = new Set(added.people.map((p) => p.id));
+    return mergeSorted(prev.filter((p) => !changed.has(p.id)), [...added.people].sort(byMentions), byMentions);
+  },
+};
 
 /** The paragraph that says what someone is, else their first mention. */
 function introduction(kb: KnowledgeBase, p: Person): number {
@@ -37,7 +52,7 @@ export function who(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
   };
 
   if (!q) {
-    const everyone = kb.cached('peopleByMentions', () => [...kb.people].sort((a, b) => b.paragraphs.length - a.paragraphs.length || a.name.localeCompare(b.name)));
+    const everyone = kb.derive(BY_MENTIONS);
     // Introductions for the page shown only: a big base has thousands of people.
     const shown = everyone.slice(0, limit).map((person, i) => ({ person, score: 1 - i / (everyone.length + 1) }));
     return answer(oneEach(kb, shown), {

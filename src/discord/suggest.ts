@@ -3,6 +3,10 @@ import { EVENT_KIND_WORDS, type EventKind } from '../extract/lexicon/events.ts';
 import { fold } from '../text/normalize.ts';
 import { LIMITS, cap } from '../render/discord-limits.ts';
 import { FuzzyVocabulary } from '../search/vocabulary.ts';
+import type { Event } from '../knowledge/base.ts';
+import type { Article } from '../knowledge/types.ts';
+import type { Derived } from '../knowledge/derived.ts';
+import { BY_SPEAKER } from '../answers/quote.ts';
 
 /**
  * Autocomplete choices, answered from memory: tiers of exact, prefix/alias, then fuzzy; sensible
@@ -19,7 +23,7 @@ export function peopleChoices(kb: KnowledgeBase | null, typed: string, onlySpeak
   if (!kb) return [];
   let people = kb.peopleIndex.suggest(typed, 50);
   if (onlySpeakers) {
-    const speakers = kb.cached('speakerIds', () => new Set(kb.quotes.flatMap((q) => q.speakers)));
+    const speakers = kb.derive(BY_SPEAKER);
     people = people.filter((p) => speakers.has(p.id));
   }
   return people.slice(0, LIMITS.choices).map((p) => choice(p.role ? `${p.name} — ${p.role}` : p.name, p.name));
@@ -38,31 +42,51 @@ interface Topic {
   weight: number;
 }
 interface Topics {
+  /** How many events name each actor or place. */
+  counts: Map<string, number>;
+  kinds: Set<EventKind>;
   list: Topic[];
   fuzzy: FuzzyVocabulary;
 }
 
-/** Event topics: the kinds present, then the people and places events name, most frequent first. */
-function topicsOf(kb: KnowledgeBase): Topics {
-  return kb.cached('topics', () => makeTopics(kb));
+function count(counts: Map<string, number>, kinds: Set<EventKind>, events: Iterable<Event>): void {
+  for (const e of events) {
+    kinds.add(e.kind);
+    for (const a of e.actors) counts.set(a, (counts.get(a) ?? 0) + 1);
+    if (e.place) counts.set(e.place, (counts.get(e.place) ?? 0) + 1);
+  }
 }
 
-function makeTopics(kb: KnowledgeBase): Topics {
-  const counts = new Map<string, number>();
-  for (const e of kb.events) for (const a of [...e.actors, ...(e.place ? [e.place] : [])]) counts.set(a, (counts.get(a) ?? 0) + 1);
-  const kinds = (Object.keys(KIND_LABELS) as EventKind[]).filter((k) => kb.events.some((e) => e.kind === k));
+/** Event topics: the kinds present, then the people and places events name, most frequent first. */
+function topicsFrom(counts: Map<string, number>, kinds: Set<EventKind>): Topics {
   const list: Topic[] = [
-    ...kinds.map((k) => ({ label: KIND_LABELS[k], value: EVENT_KIND_WORDS[k][0], key: fold(`${KIND_LABELS[k]} ${EVENT_KIND_WORDS[k].join(' ')}`), weight: 1e9 })),
+    ...(Object.keys(KIND_LABELS) as EventKind[]).filter((k) => kinds.has(k)).map((k) => ({ label: KIND_LABELS[k], value: EVENT_KIND_WORDS[k][0], key: fold(`${KIND_LABELS[k]} ${EVENT_KIND_WORDS[k].join(' ')}`), weight: 1e9 })),
     ...[...counts.entries()].map(([name, n]) => ({ label: name, value: name, key: fold(name), weight: n })),
   ]
     .map((t) => ({ ...t, words: t.key.split(/\s+/) }))
     .sort((a, b) => b.weight - a.weight);
-  return { list, fuzzy: new FuzzyVocabulary(list.map((t) => t.key), 0.4) };
+  return { counts, kinds, list, fuzzy: new FuzzyVocabulary(list.map((t) => t.key), 0.4) };
 }
+
+const TOPICS: Derived<Topics> = {
+  name: 'event topics',
+  make: (kb) => {
+    const counts = new Map<string, number>();
+    const kinds = new Set<EventKind>();
+    count(counts, kinds, kb.events);
+    return topicsFrom(counts, kinds);
+  },
+  extend: (prev, _kb, added) => {
+    const counts = new Map(prev.counts);
+    const kinds = new Set(prev.kinds);
+    count(counts, kinds, added.events);
+    return topicsFrom(counts, kinds);
+  },
+};
 
 export function topicChoices(kb: KnowledgeBase | null, typed: string): Choice[] {
   if (!kb) return [];
-  const { list, fuzzy } = topicsOf(kb);
+  const { list, fuzzy } = kb.derive(TOPICS);
   const q = fold(typed).trim();
   if (!q) return list.slice(0, LIMITS.choices).map((x) => choice(x.label, x.value));
   const picked = new Set<Topic>();
@@ -79,17 +103,24 @@ export function topicChoices(kb: KnowledgeBase | null, typed: string): Choice[] 
   return out.slice(0, LIMITS.choices);
 }
 
+/** Articles newest first, with their folded titles for matching. */
+const TITLES: Derived<{ newest: Article[]; folded: string[]; fuzzy: FuzzyVocabulary }> = {
+  name: 'article titles',
+  make: (kb) => {
+    const newest = [...kb.articles].reverse();
+    const folded = newest.map((a) => fold(a.title));
+    return { newest, folded, fuzzy: new FuzzyVocabulary(folded, 0.4) };
+  },
+};
+
 export function articleChoices(kb: KnowledgeBase | null, typed: string): Choice[] {
   if (!kb) return [];
   const q = fold(typed).trim();
-  const newest = [...kb.articles].reverse();
-  const label = (a: (typeof newest)[number]) => `${a.title}${a.published ? ` (${a.published.slice(0, 10)})` : ''}`;
-  if (!q) return newest.slice(0, LIMITS.choices).map((a) => choice(label(a), a.id));
-  const titles = kb.cached('articleTitles', () => ({ folded: newest.map((a) => fold(a.title)), fuzzy: new FuzzyVocabulary(newest.map((a) => fold(a.title)), 0.4) }));
-  const picked = new Set<(typeof newest)[number]>();
-  newest.forEach((a, i) => {
-    if (picked.size < LIMITS.choices && (titles.folded[i].includes(q) || a.id.includes(q))) picked.add(a);
-  });
-  if (picked.size < LIMITS.choices && q.length >= 3) for (const c of titles.fuzzy.correct(q, LIMITS.choices, { lengthSlack: 200, minShare: 0.5 })) picked.add(newest[c.index]);
+  const label = (a: Article) => `${a.title}${a.published ? ` (${a.published.slice(0, 10)})` : ''}`;
+  if (!q) return kb.articles.slice(-LIMITS.choices).reverse().map((a) => choice(label(a), a.id));
+  const { newest, folded, fuzzy } = kb.derive(TITLES);
+  const picked = new Set<Article>();
+  for (let i = 0; i < newest.length && picked.size < LIMITS.choices; i++) if (folded[i].includes(q) || newest[i].id.includes(q)) picked.add(newest[i]);
+  if (picked.size < LIMITS.choices && q.length >= 3) for (const c of fuzzy.correct(q, LIMITS.choices, { lengthSlack: 200, minShare: 0.5 })) picked.add(newest[c.index]);
   return [...picked].slice(0, LIMITS.choices).map((a) => choice(label(a), a.id));
 }

@@ -4,6 +4,7 @@ import { fullNameKey, nameKey } from '../text/normalize.ts';
 import { Segment, TextIndex, type SegmentState } from '../search/text-index.ts';
 import { PeopleIndex } from '../search/people-index.ts';
 import { FactsCache } from './facts-cache.ts';
+import { mergeSorted, type Addition, type Derived } from './derived.ts';
 
 /** A person across the whole knowledge base: an article's person, merged over articles. */
 export interface Person extends ArticlePerson {
@@ -31,6 +32,15 @@ export interface IndexSegments {
   quotes: SegmentState[];
 }
 
+/** Where an article's items are: [first, end) of each list (an article's items are contiguous). */
+export interface ArticleSpan {
+  paragraphs: [number, number];
+  quotes: [number, number];
+  events: [number, number];
+  /** The people it mentions, with how many of its paragraphs mention each. */
+  mentions: [personId: string, paragraphs: number][];
+}
+
 /** The mutable part of a build; a KnowledgeBase is a frozen snapshot of one. */
 interface Parts {
   /** Articles in the order their paragraphs were numbered (ids only ever grow). */
@@ -39,12 +49,19 @@ interface Parts {
   merger: PersonMerger;
   quotes: Quote[];
   events: Event[];
+  spans: Map<string, ArticleSpan>;
 }
 
 const quoteText = (q: Quote) => q.text;
 const paragraphText = (p: Paragraph) => `${p.text} ${p.section ?? ''}`;
 
-/** Adds one article's paragraphs, people, quotes and events to the parts. */
+const byParagraph = (a: { paragraph: number }, b: { paragraph: number }) => a.paragraph - b.paragraph;
+
+/**
+ * Adds one article's paragraphs, people, quotes and events to the parts. Articles are added with
+ * ever larger paragraph ids and their quotes and events in paragraph order, so every list of the
+ * base is in paragraph order: an article's items are one span, a paragraph's found by bisection.
+ */
 function addArticle(parts: Parts, a: Article, facts: ArticleFacts): { quotes: Quote[]; events: Event[] } {
   const base = parts.paragraphs.length;
   parts.added.push(a);
@@ -52,7 +69,7 @@ function addArticle(parts: Parts, a: Article, facts: ArticleFacts): { quotes: Qu
   const pid = (n: number) => base + n - 1;
   const ids = facts.people.map((p) => parts.merger.add(p, a.id, p.paragraphs.map(pid)));
   const idOfName = new Map(facts.people.map((p, i) => [p.name, ids[i]]));
-  const quotes = facts.quotes.map((q, i): Quote => ({
+  const quotes = [...facts.quotes].sort(byParagraph).map((q, i): Quote => ({
     id: parts.quotes.length + i,
     text: q.text,
     speakers: q.speakers.map((n) => idOfName.get(n)!).filter(Boolean),
@@ -61,9 +78,17 @@ function addArticle(parts: Parts, a: Article, facts: ArticleFacts): { quotes: Qu
     paragraph: pid(q.paragraph),
     lastParagraph: pid(q.lastParagraph),
   }));
-  parts.quotes.push(...quotes);
-  const events = facts.events.map((e, i) => eventOf(e, parts.events.length + i, pid, idOfName));
-  parts.events.push(...events);
+  const events = [...facts.events].sort(byParagraph).map((e, i) => eventOf(e, parts.events.length + i, pid, idOfName));
+  const mentions = new Map<string, number>();
+  facts.people.forEach((p, i) => mentions.set(ids[i], (mentions.get(ids[i]) ?? 0) + p.paragraphs.length));
+  parts.spans.set(a.id, {
+    paragraphs: [base, parts.paragraphs.length],
+    quotes: [parts.quotes.length, parts.quotes.length + quotes.length],
+    events: [parts.events.length, parts.events.length + events.length],
+    mentions: [...mentions],
+  });
+  for (const q of quotes) parts.quotes.push(q);
+  for (const e of events) parts.events.push(e);
   return { quotes, events };
 }
 
@@ -99,10 +124,28 @@ function* buildIndex(texts: string[]): Generator<void, TextIndex> {
   return new TextIndex([Segment.merge(segs)]);
 }
 
+/** What a base is made of: its fields, before they are frozen into a KnowledgeBase. */
+interface Fields {
+  problems: LoadProblem[];
+  builtAt: Date;
+  parts: Parts;
+  paragraphs: Paragraph[];
+  quotes: Quote[];
+  events: Event[];
+  people: Person[];
+  personById: Map<string, Person>;
+  paragraphIndex: TextIndex;
+  quoteIndex: TextIndex;
+  peopleIndex: PeopleIndex;
+  articles: Article[];
+  byArticle: Map<string, Article>;
+  memo: Map<Derived<unknown>, unknown>;
+}
+
 /** The whole build as steps: run straight through (runSync) or with pauses (runAsync). */
-function* assemble(articles: Article[], problems: LoadProblem[], opts: BuildOptions): Generator<void, object> {
+function* assemble(articles: Article[], problems: LoadProblem[], opts: BuildOptions): Generator<void, KnowledgeBase> {
   const facts = opts.facts ?? new FactsCache();
-  const parts: Parts = { added: [], paragraphs: [], merger: new PersonMerger(), quotes: [], events: [] };
+  const parts: Parts = { added: [], paragraphs: [], merger: new PersonMerger(), quotes: [], events: [], spans: new Map() };
   for (const a of opts.keepOrder ? articles : [...articles].sort(compareArticles)) {
     addArticle(parts, a, facts.factsOf(a));
     yield;
@@ -110,31 +153,27 @@ function* assemble(articles: Article[], problems: LoadProblem[], opts: BuildOpti
   const seg = opts.segments;
   const paragraphIndex = seg ? new TextIndex(seg.paragraphs.map((x) => new Segment(x))) : yield* buildIndex(parts.paragraphs.map(paragraphText));
   const quoteIndex = seg ? new TextIndex(seg.quotes.map((x) => new Segment(x))) : yield* buildIndex(parts.quotes.map(quoteText));
-  return finish(parts, problems, paragraphIndex, quoteIndex, parts.events);
-}
-
-/** The fields of a base from its parts and indexes; `unnamed` are events whose actors are still person ids. */
-function finish(parts: Parts, problems: LoadProblem[], paragraphIndex: TextIndex, quoteIndex: TextIndex, unnamed: Event[]): object {
-  const people = parts.merger.people();
-  const personById = new Map(people.map((p) => [p.id, p]));
-  for (const e of unnamed) e.actors = e.actors.map((a) => personById.get(a)?.name ?? a);
-  const articles = [...parts.added].sort(compareArticles);
-  return {
-    problems,
-    builtAt: new Date(),
-    parts,
-    paragraphs: parts.paragraphs,
-    quotes: parts.quotes,
-    events: parts.events,
-    people,
-    personById,
+  const { people } = parts.merger.take();
+  yield;
+  return freeze({
+    ...named(parts, problems, people, parts.events),
     paragraphIndex,
     quoteIndex,
     peopleIndex: new PeopleIndex(people),
-    articles,
-    byArticle: new Map(articles.map((a) => [a.id, a])),
-    memo: new Map(),
-  };
+    articles: [...parts.added].sort(compareArticles),
+  });
+}
+
+/** The parts' fields with the people settled; `unnamed` are events whose actors are still person ids. */
+function named(parts: Parts, problems: LoadProblem[], people: Person[], unnamed: Event[]) {
+  const personById = new Map(people.map((p) => [p.id, p]));
+  for (const e of unnamed) e.actors = e.actors.map((a) => personById.get(a)?.name ?? a);
+  return { problems, builtAt: new Date(), parts, paragraphs: parts.paragraphs, quotes: parts.quotes, events: parts.events, people, personById };
+}
+
+function freeze(f: Omit<Fields, 'byArticle' | 'memo'>): KnowledgeBase {
+  const fields: Fields = { ...f, byArticle: new Map(f.articles.map((a) => [a.id, a])), memo: new Map() };
+  return Object.assign(Object.create(KnowledgeBase.prototype) as KnowledgeBase, fields);
 }
 
 function runSync<T>(g: Generator<void, T>): T {
@@ -176,49 +215,69 @@ export class KnowledgeBase {
   readonly builtAt!: Date;
   readonly problems!: LoadProblem[];
   private readonly parts!: Parts;
-  private memo!: Map<string, unknown>;
+  private readonly memo!: Map<Derived<unknown>, unknown>;
 
   constructor(articles: Article[], problems: LoadProblem[] = [], opts: BuildOptions = {}) {
     Object.assign(this, runSync(assemble(articles, problems, opts)));
   }
 
   /** The same build, giving the event loop back every few milliseconds so queries keep being answered. */
-  static async build(articles: Article[], problems: LoadProblem[] = [], opts: BuildOptions = {}): Promise<KnowledgeBase> {
-    const kb = Object.create(KnowledgeBase.prototype) as KnowledgeBase;
-    return Object.assign(kb, await runAsync(assemble(articles, problems, opts)));
+  static build(articles: Article[], problems: LoadProblem[] = [], opts: BuildOptions = {}): Promise<KnowledgeBase> {
+    return runAsync(assemble(articles, problems, opts));
   }
 
   /**
    * A new base with these articles added, sharing this one's indexes and facts: the work is
-   * proportional to what was added, not to the size of the base. This base is left unchanged.
+   * proportional to what was added, not to the size of the base, and is done in steps between
+   * which queries are answered from this base, which is left unchanged.
    */
-  withAdded(articles: Article[], problems: LoadProblem[], facts: FactsCache = new FactsCache()): KnowledgeBase {
+  withAdded(articles: Article[], problems: LoadProblem[], facts: FactsCache = new FactsCache()): Promise<KnowledgeBase> {
+    return runAsync(KnowledgeBase.extend(this, articles, problems, facts));
+  }
+
+  /**
+   * `prev` with articles added, as steps, none of which touches `prev`: queries keep being answered
+   * from it between the steps. Every step costs what was added (or a copy of a list), never a rebuild:
+   * indexes get a segment, people a layer, derived values are extended.
+   */
+  private static *extend(prev: KnowledgeBase, articles: Article[], problems: LoadProblem[], facts: FactsCache): Generator<void, KnowledgeBase> {
+    const prevParts = prev.parts;
     const parts: Parts = {
-      added: [...this.parts.added],
-      paragraphs: [...this.parts.paragraphs],
-      merger: this.parts.merger.clone(),
-      quotes: [...this.parts.quotes],
-      events: [...this.parts.events],
+      added: [...prevParts.added],
+      paragraphs: [...prevParts.paragraphs],
+      merger: prevParts.merger.fork(),
+      quotes: [...prevParts.quotes],
+      events: [...prevParts.events],
+      spans: new Map(prevParts.spans),
     };
-    const newQuotes: Quote[] = [];
-    const newEvents: Event[] = [];
+    yield;
+    const sorted = [...articles].sort(compareArticles);
     const firstParagraph = parts.paragraphs.length;
-    for (const a of [...articles].sort(compareArticles)) {
-      const r = addArticle(parts, a, facts.factsOf(a));
-      newQuotes.push(...r.quotes);
-      newEvents.push(...r.events);
+    const firstQuote = parts.quotes.length;
+    const firstEvent = parts.events.length;
+    for (const a of sorted) {
+      addArticle(parts, a, facts.factsOf(a));
+      yield;
     }
-    const kb = Object.create(KnowledgeBase.prototype) as KnowledgeBase;
-    return Object.assign(
-      kb,
-      finish(
-        parts,
-        problems,
-        this.paragraphIndex.withAdded(parts.paragraphs.slice(firstParagraph).map(paragraphText)),
-        this.quoteIndex.withAdded(newQuotes.map(quoteText)),
-        newEvents,
-      ),
-    );
+    const quotes = parts.quotes.slice(firstQuote);
+    const events = parts.events.slice(firstEvent);
+    const { people, touched } = parts.merger.take();
+    const fields = named(parts, problems, people, events);
+    yield;
+    const paragraphIndex = prev.paragraphIndex.withAdded(parts.paragraphs.slice(firstParagraph).map(paragraphText));
+    yield;
+    const quoteIndex = prev.quoteIndex.withAdded(quotes.map(quoteText));
+    yield;
+    const peopleIndex = prev.peopleIndex.withChanged(people, touched);
+    yield;
+    const kb = freeze({ ...fields, paragraphIndex, quoteIndex, peopleIndex, articles: mergeSorted(prev.articles, sorted, compareArticles) });
+    const added: Addition = { articles: sorted, quotes, events, people: touched.map((i) => people[i]) };
+    for (const [def, value] of prev.memo) {
+      if (!def.extend) continue;
+      yield;
+      kb.memo.set(def, def.extend(value, kb, added));
+    }
+    return kb;
   }
 
   /** The index segments, for a cache. */
@@ -242,12 +301,17 @@ export class KnowledgeBase {
     return q.speakers.map((s) => this.personById.get(s)?.name ?? s);
   }
 
-  /** Computed once per base on first use: orders and groupings the answers read often. */
-  cached<T>(key: string, make: () => T): T {
-    let v = this.memo.get(key) as T | undefined;
+  /** Where an article's paragraphs, quotes, events and people are. */
+  span(articleId: string): ArticleSpan | undefined {
+    return this.parts.spans.get(articleId);
+  }
+
+  /** A derived value (an order, a grouping the answers read often): computed once per base, carried over by withAdded. */
+  derive<T>(def: Derived<T>): T {
+    let v = this.memo.get(def) as T | undefined;
     if (v === undefined) {
-      v = make();
-      this.memo.set(key, v);
+      v = def.make(this);
+      this.memo.set(def, v);
     }
     return v;
   }
@@ -259,30 +323,54 @@ export class KnowledgeBase {
  */
 class PersonMerger {
   private list: Person[] = [];
+  /** Position in `list` by id. */
+  private at = new Map<string, number>();
   private ids = new Set<string>();
   private byFull = new Map<string, Person>();
   /** Surname key -> full-name people with that surname: how a lone surname finds its person. */
   private bySurname = new Map<string, Person[]>();
+  /** People and lists this merger may change; anything else is shared with the merger it was forked from. */
+  private owned = new WeakSet<object>();
+  /** Positions of the people added or changed since this merger was made. */
+  private touched = new Set<number>();
 
-  clone(): PersonMerger {
+  /** A merger that goes on from this one, copying a person only when it changes them: this one stays as it is. */
+  fork(): PersonMerger {
     const m = new PersonMerger();
-    const copy = new Map<Person, Person>();
-    m.list = this.list.map((p) => {
-      const c = { ...p, roles: [...p.roles], aliases: [...p.aliases], paragraphs: [...p.paragraphs], articles: [...p.articles] };
-      copy.set(p, c);
-      return c;
-    });
+    m.list = [...this.list];
+    m.at = new Map(this.at);
     m.ids = new Set(this.ids);
-    for (const [k, p] of this.byFull) m.byFull.set(k, copy.get(p)!);
-    for (const [k, ps] of this.bySurname) m.bySurname.set(k, ps.map((p) => copy.get(p)!));
+    m.byFull = new Map(this.byFull);
+    m.bySurname = new Map(this.bySurname);
     return m;
   }
 
+  /** A person this merger may change: a copy, put everywhere the shared one was, the first time. */
+  private own(p: Person): Person {
+    const i = this.at.get(p.id)!;
+    this.touched.add(i);
+    if (this.owned.has(p)) return p;
+    const c: Person = { ...p, roles: [...p.roles], aliases: [...p.aliases], paragraphs: [...p.paragraphs], articles: [...p.articles] };
+    this.owned.add(c);
+    this.list[i] = c;
+    this.byFull.set(fullNameKey(p.name), c);
+    const s = this.surnameOf(p);
+    const list = s === null ? undefined : this.bySurname.get(s);
+    if (list?.includes(p)) this.bySurname.set(s!, list.map((x) => (x === p ? c : x)));
+    return c;
+  }
+
+  private surnameOf(p: Person): string | null {
+    return p.name.includes(' ') ? fullNameKey(p.name).split(' ').pop()! : null;
+  }
+
   private indexSurname(p: Person): void {
-    if (!p.name.includes(' ')) return;
-    const s = fullNameKey(p.name).split(' ').pop()!;
-    const list = this.bySurname.get(s) ?? [];
-    if (!list.includes(p)) list.push(p);
+    const s = this.surnameOf(p);
+    if (s === null) return;
+    let list = this.bySurname.get(s) ?? [];
+    if (list.includes(p)) return;
+    if (!this.owned.has(list)) this.owned.add((list = [...list]));
+    list.push(p);
     this.bySurname.set(s, list);
   }
 
@@ -300,15 +388,19 @@ class PersonMerger {
       // A full name arriving after a surname-only entry absorbs it.
       const solo = this.byFull.get(surname);
       if (solo && (this.bySurname.get(surname) ?? []).length === 0) {
-        person = solo;
+        person = this.own(solo);
         this.byFull.delete(surname);
         person.aliases.push(person.name);
         person.name = p.name;
         this.byFull.set(key, person);
       }
     }
-    if (!person) {
+    if (person) person = this.own(person);
+    else {
       person = { id: this.slug(p.name), name: p.name, role: null, roles: [], affiliation: null, aliases: [], paragraphs: [], articles: [] };
+      this.owned.add(person);
+      this.at.set(person.id, this.list.length);
+      this.touched.add(this.list.length);
       this.list.push(person);
       this.byFull.set(key, person);
     }
@@ -323,14 +415,22 @@ class PersonMerger {
     return person.id;
   }
 
-  people(): Person[] {
-    for (const p of this.list) {
+  /**
+   * Everyone, and the positions of those added or changed since the last take. From here on the
+   * people handed out are shared: a later change copies them first.
+   */
+  take(): { people: Person[]; touched: number[] } {
+    const touched = [...this.touched].sort((a, b) => a - b);
+    for (const i of touched) {
+      const p = this.list[i];
       // Ids only grow, and articles arrive in order, so the list is sorted unless an article repeats.
       let sorted = true;
-      for (let i = 1; i < p.paragraphs.length && sorted; i++) if (p.paragraphs[i] <= p.paragraphs[i - 1]) sorted = false;
+      for (let k = 1; k < p.paragraphs.length && sorted; k++) if (p.paragraphs[k] <= p.paragraphs[k - 1]) sorted = false;
       if (!sorted) p.paragraphs = [...new Set(p.paragraphs)].sort((a, b) => a - b);
     }
-    return [...this.list];
+    this.touched = new Set();
+    this.owned = new WeakSet();
+    return { people: [...this.list], touched };
   }
 
   private slug(name: string): string {

@@ -111,7 +111,7 @@ export class KnowledgeService extends EventEmitter {
       const known = new Set(before.buildOrder);
       const added = articles.filter((a) => !known.has(a));
       const changed = added.length > 0 || problems.length !== before.problems.length;
-      kb = changed ? before.withAdded(added, problems, this.facts) : before;
+      kb = changed ? await before.withAdded(added, problems, this.facts) : before;
       mode = added.length ? 'added' : 'unchanged';
     } else {
       kb = await KnowledgeBase.build(articles, problems, { facts: this.facts });

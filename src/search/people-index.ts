@@ -20,50 +20,137 @@ interface NameEntry {
   words: string[];
 }
 
+/** How far apart layers may grow before they are folded together (see PeopleIndex.withChanged). */
+const MAX_LAYERS = 6;
+const DELTA_SHARE = 0.25;
+
+/** The names and aliases of some people (all of them, or those a reload added or changed), indexed. */
+class NameLayer {
+  readonly entries: NameEntry[] = [];
+  /** A word of a name, or its transliteration key -> people (positions in the base's list). */
+  readonly wordIndex = new Map<string, number[]>();
+  readonly byFolded = new Map<string, number[]>();
+  readonly byKey = new Map<string, number[]>();
+  /** Names and name words in sorted order: the prefix matches of a query are one contiguous run. */
+  readonly sortedWords: { word: string; entry: number }[] = [];
+  readonly fuzzy: FuzzyVocabulary;
+
+  constructor(people: readonly Person[], readonly persons: readonly number[]) {
+    const add = (map: Map<string, number[]>, k: string, v: number) => {
+      const list = map.get(k);
+      if (!list) map.set(k, [v]);
+      else if (list[list.length - 1] !== v) list.push(v);
+    };
+    for (const i of persons) {
+      const p = people[i];
+      for (const n of new Set([p.name, ...p.aliases])) {
+        const folded = fold(n).replace(/['’]/g, '');
+        const words = folded.split(/[\s-]+/);
+        const e = this.entries.length;
+        this.entries.push({ person: i, folded, key: fullNameKey(n), words });
+        add(this.byFolded, folded, e);
+        add(this.byKey, fullNameKey(n), e);
+        for (const w of words) {
+          if (w) add(this.wordIndex, w, i);
+          const k = nameKey(w);
+          if (k && k !== w) add(this.wordIndex, k, i);
+        }
+        for (const w of new Set([folded, ...words])) this.sortedWords.push({ word: w, entry: e });
+      }
+    }
+    this.sortedWords.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+    this.fuzzy = new FuzzyVocabulary(this.entries.map((e) => e.folded), 0.4);
+  }
+
+  /** Entries whose name or a word of it starts with `q`. */
+  *withPrefix(q: string): Generator<NameEntry> {
+    const sw = this.sortedWords;
+    let lo = 0;
+    let hi = sw.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sw[mid].word < q) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < sw.length && sw[k].word.startsWith(q); k++) yield this.entries[sw[k].entry];
+  }
+}
+
+/** Role texts of people, one document each; a changed person gets a new document that replaces the old one. */
+interface Roles {
+  index: TextIndex;
+  /** Document -> person. */
+  docPerson: number[];
+  /** Person -> their current document. */
+  docOf: number[];
+}
+
+const roleText = (p: Person) => [...p.roles, p.affiliation ?? ''].join('. ');
+
+function rolesOf(people: readonly Person[]): Roles {
+  return { index: new TextIndex(people.map(roleText)), docPerson: people.map((_, i) => i), docOf: people.map((_, i) => i) };
+}
+
 /**
  * Finding people: by name in tiers (exact, a word of the name or its transliteration key, prefix,
  * then fuse.js fuzzy over the short list of names and aliases), and by role through a small
  * text index over what the articles call them.
+ *
+ * Immutable, in layers: a reload that adds articles indexes only the people it added or changed
+ * (withChanged) in a new layer over the old ones. A person's newest layer has all their names; an
+ * older layer may know fewer of them, never others, since a person's names only grow.
  */
 export class PeopleIndex {
-  private readonly entries: NameEntry[] = [];
-  private readonly wordIndex = new Map<string, Set<number>>();
-  private readonly fuzzy: FuzzyVocabulary;
-  private readonly loose: FuzzyVocabulary;
-  private readonly roles: TextIndex;
-  private readonly popular: number[];
-  private readonly byFolded = new Map<string, number[]>();
-  private readonly byKey = new Map<string, number[]>();
-  private readonly sortedWords: { word: string; entry: number }[] = [];
+  private popularOrder: number[] | null = null;
 
-  constructor(readonly people: readonly Person[]) {
-    people.forEach((p, i) => {
-      for (const n of new Set([p.name, ...p.aliases])) {
-        const folded = fold(n).replace(/['’]/g, '');
-        this.entries.push({ person: i, folded, key: fullNameKey(n), words: folded.split(/[\s-]+/) });
-        for (const w of folded.split(/[\s-]+/)) {
-          for (const k of new Set([w, nameKey(w)])) {
-            if (!k) continue;
-            let set = this.wordIndex.get(k);
-            if (!set) this.wordIndex.set(k, (set = new Set()));
-            set.add(i);
-          }
-        }
-      }
-    });
-    this.entries.forEach((e, i) => {
-      for (const [map, k] of [[this.byFolded, e.folded], [this.byKey, e.key]] as const) {
-        const list = map.get(k);
-        if (list) list.push(i);
-        else map.set(k, [i]);
-      }
-      for (const w of new Set([e.folded, ...e.words])) this.sortedWords.push({ word: w, entry: i });
-    });
-    this.sortedWords.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
-    this.fuzzy = new FuzzyVocabulary(this.entries.map((e) => e.folded), 0.4);
-    this.loose = new FuzzyVocabulary(this.entries.map((e) => e.folded), 0.6);
-    this.roles = new TextIndex(people.map((p) => [...p.roles, p.affiliation ?? ''].join('. ')));
-    this.popular = people.map((_, i) => i).sort((a, b) => people[b].paragraphs.length - people[a].paragraphs.length || people[a].name.localeCompare(people[b].name));
+  constructor(
+    readonly people: readonly Person[],
+    private readonly layers: readonly NameLayer[] = [new NameLayer(people, people.map((_, i) => i))],
+    private readonly roles: Roles = rolesOf(people),
+  ) {}
+
+  /** An index for `people`, which are these people with those at positions `changed` added or changed. */
+  withChanged(people: readonly Person[], changed: readonly number[]): PeopleIndex {
+    if (changed.length === 0) return new PeopleIndex(people, this.layers, this.roles);
+    let layers = [...this.layers, new NameLayer(people, changed)];
+    const deltas = layers.slice(1);
+    const covered = new Set(deltas.flatMap((l) => l.persons));
+    if (covered.size > people.length * DELTA_SHARE * 2) layers = [new NameLayer(people, people.map((_, i) => i))];
+    else if (deltas.length > MAX_LAYERS || covered.size > people.length * DELTA_SHARE) layers = [layers[0], new NameLayer(people, [...covered].sort((a, b) => a - b))];
+    // Replaced role documents still count in the statistics; past as many again as people, start over.
+    let roles: Roles;
+    if (this.roles.docPerson.length + changed.length > people.length * 2 + 100) roles = rolesOf(people);
+    else {
+      const docOf = [...this.roles.docOf];
+      const docPerson = [...this.roles.docPerson];
+      changed.forEach((i, k) => (docOf[i] = docPerson.length + k));
+      for (const i of changed) docPerson.push(i);
+      roles = { index: this.roles.index.withAdded(changed.map((i) => roleText(people[i]))), docPerson, docOf };
+    }
+    return new PeopleIndex(people, layers, roles);
+  }
+
+  /** People with this word in a name, in any layer. */
+  private withWord(w: string): Set<number> {
+    const out = new Set<number>();
+    const k = nameKey(w);
+    for (const l of this.layers) {
+      for (const i of l.wordIndex.get(w) ?? []) out.add(i);
+      if (k !== w) for (const i of l.wordIndex.get(k) ?? []) out.add(i);
+    }
+    return out;
+  }
+
+  /** fuse.js corrections of `q` over every layer's names, best first: [person, score]. */
+  private fuzzyNames(q: string, limit: number, opts: { lengthSlack: number; minShare?: number; threshold?: number }): [number, number][] {
+    const out: [number, number][] = [];
+    for (const l of this.layers) for (const r of l.fuzzy.correct(q, limit, opts)) out.push([l.entries[r.index].person, r.score]);
+    return out.sort((a, b) => a[1] - b[1]);
+  }
+
+  private get popular(): number[] {
+    this.popularOrder ??= this.people.map((_, i) => i).sort((a, b) => this.people[b].paragraphs.length - this.people[a].paragraphs.length || compareNames(this.people[a].name, this.people[b].name));
+    return this.popularOrder;
   }
 
   /** People whose name matches, best tier first. */
@@ -77,35 +164,24 @@ export class PeopleIndex {
       if (!cur || TIER_RANK[tier] < TIER_RANK[cur.tier] || (cur.tier === tier && score < cur.score)) best.set(i, { person: this.people[i], tier, score });
     };
     const qKey = fullNameKey(q);
-    for (const i of this.byFolded.get(q) ?? []) offer(this.entries[i].person, 'exact', 0);
-    if (qKey) for (const i of this.byKey.get(qKey) ?? []) offer(this.entries[i].person, 'exact', 0.1);
+    for (const l of this.layers) {
+      for (const i of l.byFolded.get(q) ?? []) offer(l.entries[i].person, 'exact', 0);
+      if (qKey) for (const i of l.byKey.get(qKey) ?? []) offer(l.entries[i].person, 'exact', 0.1);
+    }
     const qWords = q.split(' ');
     if (qWords.length <= 3) {
       // Every query word must be a word of the name (or sound like one): "Berg", "Anna Berg".
       let hit: Set<number> | null = null;
       for (const w of qWords) {
-        const set = new Set([...(this.wordIndex.get(w) ?? []), ...(this.wordIndex.get(nameKey(w)) ?? [])]);
+        const set = this.withWord(w);
         hit = hit === null ? set : new Set([...(hit as Set<number>)].filter((x) => set.has(x)));
       }
       for (const i of hit ?? []) offer(i, 'name-word', 0.2);
     }
-    if (q.length >= 2) {
-      // Names and name words in sorted order: the prefix matches are one contiguous run.
-      let lo = 0;
-      let hi = this.sortedWords.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (this.sortedWords[mid].word < q) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let k = lo; k < this.sortedWords.length && this.sortedWords[k].word.startsWith(q); k++) {
-        const e = this.entries[this.sortedWords[k].entry];
-        offer(e.person, 'prefix', 0.3 + (e.folded.length - q.length) / 200);
-      }
-    }
+    if (q.length >= 2) for (const l of this.layers) for (const e of l.withPrefix(q)) offer(e.person, 'prefix', 0.3 + (e.folded.length - q.length) / 200);
     // Fuzzy only when nothing better was found, or to fill a suggestion list.
     if (q.length >= 3 && (best.size === 0 || (fill && best.size < limit))) {
-      for (const r of this.fuzzy.correct(q, limit * 2, { lengthSlack: Math.max(3, q.length * 0.5), minShare: 0.3 })) offer(this.entries[r.index].person, 'fuzzy', r.score);
+      for (const [i, score] of this.fuzzyNames(q, limit * 2, { lengthSlack: Math.max(3, q.length * 0.5), minShare: 0.3 })) offer(i, 'fuzzy', score);
     }
     return [...best.values()]
       .sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || a.score - b.score || b.person.paragraphs.length - a.person.paragraphs.length)
@@ -116,7 +192,10 @@ export class PeopleIndex {
   byRole(query: string, limit = 10): { person: Person; matched: number; words: number; score: number }[] {
     const words = TextIndex.queryWords(query);
     if (!words.length) return [];
-    return this.roles.search(words, { limit, synonyms: 0.8 }).map((h) => ({ person: this.people[h.doc], matched: h.matched, words: words.length, score: h.score }));
+    const { index, docPerson, docOf } = this.roles;
+    return index
+      .search(words, { limit, synonyms: 0.8, filter: (d) => docOf[docPerson[d]] === d })
+      .map((h) => ({ person: this.people[docPerson[h.doc]], matched: h.matched, words: words.length, score: h.score }));
   }
 
   /** Names that look somewhat like the query, for "did you mean" after a miss. */
@@ -124,8 +203,8 @@ export class PeopleIndex {
     const q = fold(query).trim();
     if (q.length < 2) return [];
     const seen = new Set<number>();
-    for (const r of this.fuzzy.correct(q, limit * 3, { lengthSlack: q.length })) seen.add(this.entries[r.index].person);
-    if (seen.size < limit) for (const r of this.loose.correct(q, limit * 3, { lengthSlack: q.length, minShare: 0.2 })) seen.add(this.entries[r.index].person);
+    for (const [i] of this.fuzzyNames(q, limit * 3, { lengthSlack: q.length })) seen.add(i);
+    if (seen.size < limit) for (const [i] of this.fuzzyNames(q, limit * 3, { lengthSlack: q.length, minShare: 0.2, threshold: 0.6 })) seen.add(i);
     return [...seen].slice(0, limit).map((i) => this.people[i]);
   }
 
@@ -134,4 +213,9 @@ export class PeopleIndex {
     if (!query.trim()) return this.popular.slice(0, limit).map((i) => this.people[i]);
     return this.byName(query, limit, true).map((m) => m.person);
   }
+}
+
+/** Plain code-point order of names: the same everywhere, and cheap enough to sort thousands. */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

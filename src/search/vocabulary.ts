@@ -36,7 +36,7 @@ export class FuzzyVocabulary {
   }
 
   /** The closest items to `query`, best first. `lengthSlack` bounds how far lengths may differ. */
-  correct(query: string, limit = 4, opts: { lengthSlack?: number; minShare?: number } = {}): Correction[] {
+  correct(query: string, limit = 4, opts: { lengthSlack?: number; minShare?: number; threshold?: number } = {}): Correction[] {
     const grams = bigramsOf(query);
     const shared = new Map<number, number>();
     for (const g of grams) for (const i of this.grams.get(g) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
@@ -50,7 +50,7 @@ export class FuzzyVocabulary {
     }
     if (pool.length === 0) return [];
     if (pool.length > MAX_CANDIDATES) pool.sort((a, b) => (shared.get(b) ?? 0) - (shared.get(a) ?? 0)).length = MAX_CANDIDATES;
-    const fuse = new Fuse(pool.map((i) => ({ i, w: this.items[i] })), { keys: ['w'], includeScore: true, threshold: this.threshold, ignoreLocation: true });
+    const fuse = new Fuse(pool.map((i) => ({ i, w: this.items[i] })), { keys: ['w'], includeScore: true, threshold: opts.threshold ?? this.threshold, ignoreLocation: true });
     return fuse.search(query, { limit }).map((r) => ({ index: r.item.i, score: r.score ?? 0 }));
   }
 }
