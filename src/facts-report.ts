@@ -32,7 +32,7 @@ export function factsReport(kb: KnowledgeBase): FactsReport {
           return { text: q.text, speaker: joinNames(speakers), speakers, cue: q.cue, kind: q.kind, citation: cite(q.paragraph) };
         }),
         events: kb.events.filter((e) => inArticle(e.paragraph)).map((e) => ({
-          kind: e.kind, summary: e.summary, actors: e.actors, place: e.place, when: e.when?.text ?? null, date: e.date, citation: cite(e.paragraph),
+          kind: e.kind, summary: e.summary, actors: kb.actorNames(e), place: e.place, when: e.when?.text ?? null, date: e.date, citation: cite(e.paragraph),
         })),
       };
     }),

@@ -140,7 +140,7 @@ export function brief(kb: KnowledgeBase, rawQuery = '', opts: BriefOptions = {})
   const quotes = found.quotes
     .sort((a, b) => a.paragraph - b.paragraph)
     .map((q) => ({ ...paragraphResult(kb, kb.paragraphs[q.paragraph], 1, { quote: quoteView(kb, q) }), text: q.text }));
-  const events = found.events.map((e) => ({ ...paragraphResult(kb, kb.paragraphs[e.paragraph], 1, { event: eventView(e) }), text: e.summary }));
+  const events = found.events.map((e) => ({ ...paragraphResult(kb, kb.paragraphs[e.paragraph], 1, { event: eventView(kb, e) }), text: e.summary }));
 
   const sources = scope.slice(-SIZES.sources).reverse().map((a) => ({ text: a.title, score: 1, citation: citationOf(a, a.paragraphs[0]), article: articleView(a) }));
   const results = [headline, ...people, ...quotes, ...events, ...sources];

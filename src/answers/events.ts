@@ -9,7 +9,7 @@ import { appendGrouped, grouped, mergeSorted, partitionPoint, type Derived } fro
 
 function eventResult(kb: KnowledgeBase, e: Event, score: number): Result {
   const p = kb.paragraphs[e.paragraph];
-  return { ...paragraphResult(kb, p, score, { event: eventView(e), paragraph: p.text }), text: e.summary };
+  return { ...paragraphResult(kb, p, score, { event: eventView(kb, e), paragraph: p.text }), text: e.summary };
 }
 
 /** Timeline order: dated first, oldest first; undated events follow their article's date, then reading order. */
@@ -40,7 +40,7 @@ const BY_KIND: Derived<Map<EventKind, number[]>> = {
   },
 };
 
-/** Event ids by actor name, in reading order. */
+/** Event ids by actor (person id, or the words as written), in reading order. */
 const BY_ACTOR: Derived<Map<string, number[]>> = {
   name: 'events by actor',
   make: (kb) => grouped(kb.events, (e) => e.actors, (e) => e.id),
@@ -84,7 +84,7 @@ export function events(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions 
   // A few paragraphs per result shown are enough: each reports about two events.
   for (const h of kb.paragraphIndex.search(query, { limit: Math.max(60, limit * 2), synonyms: 0.6 })) {
     for (const e of eventsIn(kb, h.doc)) {
-      const own = fold(`${e.summary} ${e.kind} ${e.actors.join(' ')} ${e.place ?? ''}`);
+      const own = fold(`${e.summary} ${e.kind} ${kb.actorNames(e).join(' ')} ${e.place ?? ''}`);
       const inSentence = words.filter((w) => own.includes(w.slice(0, Math.max(4, w.length - 2)))).length;
       scores.set(e.id, h.score * 0.5 + h.matched + inSentence * 2);
     }
@@ -96,7 +96,7 @@ export function events(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions 
   const person = kb.peopleIndex.byName(query, 1).find((m) => m.tier !== 'fuzzy')?.person;
   if (person) {
     const byActor = kb.derive(BY_ACTOR);
-    for (const id of (byActor.get(person.name) ?? []).slice(-cap)) scores.set(id, (scores.get(id) ?? 0) + 2);
+    for (const id of (byActor.get(person.id) ?? []).slice(-cap)) scores.set(id, (scores.get(id) ?? 0) + 2);
   }
 
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || compareEvents(kb.events[a[0]], kb.events[b[0]]));

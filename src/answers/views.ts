@@ -18,11 +18,11 @@ export function quoteView(kb: KnowledgeBase, q: Quote): QuoteView {
   return { text: q.text, speaker: joinNames(speakers), speakers, cue: q.cue, kind: q.kind };
 }
 
-export function eventView(e: Event): EventView {
+export function eventView(kb: KnowledgeBase, e: Event): EventView {
   return {
     kind: e.kind,
     summary: e.summary,
-    actors: [...e.actors],
+    actors: kb.actorNames(e),
     place: e.place,
     when: e.when ? { text: e.when.text, date: e.when.iso } : null,
     date: e.date,

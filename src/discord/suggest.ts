@@ -42,7 +42,7 @@ interface Topic {
   weight: number;
 }
 interface Topics {
-  /** How many events name each actor or place. */
+  /** How many events name each actor (person id, or words as written) or place. */
   counts: Map<string, number>;
   kinds: Set<EventKind>;
   list: Topic[];
@@ -58,10 +58,15 @@ function count(counts: Map<string, number>, kinds: Set<EventKind>, events: Itera
 }
 
 /** Event topics: the kinds present, then the people and places events name, most frequent first. */
-function topicsFrom(counts: Map<string, number>, kinds: Set<EventKind>): Topics {
+function topicsFrom(kb: KnowledgeBase, counts: Map<string, number>, kinds: Set<EventKind>): Topics {
+  const byName = new Map<string, number>();
+  for (const [actor, n] of counts) {
+    const name = kb.personById.get(actor)?.name ?? actor;
+    byName.set(name, (byName.get(name) ?? 0) + n);
+  }
   const list: Topic[] = [
     ...(Object.keys(KIND_LABELS) as EventKind[]).filter((k) => kinds.has(k)).map((k) => ({ label: KIND_LABELS[k], value: EVENT_KIND_WORDS[k][0], key: fold(`${KIND_LABELS[k]} ${EVENT_KIND_WORDS[k].join(' ')}`), weight: 1e9 })),
-    ...[...counts.entries()].map(([name, n]) => ({ label: name, value: name, key: fold(name), weight: n })),
+    ...[...byName].map(([name, n]) => ({ label: name, value: name, key: fold(name), weight: n })),
   ]
     .map((t) => ({ ...t, words: t.key.split(/\s+/) }))
     .sort((a, b) => b.weight - a.weight);
@@ -74,13 +79,13 @@ const TOPICS: Derived<Topics> = {
     const counts = new Map<string, number>();
     const kinds = new Set<EventKind>();
     count(counts, kinds, kb.events);
-    return topicsFrom(counts, kinds);
+    return topicsFrom(kb, counts, kinds);
   },
-  extend: (prev, _kb, added) => {
+  extend: (prev, kb, added) => {
     const counts = new Map(prev.counts);
     const kinds = new Set(prev.kinds);
     count(counts, kinds, added.events);
-    return topicsFrom(counts, kinds);
+    return topicsFrom(kb, counts, kinds);
   },
 };
 

@@ -21,7 +21,11 @@ export interface Quote extends QuoteFact {
   speakers: string[];
 }
 
-/** An event of the base: an article's event with a global paragraph id; actors are names. */
+/**
+ * An event of the base: an article's event with a global paragraph id. Its actors are person ids
+ * where the text names a person (so a later article that gives a full name renames them everywhere;
+ * kb.actorNames reads them), else the words as written (a place, a body).
+ */
 export interface Event extends EventFact {
   id: number;
 }
@@ -156,7 +160,7 @@ function* assemble(articles: Article[], problems: LoadProblem[], opts: BuildOpti
   const { people } = parts.merger.take();
   yield;
   return freeze({
-    ...named(parts, problems, people, parts.events),
+    ...settled(parts, problems, people),
     paragraphIndex,
     quoteIndex,
     peopleIndex: new PeopleIndex(people),
@@ -164,10 +168,9 @@ function* assemble(articles: Article[], problems: LoadProblem[], opts: BuildOpti
   });
 }
 
-/** The parts' fields with the people settled; `unnamed` are events whose actors are still person ids. */
-function named(parts: Parts, problems: LoadProblem[], people: Person[], unnamed: Event[]) {
+/** The parts' fields with the people settled. */
+function settled(parts: Parts, problems: LoadProblem[], people: Person[]) {
   const personById = new Map(people.map((p) => [p.id, p]));
-  for (const e of unnamed) e.actors = e.actors.map((a) => personById.get(a)?.name ?? a);
   return { problems, builtAt: new Date(), parts, paragraphs: parts.paragraphs, quotes: parts.quotes, events: parts.events, people, personById };
 }
 
@@ -262,7 +265,7 @@ export class KnowledgeBase {
     const quotes = parts.quotes.slice(firstQuote);
     const events = parts.events.slice(firstEvent);
     const { people, touched } = parts.merger.take();
-    const fields = named(parts, problems, people, events);
+    const fields = settled(parts, problems, people);
     yield;
     const paragraphIndex = prev.paragraphIndex.withAdded(parts.paragraphs.slice(firstParagraph).map(paragraphText));
     yield;
@@ -299,6 +302,10 @@ export class KnowledgeBase {
 
   speakerNames(q: Quote): string[] {
     return q.speakers.map((s) => this.personById.get(s)?.name ?? s);
+  }
+
+  actorNames(e: Event): string[] {
+    return e.actors.map((a) => this.personById.get(a)?.name ?? a);
   }
 
   /** Where an article's paragraphs, quotes, events and people are. */

@@ -76,7 +76,7 @@ class NameLayer {
   }
 }
 
-/** Role texts of people, one document each; a changed person gets a new document that replaces the old one. */
+/** Role texts of people, one document each; a changed person's document is deleted and a new one added. */
 interface Roles {
   index: TextIndex;
   /** Document -> person. */
@@ -117,15 +117,16 @@ export class PeopleIndex {
     const covered = new Set(deltas.flatMap((l) => l.persons));
     if (covered.size > people.length * DELTA_SHARE * 2) layers = [new NameLayer(people, people.map((_, i) => i))];
     else if (deltas.length > MAX_LAYERS || covered.size > people.length * DELTA_SHARE) layers = [layers[0], new NameLayer(people, [...covered].sort((a, b) => a - b))];
-    // Replaced role documents still count in the statistics; past as many again as people, start over.
+    // Deleted role documents cost a little on every search; past as many as there are people, start over.
     let roles: Roles;
-    if (this.roles.docPerson.length + changed.length > people.length * 2 + 100) roles = rolesOf(people);
+    if (this.roles.index.deletedCount + changed.length > people.length) roles = rolesOf(people);
     else {
       const docOf = [...this.roles.docOf];
       const docPerson = [...this.roles.docPerson];
+      const old = changed.filter((i) => i < this.people.length).map((i) => ({ doc: docOf[i], text: roleText(this.people[i]) }));
       changed.forEach((i, k) => (docOf[i] = docPerson.length + k));
       for (const i of changed) docPerson.push(i);
-      roles = { index: this.roles.index.withAdded(changed.map((i) => roleText(people[i]))), docPerson, docOf };
+      roles = { index: this.roles.index.withRemoved(old).withAdded(changed.map((i) => roleText(people[i]))), docPerson, docOf };
     }
     return new PeopleIndex(people, layers, roles);
   }
@@ -192,9 +193,9 @@ export class PeopleIndex {
   byRole(query: string, limit = 10): { person: Person; matched: number; words: number; score: number }[] {
     const words = TextIndex.queryWords(query);
     if (!words.length) return [];
-    const { index, docPerson, docOf } = this.roles;
+    const { index, docPerson } = this.roles;
     return index
-      .search(words, { limit, synonyms: 0.8, filter: (d) => docOf[docPerson[d]] === d })
+      .search(words, { limit, synonyms: 0.8, order: (d) => docPerson[d] })
       .map((h) => ({ person: this.people[docPerson[h.doc]], matched: h.matched, words: words.length, score: h.score }));
   }
 

@@ -11,7 +11,9 @@ import { FuzzyVocabulary } from './vocabulary.ts';
  * not with the number of texts.
  *
  * The index is a list of immutable segments: adding texts makes a new index that shares the old
- * segments and adds one, so an added article is indexed in milliseconds at any size.
+ * segments and adds one, so an added article is indexed in milliseconds at any size. Removing texts
+ * marks them deleted: they are never found, and the statistics BM25 reads (number of texts, their
+ * length, how many hold a word) leave them out, so scores are those of an index built without them.
  */
 
 export interface Hit {
@@ -27,6 +29,8 @@ export interface SearchOptions {
   filter?: (doc: number) => boolean;
   /** Weight of synonyms (0 disables them). */
   synonyms?: number;
+  /** Among equal hits, lower first; the document number unless given. */
+  order?: (doc: number) => number;
 }
 
 interface Variant {
@@ -197,14 +201,25 @@ export class Segment {
   }
 }
 
+/** Texts taken out of an index: which, and what their removal takes from the statistics. */
+interface Deletions {
+  docs: Uint8Array;
+  count: number;
+  length: number;
+  /** Word -> how many deleted texts hold it. */
+  df: Map<string, number>;
+}
+
 export class TextIndex {
+  /** Numbered texts, deleted ones included: numbers are never reused. */
   readonly size: number;
   private readonly offsets: number[];
+  private readonly live: number;
   private readonly totalLen: number;
   private scores: Float64Array;
   private masks: Uint32Array;
 
-  constructor(texts: readonly string[] | Segment[]) {
+  constructor(texts: readonly string[] | Segment[], private readonly deleted: Deletions | null = null) {
     const segments = texts.length > 0 && texts[0] instanceof Segment ? (texts as Segment[]) : [Segment.build(texts as string[])];
     this.segments = segments;
     this.offsets = [];
@@ -216,7 +231,8 @@ export class TextIndex {
       len += s.state.totalLen;
     }
     this.size = n;
-    this.totalLen = len;
+    this.live = n - (deleted?.count ?? 0);
+    this.totalLen = len - (deleted?.length ?? 0);
     this.scores = new Float64Array(n);
     this.masks = new Uint32Array(n);
   }
@@ -229,8 +245,30 @@ export class TextIndex {
     // Many small segments slow every query: past a few, fold the deltas into one.
     const rest = [...this.segments.slice(1), Segment.build(texts)];
     const deltas = rest.reduce((n, s) => n + s.size, 0);
-    if (rest.length > MAX_DELTAS || deltas > this.size * MERGE_RATIO) return new TextIndex([this.segments[0], Segment.merge(rest)]);
-    return new TextIndex([this.segments[0], ...rest]);
+    const grown = this.deleted && { ...this.deleted, docs: grow(this.deleted.docs, this.size + texts.length) };
+    if (rest.length > MAX_DELTAS || deltas > this.size * MERGE_RATIO) return new TextIndex([this.segments[0], Segment.merge(rest)], grown);
+    return new TextIndex([this.segments[0], ...rest], grown);
+  }
+
+  /** A new index without these texts (numbers and the texts they had); this one is unchanged. */
+  withRemoved(removed: readonly { doc: number; text: string }[]): TextIndex {
+    const d: Deletions = this.deleted
+      ? { docs: this.deleted.docs.slice(), count: this.deleted.count, length: this.deleted.length, df: new Map(this.deleted.df) }
+      : { docs: new Uint8Array(this.size), count: 0, length: 0, df: new Map() };
+    for (const { doc, text } of removed) {
+      if (doc >= this.size || d.docs[doc]) continue;
+      d.docs[doc] = 1;
+      d.count++;
+      const ts = terms(text);
+      d.length += ts.length;
+      for (const t of new Set(ts)) d.df.set(t, (d.df.get(t) ?? 0) + 1);
+    }
+    return new TextIndex(this.segments, d);
+  }
+
+  /** How many texts are deleted: past a share of the index, a rebuild pays for itself. */
+  get deletedCount(): number {
+    return this.deleted?.count ?? 0;
   }
 
   /** Query words: folded, stop words out, capped so a pasted essay cannot stall the bot. */
@@ -239,14 +277,15 @@ export class TextIndex {
   }
 
   documentFrequency(word: string): number {
-    return this.segments.reduce((n, s) => n + s.exactDf(word), 0);
+    return this.segments.reduce((n, s) => n + s.exactDf(word), 0) - (this.deleted?.df.get(word) ?? 0);
   }
 
   search(query: string | string[], opts: SearchOptions): Hit[] {
     const qwords = typeof query === 'string' ? TextIndex.queryWords(query) : query.slice(0, MAX_QUERY_WORDS);
-    if (qwords.length === 0 || this.size === 0) return [];
+    if (qwords.length === 0 || this.live === 0) return [];
     const synW = opts.synonyms ?? 0.5;
-    const avgLen = this.totalLen / this.size || 1;
+    const avgLen = this.totalLen / this.live || 1;
+    const gone = this.deleted?.docs ?? null;
     const { scores, masks } = this;
     const touched: number[] = [];
     qwords.forEach((qw, qi) => {
@@ -267,12 +306,12 @@ export class TextIndex {
       perSeg.forEach((vs, si) => {
         for (const v of vs) {
           const w = this.segments[si].state.vocab[v.term];
-          dfBySpelling.set(w, (dfBySpelling.get(w) ?? 0) + this.segments[si].df(v.term));
+          dfBySpelling.set(w, (dfBySpelling.get(w) ?? -(this.deleted?.df.get(w) ?? 0)) + this.segments[si].df(v.term));
         }
       });
       if (dfBySpelling.size === 0) return;
       const maxDf = Math.max(...dfBySpelling.values());
-      const idf = Math.log(1 + (this.size - maxDf + 0.5) / (maxDf + 0.5));
+      const idf = Math.log(1 + (this.live - maxDf + 0.5) / (maxDf + 0.5));
       const bit = 1 << qi;
       perSeg.forEach((vs, si) => {
         const seg = this.segments[si];
@@ -282,6 +321,7 @@ export class TextIndex {
           const wIdf = v.weight * idf;
           for (let i = start[v.term], end = start[v.term + 1]; i < end; i++) {
             const d = off + docs[i];
+            if (gone !== null && gone[d] === 1) continue;
             const tf = tfs[i];
             const s = (wIdf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * docLen[docs[i]]) / avgLen));
             if (masks[d] === 0) touched.push(d);
@@ -313,7 +353,9 @@ function popcount(x: number): number {
 function topK(touched: number[], scores: Float64Array, masks: Uint32Array, opts: SearchOptions): Hit[] {
   const k = Math.max(1, opts.limit);
   const heap: Hit[] = [];
-  const worse = (a: Hit, b: Hit) => a.matched < b.matched || (a.matched === b.matched && (a.score < b.score || (a.score === b.score && a.doc > b.doc)));
+  const order = opts.order;
+  const after = order ? (a: number, b: number) => order(a) > order(b) : (a: number, b: number) => a > b;
+  const worse = (a: Hit, b: Hit) => a.matched < b.matched || (a.matched === b.matched && (a.score < b.score || (a.score === b.score && after(a.doc, b.doc))));
   for (const d of touched) {
     if (opts.filter && !opts.filter(d)) continue;
     const h: Hit = { doc: d, score: scores[d], matched: popcount(masks[d]) };
@@ -347,4 +389,11 @@ function siftDown(h: Hit[], i: number, worse: (a: Hit, b: Hit) => boolean) {
     [h[i], h[m]] = [h[m], h[i]];
     i = m;
   }
+}
+
+/** The flags, as many as `n`, the new ones clear. */
+function grow(flags: Uint8Array, n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  out.set(flags.subarray(0, Math.min(flags.length, n)));
+  return out;
 }
