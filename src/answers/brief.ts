@@ -1,11 +1,10 @@
 import type { Event, KnowledgeBase, Person, Quote } from '../knowledge/base.ts';
 import { mergeSorted, type Derived } from '../knowledge/derived.ts';
-import { compareNames } from '../search/people-index.ts';
 import { BY_MENTIONS } from './who.ts';
 import type { Article } from '../knowledge/types.ts';
 import { citationOf } from '../knowledge/types.ts';
 import { splitSentences } from '../text/sentences.ts';
-import { fold } from '../text/normalize.ts';
+import { codePointOrder, fold } from '../text/normalize.ts';
 import { shorten } from '../extract/events.ts';
 import type { Answer, AnswerOptions, Result } from './types.ts';
 import { cleanQuery } from './query.ts';
@@ -80,7 +79,7 @@ function within(kb: KnowledgeBase, scope: Article[]): Picked {
   const people = [...mentions]
     .map(([id, n]) => ({ person: kb.personById.get(id)!, mentions: n }))
     .filter((x) => x.person && x.mentions > 0)
-    .sort((a, b) => b.mentions - a.mentions || compareNames(a.person.name, b.person.name))
+    .sort((a, b) => b.mentions - a.mentions || codePointOrder(a.person.name, b.person.name))
     .slice(0, SIZES.people)
     .map((x) => ({ ...x, first: x.person.paragraphs.find(inScope) ?? x.person.paragraphs[0] }));
   return { people, quotes: quotes.sort(longestFirst).slice(0, SIZES.quotes), events: events.sort(compareEvents).slice(0, SIZES.events) };

@@ -1,12 +1,11 @@
 import type { KnowledgeBase, Person } from '../knowledge/base.ts';
-import { fold } from '../text/normalize.ts';
+import { codePointOrder, fold } from '../text/normalize.ts';
 import type { Answer, AnswerOptions, Result } from './types.ts';
 import { clampLimit, cleanQuery, stripQuestion } from './query.ts';
 import { paragraphResult, personView } from './views.ts';
 import { mergeSorted, type Derived } from '../knowledge/derived.ts';
-import { compareNames } from '../search/people-index.ts';
 
-const byMentions = (a: Person, b: Person) => b.paragraphs.length - a.paragraphs.length || compareNames(a.name, b.name);
+const byMentions = (a: Person, b: Person) => b.paragraphs.length - a.paragraphs.length || codePointOrder(a.name, b.name);
 
 /** Everyone, the most mentioned first. */
 export const BY_MENTIONS: Derived<Person[]> = {

@@ -5,7 +5,7 @@ import { LIMITS, cap } from '../render/discord-limits.ts';
 import { FuzzyVocabulary } from '../search/vocabulary.ts';
 import type { Event } from '../knowledge/base.ts';
 import type { Article } from '../knowledge/types.ts';
-import type { Derived } from '../knowledge/derived.ts';
+import { mergeSorted, type Derived } from '../knowledge/derived.ts';
 import { BY_SPEAKER } from '../answers/quote.ts';
 
 /**
@@ -34,87 +34,156 @@ const KIND_LABELS: Record<EventKind, string> = {
   call: 'calls', decision: 'decisions and agreements', casualties: 'casualties',
 };
 
+/** Something events can be about: a kind of event, or an actor or place they name. */
 interface Topic {
-  label: string;
-  value: string;
+  /** The kind, or the actor (person id, or the words as written). */
+  kind: EventKind | null;
+  actor: string | null;
+  /** Folded words to match what is typed against. */
   key: string;
   words: string[];
-  weight: number;
 }
+
+/**
+ * Event topics: the kinds present, then the people and places events name, most frequent first.
+ * Grows with the base: an added article appends topics and recounts, the fuzzy vocabulary is extended.
+ */
 interface Topics {
-  /** How many events name each actor (person id, or words as written) or place. */
+  /** How many events name each actor or place. */
   counts: Map<string, number>;
-  kinds: Set<EventKind>;
+  /** Actor -> the order it was first named in (how equally frequent topics are ordered); a kind seen: \\u0000kind -> -1. */
+  seen: Map<string, number>;
   list: Topic[];
+  /** Which actor has an entry under which key, so one is added when a person is renamed. */
+  keyed: Set<string>;
+  /** Entries of a person's former name (a later article gave the full name): never offered. */
+  dead: Set<number>;
+  /** Positions in `list`, the kinds (in their order) then the most frequent first. */
+  order: number[];
   fuzzy: FuzzyVocabulary;
 }
 
-function count(counts: Map<string, number>, kinds: Set<EventKind>, events: Iterable<Event>): void {
+const KINDS = Object.keys(KIND_LABELS) as EventKind[];
+const KIND_KEYS = Object.fromEntries(KINDS.map((k) => [k, fold(`${KIND_LABELS[k]} ${EVENT_KIND_WORDS[k].join(' ')}`)])) as Record<EventKind, string>;
+
+type Counted = Omit<Topics, 'order' | 'fuzzy'>;
+
+/** Topics new in these events (or renamed people), appended to `list`; counts updated. */
+function addTopics(kb: KnowledgeBase, t: Counted, events: Iterable<Event>, people: Iterable<{ id: string; name: string }>): Topic[] {
+  const fresh: Topic[] = [];
+  const offer = (kind: EventKind | null, actor: string | null, key: string) => {
+    const id = `${kind ?? ''}\u0000${actor ?? ''}\u0000${key}`;
+    if (t.keyed.has(id)) return;
+    t.keyed.add(id);
+    fresh.push({ kind, actor, key, words: key.split(/\s+/) });
+  };
   for (const e of events) {
-    kinds.add(e.kind);
-    for (const a of e.actors) counts.set(a, (counts.get(a) ?? 0) + 1);
-    if (e.place) counts.set(e.place, (counts.get(e.place) ?? 0) + 1);
+    if (!t.seen.has(`\u0000${e.kind}`)) {
+      t.seen.set(`\u0000${e.kind}`, -1);
+      offer(e.kind, null, KIND_KEYS[e.kind]);
+    }
+    for (let k = 0; k <= e.actors.length; k++) {
+      const a = k < e.actors.length ? e.actors[k] : e.place;
+      if (a === null) continue;
+      t.counts.set(a, (t.counts.get(a) ?? 0) + 1);
+      if (t.seen.has(a)) continue;
+      t.seen.set(a, t.seen.size);
+      offer(null, a, fold(kb.personById.get(a)?.name ?? a));
+    }
   }
+  for (const p of people) if (t.counts.has(p.id)) offer(null, p.id, fold(p.name));
+  // A new entry for an actor already listed is a new name (a later article gave the full name): the old one goes.
+  const renamed = new Set(fresh.map((x) => x.actor).filter((a) => a !== null));
+  const gone = t.list.flatMap((x, i) => (x.actor !== null && renamed.has(x.actor) ? [i] : []));
+  if (gone.length) t.dead = new Set([...t.dead, ...gone]);
+  for (const x of fresh) t.list.push(x);
+  return fresh;
 }
 
-/** Event topics: the kinds present, then the people and places events name, most frequent first. */
-function topicsFrom(kb: KnowledgeBase, counts: Map<string, number>, kinds: Set<EventKind>): Topics {
-  const byName = new Map<string, number>();
-  for (const [actor, n] of counts) {
-    const name = kb.personById.get(actor)?.name ?? actor;
-    byName.set(name, (byName.get(name) ?? 0) + n);
-  }
-  const list: Topic[] = [
-    ...(Object.keys(KIND_LABELS) as EventKind[]).filter((k) => kinds.has(k)).map((k) => ({ label: KIND_LABELS[k], value: EVENT_KIND_WORDS[k][0], key: fold(`${KIND_LABELS[k]} ${EVENT_KIND_WORDS[k].join(' ')}`), weight: 1e9 })),
-    ...[...byName].map(([name, n]) => ({ label: name, value: name, key: fold(name), weight: n })),
-  ]
-    .map((t) => ({ ...t, words: t.key.split(/\s+/) }))
-    .sort((a, b) => b.weight - a.weight);
-  return { counts, kinds, list, fuzzy: new FuzzyVocabulary(list.map((t) => t.key), 0.4) };
+/** Kinds first (in their order), then the most frequent, then the first named. */
+function topicOrder(t: Counted): (a: number, b: number) => number {
+  const rank = (x: Topic) => (x.kind ? -1e12 + KINDS.indexOf(x.kind) : -(t.counts.get(x.actor!) ?? 0));
+  const first = (x: Topic) => (x.kind ? 0 : t.seen.get(x.actor!)!);
+  return (a, b) => rank(t.list[a]) - rank(t.list[b]) || first(t.list[a]) - first(t.list[b]);
 }
 
 const TOPICS: Derived<Topics> = {
   name: 'event topics',
   make: (kb) => {
-    const counts = new Map<string, number>();
-    const kinds = new Set<EventKind>();
-    count(counts, kinds, kb.events);
-    return topicsFrom(kb, counts, kinds);
+    const t: Counted = { counts: new Map(), seen: new Map(), list: [], keyed: new Set(), dead: new Set() };
+    addTopics(kb, t, kb.events, []);
+    const order = t.list.map((_, i) => i).sort(topicOrder(t));
+    return { ...t, order, fuzzy: new FuzzyVocabulary(t.list.map((x) => x.key), 0.4) };
   },
   extend: (prev, kb, added) => {
-    const counts = new Map(prev.counts);
-    const kinds = new Set(prev.kinds);
-    count(counts, kinds, added.events);
-    return topicsFrom(kb, counts, kinds);
+    const t: Counted = { counts: new Map(prev.counts), seen: new Map(prev.seen), list: prev.list.slice(), keyed: new Set(prev.keyed), dead: prev.dead };
+    const fresh = addTopics(kb, t, added.events, added.people);
+    // Only the topics the added events name have moved: take them out and merge them back in.
+    const named = new Set(added.events.flatMap((e) => (e.place ? [...e.actors, e.place] : e.actors)));
+    const moved = (i: number) => t.list[i].actor !== null && named.has(t.list[i].actor!);
+    const cmp = topicOrder(t);
+    const stay = prev.order.filter((i) => !moved(i) && !t.dead.has(i));
+    const back = [...prev.order.filter((i) => moved(i) && !t.dead.has(i)), ...fresh.map((_, k) => prev.list.length + k).filter((i) => !t.dead.has(i))];
+    return { ...t, order: mergeSorted(stay, back.sort(cmp), cmp), fuzzy: prev.fuzzy.withAdded(fresh.map((x) => x.key)) };
   },
 };
 
-export function topicChoices(kb: KnowledgeBase | null, typed: string): Choice[] {
-  if (!kb) return [];
-  const { list, fuzzy } = kb.derive(TOPICS);
-  const q = fold(typed).trim();
-  if (!q) return list.slice(0, LIMITS.choices).map((x) => choice(x.label, x.value));
-  const picked = new Set<Topic>();
-  // Tiers: exact, then prefix of any word (most frequent first), then fuzzy to fill.
-  for (const x of list) if (x.key === q) picked.add(x);
-  for (const x of list) {
-    if (picked.size >= LIMITS.choices) break;
-    if (x.words.some((w) => w.startsWith(q))) picked.add(x);
-  }
-  if (picked.size < LIMITS.choices && q.length >= 3) for (const c of fuzzy.correct(q, LIMITS.choices, { lengthSlack: 40, minShare: 0.5 })) picked.add(list[c.index]);
-  const out = [...picked].slice(0, LIMITS.choices).map((x) => choice(x.label, x.value));
-  // Whatever was typed is itself a valid topic to search for.
-  if (!out.some((c) => fold(c.value) === q)) out.unshift(choice(typed.trim(), typed.trim()));
-  return out.slice(0, LIMITS.choices);
+function topicChoice(kb: KnowledgeBase, x: Topic): Choice {
+  if (x.kind) return choice(KIND_LABELS[x.kind], EVENT_KIND_WORDS[x.kind][0]);
+  const name = kb.personById.get(x.actor!)?.name ?? x.actor!;
+  return choice(name, name);
 }
 
-/** Articles newest first, with their folded titles for matching. */
-const TITLES: Derived<{ newest: Article[]; folded: string[]; fuzzy: FuzzyVocabulary }> = {
+export function topicChoices(kb: KnowledgeBase | null, typed: string): Choice[] {
+  if (!kb) return [];
+  const { list, order, fuzzy, dead, seen } = kb.derive(TOPICS);
+  const q = fold(typed).trim();
+  const picked = new Set<Topic>();
+  if (!q) for (let i = 0; i < order.length && picked.size < LIMITS.choices * 2; i++) picked.add(list[order[i]]);
+  else {
+    // Tiers: exact, then prefix of any word (kinds, then most frequent first), then fuzzy to fill.
+    for (const i of order) if (list[i].key === q) picked.add(list[i]);
+    for (let k = 0; k < order.length && picked.size < LIMITS.choices * 2; k++) {
+      const x = list[order[k]];
+      if (x.words.some((w) => w.startsWith(q))) picked.add(x);
+    }
+    if (picked.size < LIMITS.choices && q.length >= 3) {
+      // Equal scores in the order topics were first named, whatever order they were indexed in.
+      const seenAt = (i: number) => seen.get(list[i].actor ?? '') ?? -1;
+      const close = fuzzy.correct(q, LIMITS.choices + dead.size, { lengthSlack: 40, minShare: 0.5 }).filter((c) => !dead.has(c.index));
+      for (const c of close.sort((a, b) => a.score - b.score || seenAt(a.index) - seenAt(b.index)).slice(0, LIMITS.choices)) picked.add(list[c.index]);
+    }
+  }
+  // One choice per name: a renamed person has an entry under each name.
+  const out = new Map<string, Choice>();
+  for (const x of picked) {
+    const c = topicChoice(kb, x);
+    if (!out.has(c.value)) out.set(c.value, c);
+  }
+  const choices = [...out.values()].slice(0, LIMITS.choices);
+  // Whatever was typed is itself a valid topic to search for.
+  if (q && !choices.some((c) => fold(c.value) === q)) choices.unshift(choice(typed.trim(), typed.trim()));
+  return choices.slice(0, LIMITS.choices);
+}
+
+/** Article titles, folded, in the order articles arrived; extended when articles are added. */
+interface Titles {
+  ids: string[];
+  folded: string[];
+  at: Map<string, number>;
+  fuzzy: FuzzyVocabulary;
+}
+
+const TITLES: Derived<Titles> = {
   name: 'article titles',
   make: (kb) => {
-    const newest = [...kb.articles].reverse();
-    const folded = newest.map((a) => fold(a.title));
-    return { newest, folded, fuzzy: new FuzzyVocabulary(folded, 0.4) };
+    const folded = kb.articles.map((a) => fold(a.title));
+    return { ids: kb.articles.map((a) => a.id), folded, at: new Map(kb.articles.map((a, i) => [a.id, i])), fuzzy: new FuzzyVocabulary(folded, 0.4) };
+  },
+  extend: (prev, _kb, added) => {
+    const ids = [...prev.ids, ...added.articles.map((a) => a.id)];
+    const more = added.articles.map((a) => fold(a.title));
+    return { ids, folded: [...prev.folded, ...more], at: new Map(ids.map((id, i) => [id, i])), fuzzy: prev.fuzzy.withAdded(more) };
   },
 };
 
@@ -123,9 +192,13 @@ export function articleChoices(kb: KnowledgeBase | null, typed: string): Choice[
   const q = fold(typed).trim();
   const label = (a: Article) => `${a.title}${a.published ? ` (${a.published.slice(0, 10)})` : ''}`;
   if (!q) return kb.articles.slice(-LIMITS.choices).reverse().map((a) => choice(label(a), a.id));
-  const { newest, folded, fuzzy } = kb.derive(TITLES);
+  const { ids, folded, at, fuzzy } = kb.derive(TITLES);
   const picked = new Set<Article>();
-  for (let i = 0; i < newest.length && picked.size < LIMITS.choices; i++) if (folded[i].includes(q) || newest[i].id.includes(q)) picked.add(newest[i]);
-  if (picked.size < LIMITS.choices && q.length >= 3) for (const c of fuzzy.correct(q, LIMITS.choices, { lengthSlack: 200, minShare: 0.5 })) picked.add(newest[c.index]);
+  // Newest first.
+  for (let i = kb.articles.length - 1; i >= 0 && picked.size < LIMITS.choices; i--) {
+    const a = kb.articles[i];
+    if (folded[at.get(a.id)!].includes(q) || a.id.includes(q)) picked.add(a);
+  }
+  if (picked.size < LIMITS.choices && q.length >= 3) for (const c of fuzzy.correct(q, LIMITS.choices, { lengthSlack: 200, minShare: 0.5 })) picked.add(kb.byArticle.get(ids[c.index])!);
   return [...picked].slice(0, LIMITS.choices).map((a) => choice(label(a), a.id));
 }

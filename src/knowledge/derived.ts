@@ -23,16 +23,22 @@ export interface Derived<T> {
   extend?(previous: T, kb: KnowledgeBase, added: Addition): T;
 }
 
-/** Both sorted lists as one sorted list; ties keep `a`'s items first. */
+/**
+ * Both sorted lists as one sorted list; ties keep `a`'s items first. `b` is what was added (a few
+ * items), `a` may be every event of the base: each of b's items finds its place by bisection, and
+ * the runs of `a` between them are copied whole.
+ */
 export function mergeSorted<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => number): T[] {
-  if (b.length === 0) return [...a];
-  const out: T[] = new Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = compare(b[j], a[i]) < 0 ? b[j++] : a[i++];
-  while (i < a.length) out[k++] = a[i++];
-  while (j < b.length) out[k++] = b[j++];
+  if (b.length === 0) return a.slice();
+  const out: T[] = [];
+  let from = 0;
+  for (const item of b) {
+    const at = partitionPoint(a, (x) => compare(x, item) <= 0, from);
+    for (let i = from; i < at; i++) out.push(a[i]);
+    out.push(item);
+    from = at;
+  }
+  for (let i = from; i < a.length; i++) out.push(a[i]);
   return out;
 }
 

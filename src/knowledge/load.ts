@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, LoadProblem } from './types.ts';
 import { parseArticle } from './parse.ts';
+import { codePointOrder } from '../text/normalize.ts';
 
 export const KNOWLEDGE_EXTENSIONS = /\.(md|markdown|txt)$/i;
 
@@ -47,7 +48,7 @@ export function fingerprintOf(files: FileStat[]): string {
 async function listFiles(dir: string, rel = ''): Promise<string[]> {
   const entries = await readdir(path.join(dir, rel), { withFileTypes: true });
   const out: string[] = [];
-  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const e of entries.sort((a, b) => codePointOrder(a.name, b.name))) {
     if (e.name.startsWith('.')) continue;
     const r = rel ? `${rel}/${e.name}` : e.name;
     if (e.isDirectory()) out.push(...(await listFiles(dir, r)));

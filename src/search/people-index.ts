@@ -1,5 +1,5 @@
 import type { Person } from '../knowledge/base.ts';
-import { fold, fullNameKey, nameKey } from '../text/normalize.ts';
+import { codePointOrder, fold, fullNameKey, nameKey } from '../text/normalize.ts';
 import { TextIndex } from './text-index.ts';
 import { FuzzyVocabulary } from './vocabulary.ts';
 
@@ -150,7 +150,7 @@ export class PeopleIndex {
   }
 
   private get popular(): number[] {
-    this.popularOrder ??= this.people.map((_, i) => i).sort((a, b) => this.people[b].paragraphs.length - this.people[a].paragraphs.length || compareNames(this.people[a].name, this.people[b].name));
+    this.popularOrder ??= this.people.map((_, i) => i).sort((a, b) => this.people[b].paragraphs.length - this.people[a].paragraphs.length || codePointOrder(this.people[a].name, this.people[b].name));
     return this.popularOrder;
   }
 
@@ -214,9 +214,4 @@ export class PeopleIndex {
     if (!query.trim()) return this.popular.slice(0, limit).map((i) => this.people[i]);
     return this.byName(query, limit, true).map((m) => m.person);
   }
-}
-
-/** Plain code-point order of names: the same everywhere, and cheap enough to sort thousands. */
-export function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -22,17 +22,32 @@ export function bigramsOf(w: string): string[] {
 const MAX_CANDIDATES = 300;
 
 export class FuzzyVocabulary {
-  private readonly grams = new Map<string, number[]>();
+  private readonly grams: Map<string, number[]>;
 
-  constructor(private readonly items: readonly string[], private readonly threshold = 0.34) {
-    items.forEach((w, i) => {
+  constructor(private readonly items: readonly string[], private readonly threshold = 0.34, grams?: Map<string, number[]>) {
+    this.grams = grams ?? new Map();
+    if (!grams) FuzzyVocabulary.index(this.grams, items, 0, null);
+  }
+
+  /** Adds items[i] (numbered from `first`) to the letter-pair lists, copying a shared list before it grows. */
+  private static index(grams: Map<string, number[]>, items: readonly string[], first: number, shared: Set<string> | null): void {
+    items.forEach((w, k) => {
       if (w.length < 2) return;
       for (const g of bigramsOf(w)) {
-        const list = this.grams.get(g);
-        if (list) list.push(i);
-        else this.grams.set(g, [i]);
+        let list = grams.get(g);
+        if (!list) grams.set(g, (list = []));
+        else if (shared?.delete(g)) grams.set(g, (list = [...list]));
+        list.push(first + k);
       }
     });
+  }
+
+  /** A vocabulary with these items after this one's (numbered on from them); this one is unchanged. */
+  withAdded(more: readonly string[]): FuzzyVocabulary {
+    if (more.length === 0) return this;
+    const grams = new Map(this.grams);
+    FuzzyVocabulary.index(grams, more, this.items.length, new Set(grams.keys()));
+    return new FuzzyVocabulary([...this.items, ...more], this.threshold, grams);
   }
 
   /** The closest items to `query`, best first. `lengthSlack` bounds how far lengths may differ. */

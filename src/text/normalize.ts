@@ -69,3 +69,8 @@ function computeNameKey(word: string): string {
 export function fullNameKey(name: string): string {
   return name.split(/[\s-]+/).map(nameKey).filter(Boolean).join(' ');
 }
+
+/** Plain code-point order: the same on every machine and locale, and cheap enough to sort thousands. */
+export function codePointOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
