@@ -1,4 +1,5 @@
 import type { CommandName } from '../../src/answers/types.ts';
+import type { RunOptions } from '../../src/answers/index.ts';
 import { fold } from '../../src/text/normalize.ts';
 import { CITIES, TOPICS, prng, type Corpus } from './synthetic.ts';
 
@@ -9,6 +10,7 @@ export interface Query {
   wantWords?: string[];
   wantPerson?: string;
   typo?: boolean;
+  opts?: RunOptions;
 }
 
 export function typo(word: string, r: () => number): string {
@@ -20,6 +22,8 @@ export function typo(word: string, r: () => number): string {
   const near = 'aeiou'.includes(word[i]) ? 'aeiou' : 'bcdfghklmnprstvz';
   return word.slice(0, i) + near[(near.indexOf(word[i]) + 1) % near.length] + word.slice(i + 1);
 }
+
+const titleOf = (c: Corpus, id: string) => c.titles.get(id)!;
 
 /** Queries with their right answers, from the generated corpus itself. */
 export function queriesFor(c: Corpus, n = 200): Query[] {
@@ -42,6 +46,14 @@ export function queriesFor(c: Corpus, n = 200): Query[] {
     qs.push({ command: 'who', q: qname, wantPerson: name, typo: misspell });
     qs.push({ command: 'quote', q: name });
     qs.push({ command: 'events', q: i % 2 ? `drones ${city ?? ''}`.trim() : topic });
+    // Questions as people type them: the question word asks for a person, a date, a duration.
+    if (i % 5 === 0) qs.push({ command: 'ask', q: [`Who met ${name} in ${city ?? 'Geneva'}?`, `When did ${name} discuss the ${topic}?`, `How long did the talks on the ${topic} last?`][i % 3] });
+    // Briefings of one article (by id, as autocomplete gives it, or by its title), and of what is recent.
+    if (i % 4 === 0) qs.push({ command: 'brief', q: id });
+    if (i % 8 === 1) qs.push({ command: 'brief', q: titleOf(c, id) });
+    if (i % 8 === 3) qs.push({ command: 'brief', q: '', opts: { since: c.published.get(ids[Math.floor(ids.length * 0.9)]) } });
+    // What a user gets with no words: everyone, every quote, the timeline, a briefing of everything, the sources.
+    if (i % 10 === 0) for (const command of ['who', 'quote', 'events', 'brief', 'sources'] as const) qs.push({ command, q: '' });
   }
   return qs;
 }

@@ -42,6 +42,9 @@ export interface Corpus {
   people: Person[];
   /** Paragraph texts, per article id, in order: the ground truth for quality. */
   texts: Map<string, string[]>;
+  titles: Map<string, string>;
+  /** Publication date (YYYY-MM-DD) per article id. */
+  published: Map<string, string>;
 }
 
 function pick<T>(r: () => number, xs: readonly T[]): T {
@@ -96,6 +99,8 @@ export function generateCorpus(dir: string, paragraphs: number, seed = 7): Corpu
   const perArticle = Math.min(20, paragraphs);
   const articles = Math.ceil(paragraphs / perArticle);
   const texts = new Map<string, string[]>();
+  const titles = new Map<string, string>();
+  const published = new Map<string, string>();
   let left = paragraphs;
   for (let a = 0; a < articles; a++) {
     const n = Math.min(perArticle, left);
@@ -112,7 +117,9 @@ export function generateCorpus(dir: string, paragraphs: number, seed = 7): Corpu
     }
     const id = `a${String(a).padStart(6, '0')}`;
     texts.set(id, body.filter((b) => !b.startsWith('## ')));
+    titles.set(id, `Talks update ${a}`);
+    published.set(id, iso);
     writeFileSync(path.join(dir, `${id}.md`), `---\ntitle: Talks update ${a}\npublished: ${iso}\nsource: Synthetic Wire\n---\n\n${body.join('\n\n')}\n`);
   }
-  return { dir, paragraphs, articles, people, texts };
+  return { dir, paragraphs, articles, people, texts, titles, published };
 }

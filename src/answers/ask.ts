@@ -6,6 +6,37 @@ import { SYNONYMS } from '../search/synonyms.ts';
 import type { Answer, AnswerOptions, Result } from './types.ts';
 import { clampLimit, cleanQuery } from './query.ts';
 import { paragraphResult } from './views.ts';
+import type { Derived } from '../knowledge/derived.ts';
+import type { TimeExpression } from '../extract/dates.ts';
+
+/** Paragraphs that mention someone (1) or no one (0). */
+const MENTIONED: Derived<Uint8Array> = {
+  name: 'paragraphs mentioning someone',
+  make: (kb) => mark(new Uint8Array(kb.paragraphs.length), kb.people),
+  extend: (prev, kb, added) => {
+    const flags = new Uint8Array(kb.paragraphs.length);
+    flags.set(prev);
+    return mark(flags, added.people);
+  },
+};
+
+function mark(flags: Uint8Array, people: Iterable<{ paragraphs: number[] }>): Uint8Array {
+  for (const p of people) for (const pid of p.paragraphs) flags[pid] = 1;
+  return flags;
+}
+
+/** The times a paragraph states, found once per paragraph a question reads (it is the costly part). */
+const TIMES: Derived<Map<number, TimeExpression[]>> = { name: 'times by paragraph', make: () => new Map() };
+
+function timesIn(kb: KnowledgeBase, pid: number, published: string | null): TimeExpression[] {
+  const cache = kb.derive(TIMES);
+  let times = cache.get(pid);
+  if (!times) {
+    if (cache.size > 50_000) cache.clear();
+    cache.set(pid, (times = findTimes(kb.paragraphs[pid].text, published)));
+  }
+  return times;
+}
 
 type Expect = 'duration' | 'date' | 'person' | 'place' | 'amount' | null;
 
@@ -31,11 +62,11 @@ const FRAME_WORDS: Record<Exclude<Expect, null>, Set<string>> = {
 
 /** How well a passage holds the kind of answer asked for: 0 not at all, 1 somewhere, 2 next to the topic. */
 function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string | null, topic: string[]): number {
-  const text = kb.paragraphs[pid].text;
   switch (expect) {
     case 'duration': {
-      const ds = findTimes(text, published).filter((t) => t.kind === 'duration');
+      const ds = timesIn(kb, pid, published).filter((t) => t.kind === 'duration');
       if (!ds.length) return 0;
+      const text = kb.paragraphs[pid].text;
       // "three-day negotiations": the duration qualifies a word of the question (or its synonym).
       const near = ds.some((d) => {
         const after = TextIndex.queryWords(text.slice(d.end, d.end + 40)).slice(0, 3);
@@ -44,13 +75,13 @@ function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string 
       return near ? 2 : 1;
     }
     case 'date':
-      return findTimes(text, published).some((t) => t.kind !== 'duration') ? 1 : 0;
+      return timesIn(kb, pid, published).some((t) => t.kind !== 'duration') ? 1 : 0;
     case 'person':
-      return kb.people.some((p) => p.paragraphs.includes(pid)) ? 1 : 0;
+      return kb.derive(MENTIONED)[pid];
     case 'place':
-      return /\b(in|at)\s+\p{Lu}/u.test(text) ? 1 : 0;
+      return /\b(in|at)\s+\p{Lu}/u.test(kb.paragraphs[pid].text) ? 1 : 0;
     case 'amount':
-      return /\d|\b(billion|million|thousand|hundred|percent)\b/i.test(text) ? 1 : 0;
+      return /\d|\b(billion|million|thousand|hundred|percent)\b/i.test(kb.paragraphs[pid].text) ? 1 : 0;
     default:
       return 0;
   }
