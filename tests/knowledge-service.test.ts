@@ -7,6 +7,8 @@ import { KnowledgeBase } from '../src/knowledge/base.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { runCommand } from '../src/answers/index.ts';
 import { KNOWLEDGE, tempKnowledge } from './helpers.ts';
+import { generateCorpus } from '../bench/lib/synthetic.ts';
+import { FactsCache } from '../src/knowledge/facts-cache.ts';
 
 function copy(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'keystone-svc-'));
@@ -86,5 +88,28 @@ describe('reloading', () => {
     const k = await loadKnowledge(dir);
     expect(k.articles.map((a) => a.id)).toEqual(['good']);
     expect(k.problems[0]).toMatchObject({ message: expect.stringMatching(/cannot be read \(ENOENT\)/) });
+  });
+
+  it('keeps answering from the old base while a whole base is rebuilt in steps', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'keystone-steps-'));
+    generateCorpus(dir, 1000, 3);
+    const { articles } = await loadKnowledge(dir);
+    const facts = new FactsCache();
+    const old = new KnowledgeBase(articles.slice(0, 5), [], { facts });
+    for (const a of articles) facts.factsOf(a); // extraction aside: the steps of indexing are what is measured
+    let answered = 0;
+    let building = true;
+    const probe = (async () => {
+      while (building) {
+        await new Promise((r) => setImmediate(r));
+        if (runCommand(old, 'who', '').results.length) answered++;
+      }
+    })();
+    const kb = await KnowledgeBase.build(articles, [], { facts });
+    building = false;
+    await probe;
+    expect(kb.paragraphs).toHaveLength(1000);
+    // Indexing 1,000 paragraphs takes ~50 ms or more, given back every 5 ms: a build in one piece answers none.
+    expect(answered).toBeGreaterThan(2);
   });
 });

@@ -115,6 +115,7 @@ export class KnowledgeService extends EventEmitter {
       mode = added.length ? 'added' : 'unchanged';
     } else {
       kb = await KnowledgeBase.build(articles, problems, { facts: this.facts });
+      if (before) await kb.warmLike(before);
       mode = 'rebuilt';
     }
     const report = this.install(kb, mode, before, t0, problems);

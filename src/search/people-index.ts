@@ -33,33 +33,58 @@ class NameLayer {
   readonly byKey = new Map<string, number[]>();
   /** Names and name words in sorted order: the prefix matches of a query are one contiguous run. */
   readonly sortedWords: { word: string; entry: number }[] = [];
-  readonly fuzzy: FuzzyVocabulary;
+  private vocabulary: FuzzyVocabulary | null = null;
 
-  constructor(people: readonly Person[], readonly persons: readonly number[]) {
-    const add = (map: Map<string, number[]>, k: string, v: number) => {
-      const list = map.get(k);
-      if (!list) map.set(k, [v]);
+  private constructor(readonly persons: readonly number[]) {}
+
+  static of(people: readonly Person[], persons: readonly number[]): NameLayer {
+    const layer = new NameLayer(persons);
+    for (const i of persons) layer.add(people, i);
+    layer.finish();
+    return layer;
+  }
+
+  /** The same layer, built in steps of a few hundred people (a whole base's people take ~150 ms). */
+  static *building(people: readonly Person[], persons: readonly number[]): Generator<void, NameLayer> {
+    const layer = new NameLayer(persons);
+    for (let k = 0; k < persons.length; k++) {
+      layer.add(people, persons[k]);
+      if (k % 400 === 399) yield;
+    }
+    layer.finish();
+    return layer;
+  }
+
+  get fuzzy(): FuzzyVocabulary {
+    return this.vocabulary!;
+  }
+
+  private add(people: readonly Person[], i: number): void {
+    const map = (m: Map<string, number[]>, k: string, v: number) => {
+      const list = m.get(k);
+      if (!list) m.set(k, [v]);
       else if (list[list.length - 1] !== v) list.push(v);
     };
-    for (const i of persons) {
-      const p = people[i];
-      for (const n of new Set([p.name, ...p.aliases])) {
-        const folded = fold(n).replace(/['’]/g, '');
-        const words = folded.split(/[\s-]+/);
-        const e = this.entries.length;
-        this.entries.push({ person: i, folded, key: fullNameKey(n), words });
-        add(this.byFolded, folded, e);
-        add(this.byKey, fullNameKey(n), e);
-        for (const w of words) {
-          if (w) add(this.wordIndex, w, i);
-          const k = nameKey(w);
-          if (k && k !== w) add(this.wordIndex, k, i);
-        }
-        for (const w of new Set([folded, ...words])) this.sortedWords.push({ word: w, entry: e });
+    const p = people[i];
+    for (const n of new Set([p.name, ...p.aliases])) {
+      const folded = fold(n).replace(/['’]/g, '');
+      const words = folded.split(/[\s-]+/);
+      const e = this.entries.length;
+      this.entries.push({ person: i, folded, key: fullNameKey(n), words });
+      map(this.byFolded, folded, e);
+      map(this.byKey, fullNameKey(n), e);
+      for (const w of words) {
+        if (w) map(this.wordIndex, w, i);
+        const k = nameKey(w);
+        if (k && k !== w) map(this.wordIndex, k, i);
       }
+      for (const w of new Set([folded, ...words])) this.sortedWords.push({ word: w, entry: e });
     }
-    this.sortedWords.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
-    this.fuzzy = new FuzzyVocabulary(this.entries.map((e) => e.folded), 0.4);
+  }
+
+  private finish(): void {
+    this.sortedWords.sort((a, b) => codePointOrder(a.word, b.word));
+    this.vocabulary = new FuzzyVocabulary(this.entries.map((e) => e.folded), 0.4);
   }
 
   /** Entries whose name or a word of it starts with `q`. */
@@ -105,18 +130,25 @@ export class PeopleIndex {
 
   constructor(
     readonly people: readonly Person[],
-    private readonly layers: readonly NameLayer[] = [new NameLayer(people, people.map((_, i) => i))],
+    private readonly layers: readonly NameLayer[] = [NameLayer.of(people, people.map((_, i) => i))],
     private readonly roles: Roles = rolesOf(people),
   ) {}
+
+  /** The index of a whole base's people, in steps. */
+  static *building(people: readonly Person[]): Generator<void, PeopleIndex> {
+    const layer = yield* NameLayer.building(people, people.map((_, i) => i));
+    yield;
+    return new PeopleIndex(people, [layer]);
+  }
 
   /** An index for `people`, which are these people with those at positions `changed` added or changed. */
   withChanged(people: readonly Person[], changed: readonly number[]): PeopleIndex {
     if (changed.length === 0) return new PeopleIndex(people, this.layers, this.roles);
-    let layers = [...this.layers, new NameLayer(people, changed)];
+    let layers = [...this.layers, NameLayer.of(people, changed)];
     const deltas = layers.slice(1);
     const covered = new Set(deltas.flatMap((l) => l.persons));
-    if (covered.size > people.length * DELTA_SHARE * 2) layers = [new NameLayer(people, people.map((_, i) => i))];
-    else if (deltas.length > MAX_LAYERS || covered.size > people.length * DELTA_SHARE) layers = [layers[0], new NameLayer(people, [...covered].sort((a, b) => a - b))];
+    if (covered.size > people.length * DELTA_SHARE * 2) layers = [NameLayer.of(people, people.map((_, i) => i))];
+    else if (deltas.length > MAX_LAYERS || covered.size > people.length * DELTA_SHARE) layers = [layers[0], NameLayer.of(people, [...covered].sort((a, b) => a - b))];
     // Deleted role documents cost a little on every search; past as many as there are people, start over.
     let roles: Roles;
     if (this.roles.index.deletedCount + changed.length > people.length) roles = rolesOf(people);

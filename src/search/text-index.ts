@@ -134,18 +134,35 @@ export class Segment {
 
   /** One segment holding the documents of several, numbered one after another. */
   static merge(segments: Segment[]): Segment {
+    const steps = Segment.merging(segments);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /** merge, as steps of about 50,000 postings each: a base's whole index is merged without a long pause. */
+  static *merging(segments: Segment[]): Generator<void, Segment> {
     const table = new TermTable();
     let offset = 0;
     let totalLen = 0;
+    let work = 0;
     for (const seg of segments) {
-      const { start, docs: d, tfs: f } = seg.state;
-      seg.state.vocab.forEach((w, t) => {
-        const id = table.idOf(w);
+      const { start, docs: d, tfs: f, vocab } = seg.state;
+      for (let t = 0; t < vocab.length; t++) {
+        const id = table.idOf(vocab[t]);
+        const docs = table.docs[id];
+        const tfs = table.tfs[id];
         for (let i = start[t]; i < start[t + 1]; i++) {
-          table.docs[id].push(offset + d[i]);
-          table.tfs[id].push(f[i]);
+          docs.push(offset + d[i]);
+          tfs.push(f[i]);
         }
-      });
+        work += 8 + start[t + 1] - start[t];
+        if (work > 50_000) {
+          work = 0;
+          yield;
+        }
+      }
       offset += seg.size;
       totalLen += seg.state.totalLen;
     }
@@ -155,6 +172,7 @@ export class Segment {
       docLen.set(seg.state.docLen, o);
       o += seg.size;
     }
+    yield;
     return new Segment(pack(table.vocab, table.docs, table.tfs, docLen, totalLen));
   }
 
