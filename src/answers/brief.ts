@@ -1,6 +1,7 @@
 import type { Event, KnowledgeBase, Person, Quote } from '../knowledge/base.ts';
 import { mergeSorted, type Derived } from '../knowledge/derived.ts';
 import { BY_MENTIONS } from './who.ts';
+import { TITLES } from './titles.ts';
 import type { Article } from '../knowledge/types.ts';
 import { citationOf } from '../knowledge/types.ts';
 import { splitSentences } from '../text/sentences.ts';
@@ -85,16 +86,16 @@ function within(kb: KnowledgeBase, scope: Article[]): Picked {
   return { people, quotes: quotes.sort(longestFirst).slice(0, SIZES.quotes), events: events.sort(compareEvents).slice(0, SIZES.events) };
 }
 
-/** Finds an article by id, exact title, or words of its title. */
+/** Finds an article by id, exact title, or words of its title (the oldest, when several fit). */
 export function findArticle(kb: KnowledgeBase, q: string): Article | null {
   const f = fold(q).trim();
   if (!f) return null;
-  return (
-    kb.byArticle.get(f) ??
-    kb.articles.find((a) => fold(a.title) === f) ??
-    kb.articles.find((a) => fold(a.title).includes(f) || a.id.includes(f)) ??
-    null
-  );
+  const byId = kb.byArticle.get(f);
+  if (byId) return byId;
+  const { folded, at, exact } = kb.derive(TITLES);
+  const same = exact.get(f);
+  if (same?.length === 1) return kb.byArticle.get(same[0]) ?? null;
+  return kb.articles.find((a) => (same ? same.includes(a.id) : folded[at.get(a.id)!].includes(f) || a.id.includes(f))) ?? null;
 }
 
 /**

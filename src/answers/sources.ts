@@ -7,10 +7,11 @@ import { articleView } from './views.ts';
 /** sources: the articles, newest first; each cited by its opening paragraph. */
 export function sources(kb: KnowledgeBase, _query = '', opts: AnswerOptions = {}): Answer {
   const limit = clampLimit(opts.limit ?? 25);
-  const list = [...kb.articles].reverse();
-  const results = list.map((a, i) => ({
+  // Newest first; only the page shown is built (a big base has thousands of articles).
+  const shown = kb.articles.slice(-limit).reverse();
+  const results = shown.map((a, i) => ({
     text: a.title,
-    score: 1 - i / (list.length + 1),
+    score: 1 - i / (kb.articles.length + 1),
     citation: citationOf(a, a.paragraphs[0]),
     article: articleView(a),
   }));
@@ -18,8 +19,8 @@ export function sources(kb: KnowledgeBase, _query = '', opts: AnswerOptions = {}
   return {
     command: 'sources',
     query: '',
-    results: results.slice(0, limit),
-    total: results.length,
+    results,
+    total: kb.articles.length,
     title: `${kb.articles.length} article${kb.articles.length === 1 ? '' : 's'}, ${paragraphs} paragraphs`,
     message: kb.articles.length ? undefined : 'The knowledge base is empty: add Markdown or text files to the knowledge directory.',
   };

@@ -7,6 +7,7 @@ import type { Event } from '../knowledge/base.ts';
 import type { Article } from '../knowledge/types.ts';
 import { mergeSorted, type Derived } from '../knowledge/derived.ts';
 import { BY_SPEAKER } from '../answers/quote.ts';
+import { TITLES } from '../answers/titles.ts';
 
 /**
  * Autocomplete choices, answered from memory: tiers of exact, prefix/alias, then fuzzy; sensible
@@ -165,27 +166,6 @@ export function topicChoices(kb: KnowledgeBase | null, typed: string): Choice[] 
   if (q && !choices.some((c) => fold(c.value) === q)) choices.unshift(choice(typed.trim(), typed.trim()));
   return choices.slice(0, LIMITS.choices);
 }
-
-/** Article titles, folded, in the order articles arrived; extended when articles are added. */
-interface Titles {
-  ids: string[];
-  folded: string[];
-  at: Map<string, number>;
-  fuzzy: FuzzyVocabulary;
-}
-
-const TITLES: Derived<Titles> = {
-  name: 'article titles',
-  make: (kb) => {
-    const folded = kb.articles.map((a) => fold(a.title));
-    return { ids: kb.articles.map((a) => a.id), folded, at: new Map(kb.articles.map((a, i) => [a.id, i])), fuzzy: new FuzzyVocabulary(folded, 0.4) };
-  },
-  extend: (prev, _kb, added) => {
-    const ids = [...prev.ids, ...added.articles.map((a) => a.id)];
-    const more = added.articles.map((a) => fold(a.title));
-    return { ids, folded: [...prev.folded, ...more], at: new Map(ids.map((id, i) => [id, i])), fuzzy: prev.fuzzy.withAdded(more) };
-  },
-};
 
 export function articleChoices(kb: KnowledgeBase | null, typed: string): Choice[] {
   if (!kb) return [];
