@@ -104,12 +104,15 @@ export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
     return answer([], { message: `No passage matches “${query}”.`, suggestions });
   }
   const best = Math.max(...hits.map((h) => h.score));
+  const base = hits.map((h) => h.score + h.matched * 0.25 * best);
+  // A passage that holds the kind of answer asked for (a duration for "how long") rises by up to
+  // `most`. Only a passage that could then reach the page shown needs reading for it (dates are costly to find).
+  const most = 0.4 * best * 2;
+  const bar = [...base].sort((a, b) => b - a)[Math.min(limit, base.length) - 1] - most;
   const ranked = hits
-    .map((h) => {
-      const p = kb.paragraphs[h.doc];
-      // A passage that holds the kind of answer asked for (a duration for "how long") rises.
-      const bonus = expect ? 0.4 * best * fits(kb, h.doc, expect, kb.article(p).published, words) : 0;
-      return { h, score: h.score + bonus + h.matched * 0.25 * best };
+    .map((h, i) => {
+      const bonus = expect && base[i] >= bar ? 0.4 * best * fits(kb, h.doc, expect, kb.article(kb.paragraphs[h.doc]).published, words) : 0;
+      return { h, score: base[i] + bonus };
     })
     .sort((a, b) => b.score - a.score || a.h.doc - b.h.doc);
   return answer(ranked.map(({ h, score }) => paragraphResult(kb, kb.paragraphs[h.doc], score)), { title: query });

@@ -83,7 +83,22 @@ function within(kb: KnowledgeBase, scope: Article[]): Picked {
     .sort((a, b) => b.mentions - a.mentions || codePointOrder(a.person.name, b.person.name))
     .slice(0, SIZES.people)
     .map((x) => ({ ...x, first: x.person.paragraphs.find(inScope) ?? x.person.paragraphs[0] }));
-  return { people, quotes: quotes.sort(longestFirst).slice(0, SIZES.quotes), events: events.sort(compareEvents).slice(0, SIZES.events) };
+  return { people, quotes: smallest(quotes, SIZES.quotes, longestFirst), events: smallest(events, SIZES.events, compareEvents) };
+}
+
+/** The k first of items in this order, without sorting them all (a briefing since a date may cover thousands). */
+function smallest<T>(items: Iterable<T>, k: number, compare: (a: T, b: T) => number): T[] {
+  const out: T[] = [];
+  for (const x of items) {
+    if (out.length === k && compare(x, out[k - 1]) >= 0) continue;
+    let i = out.length === k ? k - 1 : out.length;
+    while (i > 0 && compare(x, out[i - 1]) < 0) {
+      out[i] = out[i - 1];
+      i--;
+    }
+    out[i] = x;
+  }
+  return out;
 }
 
 /** Finds an article by id, exact title, or words of its title (the oldest, when several fit). */
