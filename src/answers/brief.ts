@@ -1,4 +1,4 @@
-import type { Event, KnowledgeBase, Person, Quote } from '../knowledge/base.ts';
+import type { ArticleSpan, Event, KnowledgeBase, Person, Quote } from '../knowledge/base.ts';
 import { mergeSorted, type Derived } from '../knowledge/derived.ts';
 import { BY_MENTIONS } from './who.ts';
 import { TITLES } from './titles.ts';
@@ -64,25 +64,51 @@ function everywhere(kb: KnowledgeBase): Picked {
   };
 }
 
+/** Each article's own pick, made when a briefing first reads it: an article's quotes and events never change. */
+const ARTICLE_PICKS: Derived<Map<string, { quotes: Quote[]; events: Event[] }>> = {
+  name: 'briefing picks by article',
+  make: () => new Map(),
+  extend: (prev) => new Map(prev),
+};
+
+function topOf(kb: KnowledgeBase, id: string, s: ArticleSpan): { quotes: Quote[]; events: Event[] } {
+  const picks = kb.derive(ARTICLE_PICKS);
+  let top = picks.get(id);
+  if (!top) {
+    top = {
+      quotes: smallest(kb.quotes.slice(s.quotes[0], s.quotes[1]).filter(briefable), SIZES.quotes, longestFirst),
+      events: smallest(kb.events.slice(s.events[0], s.events[1]).filter(reportable), SIZES.events, compareEvents),
+    };
+    picks.set(id, top);
+  }
+  return top;
+}
+
 /** A briefing of some articles, from their spans: its cost grows with what they hold, not with the base. */
 function within(kb: KnowledgeBase, scope: Article[]): Picked {
-  const spans = scope.map((a) => kb.span(a.id)!).filter(Boolean);
   const mentions = new Map<string, number>();
   const quotes: Quote[] = [];
   const events: Event[] = [];
-  for (const s of spans) {
+  for (const a of scope) {
+    const s = kb.span(a.id);
+    if (!s) continue;
     for (const [id, n] of s.mentions) mentions.set(id, (mentions.get(id) ?? 0) + n);
-    for (let i = s.quotes[0]; i < s.quotes[1]; i++) if (briefable(kb.quotes[i])) quotes.push(kb.quotes[i]);
-    for (let i = s.events[0]; i < s.events[1]; i++) if (reportable(kb.events[i])) events.push(kb.events[i]);
+    // The scope's first k are among its articles' first k: a briefing since a date reads a few per article.
+    const top = topOf(kb, a.id, s);
+    for (const q of top.quotes) quotes.push(q);
+    for (const e of top.events) events.push(e);
   }
   const ids = new Set(scope.map((a) => a.id));
   const inScope = (pid: number) => ids.has(kb.paragraphs[pid].article);
-  const people = [...mentions]
-    .map(([id, n]) => ({ person: kb.personById.get(id)!, mentions: n }))
-    .filter((x) => x.person && x.mentions > 0)
-    .sort((a, b) => b.mentions - a.mentions || codePointOrder(a.person.name, b.person.name))
-    .slice(0, SIZES.people)
-    .map((x) => ({ ...x, first: x.person.paragraphs.find(inScope) ?? x.person.paragraphs[0] }));
+  const candidates: { person: Person; mentions: number }[] = [];
+  for (const [id, n] of mentions) {
+    const person = kb.personById.get(id);
+    if (person && n > 0) candidates.push({ person, mentions: n });
+  }
+  const people = smallest(candidates, SIZES.people, (a, b) => b.mentions - a.mentions || codePointOrder(a.person.name, b.person.name)).map((x) => ({
+    ...x,
+    first: x.person.paragraphs.find(inScope) ?? x.person.paragraphs[0],
+  }));
   return { people, quotes: smallest(quotes, SIZES.quotes, longestFirst), events: smallest(events, SIZES.events, compareEvents) };
 }
 
