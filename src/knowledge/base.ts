@@ -5,6 +5,7 @@ import { Segment, TextIndex, type SegmentState } from '../search/text-index.ts';
 import { PeopleIndex } from '../search/people-index.ts';
 import { FactsCache } from './facts-cache.ts';
 import { mergeSorted, type Addition, type Derived } from './derived.ts';
+import { runAsync, runSync } from '../steps.ts';
 
 /** A person across the whole knowledge base: an article's person, merged over articles. */
 export interface Person extends ArticlePerson {
@@ -180,26 +181,6 @@ function settled(parts: Parts, problems: LoadProblem[], people: Person[]) {
 function freeze(f: Omit<Fields, 'byArticle' | 'memo'>): KnowledgeBase {
   const fields: Fields = { ...f, byArticle: new Map(f.articles.map((a) => [a.id, a])), memo: new Map() };
   return Object.assign(Object.create(KnowledgeBase.prototype) as KnowledgeBase, fields);
-}
-
-function runSync<T>(g: Generator<void, T>): T {
-  for (;;) {
-    const r = g.next();
-    if (r.done) return r.value;
-  }
-}
-
-/** Runs the steps, yielding to the event loop whenever a slice of about 5 ms is used up: a query waits for at most that and one step. */
-async function runAsync<T>(g: Generator<void, T>): Promise<T> {
-  let slice = performance.now();
-  for (;;) {
-    const r = g.next();
-    if (r.done) return r.value;
-    if (performance.now() - slice > 5) {
-      await new Promise((res) => setImmediate(res));
-      slice = performance.now();
-    }
-  }
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Person } from '../knowledge/base.ts';
 import { codePointOrder, fold, fullNameKey, nameKey } from '../text/normalize.ts';
 import { TextIndex } from './text-index.ts';
 import { FuzzyVocabulary } from './vocabulary.ts';
+import { runSync } from '../steps.ts';
 
 export type NameTier = 'exact' | 'name-word' | 'prefix' | 'fuzzy';
 const TIER_RANK: Record<NameTier, number> = { exact: 0, 'name-word': 1, prefix: 2, fuzzy: 3 };
@@ -38,10 +39,7 @@ class NameLayer {
   private constructor(readonly persons: readonly number[]) {}
 
   static of(people: readonly Person[], persons: readonly number[]): NameLayer {
-    const layer = new NameLayer(persons);
-    for (const i of persons) layer.add(people, i);
-    layer.finish();
-    return layer;
+    return runSync(NameLayer.building(people, persons));
   }
 
   /** The same layer, built in steps of a few hundred people (a whole base's people take ~150 ms). */

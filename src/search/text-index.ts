@@ -1,6 +1,7 @@
 import { nameKey } from '../text/normalize.ts';
 import { terms } from '../text/tokenize.ts';
 import { SYNONYMS } from './synonyms.ts';
+import { runSync } from '../steps.ts';
 import { FuzzyVocabulary } from './vocabulary.ts';
 
 /**
@@ -134,11 +135,7 @@ export class Segment {
 
   /** One segment holding the documents of several, numbered one after another. */
   static merge(segments: Segment[]): Segment {
-    const steps = Segment.merging(segments);
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return r.value;
-    }
+    return runSync(Segment.merging(segments));
   }
 
   /** merge, as steps of about 50,000 postings each: a base's whole index is merged without a long pause. */
