@@ -115,5 +115,6 @@ export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
       return { h, score: base[i] + bonus };
     })
     .sort((a, b) => b.score - a.score || a.h.doc - b.h.doc);
-  return answer(ranked.map(({ h, score }) => paragraphResult(kb, kb.paragraphs[h.doc], score)), { title: query });
+  // Results are built for the page shown only; the total still counts every passage found.
+  return answer(ranked.slice(0, limit).map(({ h, score }) => paragraphResult(kb, kb.paragraphs[h.doc], score)), { title: query, total: ranked.length });
 }

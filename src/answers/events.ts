@@ -104,5 +104,6 @@ export function events(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions 
     const topics = Object.keys(EVENT_KIND_WORDS).filter((k) => byKind.has(k as EventKind));
     return answer([], { message: `No event matches “${query}”.`, suggestions: topics.map((k) => EVENT_KIND_WORDS[k as EventKind][0]) });
   }
-  return answer(ranked.map(([id, s]) => eventResult(kb, kb.events[id], s)), { title: `Events: ${query}` });
+  // Results are built for the page shown only (a topic can match hundreds of events); the total counts them all.
+  return answer(ranked.slice(0, limit).map(([id, s]) => eventResult(kb, kb.events[id], s)), { title: `Events: ${query}`, total: ranked.length });
 }

@@ -64,7 +64,7 @@ export function quote(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions &
   if (speaker && !wordsText) {
     const said = [...pool].sort(byDirectThenOrder);
     if (said.length === 0) return answer([], { title: speaker.name, message: `No quotes attributed to ${speaker.name} yet; try /who ${speaker.name} for the passages that mention them.`, suggestions: speakersNear(kb) });
-    return answer(said.map((q, i) => quoteResult(kb, q, 1 - i / (said.length + 1))), { title: `What ${speaker.name} said` });
+    return answer(said.slice(0, limit).map((q, i) => quoteResult(kb, q, 1 - i / (said.length + 1))), { title: `What ${speaker.name} said`, total: said.length });
   }
 
   const allowed = speaker ? new Set(pool.map((q) => q.id)) : null;
@@ -80,8 +80,8 @@ export function quote(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions &
     if (!speakerQ && fuzzy && fuzzy.score <= 0.45) return quote(kb, '', { ...opts, speaker: fuzzy.person.name, words: undefined });
     return answer([], { message: `No quote matches “${words || bySpeakerText}”.`, suggestions: speakersNear(kb) });
   }
-  const results = good.map((h) => quoteResult(kb, kb.quotes[h.doc], h.score));
-  return answer(results, { title: speaker ? `What ${speaker.name} said about “${words}”` : `Quotes matching “${words}”` });
+  const results = good.slice(0, limit).map((h) => quoteResult(kb, kb.quotes[h.doc], h.score));
+  return answer(results, { total: good.length, title: speaker ? `What ${speaker.name} said about “${words}”` : `Quotes matching “${words}”` });
 }
 
 function speakersNear(kb: KnowledgeBase): string[] {
