@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { symlinkSync, utimesSync, writeFileSync, cpSync, mkdtempSync } from 'node:fs';
+import { readFileSync, symlinkSync, utimesSync, writeFileSync, cpSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { KnowledgeService } from '../src/knowledge/service.ts';
@@ -33,6 +33,16 @@ describe('the knowledge cache', () => {
     const second = new KnowledgeService(dir, { cacheFile });
     expect((await second.reload()).mode).toBe('cache');
     expect(answersOf(second.current!)).toEqual(fresh);
+
+    // A damaged cache (cut short, or not a cache at all) is rebuilt, never served.
+    const whole = readFileSync(cacheFile);
+    for (const damaged of [whole.subarray(0, Math.floor(whole.length * 0.6)), Buffer.from('not a cache')]) {
+      writeFileSync(cacheFile, damaged);
+      const svc = new KnowledgeService(dir, { cacheFile });
+      expect((await svc.reload()).mode).toBe('rebuilt');
+      expect(answersOf(svc.current!)).toEqual(fresh);
+    }
+    writeFileSync(cacheFile, whole);
 
     // Same size, new time: stale, so rebuilt rather than served.
     const f = path.join(dir, 'miami-talks.md');

@@ -1,7 +1,8 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { KnowledgeBase, type IndexSegments } from './base.ts';
+import type { SegmentState } from '../search/text-index.ts';
 import { EXTRACTION_VERSION, FactsCache, articleDigest, primeDigest } from './facts-cache.ts';
 import { fingerprintOf, scanKnowledge, type FileResult, type LoadedKnowledge } from './load.ts';
 import type { Article, LoadProblem } from './types.ts';
@@ -12,40 +13,75 @@ import { reviveParagraph } from './paragraph-store.ts';
  * read, extracted and indexed again. Valid only for the exact files it was built from (path, size,
  * modification time) and for the same code version; anything else is stale and rebuilt, never served.
  */
-const SNAPSHOT_VERSION = 5;
+const SNAPSHOT_VERSION = 6;
 
-interface Snapshot {
+/**
+ * On disk: frames, each a 4-byte length and one v8-serialised value, written with a pause between
+ * them. One serialisation of a whole base blocked the event loop for half a second at 100,000
+ * paragraphs; a frame takes a few milliseconds.
+ */
+interface Header {
   version: number;
   extraction: number;
   fingerprint: string;
-  articles: Article[];
   problems: LoadProblem[];
-  facts: [string, Buffer][];
-  /** Digest of each article, in `articles` order. */
+  /** Digest of each article, in build order. */
   digests: string[];
-  segments: IndexSegments;
-  files: [string, FileResult][];
+  /** How many frames of each part follow, in this order. */
+  frames: { articles: number; facts: number; segments: { paragraphs: string[][]; quotes: string[][] }; files: number };
 }
+
+/** A file's result with its article given by position in the build order when it is one of them. */
+type StoredFile = Omit<FileResult, 'article'> & { article: Article | number | null };
+
+const PER_FRAME = 250;
+const pause = () => new Promise((r) => setImmediate(r));
+const chunks = <T>(xs: T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
 
 export async function saveSnapshot(file: string, kb: KnowledgeBase, loaded: LoadedKnowledge, facts: FactsCache): Promise<number> {
   facts.retain(kb.articles);
-  const snap: Snapshot = {
+  const articles = kb.buildOrder;
+  const position = new Map(articles.map((a, i) => [a, i]));
+  const segments = kb.segments();
+  const fields = (st: SegmentState) => Object.keys(st) as (keyof SegmentState)[];
+  const files: [string, StoredFile][] = [...loaded.files.entries()].map(([rel, f]) => [rel, { ...f, article: f.article && position.has(f.article) ? position.get(f.article)! : f.article }]);
+  const parts = {
+    articles: chunks(articles, PER_FRAME),
+    facts: chunks(facts.entries(), PER_FRAME),
+    files: chunks(files, PER_FRAME * 4),
+  };
+  const header: Header = {
     version: SNAPSHOT_VERSION,
     extraction: EXTRACTION_VERSION,
     fingerprint: loaded.fingerprint,
-    articles: kb.buildOrder,
     problems: kb.problems,
-    facts: facts.entries(),
-    digests: kb.buildOrder.map(articleDigest),
-    segments: kb.segments(),
-    files: [...loaded.files.entries()],
+    digests: articles.map(articleDigest),
+    frames: { articles: parts.articles.length, facts: parts.facts.length, segments: { paragraphs: segments.paragraphs.map(fields), quotes: segments.quotes.map(fields) }, files: parts.files.length },
   };
-  const buf = serialize(snap);
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(tmp, buf);
+  const out = await open(tmp, 'w');
+  let bytes = 0;
+  const frame = async (value: unknown) => {
+    const body = serialize(value);
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(body.length);
+    await out.write(len);
+    await out.write(body);
+    bytes += 4 + body.length;
+    await pause();
+  };
+  try {
+    await frame(header);
+    for (const x of parts.articles) await frame(x);
+    for (const x of parts.facts) await frame(x);
+    for (const st of [...segments.paragraphs, ...segments.quotes]) for (const k of fields(st)) await frame(st[k]);
+    for (const x of parts.files) await frame(x);
+  } finally {
+    await out.close();
+  }
   await rename(tmp, file); // readers see the old snapshot or the new one, never half of one
-  return buf.length;
+  return bytes;
 }
 
 export interface Restored {
@@ -54,26 +90,59 @@ export interface Restored {
   facts: FactsCache;
 }
 
+/** Reads frames from a buffer, one at a time. */
+function frames(buf: Buffer): () => unknown {
+  let at = 0;
+  return () => {
+    if (at + 4 > buf.length) throw new Error('snapshot ends early');
+    const len = buf.readUInt32LE(at);
+    if (at + 4 + len > buf.length) throw new Error('snapshot ends early');
+    const value = deserialize(buf.subarray(at + 4, at + 4 + len));
+    at += 4 + len;
+    return value;
+  };
+}
+
 /** The snapshot's base if it matches the directory as it is now; null if missing, stale or unreadable. */
 export async function loadSnapshot(file: string, dir: string): Promise<Restored | null> {
-  let snap: Snapshot;
+  let next: () => unknown;
+  let header: Header;
   try {
-    snap = deserialize(await readFile(file)) as Snapshot;
+    next = frames(await readFile(file));
+    header = next() as Header;
   } catch {
     return null;
   }
-  if (snap?.version !== SNAPSHOT_VERSION || snap.extraction !== EXTRACTION_VERSION) return null;
+  if (header?.version !== SNAPSHOT_VERSION || header.extraction !== EXTRACTION_VERSION) return null;
   const now = fingerprintOf(await scanKnowledge(dir).catch(() => []));
-  if (now !== snap.fingerprint) return null;
-  const revived = new Set<Article>();
-  for (const a of [...snap.articles, ...snap.files.map(([, f]) => f.article)]) {
-    if (!a || revived.has(a)) continue;
-    a.paragraphs = a.paragraphs.map(reviveParagraph);
-    revived.add(a);
+  if (now !== header.fingerprint) return null;
+  try {
+    const articles: Article[] = [];
+    for (let i = 0; i < header.frames.articles; i++) for (const a of next() as Article[]) articles.push(a);
+    const entries: [string, Buffer][] = [];
+    for (let i = 0; i < header.frames.facts; i++) for (const e of next() as [string, Uint8Array][]) entries.push([e[0], toBuffer(e[1])]);
+    const segment = (keys: string[]) => Object.fromEntries(keys.map((k) => [k, next()])) as unknown as SegmentState;
+    const segments: IndexSegments = { paragraphs: header.frames.segments.paragraphs.map(segment), quotes: header.frames.segments.quotes.map(segment) };
+    const files = new Map<string, FileResult>();
+    for (let i = 0; i < header.frames.files; i++) {
+      for (const [rel, f] of next() as [string, StoredFile][]) files.set(rel, { ...f, article: typeof f.article === 'number' ? articles[f.article] : f.article });
+    }
+    const revived = new Set<Article>();
+    for (const a of [...articles, ...[...files.values()].map((f) => f.article)]) {
+      if (!a || revived.has(a)) continue;
+      a.paragraphs = a.paragraphs.map(reviveParagraph);
+      revived.add(a);
+    }
+    articles.forEach((a, i) => primeDigest(a, header.digests[i]));
+    const facts = new FactsCache(entries);
+    const kb = new KnowledgeBase(articles, header.problems, { facts, segments, keepOrder: true });
+    const loaded: LoadedKnowledge = { articles, problems: header.problems, fingerprint: header.fingerprint, files };
+    return { kb, loaded, facts };
+  } catch {
+    return null;
   }
-  snap.articles.forEach((a, i) => primeDigest(a, snap.digests[i]));
-  const facts = new FactsCache(snap.facts);
-  const kb = new KnowledgeBase(snap.articles, snap.problems, { facts, segments: snap.segments, keepOrder: true });
-  const loaded: LoadedKnowledge = { articles: snap.articles, problems: snap.problems, fingerprint: snap.fingerprint, files: new Map(snap.files) };
-  return { kb, loaded, facts };
+}
+
+function toBuffer(b: Uint8Array): Buffer {
+  return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }

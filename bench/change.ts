@@ -1,0 +1,48 @@
+/**
+ * npm run bench:change — after `npm run bench` has written the 100,000-paragraph knowledge base:
+ * one article is changed (a paragraph appended) while a loop keeps answering queries, and the reload
+ * (a rebuild in steps) is timed. Prints one line; the article is put back afterwards.
+ */
+import path from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { KnowledgeService } from '../src/knowledge/service.ts';
+import { runCommand } from '../src/answers/index.ts';
+import { topicChoices } from '../src/discord/suggest.ts';
+
+const OUT = path.resolve(import.meta.dirname, 'out');
+const size = process.argv[2] ?? '100000';
+const dir = path.join(OUT, `kb-${size}`);
+if (!existsSync(dir)) throw new Error(`${dir} is missing: run npm run bench first`);
+const svc = new KnowledgeService(dir, { cacheFile: path.join(OUT, `cache-${size}.v8`) });
+const ready = await svc.reload();
+if (ready.mode !== 'cache') await svc.saveNow();
+// Queries of every kind first, so the base has its derived values, as a serving bot's does.
+for (const [c, q] of [['who', ''], ['quote', ''], ['events', ''], ['events', 'strikes'], ['ask', 'drones'], ['brief', '']] as const) runCommand(svc.current!, c, q);
+topicChoices(svc.current!, 'dro');
+
+const file = path.join(dir, 'a000100.md');
+const original = readFileSync(file, 'utf8');
+writeFileSync(file, `${original}\nSpecial envoy Zorana Quillfeather met officials in Geneva on Friday.\n`);
+const waits: number[] = [];
+let running = true;
+const probe = (async () => {
+  while (running) {
+    const t0 = performance.now();
+    await new Promise((r) => setImmediate(r));
+    runCommand(svc.current!, 'who', 'Berg');
+    waits.push(performance.now() - t0);
+  }
+})();
+const t0 = performance.now();
+const r = await svc.reload();
+const ms = performance.now() - t0;
+running = false;
+await probe;
+const t1 = performance.now();
+topicChoices(svc.current!, 'dro');
+runCommand(svc.current!, 'events', 'strikes');
+const firstAfter = performance.now() - t1;
+writeFileSync(file, original);
+const found = runCommand(svc.current!, 'who', 'Quillfeather').results.length > 0;
+console.log(`changed article at ${size} paragraphs: ${r.mode} in ${Math.round(ms)} ms, ${waits.length} queries answered meanwhile, slowest waited ${Math.max(...waits).toFixed(0)} ms, ${waits.filter((w) => w > 50).length} waited over 50 ms; first topic autocomplete + events after it: ${firstAfter.toFixed(1)} ms; new text found: ${found}`);
+process.exit(0);
