@@ -4,7 +4,7 @@
  * (a rebuild in steps) is timed. Prints one line; the article is put back afterwards.
  */
 import path from 'node:path';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { KnowledgeService } from '../src/knowledge/service.ts';
 import { runCommand } from '../src/answers/index.ts';
 import { topicChoices } from '../src/discord/suggest.ts';
@@ -22,6 +22,7 @@ topicChoices(svc.current!, 'dro');
 
 const file = path.join(dir, 'a000100.md');
 const original = readFileSync(file, 'utf8');
+const { atime, mtime } = statSync(file);
 writeFileSync(file, `${original}\nSpecial envoy Zorana Quillfeather met officials in Geneva on Friday.\n`);
 const waits: number[] = [];
 let running = true;
@@ -42,7 +43,9 @@ const t1 = performance.now();
 topicChoices(svc.current!, 'dro');
 runCommand(svc.current!, 'events', 'strikes');
 const firstAfter = performance.now() - t1;
+// Put the article back as it was, time included, so the benchmark's cache stays valid.
 writeFileSync(file, original);
+utimesSync(file, atime, mtime);
 const found = runCommand(svc.current!, 'who', 'Quillfeather').results.length > 0;
 console.log(`changed article at ${size} paragraphs: ${r.mode} in ${Math.round(ms)} ms, ${waits.length} queries answered meanwhile, slowest waited ${Math.max(...waits).toFixed(0)} ms, ${waits.filter((w) => w > 50).length} waited over 50 ms; first topic autocomplete + events after it: ${firstAfter.toFixed(1)} ms; new text found: ${found}`);
 process.exit(0);
