@@ -52,7 +52,7 @@ interface Topic {
 interface Topics {
   /** How many events name each actor or place. */
   counts: Map<string, number>;
-  /** Actor -> the order it was first named in (how equally frequent topics are ordered); a kind seen: \\u0000kind -> -1. */
+  /** Actor -> the order it was first named in (how equally frequent topics are ordered); kinds seen are kept as "\u0000" + kind. */
   seen: Map<string, number>;
   list: Topic[];
   /** Which actor has an entry under which key, so one is added when a person is renamed. */
