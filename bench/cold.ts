@@ -1,9 +1,12 @@
 /** One cold start in a fresh process: prints {"ms": …, "mode": …, "heapMB": …}. Used by bench/run.ts. */
 import { KnowledgeService } from '../src/knowledge/service.ts';
+import { ANSWER_DERIVED } from '../src/answers/index.ts';
+import { TOPICS } from '../src/discord/suggest.ts';
 
 const [dir, cacheFile] = process.argv.slice(2);
 const t0 = process.hrtime.bigint();
-const svc = new KnowledgeService(dir, { cacheFile });
+// As the bot opens it: ready means ready to answer, derived orders and groupings included.
+const svc = new KnowledgeService(dir, { cacheFile, derived: [...ANSWER_DERIVED, TOPICS] });
 const report = await svc.reload();
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 if (report.mode !== 'cache') await svc.saveNow();

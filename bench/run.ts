@@ -15,7 +15,8 @@ import { generateCorpus, type Corpus } from './lib/synthetic.ts';
 import { hit, queriesFor, type Query } from './lib/queries.ts';
 import { KnowledgeService } from '../src/knowledge/service.ts';
 import type { KnowledgeBase } from '../src/knowledge/base.ts';
-import { runCommand } from '../src/answers/index.ts';
+import { ANSWER_DERIVED, runCommand } from '../src/answers/index.ts';
+import { TOPICS } from '../src/discord/suggest.ts';
 import { fold } from '../src/text/normalize.ts';
 import { median, pct, time } from './lib/timing.ts';
 import type { SeedRun } from './seed.ts';
@@ -164,7 +165,7 @@ for (const size of SIZES) {
   const cold = coldInChild(dir, cacheFile);
   gc();
   const heap0 = process.memoryUsage().heapUsed;
-  const svc = new KnowledgeService(dir, { cacheFile });
+  const svc = new KnowledgeService(dir, { cacheFile, derived: [...ANSWER_DERIVED, TOPICS] });
   await svc.reload();
   const kb = svc.current!;
   gc();

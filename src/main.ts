@@ -1,6 +1,7 @@
 import { loadEnv } from './config.ts';
 import { knowledgeDir } from './paths.ts';
 import { openKnowledge } from './knowledge/open.ts';
+import { ANSWER_DERIVED } from './answers/index.ts';
 import { runConsole } from './console.ts';
 
 /** npm start: the Discord bot when a token is set, else the local console. */
@@ -19,7 +20,8 @@ async function start(): Promise<void> {
     }
     return;
   }
-  const kb = await openKnowledge(knowledgeDir());
+  // The console answers many questions: what they read is computed before the prompt, not on the first one.
+  const kb = await openKnowledge(knowledgeDir(), { derived: ANSWER_DERIVED });
   await runConsole({
     input: process.stdin,
     output: process.stdout,

@@ -9,6 +9,7 @@ import { runCommand } from '../src/answers/index.ts';
 import { KNOWLEDGE, tempKnowledge } from './helpers.ts';
 import { generateCorpus } from '../bench/lib/synthetic.ts';
 import { FactsCache } from '../src/knowledge/facts-cache.ts';
+import type { Derived } from '../src/knowledge/derived.ts';
 
 function copy(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'keystone-svc-'));
@@ -121,5 +122,23 @@ describe('reloading', () => {
     expect(kb.paragraphs).toHaveLength(1000);
     // Indexing 1,000 paragraphs takes ~50 ms or more, given back every 5 ms: a build in one piece answers none.
     expect(answered).toBeGreaterThan(2);
+  });
+
+  it('computes derived values before a base serves: those asked for, and those the base it replaces had', async () => {
+    const dir = copy();
+    const made: string[] = [];
+    const counted = (name: string): Derived<number> => ({ name, make: (kb) => (made.push(name), kb.paragraphs.length) });
+    const asked = counted('asked for');
+    const used = counted('used by a query');
+    const svc = new KnowledgeService(dir, { derived: [asked] });
+    await svc.reload();
+    expect(made).toEqual(['asked for']);
+    svc.current!.derive(used);
+    writeFileSync(path.join(dir, 'miami-talks.md'), readFileSync(path.join(dir, 'miami-talks.md'), 'utf8') + '\nOne more paragraph about the talks.\n');
+    expect((await svc.reload()).mode).toBe('rebuilt');
+    // Both made again for the rebuilt base before it served; asking now makes nothing.
+    expect(made.slice(2).sort()).toEqual(['asked for', 'used by a query']);
+    expect(svc.current!.derive(used)).toBe(16);
+    expect(made).toHaveLength(4);
   });
 });

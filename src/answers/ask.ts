@@ -10,7 +10,7 @@ import type { Derived } from '../knowledge/derived.ts';
 import type { TimeExpression } from '../extract/dates.ts';
 
 /** Paragraphs that mention someone (1) or no one (0). */
-const MENTIONED: Derived<Uint8Array> = {
+export const MENTIONED: Derived<Uint8Array> = {
   name: 'paragraphs mentioning someone',
   make: (kb) => mark(new Uint8Array(kb.paragraphs.length), kb.people),
   extend: (prev, kb, added) => {

@@ -44,7 +44,7 @@ const longestFirst = (a: Quote, b: Quote) => b.text.length - a.text.length || a.
 const reportable = (e: Event) => e.kind !== 'statement';
 
 /** Attributed direct quotes, longest first. */
-const LONGEST_QUOTES: Derived<Quote[]> = {
+export const LONGEST_QUOTES: Derived<Quote[]> = {
   name: 'longest quotes',
   make: (kb) => kb.quotes.filter(briefable).sort(longestFirst),
   extend: (prev, _kb, added) => mergeSorted(prev, added.quotes.filter(briefable).sort(longestFirst), longestFirst),

@@ -28,7 +28,7 @@ export const TIMELINE: Derived<Event[]> = {
 };
 
 /** Event ids by kind, newest first: a big base has thousands of a kind, an answer needs the top. */
-const BY_KIND: Derived<Map<EventKind, number[]>> = {
+export const BY_KIND: Derived<Map<EventKind, number[]>> = {
   name: 'events by kind',
   make: (kb) => grouped([...kb.derive(TIMELINE)].reverse(), (e) => [e.kind], (e) => e.id),
   extend: (prev, kb, added) => {
@@ -41,7 +41,7 @@ const BY_KIND: Derived<Map<EventKind, number[]>> = {
 };
 
 /** Event ids by actor (person id, or the words as written), in reading order. */
-const BY_ACTOR: Derived<Map<string, number[]>> = {
+export const BY_ACTOR: Derived<Map<string, number[]>> = {
   name: 'events by actor',
   make: (kb) => grouped(kb.events, (e) => e.actors, (e) => e.id),
   extend: (prev, _kb, added) => appendGrouped(prev, added.events, (e) => e.actors, (e) => e.id),

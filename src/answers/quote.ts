@@ -14,7 +14,7 @@ function quoteResult(kb: KnowledgeBase, q: Quote, score: number): Result {
 const byDirectThenOrder = (a: Quote, b: Quote) => (a.kind === b.kind ? a.paragraph - b.paragraph || a.id - b.id : a.kind === 'direct' ? -1 : 1);
 
 /** Every quote, direct ones first, in reading order. */
-const IN_ORDER: Derived<Quote[]> = {
+export const IN_ORDER: Derived<Quote[]> = {
   name: 'quotes in order',
   make: (kb) => [...kb.quotes].sort(byDirectThenOrder),
   extend: (prev, _kb, added) => mergeSorted(prev, [...added.quotes].sort(byDirectThenOrder), byDirectThenOrder),
@@ -27,7 +27,7 @@ export const BY_SPEAKER: Derived<Map<string, Quote[]>> = {
   extend: (prev, _kb, added) => appendGrouped(prev, added.quotes, (q) => q.speakers, (q) => q),
 };
 
-const COUNTS: Derived<{ direct: number; reported: number }> = {
+export const COUNTS: Derived<{ direct: number; reported: number }> = {
   name: 'quote counts',
   make: (kb) => ({ direct: kb.quotes.filter((q) => q.kind === 'direct').length, reported: kb.quotes.filter((q) => q.kind === 'reported').length }),
   extend: (prev, _kb, added) => ({

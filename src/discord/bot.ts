@@ -5,6 +5,8 @@ import { once } from 'node:events';
 import { KnowledgeService, describeReload } from '../knowledge/service.ts';
 import { knowledgeService } from '../knowledge/open.ts';
 import { brief } from '../answers/brief.ts';
+import { ANSWER_DERIVED } from '../answers/index.ts';
+import { TOPICS } from './suggest.ts';
 import { briefPayload } from '../render/discord.ts';
 import { addSecret, logger, setLogLevel } from '../log.ts';
 import { Scheduler, systemClock, type Clock } from '../schedule.ts';
@@ -66,7 +68,7 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
   setLogLevel(config.logLevel);
   addSecret(config.token);
 
-  const knowledge = opts.knowledge ?? knowledgeService(config.knowledgeDir);
+  const knowledge = opts.knowledge ?? knowledgeService(config.knowledgeDir, { derived: [...ANSWER_DERIVED, TOPICS] });
   knowledge.on('reload', (r) => {
     const bad = r.problems.filter((p: { severity: string }) => p.severity === 'error');
     (bad.length ? logger.warn : logger.info)('knowledge loaded', { summary: describeReload(r), articles: r.articles, paragraphs: r.paragraphs, ms: r.ms, problems: r.problems.length });

@@ -108,7 +108,7 @@ function topicOrder(t: Counted): (a: number, b: number) => number {
   return (a, b) => rank(t.list[a]) - rank(t.list[b]) || first(t.list[a]) - first(t.list[b]);
 }
 
-const TOPICS: Derived<Topics> = {
+export const TOPICS: Derived<Topics> = {
   name: 'event topics',
   make: (kb) => {
     const t: Counted = { counts: new Map(), seen: new Map(), list: [], keyed: new Set(), dead: new Set() };

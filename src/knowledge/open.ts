@@ -21,8 +21,8 @@ export function knowledgeService(dir: string, opts: KnowledgeServiceOptions = {}
 }
 
 /** Loads a knowledge directory once, through the cache: what the CLI and the console use. */
-export async function openKnowledge(dir: string): Promise<KnowledgeBase> {
-  const service = knowledgeService(dir);
+export async function openKnowledge(dir: string, opts: KnowledgeServiceOptions = {}): Promise<KnowledgeBase> {
+  const service = knowledgeService(dir, opts);
   const report = await service.reload();
   if (report.mode !== 'cache') await service.saveNow();
   service.close();

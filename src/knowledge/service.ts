@@ -5,6 +5,7 @@ import { loadKnowledge, type LoadedKnowledge } from './load.ts';
 import { FactsCache } from './facts-cache.ts';
 import { loadSnapshot, saveSnapshot } from './snapshot.ts';
 import { formatProblem, type Article, type LoadProblem } from './types.ts';
+import type { Derived } from './derived.ts';
 
 export interface ReloadReport {
   /** How the base was made: restored from the cache, extended by added articles, rebuilt, or unchanged. */
@@ -24,8 +25,10 @@ export interface KnowledgeServiceOptions {
   build?: (articles: Article[], problems: LoadProblem[]) => KnowledgeBase | Promise<KnowledgeBase>;
   /** Where the built base is kept between runs; null for none. */
   cacheFile?: string | null;
-  /** How long after an incremental change the cache is rewritten (writing blocks for a moment). */
+  /** How long after an incremental change the cache is rewritten. */
   saveDelayMs?: number;
+  /** Derived values every base computes before it serves (a bot passes what its answers read). */
+  derived?: Derived<unknown>[];
 }
 
 /**
@@ -82,6 +85,7 @@ export class KnowledgeService extends EventEmitter {
         this.lastLoad = restored.loaded;
         this.facts = restored.facts;
         for (const a of restored.loaded.articles) this.lastGood.set(a.file, a);
+        await restored.kb.warm(this.opts.derived ?? []);
         return this.install(restored.kb, 'cache', before, t0, restored.kb.problems);
       }
     }
@@ -115,9 +119,10 @@ export class KnowledgeService extends EventEmitter {
       mode = added.length ? 'added' : 'unchanged';
     } else {
       kb = await KnowledgeBase.build(articles, problems, { facts: this.facts });
-      if (before) await kb.warmLike(before);
       mode = 'rebuilt';
     }
+    // What the serving base had computed, and what every base should have, before the new one serves.
+    await kb.warm(new Set([...(before?.derivedSoFar() ?? []), ...(this.opts.derived ?? [])]));
     const report = this.install(kb, mode, before, t0, problems);
     if (cacheFile && mode !== 'unchanged') this.scheduleSave(mode === 'rebuilt' ? 0 : this.opts.saveDelayMs ?? 60_000);
     return report;
