@@ -1,10 +1,11 @@
 /**
  * npm run bench:change — after `npm run bench` has written the 100,000-paragraph knowledge base:
  * one article is changed (a paragraph appended) while a loop keeps answering queries, and the reload
- * (a rebuild in steps) is timed. Prints one line; the article is put back afterwards.
+ * (a rebuild in steps) is timed, then writing the cache of the new base. Prints two lines; the article
+ * is put back afterwards.
  */
 import path from 'node:path';
-import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { KnowledgeService } from '../src/knowledge/service.ts';
 import { runCommand } from '../src/answers/index.ts';
 import { topicChoices } from '../src/discord/suggest.ts';
@@ -13,9 +14,12 @@ const OUT = path.resolve(import.meta.dirname, 'out');
 const size = process.argv[2] ?? '100000';
 const dir = path.join(OUT, `kb-${size}`);
 if (!existsSync(dir)) throw new Error(`${dir} is missing: run npm run bench first`);
-const svc = new KnowledgeService(dir, { cacheFile: path.join(OUT, `cache-${size}.v8`) });
-const ready = await svc.reload();
-if (ready.mode !== 'cache') await svc.saveNow();
+// A copy of the benchmark's cache: this run writes the cache of the changed base, which must not replace it.
+const cache = path.join(OUT, `cache-${size}.v8`);
+const cacheFile = path.join(OUT, `cache-${size}-change.v8`);
+if (existsSync(cache)) copyFileSync(cache, cacheFile);
+const svc = new KnowledgeService(dir, { cacheFile });
+await svc.reload();
 // Queries of every kind first, so the base has its derived values, as a serving bot's does.
 for (const [c, q] of [['who', ''], ['quote', ''], ['events', ''], ['events', 'strikes'], ['ask', 'drones'], ['brief', '']] as const) runCommand(svc.current!, c, q);
 topicChoices(svc.current!, 'dro');
@@ -43,9 +47,27 @@ const t1 = performance.now();
 topicChoices(svc.current!, 'dro');
 runCommand(svc.current!, 'events', 'strikes');
 const firstAfter = performance.now() - t1;
+const found = runCommand(svc.current!, 'who', 'Quillfeather').results.length > 0;
+// Writing the cache of the new base (the service does it after a rebuild): the answers go on meanwhile.
+const saveWaits: number[] = [];
+let saving = true;
+const saveProbe = (async () => {
+  while (saving) {
+    const t = performance.now();
+    await new Promise((r) => setImmediate(r));
+    runCommand(svc.current!, 'who', 'Berg');
+    saveWaits.push(performance.now() - t);
+  }
+})();
+const s0 = performance.now();
+await svc.saveNow();
+const saveMs = performance.now() - s0;
+saving = false;
+await saveProbe;
 // Put the article back as it was, time included, so the benchmark's cache stays valid.
 writeFileSync(file, original);
 utimesSync(file, atime, mtime);
-const found = runCommand(svc.current!, 'who', 'Quillfeather').results.length > 0;
+rmSync(cacheFile, { force: true });
+console.log(`cache written in ${Math.round(saveMs)} ms, ${saveWaits.length} queries answered meanwhile, slowest waited ${saveWaits.reduce((a, b) => Math.max(a, b), 0).toFixed(0)} ms`);
 console.log(`changed article at ${size} paragraphs: ${r.mode} in ${Math.round(ms)} ms, ${waits.length} queries answered meanwhile, slowest waited ${Math.max(...waits).toFixed(0)} ms, ${waits.filter((w) => w > 50).length} waited over 50 ms; first topic autocomplete + events after it: ${firstAfter.toFixed(1)} ms; new text found: ${found}`);
 process.exit(0);
