@@ -6,6 +6,7 @@ import { SYNONYMS } from '../search/synonyms.ts';
 import type { Answer, AnswerOptions, Result } from './types.ts';
 import { clampLimit, cleanQuery } from './query.ts';
 import { paragraphResult } from './views.ts';
+import { BY_MENTIONS } from './who.ts';
 import type { Derived } from '../knowledge/derived.ts';
 import type { TimeExpression } from '../extract/dates.ts';
 
@@ -100,7 +101,7 @@ export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
   if (words.some((w) => !frame.has(w))) words = words.filter((w) => !frame.has(w));
   const hits = kb.paragraphIndex.search(words, { limit: Math.max(50, limit), synonyms: 0.6 });
   if (hits.length === 0) {
-    const suggestions = kb.peopleIndex.suggest('', 5).map((p) => p.name);
+    const suggestions = kb.derive(BY_MENTIONS).slice(0, 5).map((p) => p.name);
     return answer([], { message: `No passage matches “${query}”.`, suggestions });
   }
   const best = Math.max(...hits.map((h) => h.score));

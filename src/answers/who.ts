@@ -92,7 +92,7 @@ export function who(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
 
   function miss(): Answer {
     const near = kb.peopleIndex.near(q, 3).map((p) => p.name);
-    const suggestions = near.length ? near : kb.peopleIndex.suggest('', 5).map((p) => p.name);
+    const suggestions = near.length ? near : kb.derive(BY_MENTIONS).slice(0, 5).map((p) => p.name);
     return answer([], { message: `No one called “${q}” in the knowledge base.`, suggestions });
   }
 }

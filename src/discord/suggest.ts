@@ -8,6 +8,7 @@ import type { Article } from '../knowledge/types.ts';
 import { mergeSorted, type Derived } from '../knowledge/derived.ts';
 import { BY_SPEAKER } from '../answers/quote.ts';
 import { TITLES } from '../answers/titles.ts';
+import { BY_MENTIONS } from '../answers/who.ts';
 
 /**
  * Autocomplete choices, answered from memory: tiers of exact, prefix/alias, then fuzzy; sensible
@@ -22,7 +23,8 @@ const choice = (name: string, value: string): Choice => ({ name: cap(name, LIMIT
 
 export function peopleChoices(kb: KnowledgeBase | null, typed: string, onlySpeakers = false): Choice[] {
   if (!kb) return [];
-  let people = kb.peopleIndex.suggest(typed, 50);
+  // An empty box offers the most mentioned people.
+  let people = typed.trim() ? kb.peopleIndex.suggest(typed, 50) : kb.derive(BY_MENTIONS).slice(0, 50);
   if (onlySpeakers) {
     const speakers = kb.derive(BY_SPEAKER);
     people = people.filter((p) => speakers.has(p.id));

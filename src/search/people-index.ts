@@ -124,8 +124,6 @@ function rolesOf(people: readonly Person[]): Roles {
  * older layer may know fewer of them, never others, since a person's names only grow.
  */
 export class PeopleIndex {
-  private popularOrder: number[] | null = null;
-
   constructor(
     readonly people: readonly Person[],
     private readonly layers: readonly NameLayer[] = [NameLayer.of(people, people.map((_, i) => i))],
@@ -179,10 +177,6 @@ export class PeopleIndex {
     return out.sort((a, b) => a[1] - b[1]);
   }
 
-  private get popular(): number[] {
-    this.popularOrder ??= this.people.map((_, i) => i).sort((a, b) => this.people[b].paragraphs.length - this.people[a].paragraphs.length || codePointOrder(this.people[a].name, this.people[b].name));
-    return this.popularOrder;
-  }
 
   /** People whose name matches, best tier first. */
   byName(query: string, limit = 10, fill = false): PersonMatch[] {
@@ -239,9 +233,11 @@ export class PeopleIndex {
     return [...seen].slice(0, limit).map((i) => this.people[i]);
   }
 
-  /** Suggestions for an autocomplete box: tiers of byName, or the most mentioned when empty. */
+  /**
+   * Suggestions for an autocomplete box: tiers of byName, filled with close spellings. Nothing for an
+   * empty box: the most mentioned people are an order the base keeps (BY_MENTIONS in answers/who.ts).
+   */
   suggest(query: string, limit = 25): Person[] {
-    if (!query.trim()) return this.popular.slice(0, limit).map((i) => this.people[i]);
     return this.byName(query, limit, true).map((m) => m.person);
   }
 }
