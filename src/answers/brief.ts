@@ -1,5 +1,5 @@
 import type { ArticleSpan, Event, KnowledgeBase, Person, Quote } from '../knowledge/base.ts';
-import { mergeSorted, type Derived } from '../knowledge/derived.ts';
+import { sortedList, type Derived } from '../knowledge/derived.ts';
 import { BY_MENTIONS } from './who.ts';
 import { TITLES } from './titles.ts';
 import type { Article } from '../knowledge/types.ts';
@@ -44,11 +44,7 @@ const longestFirst = (a: Quote, b: Quote) => b.text.length - a.text.length || a.
 const reportable = (e: Event) => e.kind !== 'statement';
 
 /** Attributed direct quotes, longest first. */
-export const LONGEST_QUOTES: Derived<Quote[]> = {
-  name: 'longest quotes',
-  make: (kb) => kb.quotes.filter(briefable).sort(longestFirst),
-  extend: (prev, _kb, added) => mergeSorted(prev, added.quotes.filter(briefable).sort(longestFirst), longestFirst),
-};
+export const LONGEST_QUOTES = sortedList('longest quotes', (x) => x.quotes.filter(briefable), longestFirst);
 
 /** A briefing of everything, from orders kept with the base: its cost does not grow with the base. */
 function everywhere(kb: KnowledgeBase): Picked {

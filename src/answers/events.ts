@@ -5,7 +5,7 @@ import { stem } from '../text/tokenize.ts';
 import type { Answer, AnswerOptions, Result } from './types.ts';
 import { clampLimit, cleanQuery } from './query.ts';
 import { eventView, paragraphResult } from './views.ts';
-import { appendGrouped, grouped, mergeSorted, partitionPoint, type Derived } from '../knowledge/derived.ts';
+import { grouped, groupedList, mergeSorted, partitionPoint, sortedList, type Derived } from '../knowledge/derived.ts';
 
 function eventResult(kb: KnowledgeBase, e: Event, score: number): Result {
   const p = kb.paragraphs[e.paragraph];
@@ -21,11 +21,7 @@ export function compareEvents(a: Event, b: Event): number {
 }
 
 /** Every event in timeline order. */
-export const TIMELINE: Derived<Event[]> = {
-  name: 'timeline',
-  make: (kb) => [...kb.events].sort(compareEvents),
-  extend: (prev, _kb, added) => mergeSorted(prev, [...added.events].sort(compareEvents), compareEvents),
-};
+export const TIMELINE = sortedList('timeline', (x) => x.events, compareEvents);
 
 /** Event ids by kind, newest first: a big base has thousands of a kind, an answer needs the top. */
 export const BY_KIND: Derived<Map<EventKind, number[]>> = {
@@ -41,11 +37,7 @@ export const BY_KIND: Derived<Map<EventKind, number[]>> = {
 };
 
 /** Event ids by actor (person id, or the words as written), in reading order. */
-export const BY_ACTOR: Derived<Map<string, number[]>> = {
-  name: 'events by actor',
-  make: (kb) => grouped(kb.events, (e) => e.actors, (e) => e.id),
-  extend: (prev, _kb, added) => appendGrouped(prev, added.events, (e) => e.actors, (e) => e.id),
-};
+export const BY_ACTOR = groupedList('events by actor', (x) => x.events, (e) => e.actors, (e) => e.id);
 
 /** The events a paragraph reports: the base keeps events in paragraph order, so a bisection finds them. */
 function eventsIn(kb: KnowledgeBase, paragraph: number): Event[] {

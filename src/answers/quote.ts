@@ -4,7 +4,7 @@ import { clampLimit, cleanQuery } from './query.ts';
 import { paragraphResult, quoteView } from './views.ts';
 import { straightenQuotes } from '../text/normalize.ts';
 import { TextIndex } from '../search/text-index.ts';
-import { appendGrouped, grouped, mergeSorted, type Derived } from '../knowledge/derived.ts';
+import { groupedList, sortedList, type Derived } from '../knowledge/derived.ts';
 
 function quoteResult(kb: KnowledgeBase, q: Quote, score: number): Result {
   const p = kb.paragraphs[q.paragraph];
@@ -14,18 +14,10 @@ function quoteResult(kb: KnowledgeBase, q: Quote, score: number): Result {
 const byDirectThenOrder = (a: Quote, b: Quote) => (a.kind === b.kind ? a.paragraph - b.paragraph || a.id - b.id : a.kind === 'direct' ? -1 : 1);
 
 /** Every quote, direct ones first, in reading order. */
-export const IN_ORDER: Derived<Quote[]> = {
-  name: 'quotes in order',
-  make: (kb) => [...kb.quotes].sort(byDirectThenOrder),
-  extend: (prev, _kb, added) => mergeSorted(prev, [...added.quotes].sort(byDirectThenOrder), byDirectThenOrder),
-};
+export const IN_ORDER = sortedList('quotes in order', (x) => x.quotes, byDirectThenOrder);
 
 /** Quotes by speaker id, in reading order. */
-export const BY_SPEAKER: Derived<Map<string, Quote[]>> = {
-  name: 'quotes by speaker',
-  make: (kb) => grouped(kb.quotes, (q) => q.speakers, (q) => q),
-  extend: (prev, _kb, added) => appendGrouped(prev, added.quotes, (q) => q.speakers, (q) => q),
-};
+export const BY_SPEAKER = groupedList('quotes by speaker', (x) => x.quotes, (q) => q.speakers, (q) => q);
 
 export const COUNTS: Derived<{ direct: number; reported: number }> = {
   name: 'quote counts',

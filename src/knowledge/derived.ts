@@ -23,6 +23,27 @@ export interface Derived<T> {
   extend?(previous: T, kb: KnowledgeBase, added: Addition): T;
 }
 
+/** What a base and an addition to it both have. */
+type Items = Pick<Addition, 'quotes' | 'events'>;
+
+/** Some of a base's quotes or events in an order: made by sorting, extended by merging what was added. */
+export function sortedList<T>(name: string, itemsOf: (from: Items) => readonly T[], compare: (a: T, b: T) => number): Derived<T[]> {
+  return {
+    name,
+    make: (kb) => [...itemsOf(kb)].sort(compare),
+    extend: (prev, _kb, added) => mergeSorted(prev, [...itemsOf(added)].sort(compare), compare),
+  };
+}
+
+/** A base's quotes or events grouped by key, in reading order: extended by appending what was added. */
+export function groupedList<K, V, I>(name: string, itemsOf: (from: Items) => readonly I[], keysOf: (item: I) => Iterable<K>, valueOf: (item: I) => V): Derived<Map<K, V[]>> {
+  return {
+    name,
+    make: (kb) => grouped(itemsOf(kb), keysOf, valueOf),
+    extend: (prev, _kb, added) => appendGrouped(prev, itemsOf(added), keysOf, valueOf),
+  };
+}
+
 /**
  * Both sorted lists as one sorted list; ties keep `a`'s items first. `b` is what was added (a few
  * items), `a` may be every event of the base: each of b's items finds its place by bisection, and
