@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, readFileSync, rmSync, statSync, utimesSync, w
 import { KnowledgeService } from '../src/knowledge/service.ts';
 import { runCommand } from '../src/answers/index.ts';
 import { topicChoices } from '../src/discord/suggest.ts';
+import { answeringDuring, slowest } from './lib/timing.ts';
 
 const OUT = path.resolve(import.meta.dirname, 'out');
 const size = process.argv[2] ?? '100000';
@@ -28,46 +29,19 @@ const file = path.join(dir, 'a000100.md');
 const original = readFileSync(file, 'utf8');
 const { atime, mtime } = statSync(file);
 writeFileSync(file, `${original}\nSpecial envoy Zorana Quillfeather met officials in Geneva on Friday.\n`);
-const waits: number[] = [];
-let running = true;
-const probe = (async () => {
-  while (running) {
-    const t0 = performance.now();
-    await new Promise((r) => setImmediate(r));
-    runCommand(svc.current!, 'who', 'Berg');
-    waits.push(performance.now() - t0);
-  }
-})();
-const t0 = performance.now();
-const r = await svc.reload();
-const ms = performance.now() - t0;
-running = false;
-await probe;
+const answerOne = () => runCommand(svc.current!, 'who', 'Berg');
+const { result: r, ms, waits } = await answeringDuring(() => svc.reload(), answerOne);
 const t1 = performance.now();
 topicChoices(svc.current!, 'dro');
 runCommand(svc.current!, 'events', 'strikes');
 const firstAfter = performance.now() - t1;
 const found = runCommand(svc.current!, 'who', 'Quillfeather').results.length > 0;
 // Writing the cache of the new base (the service does it after a rebuild): the answers go on meanwhile.
-const saveWaits: number[] = [];
-let saving = true;
-const saveProbe = (async () => {
-  while (saving) {
-    const t = performance.now();
-    await new Promise((r) => setImmediate(r));
-    runCommand(svc.current!, 'who', 'Berg');
-    saveWaits.push(performance.now() - t);
-  }
-})();
-const s0 = performance.now();
-await svc.saveNow();
-const saveMs = performance.now() - s0;
-saving = false;
-await saveProbe;
+const { ms: saveMs, waits: saveWaits } = await answeringDuring(() => svc.saveNow(), answerOne);
 // Put the article back as it was, time included, so the benchmark's cache stays valid.
 writeFileSync(file, original);
 utimesSync(file, atime, mtime);
 rmSync(cacheFile, { force: true });
-console.log(`cache written in ${Math.round(saveMs)} ms, ${saveWaits.length} queries answered meanwhile, slowest waited ${saveWaits.reduce((a, b) => Math.max(a, b), 0).toFixed(0)} ms`);
-console.log(`changed article at ${size} paragraphs: ${r.mode} in ${Math.round(ms)} ms, ${waits.length} queries answered meanwhile, slowest waited ${Math.max(...waits).toFixed(0)} ms, ${waits.filter((w) => w > 50).length} waited over 50 ms; first topic autocomplete + events after it: ${firstAfter.toFixed(1)} ms; new text found: ${found}`);
+console.log(`cache written in ${Math.round(saveMs)} ms, ${saveWaits.length} queries answered meanwhile, slowest waited ${slowest(saveWaits).toFixed(0)} ms`);
+console.log(`changed article at ${size} paragraphs: ${r.mode} in ${Math.round(ms)} ms, ${waits.length} queries answered meanwhile, slowest waited ${slowest(waits).toFixed(0)} ms, ${waits.filter((w) => w > 50).length} waited over 50 ms; first topic autocomplete + events after it: ${firstAfter.toFixed(1)} ms; new text found: ${found}`);
 process.exit(0);

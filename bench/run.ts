@@ -18,7 +18,7 @@ import type { KnowledgeBase } from '../src/knowledge/base.ts';
 import { ANSWER_DERIVED, runCommand } from '../src/answers/index.ts';
 import { TOPICS } from '../src/discord/suggest.ts';
 import { fold } from '../src/text/normalize.ts';
-import { median, pct, time } from './lib/timing.ts';
+import { answeringDuring, median, pct, slowest, time } from './lib/timing.ts';
 import type { SeedRun } from './seed.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -84,30 +84,16 @@ function coldInChild(dir: string, cacheFile: string) {
 async function reloadOne(svc: KnowledgeService, dir: string, qs: Query[]) {
   const file = path.join(dir, 'zz-added.md');
   writeFileSync(file, `---\ntitle: Added during the benchmark\npublished: 2027-01-01\n---\n\nSpecial envoy Zorana Quillfeather met officials in Geneva on Friday.\n\n“We will meet again,” Quillfeather said.\n`);
-  const during: number[] = [];
-  let running = true;
-  const probe = async () => {
-    let i = 0;
-    while (running) {
-      const q = qs[i++ % qs.length];
-      const t0 = now();
-      await new Promise((r) => setImmediate(r));
-      runCommand(svc.current!, q.command, q.q, q.opts);
-      during.push(ms(t0));
-    }
-  };
-  const p = probe();
-  const t0 = now();
-  const report = await svc.reload();
-  const took = ms(t0);
-  running = false;
-  await p;
+  const { result: report, ms: took, waits: during } = await answeringDuring(() => svc.reload(), (i) => {
+    const q = qs[i % qs.length];
+    runCommand(svc.current!, q.command, q.q, q.opts);
+  });
   // The first answers from the new base: each command and autocomplete once, as users would right after.
   const firstAfter: Record<string, number> = {};
   for (const [c, l] of Object.entries(time(svc.current!, [...new Map(qs.map((q) => [`${q.command}:${q.q === ''}`, q])).values()]))) firstAfter[c] = Math.max(...l);
   const found = runCommand(svc.current!, 'who', 'Quillfeather').results.length > 0;
   rmSync(file);
-  return { ms: took, mode: report.mode, found, queriesDuring: during.length, maxQueryMsDuring: Math.max(...during), firstAfter };
+  return { ms: took, mode: report.mode, found, queriesDuring: during.length, maxQueryMsDuring: slowest(during), firstAfter };
 }
 
 async function e2e(dir: string, cacheDir: string) {

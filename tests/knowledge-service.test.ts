@@ -8,6 +8,7 @@ import { loadKnowledge } from '../src/knowledge/load.ts';
 import { runCommand } from '../src/answers/index.ts';
 import { KNOWLEDGE, tempKnowledge } from './helpers.ts';
 import { generateCorpus } from '../bench/lib/synthetic.ts';
+import { answeringDuring } from '../bench/lib/timing.ts';
 import { FactsCache } from '../src/knowledge/facts-cache.ts';
 import type { Derived } from '../src/knowledge/derived.ts';
 
@@ -109,16 +110,10 @@ describe('reloading', () => {
     const old = new KnowledgeBase(articles.slice(0, 5), [], { facts });
     for (const a of articles) facts.factsOf(a); // extraction aside: the steps of indexing are what is measured
     let answered = 0;
-    let building = true;
-    const probe = (async () => {
-      while (building) {
-        await new Promise((r) => setImmediate(r));
-        if (runCommand(old, 'who', '').results.length) answered++;
-      }
-    })();
-    const kb = await KnowledgeBase.build(articles, [], { facts });
-    building = false;
-    await probe;
+    const { result: kb } = await answeringDuring(
+      () => KnowledgeBase.build(articles, [], { facts }),
+      () => runCommand(old, 'who', '').results.length && answered++,
+    );
     expect(kb.paragraphs).toHaveLength(1000);
     // Indexing 1,000 paragraphs takes ~50 ms or more, given back every 5 ms: a build in one piece answers none.
     expect(answered).toBeGreaterThan(2);

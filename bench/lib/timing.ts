@@ -41,3 +41,28 @@ export function stealMs(): number {
     return NaN;
   }
 }
+
+/**
+ * Runs `work` while answering one query after another, each after giving the event loop a turn,
+ * as a bot's users would: how long the work took, and how long each query waited and ran.
+ */
+export async function answeringDuring<T>(work: () => Promise<T>, answer: (i: number) => void): Promise<{ result: T; ms: number; waits: number[] }> {
+  const waits: number[] = [];
+  let running = true;
+  const probe = (async () => {
+    for (let i = 0; running; i++) {
+      const t0 = process.hrtime.bigint();
+      await new Promise((r) => setImmediate(r));
+      answer(i);
+      waits.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  })();
+  const t0 = process.hrtime.bigint();
+  const result = await work();
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  running = false;
+  await probe;
+  return { result, ms, waits };
+}
+
+export const slowest = (xs: number[]) => xs.reduce((a, b) => Math.max(a, b), 0);
