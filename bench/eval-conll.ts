@@ -8,9 +8,8 @@
  */
 import path from 'node:path';
 import { dataset } from './data/paths.ts';
-import { readConll, type ConllDoc } from './data/conll.ts';
+import { goldPeople, readConll, type ConllDoc } from './data/conll.ts';
 import { extractPeople } from '../src/extract/people.ts';
-import { fold } from '../src/text/normalize.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -21,16 +20,7 @@ const why = args.includes('--why');
 const split = opt('split') ?? 'both';
 const limit = Number(opt('limit') ?? Infinity);
 
-const words = (s: string) => fold(s).replace(/[’']s\b/g, '').split(/[^a-z0-9]+/).filter(Boolean);
-const within = (a: string[], b: string[]) => a.length > 0 && a.every((w) => b.includes(w));
-
-/** Gold mentions grouped into people: a mention whose words are all in a longer one is that person. */
-export function goldPeople(mentions: string[]): string[][] {
-  const ws = [...new Set(mentions)].map(words).filter((w) => w.length).sort((a, b) => b.length - a.length);
-  const people: string[][] = [];
-  for (const w of ws) if (!people.some((p) => within(w, p))) people.push(w);
-  return people;
-}
+import { nameWords as words, within } from './data/conll.ts';
 
 export interface PeopleScore {
   tp: number;

@@ -5,6 +5,11 @@
 import { readFileSync } from 'node:fs';
 import type { Article } from '../../src/knowledge/types.ts';
 import { detokenize } from './detok.ts';
+import { fold } from '../../src/text/normalize.ts';
+
+export const nameWords = (s: string) => fold(s).replace(/[’']s\b/g, '').split(/[^a-z0-9]+/).filter(Boolean);
+export const within = (a: string[], b: string[]) => a.length > 0 && a.every((w) => b.includes(w));
+
 
 export interface ConllDoc {
   id: string;
@@ -15,9 +20,11 @@ export interface ConllDoc {
   others: string[];
   /** Prose (not sports results, tables or squad lists). */
   prose: boolean;
+  /** Each paragraph's (sentence's) tokens and gold tags, with where each token starts in the paragraph. */
+  sentences: { tokens: string[]; tags: string[]; offsets: number[] }[];
 }
 
-interface Sentence {
+export interface Sentence {
   tokens: string[];
   tags: string[];
 }
@@ -76,7 +83,8 @@ export function readConll(file: string, prefix: string): ConllDoc[] {
   if (doc.length) docs.push(doc);
   return docs.map((sentences, k) => {
     const id = `${prefix}-${String(k + 1).padStart(4, '0')}`;
-    const paragraphs = sentences.map((s, i) => ({ article: id, section: null, n: i + 1, text: detokenize(s.tokens).text }));
+    const detok = sentences.map((s) => detokenize(s.tokens));
+    const paragraphs = sentences.map((_, i) => ({ article: id, section: null, n: i + 1, text: detok[i].text }));
     const article: Article = { id, title: paragraphs[0]?.text ?? id, published: null, source: 'Reuters', url: null, tags: [], file: `${id}.txt`, sections: [], paragraphs };
     return {
       id,
@@ -84,6 +92,16 @@ export function readConll(file: string, prefix: string): ConllDoc[] {
       people: sentences.flatMap((s) => entities(s, 'PER')),
       others: sentences.flatMap((s) => [...entities(s, 'ORG'), ...entities(s, 'LOC'), ...entities(s, 'MISC')]),
       prose: isProse(sentences),
+      sentences: sentences.map((s, i) => ({ ...s, offsets: detok[i].offsets })),
     };
   });
 }
+
+/** Gold mentions grouped into people: a mention whose words are all in a longer one is that person. */
+export function goldPeople(mentions: string[]): string[][] {
+  const ws = [...new Set(mentions)].map(nameWords).filter((w) => w.length).sort((a, b) => b.length - a.length);
+  const people: string[][] = [];
+  for (const w of ws) if (!people.some((p) => within(w, p))) people.push(w);
+  return people;
+}
+
