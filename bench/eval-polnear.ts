@@ -8,9 +8,8 @@
  * the person the annotation names in the nearest earlier attribution (a proxy), and reported apart.
  * The test split is how the work is judged; train is for tuning, dev is kept aside.
  */
-import path from 'node:path';
 import { dataset } from './data/paths.ts';
-import { readPolnear, type Attribution, type PolnearDoc } from './data/polnear.ts';
+import { readPolnear, type PolnearDoc } from './data/polnear.ts';
 import { extractFacts } from '../src/extract/facts.ts';
 import { fold } from '../src/text/normalize.ts';
 

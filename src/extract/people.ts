@@ -1,15 +1,18 @@
 import { fullNameKey, nameKey } from '../text/normalize.ts';
-import { splitSentences } from '../text/sentences.ts';
 import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, Mention } from './types.ts';
-import { adjacent, tokenize, type Token } from './tokens.ts';
+import { adjacent, type Token } from './tokens.ts';
+import { tagNames } from './ner/tagger.ts';
+import type { NerToken } from './ner/features.ts';
+import { englishPos, givenNames, surnames } from './lexicon/gazetteers.ts';
+import { affiliationOf, appositiveRole, isPlaceWord, isRoleWord, listRole, relativeRole, roleBeforeComma } from './roles.ts';
 import {
   CALENDAR_WORDS, FIRST_NAMES, HONORIFICS, NAME_PARTICLES, NOT_NAMES, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_STOP,
 } from './lexicon/names.ts';
 import { CAPITALS, COUNTRIES, NATIONALITIES } from './lexicon/places.ts';
 import { SPEECH_VERBS } from './lexicon/verbs.ts';
 
-/** A capitalised run of words that might be a name, with what surrounds it. */
+/** A name found in a paragraph, with what surrounds it. */
 interface Candidate {
   paragraph: number;
   tokens: Token[];
@@ -20,75 +23,101 @@ interface Candidate {
   evidence: Set<string>;
 }
 
-const isPlaceWord = (f: string) => COUNTRIES.has(f) || CAPITALS.has(f) || f in NATIONALITIES;
-const isRoleWord = (f: string) => ROLE_NOUNS.has(f) || ROLE_MODIFIERS.has(f) || HONORIFICS.has(f.replace(/\.$/, ''));
 const isAcronym = (t: string) => /^[\p{Lu}\d.&-]{2,}$/u.test(t) && !/^(\p{Lu}\.)+$/u.test(t) ? true : /^\p{Lu}$/u.test(t);
+const bare = (f: string) => f.replace(/\.$/, '');
 
 export function isPlaceName(words: string): boolean {
   const f = words.toLowerCase();
   return COUNTRIES.has(f) || CAPITALS.has(f) || f in NATIONALITIES;
 }
 
-/** Capitalised runs, split into the title words that open them and the name that follows. */
-function candidatesIn(text: string, paragraph: number): Candidate[] {
-  const tokens = tokenize(text);
-  const sentenceStarts = new Set(splitSentences(text).map((s) => s.start));
-  const out: Candidate[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    if (!tokens[i].capitalized) {
-      i++;
+/** Words that may open a title before a name once a role word has been seen: "White House", "NATO", "Kremlin". */
+const OWNER_WORDS = 3;
+
+/**
+ * The title before a name, walking back from it: "former U.S. President", "US special envoy",
+ * "Polish Foreign Minister", "Secretary of State", "Kremlin spokesman", "NATO Secretary General".
+ */
+function titleBefore(text: string, toks: NerToken[], from: number, taken: Set<number>): { title: string | null; start: number } {
+  let k = from - 1;
+  let start = toks[from].start;
+  let sawRole = false;
+  let owners = 0;
+  while (k >= 0) {
+    const p = toks[k];
+    if (taken.has(k) || !adjacent(text, p, toks[k + 1], false)) break;
+    const f = bare(p.folded);
+    // "Secretary of State X", "Minister for Foreign Affairs X": "of" inside a title, after a role noun.
+    if ((f === 'of' || f === 'for') && sawRole === false && k > 0 && ROLE_NOUNS.has(toks[k - 1].folded) && toks[k + 1].capitalized) {
+      start = p.start;
+      k--;
       continue;
     }
-    let j = i + 1;
-    while (j < tokens.length) {
-      const t = tokens[j];
-      if (!adjacent(text, tokens[j - 1], t)) break;
-      if (t.capitalized) {
-        j++;
-        continue;
-      }
-      // "von der Leyen": particles count only when a capitalised word follows them.
-      let k = j;
-      while (k < tokens.length && NAME_PARTICLES.has(tokens[k].folded) && adjacent(text, tokens[k - 1], tokens[k])) k++;
-      if (k > j && tokens[k]?.capitalized && adjacent(text, tokens[k - 1], tokens[k])) j = k + 1;
-      else break;
+    if (TITLE_STOP.has(f)) break;
+    const roleish = isRoleWord(f) || f in NATIONALITIES || (p.possessive && isPlaceWord(f));
+    if (roleish) {
+      if (ROLE_NOUNS.has(f) || HONORIFICS.has(f)) sawRole = true;
+    } else if (sawRole && p.capitalized && !NOT_NAMES.has(f) && !CALENDAR_WORDS.has(f) && owners < OWNER_WORDS && !p.sentenceStart) {
+      owners++;
+    } else if (sawRole && p.capitalized && !NOT_NAMES.has(f) && !CALENDAR_WORDS.has(f) && owners < OWNER_WORDS && p.sentenceStart && (ORG_WORDS.has(f) || isAcronym(p.text))) {
+      owners++;
+    } else break;
+    start = p.start;
+    k--;
+  }
+  const title = sawRole && start < toks[from].start ? text.slice(start, toks[from].start).trim() : null;
+  return { title, start: title ? start : toks[from].start };
+}
+
+/** Words at the edge of a tagged name that are not part of it. */
+function trimName(toks: NerToken[], from: number, to: number, shouting: boolean): [number, number] {
+  while (from < to) {
+    const t = toks[from];
+    const f = bare(t.folded);
+    // "LONDON Smith said": a dateline in capitals glued to the name that follows it.
+    const allCaps = (x: NerToken) => /^[\p{Lu}\p{P}]+$/u.test(x.text);
+    const dateline = !shouting && t.sentenceStart && t.text.length > 2 && allCaps(t) && to - from > 1 && !allCaps(toks[from + 1]);
+    if (NOT_NAMES.has(f) || CALENDAR_WORDS.has(f) || HONORIFICS.has(f) || ROLE_NOUNS.has(f) || ROLE_MODIFIERS.has(f) || f in NATIONALITIES || dateline) from++;
+    else if (t.sentenceStart && to - from > 1 && englishPos(f) && /[ar]/.test(englishPos(f)!) && !givenNames().has(f) && !FIRST_NAMES.has(f)) from++;
+    else break;
+  }
+  while (to > from && (ROLE_NOUNS.has(toks[to - 1].folded) || NOT_NAMES.has(toks[to - 1].folded))) to--;
+  return [from, to];
+}
+
+/** "Donald Trump Vladimir Putin": two full names run together split where the second given name starts. */
+function splitRunTogether(toks: NerToken[], from: number, to: number): [number, number][] {
+  if (to - from >= 4) {
+    for (let k = from + 2; k <= to - 2; k++) {
+      const isGiven = (t: NerToken) => FIRST_NAMES.has(t.folded) || givenNames().has(t.folded);
+      if (isGiven(toks[k]) && isGiven(toks[from]) && !NAME_PARTICLES.has(toks[k - 1].folded) && !surnames().has(toks[k].folded)) return [[from, k], [k, to]];
     }
-    // Sentence openers and other capitalised function words are not part of a name.
-    let runStart = i;
-    while (runStart < j && (NOT_NAMES.has(tokens[runStart].folded) || CALENDAR_WORDS.has(tokens[runStart].folded))) runStart++;
-    const sentenceStart = runStart === i && sentenceStarts.has(tokens[i].start);
-    const run = tokens.slice(runStart, j);
-    i = j;
-    // Split off leading title words: "Polish President | Anna Berg",
-    // "Commission President | Ursula von der Leyen": the name starts after the last role noun.
-    let t = 0;
-    for (let x = run.length - 2; x >= 0; x--) {
-      const f = run[x].folded.replace(/\.$/, '');
-      if (ROLE_NOUNS.has(f) || HONORIFICS.has(f)) {
-        t = x + 1;
-        break;
-      }
+  }
+  return [[from, to]];
+}
+
+/** The people the tagger finds in an article, as candidates with their titles. */
+function candidatesOf(article: Article): Candidate[] {
+  const { tokens, spans } = tagNames(article.paragraphs.map((p) => p.text));
+  const out: Candidate[] = [];
+  for (const s of spans) {
+    if (s.type !== 'PER') continue;
+    const toks = tokens[s.paragraph - 1];
+    const text = article.paragraphs[s.paragraph - 1].text;
+    const taken = new Set<number>();
+    for (const o of spans) if (o.paragraph === s.paragraph && o !== s && o.type === 'PER') for (let i = o.from; i < o.to; i++) taken.add(i);
+    if (s.from > 0 && spans.some((o) => o.paragraph === s.paragraph && o.type === 'PER' && o.to <= s.from && o.to > s.from - 3 && toks.slice(o.to, s.from).every((t) => NAME_PARTICLES.has(t.folded)))) continue;
+    let end = s.to;
+    // "Ursula von der Leyen": particles and the capitalised word after them belong to the name.
+    for (let k = end; k < toks.length && NAME_PARTICLES.has(toks[k].folded) && toks[k].gap === ''; k++) {
+      if (toks[k + 1]?.capitalized && toks[k + 1].gap === '') end = k + 2;
     }
-    const name = run.slice(t);
-    if (name.length === 0) continue;
-    // Walk back over lower-case title words: "former U.S. President", "US special envoy".
-    let k = runStart - 1;
-    let titleStart = t > 0 ? run[0].start : name[0].start;
-    let sawRole = t > 0;
-    while (k >= 0) {
-      const p = tokens[k];
-      const next = tokens[k + 1];
-      if (!adjacent(text, p, next, false)) break;
-      if (TITLE_STOP.has(p.folded)) break;
-      const roleish = isRoleWord(p.folded) || p.folded in NATIONALITIES || (p.possessive && isPlaceWord(p.folded));
-      if (!roleish) break;
-      if (ROLE_NOUNS.has(p.folded)) sawRole = true;
-      titleStart = p.start;
-      k--;
+    const [from, to] = trimName(toks, s.from, end, toks[0]?.shouting ?? false);
+    if (from >= to) continue;
+    for (const [a, b] of splitRunTogether(toks, from, to)) {
+      const { title, start } = titleBefore(text, toks, a, taken);
+      out.push({ paragraph: s.paragraph, tokens: toks.slice(a, b), title, titleStart: start, sentenceStart: toks[a].sentenceStart, evidence: new Set(['tagged', ...(title ? ['title'] : [])]) });
     }
-    const title = sawRole && titleStart < name[0].start ? text.slice(titleStart, name[0].start).trim() : null;
-    out.push({ paragraph, tokens: name, title, titleStart, sentenceStart, evidence: new Set(title ? ['title'] : []) });
   }
   return out;
 }
@@ -102,81 +131,6 @@ function isNonPerson(c: Candidate): boolean {
   if (isPlaceName(words.join(' '))) return true;
   if (c.tokens.some((t) => /\d/.test(t.text))) return true;
   return false;
-}
-
-const APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+)?((?:[^,.;:()“”"]|\.(?=\S)|(?<=(?:^|[\s.])\p{Lu})\.){2,90}?)(?=,|(?<!\p{Lu})\.(?:\s|$)|;|$|\s+who\s|\s+which\s)/u;
-const RELATIVE_ROLE = /^,\s+who\s+(?:led|leads|heads|headed|chairs|chaired)\s+((?:the\s+)?[^,.;]{2,60}?)(?=,|\.(?:\s|$)|;|$)/u;
-/** "Kharkiv’s mayor, NAME" / "Its spokeswoman, NAME": a role set off by a comma before the name. */
-const ROLE_BEFORE_COMMA = /(?:^|[\s(])((?:(?:\p{Lu}[\p{L}’'.-]*[’']s|its|his|her|their|the)\s+)?(?:[\p{L}.-]+\s+){0,3}?[\p{L}-]+),\s+$/u;
-
-/** "NAME, a foreign policy expert from X," -> the role phrase, when it has a role noun. */
-function appositiveRole(text: string, end: number): string | null {
-  const m = APPOSITIVE.exec(text.slice(end));
-  if (!m) return null;
-  const phrase = m[1].trim();
-  const words = phrase.split(/\s+/).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
-  if (words.length > 12) return null;
-  // The head must be a role: "an advisor to X" yes, "a notable figure due to his ties" no.
-  const head = words.findIndex((w) => ROLE_NOUNS.has(w));
-  if (head < 0 || head > 5) return null;
-  if (words.slice(0, head).some((w) => SPEECH_VERBS.has(w))) return null;
-  return phrase;
-}
-
-/** "NAME, who led Ukraine’s delegation," -> "head of Ukraine’s delegation". */
-function relativeRole(text: string, end: number): string | null {
-  const m = RELATIVE_ROLE.exec(text.slice(end));
-  return m ? `head of ${m[1].replace(/^the\s+/, 'the ')}` : null;
-}
-
-/** "Kharkiv’s mayor, NAME": the words before the comma, when they end in a role noun. */
-function roleBeforeComma(text: string, start: number): string | null {
-  // Cheap test first: the anchored pattern below backtracks over every start position.
-  if (!/,\s*$/.test(text.slice(Math.max(0, start - 3), start))) return null;
-  const before = text.slice(Math.max(0, start - 80), start);
-  const m = ROLE_BEFORE_COMMA.exec(before);
-  if (!m) return null;
-  const words = m[1].split(/\s+/);
-  if (!ROLE_NOUNS.has(words[words.length - 1].toLowerCase())) return null;
-  // Keep the role words and a possessive owner; drop a leading determiner.
-  let k = words.length - 1;
-  while (k > 0 && (isRoleWord(words[k - 1].toLowerCase()) || words[k - 1].toLowerCase() in NATIONALITIES || /[’']s$/.test(words[k - 1]))) k--;
-  return words.slice(k).join(' ');
-}
-
-/** "U.S. negotiators, including NAME" or "a Russian delegation led by NAME" -> a role. */
-function listRole(text: string, start: number): string | null {
-  const tail = text.slice(Math.max(0, start - 16), start);
-  const isList = /(?:including|such as|among them)\s+$/.test(tail);
-  const isLed = /(?:led|headed|chaired)\s+by\s+$/.test(tail);
-  if (!isList && !isLed) return null;
-  const before = text.slice(Math.max(0, start - 120), start);
-  const incl = isList && /((?:[\p{L}.’']+\s+){0,3}?[\p{L}.’']+),?\s+(?:including|such as|among them)\s+$/u.exec(before);
-  if (incl) {
-    const words = incl[1].split(/\s+/);
-    const head = words[words.length - 1].toLowerCase();
-    if (ROLE_NOUNS.has(head) || ROLE_NOUNS.has(head.replace(/s$/, ''))) {
-      // Keep only the role words nearest the noun: "with U.S. negotiators" -> "U.S. negotiator".
-      let k = words.length - 1;
-      while (k > 0 && (isRoleWord(words[k - 1].toLowerCase()) || words[k - 1].toLowerCase() in NATIONALITIES)) k--;
-      return words.slice(k).join(' ').replace(/s$/, '');
-    }
-  }
-  const led = isLed && /\b(?:a|an|the)?\s*((?:[\p{L}’']+\s+){0,2}?(?:delegation|team|group|mission|government|party|coalition|committee|commission|negotiating team))\s+(?:led|headed|chaired)\s+by\s+$/iu.exec(before);
-  if (led) return `head of the ${led[1].trim().replace(/^(?:a|an|the)\s+/i, '')}`;
-  return null;
-}
-
-/** Country, party or body a role phrase names: "Secretary of the X Council" -> "X Council". */
-export function affiliationOf(role: string | null): string | null {
-  if (!role) return null;
-  const from = /\b(?:from|of|at|with)\s+(?:the\s+)?((?:\p{Lu}[\p{L}’'.]*\s*)+(?:[\p{Ll}]+)?)$/u.exec(role);
-  if (from) return from[1].trim();
-  for (const w of role.split(/\s+/)) {
-    const c = NATIONALITIES[w.toLowerCase()];
-    if (c) return c;
-  }
-  return null;
 }
 
 /** Speech verb right after the name (allowing an appositive): "Berg warned", "X, a Y, said". */
@@ -196,10 +150,11 @@ export interface PeopleResult {
 /** People of one article: names, roles, affiliations, other names, and where each is mentioned. */
 export function extractPeople(article: Article): PeopleResult {
   const cands: Candidate[] = [];
-  for (const p of article.paragraphs) {
-    for (const c of candidatesIn(p.text, p.n)) {
+  const paraText = new Map(article.paragraphs.map((p) => [p.n, p.text]));
+  for (const c of candidatesOf(article)) {
+    {
       if (isNonPerson(c)) continue;
-      const text = p.text;
+      const text = paraText.get(c.paragraph)!;
       const start = c.tokens[0].start;
       const end = c.tokens[c.tokens.length - 1].end + (c.tokens[c.tokens.length - 1].possessive ? 2 : 0);
       const first = c.tokens[0].folded;
@@ -252,7 +207,10 @@ export function extractPeople(article: Article): PeopleResult {
     // A capitalised word opening a sentence may be any noun ("Analysts said …"): a speech verb after
     // it is not enough, unless the word is also capitalised mid-sentence somewhere in the article.
     const speechOk = c.evidence.has('speech') && (!c.sentenceStart || soloKeys.has(key));
-    if (idx == null && (c.evidence.has('title') || c.evidence.has('honorific') || speechOk || c.evidence.has('appositive'))) {
+    // The tagger's word alone: enough mid-sentence; at a sentence's start only when the article
+    // also capitalises it mid-sentence.
+    const taggedOk = c.evidence.has('tagged') && (!c.sentenceStart || soloKeys.has(key));
+    if (idx == null && (c.evidence.has('title') || c.evidence.has('honorific') || speechOk || taggedOk || c.evidence.has('appositive'))) {
       if (FIRST_NAMES.has(c.tokens[0].folded) && !c.evidence.has('title')) continue;
       idx = ensure(c.tokens[0].text);
       bySurname.set(key, idx);
@@ -266,7 +224,6 @@ export function extractPeople(article: Article): PeopleResult {
     if (idx != null) assigned.set(c, idx);
   }
 
-  const paraText = new Map(article.paragraphs.map((p) => [p.n, p.text]));
   for (const [c, idx] of assigned) {
     const person = people[idx];
     const text = paraText.get(c.paragraph)!;

@@ -66,4 +66,5 @@ amidst following while when where why how what which who whom however moreover m
 yet still but and or so if although though because as according recent recently earlier later today yesterday tomorrow
 key new old first last next another other such mr mrs ms god ok western eastern northern southern central
 breaking update updated live exclusive analysis opinion editorial comment watch read more photo video
+will would should could might must can shall did does do has have had is are was were be
 `);
