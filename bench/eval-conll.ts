@@ -11,6 +11,7 @@ import { dataset } from './data/paths.ts';
 import { goldPeople, readConll, type ConllDoc } from './data/conll.ts';
 import { extractPeople } from '../src/extract/people.ts';
 
+process.stdout.on('error', () => process.exit(0)); // a closed pipe (| head) is not an error
 const args = process.argv.slice(2);
 const opt = (name: string) => {
   const i = args.indexOf(`--${name}`);

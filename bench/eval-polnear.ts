@@ -13,6 +13,7 @@ import { readPolnear, type PolnearDoc } from './data/polnear.ts';
 import { extractFacts } from '../src/extract/facts.ts';
 import { fold } from '../src/text/normalize.ts';
 
+process.stdout.on('error', () => process.exit(0)); // a closed pipe (| head) is not an error
 const args = process.argv.slice(2);
 const opt = (name: string) => {
   const i = args.indexOf(`--${name}`);

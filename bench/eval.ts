@@ -10,6 +10,7 @@ import { add, count, formatRows, type Row } from './dev/score.ts';
 import { scorePeople } from './dev/score-people.ts';
 import type { KnowledgeBase } from '../src/knowledge/base.ts';
 
+process.stdout.on('error', () => process.exit(0)); // a closed pipe (| head) is not an error
 const args = process.argv.slice(2);
 const opt = (name: string) => {
   const i = args.indexOf(`--${name}`);

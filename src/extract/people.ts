@@ -2,7 +2,7 @@ import { fullNameKey, nameKey } from '../text/normalize.ts';
 import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, Mention } from './types.ts';
 import { adjacent, type Token } from './tokens.ts';
-import { tagNames } from './ner/tagger.ts';
+import { articleTokens, tagNames } from './ner/tagger.ts';
 import type { NerToken } from './ner/features.ts';
 import { englishPos, givenNames, surnames } from './lexicon/gazetteers.ts';
 import { affiliationOf, appositiveRole, isPlaceWord, isRoleWord, listRole, relativeRole, roleBeforeComma } from './roles.ts';
@@ -85,7 +85,7 @@ function trimName(toks: NerToken[], from: number, to: number, shouting: boolean)
   return [from, to];
 }
 
-/** "Donald Trump Vladimir Putin": two full names run together split where the second given name starts. */
+/** "Anna Berg Olaf Lund": two full names run together split where the second given name starts. */
 function splitRunTogether(toks: NerToken[], from: number, to: number): [number, number][] {
   if (to - from >= 4) {
     for (let k = from + 2; k <= to - 2; k++) {
@@ -106,7 +106,7 @@ function candidatesOf(article: Article): Candidate[] {
     const text = article.paragraphs[s.paragraph - 1].text;
     const taken = new Set<number>();
     for (const o of spans) if (o.paragraph === s.paragraph && o !== s && o.type === 'PER') for (let i = o.from; i < o.to; i++) taken.add(i);
-    if (s.from > 0 && spans.some((o) => o.paragraph === s.paragraph && o.type === 'PER' && o.to <= s.from && o.to > s.from - 3 && toks.slice(o.to, s.from).every((t) => NAME_PARTICLES.has(t.folded)))) continue;
+    if (s.from > 0 && spans.some((o) => o.paragraph === s.paragraph && o.type === 'PER' && o.to < s.from && o.to > s.from - 3 && toks.slice(o.to, s.from).every((t) => NAME_PARTICLES.has(t.folded)))) continue;
     let end = s.to;
     // "Ursula von der Leyen": particles and the capitalised word after them belong to the name.
     for (let k = end; k < toks.length && NAME_PARTICLES.has(toks[k].folded) && toks[k].gap === ''; k++) {
@@ -122,6 +122,33 @@ function candidatesOf(article: Article): Candidate[] {
   return out;
 }
 
+/**
+ * Names the tagger left out that a title or an honorific vouches for: "Mr Berg", "President Berg".
+ * (A speech verb is no such cue here: newspapers and agencies "said" as often as people do.)
+ */
+function cuedCandidates(article: Article, tokens: NerToken[][], tagged: Candidate[]): Candidate[] {
+  const covered = new Set(tagged.flatMap((c) => c.tokens.map((t) => `${c.paragraph}:${t.start}`)));
+  const out: Candidate[] = [];
+  tokens.forEach((toks, p) => {
+    const text = article.paragraphs[p].text;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (!t.capitalized || t.shouting || covered.has(`${p + 1}:${t.start}`)) continue;
+      const f = bare(t.folded);
+      if (NOT_NAMES.has(f) || CALENDAR_WORDS.has(f) || HONORIFICS.has(f) || isRoleWord(f) || ORG_WORDS.has(f) || isPlaceWord(f) || isAcronym(t.text)) continue;
+      const prev = toks[i - 1];
+      const next = toks[i + 1];
+      if (next?.capitalized && next.gap === '') continue;
+      const afterHonorific = prev && prev.gap !== '^' && HONORIFICS.has(bare(prev.folded)) && adjacent(text, prev, t, false);
+      const afterTitle = prev && ROLE_NOUNS.has(bare(prev.folded)) && prev.capitalized && adjacent(text, prev, t, false);
+      if (!afterHonorific && !afterTitle) continue;
+      const { title, start } = titleBefore(text, toks, i, new Set());
+      out.push({ paragraph: p + 1, tokens: [t], title, titleStart: start, sentenceStart: t.sentenceStart, evidence: new Set([afterHonorific ? 'honorific' : 'title']) });
+    }
+  });
+  return out;
+}
+
 function isNonPerson(c: Candidate): boolean {
   const words = c.tokens.map((t) => t.folded);
   if (words.every((w) => NOT_NAMES.has(w) || CALENDAR_WORDS.has(w))) return true;
@@ -131,6 +158,16 @@ function isNonPerson(c: Candidate): boolean {
   if (isPlaceName(words.join(' '))) return true;
   if (c.tokens.some((t) => /\d/.test(t.text))) return true;
   return false;
+}
+
+/** A lone word right after "the" ("the Élysée", "the Kremlin") or in quotation marks ("a case dubbed “Midas”") names no person. */
+function isNotAPersonHere(c: Candidate, text: string): boolean {
+  if (c.tokens.length !== 1 || c.title) return false;
+  const t = c.tokens[0];
+  const before = text.slice(Math.max(0, t.start - 5), t.start);
+  if (/\bthe\s+$/i.test(before)) return true;
+  const after = text.slice(t.end + (t.possessive ? 2 : 0), t.end + 3);
+  return /[“"‘'„«]\s*$/.test(before) && /^\s*[”"’'“»]/.test(after);
 }
 
 /** Speech verb right after the name (allowing an appositive): "Berg warned", "X, a Y, said". */
@@ -151,10 +188,15 @@ export interface PeopleResult {
 export function extractPeople(article: Article): PeopleResult {
   const cands: Candidate[] = [];
   const paraText = new Map(article.paragraphs.map((p) => [p.n, p.text]));
-  for (const c of candidatesOf(article)) {
+  const { tokens } = articleTokens(article.paragraphs.map((p) => p.text));
+  const tagged = candidatesOf(article);
+  // Words the article capitalises mid-sentence: a capitalised sentence opener that is also one is a name.
+  const midCaps = new Set<string>();
+  for (const toks of tokens) for (const t of toks) if (t.capitalized && !t.sentenceStart && !t.shouting) midCaps.add(nameKey(t.text));
+  for (const c of [...tagged, ...cuedCandidates(article, tokens, tagged)]) {
     {
-      if (isNonPerson(c)) continue;
       const text = paraText.get(c.paragraph)!;
+      if (isNonPerson(c) || isNotAPersonHere(c, text)) continue;
       const start = c.tokens[0].start;
       const end = c.tokens[c.tokens.length - 1].end + (c.tokens[c.tokens.length - 1].possessive ? 2 : 0);
       const first = c.tokens[0].folded;
@@ -174,7 +216,7 @@ export function extractPeople(article: Article): PeopleResult {
   const people: ArticlePerson[] = [];
   const byKey = new Map<string, number>();
   const bySurname = new Map<string, number>();
-  const soloKeys = new Set(cands.filter((c) => c.tokens.length === 1 && !c.sentenceStart).map((c) => nameKey(c.tokens[0].text)));
+  const soloKeys = midCaps;
   const nameOf = (c: Candidate) => c.tokens.map((t) => t.text).join(' ');
   const ensure = (name: string): number => {
     const key = fullNameKey(name);

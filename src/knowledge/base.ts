@@ -1,6 +1,6 @@
 import type { Article, LoadProblem, Paragraph } from './types.ts';
 import type { ArticleFacts, ArticlePerson, EventFact, QuoteFact } from '../extract/types.ts';
-import { codePointOrder, fullNameKey, nameKey } from '../text/normalize.ts';
+import { codePointOrder, fullNameKey, keyNeighbourhood, nameKey, similarKeys } from '../text/normalize.ts';
 import { Segment, TextIndex, type SegmentState } from '../search/text-index.ts';
 import { PeopleIndex } from '../search/people-index.ts';
 import { FactsCache } from './facts-cache.ts';
@@ -361,6 +361,8 @@ class PersonMerger {
   private byFull = new Map<string, Person>();
   /** Surname key -> full-name people with that surname: how a lone surname finds its person. */
   private bySurname = new Map<string, Person[]>();
+  /** Each surname key under itself and its one-letter-shorter forms: how a spelling finds its near twins. */
+  private surnameNear = new Map<string, string[]>();
   /** People and lists this merger may change; anything else is shared with the merger it was forked from. */
   private owned = new WeakSet<object>();
   /** Positions of the people added or changed since this merger was made. */
@@ -374,6 +376,7 @@ class PersonMerger {
     m.ids = new Set(this.ids);
     m.byFull = new Map(this.byFull);
     m.bySurname = new Map(this.bySurname);
+    m.surnameNear = new Map(this.surnameNear);
     return m;
   }
 
@@ -403,7 +406,20 @@ class PersonMerger {
     if (list.includes(p)) return;
     if (!this.owned.has(list)) this.owned.add((list = [...list]));
     list.push(p);
+    if (list.length === 1) {
+      for (const n of keyNeighbourhood(s)) {
+        const keys = this.surnameNear.get(n) ?? [];
+        if (!keys.includes(s)) this.surnameNear.set(n, [...keys, s]);
+      }
+    }
     this.bySurname.set(s, list);
+  }
+
+  /** Full-name people whose surname is this one or a spelling of it (Petrov / Pietrov). */
+  private surnamed(s: string): Person[] {
+    const keys = new Set<string>();
+    for (const n of keyNeighbourhood(s)) for (const k of this.surnameNear.get(n) ?? []) if (similarKeys(s, k)) keys.add(k);
+    return [...keys].flatMap((k) => this.bySurname.get(k) ?? []);
   }
 
   add(p: Omit<ArticlePerson, 'paragraphs'>, article: string, paragraphs: number[]): string {
@@ -413,7 +429,14 @@ class PersonMerger {
     const surname = parts[parts.length - 1];
     if (!person && parts.length === 1) {
       // "Berg" in one article, "Anna Berg" in another: join when exactly one full name fits.
-      const fits = this.bySurname.get(surname) ?? [];
+      const fits = this.surnamed(surname);
+      if (fits.length === 1) person = fits[0];
+    }
+    if (!person && parts.length > 1) {
+      // "Yury Petrov" / "Yuri Petrov", "Ivan Petrenko" / "Ivan Pietrenko": one person when the given
+      // name and the surname are spellings of each other; "Anna Berg" is not "Olaf Berg".
+      const fits = this.surnamed(surname).filter((q) => similarKeys(fullNameKey(q.name).split(' ')[0], parts[0]));
+      // (Found this way each time, not stored under this key: byFull holds each person's own name only.)
       if (fits.length === 1) person = fits[0];
     }
     if (!person && parts.length > 1) {
