@@ -3,9 +3,9 @@ import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, Mention } from './types.ts';
 import { adjacent, type Token } from './tokens.ts';
 import { articleTokens, tagNames } from './ner/tagger.ts';
-import type { NerToken } from './ner/features.ts';
+import { nerTokens, type NerToken } from './ner/features.ts';
 import { englishPos, givenNames, surnames } from './lexicon/gazetteers.ts';
-import { affiliationOf, appositiveRole, isPlaceWord, isRoleWord, listRole, relativeRole, roleBeforeComma } from './roles.ts';
+import { affiliationOf, appositiveRole, cleanRole, rolesSaidOf, isPlaceWord, isRoleWord, listRole, relativeRole, relativeRoleOverTime, roleBeforeComma, rolePriority, type RoleHow } from './roles.ts';
 import {
   CALENDAR_WORDS, FIRST_NAMES, HONORIFICS, NAME_PARTICLES, NOT_NAMES, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_STOP,
 } from './lexicon/names.ts';
@@ -98,7 +98,10 @@ function splitRunTogether(toks: NerToken[], from: number, to: number): [number, 
 
 /** The people the tagger finds in an article, as candidates with their titles. */
 function candidatesOf(article: Article): Candidate[] {
-  const { tokens, spans } = tagNames(article.paragraphs.map((p) => p.text));
+  // Section headings are read with the paragraphs ("What happened to Denys K?" tells the tagger that
+  // "K", opening a sentence below, is a name), but only paragraphs give candidates.
+  const { tokens, spans: all } = tagNames([...article.paragraphs.map((p) => p.text), ...article.sections]);
+  const spans = all.filter((s) => s.paragraph <= article.paragraphs.length);
   const out: Candidate[] = [];
   for (const s of spans) {
     if (s.type !== 'PER') continue;
@@ -193,6 +196,8 @@ export function extractPeople(article: Article): PeopleResult {
   // Words the article capitalises mid-sentence: a capitalised sentence opener that is also one is a name.
   const midCaps = new Set<string>();
   for (const toks of tokens) for (const t of toks) if (t.capitalized && !t.sentenceStart && !t.shouting) midCaps.add(nameKey(t.text));
+  // Section headings count too: "What happened to Denys K?" vouches for a "K" that only opens sentences.
+  for (const heading of article.sections) for (const t of nerTokens(heading)) if (t.capitalized && !t.sentenceStart && !t.shouting) midCaps.add(nameKey(t.text));
   for (const c of [...tagged, ...cuedCandidates(article, tokens, tagged)]) {
     {
       const text = paraText.get(c.paragraph)!;
@@ -230,6 +235,15 @@ export function extractPeople(article: Article): PeopleResult {
   };
   const mentions: Mention[] = [];
   const assigned = new Map<Candidate, number>();
+  /** The names of everyone but person i: a role phrase that holds one is a list, not a role. */
+  const otherNames = (i: number) => people.flatMap((p, k) => (k === i ? [] : [p.name, ...p.aliases]));
+  const addRole = (person: ArticlePerson, idx: number, raw: string | null, paragraph: number, how: RoleHow, past: boolean, fresh: boolean) => {
+    if (!raw) return;
+    const r = cleanRole(raw, otherNames(idx));
+    if (!r) return;
+    const former = r.former || past;
+    if (!person.roles.some((x) => x.text.toLowerCase() === r.role.toLowerCase() && x.former === former && x.paragraph === paragraph)) person.roles.push({ text: r.role, paragraph, how, former, ...(fresh && !former ? { fresh } : {}) });
+  };
   for (const c of cands) {
     if (c.tokens.length < 2) continue;
     const surname = nameKey(c.tokens[c.tokens.length - 1].text);
@@ -275,37 +289,62 @@ export function extractPeople(article: Article): PeopleResult {
     if (name !== person.name && !person.aliases.includes(name)) person.aliases.push(name);
     if (!person.paragraphs.includes(c.paragraph)) person.paragraphs.push(c.paragraph);
     mentions.push({ paragraph: c.paragraph, start, end: last.end, person: idx });
-    const roles: string[] = [];
-    if (c.title) roles.push(c.title);
+    const found: [string | null, RoleHow, boolean?, boolean?][] = [[c.title, 'title']];
     if (!last.possessive) {
-      const app = appositiveRole(text, last.end);
-      if (app) roles.push(app);
+      found.push([appositiveRole(text, last.end), 'appositive'], [relativeRole(text, last.end), 'relative']);
+      const past = relativeRoleOverTime(text, last.end);
+      if (past) found.push([past.text, 'relative', past.former]);
+      for (const r of rolesSaidOf(text, start, last.end)) found.push([r.text, r.how, r.former, r.fresh]);
     }
-    if (!last.possessive) {
-      const rel = relativeRole(text, last.end);
-      if (rel) roles.push(rel);
-    }
-    const rc = c.title ? null : roleBeforeComma(text, c.titleStart);
-    if (rc) roles.push(rc);
-    const lr = listRole(text, c.titleStart);
-    if (lr) roles.push(lr);
-    for (const r of roles) if (!person.roles.some((x) => x.toLowerCase() === r.toLowerCase())) person.roles.push(r);
+    found.push([c.title ? null : roleBeforeComma(text, c.titleStart), 'before'], [listRole(text, c.titleStart), /led|head|chair/.test(text.slice(Math.max(0, c.titleStart - 16), c.titleStart)) ? 'led' : 'list']);
+    for (const [raw, how, past, fresh] of found) addRole(person, idx, raw, c.paragraph, how, !!past, !!fresh);
   }
   for (const p of people) {
     p.paragraphs.sort((a, b) => a - b);
-    // Titles and appositives say what someone is; "member of a list" says less.
-    p.roles.sort((a, b) => rolePriority(a) - rolePriority(b));
-    p.role = p.roles[0] ?? null;
-    p.affiliation = p.roles.map(affiliationOf).find((a) => a != null) ?? null;
-    // Bare honorifics are not roles ("Mr").
-    if (p.role && HONORIFICS.has(p.role.toLowerCase().replace(/\.$/, ''))) p.role = p.roles.find((r) => !HONORIFICS.has(r.toLowerCase().replace(/\.$/, ''))) ?? null;
+    settleRole(p);
   }
   mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
   return { people, mentions };
 }
 
-function rolePriority(role: string): number {
-  if (/^head of the /.test(role)) return 2;
-  if (role.split(/\s+/).length === 1 && HONORIFICS.has(role.toLowerCase().replace(/\.$/, ''))) return 3;
-  return 1;
+/** The article's role for someone: the best-worded one that is not behind them; and their affiliation. */
+function settleRole(p: ArticlePerson): void {
+  p.roles.sort((a, b) => a.paragraph - b.paragraph);
+  const now = p.roles.filter((r) => !r.former).sort((a, b) => Number(!!b.fresh) - Number(!!a.fresh) || rolePriority(a.text, a.how) - rolePriority(b.text, b.how) || a.paragraph - b.paragraph);
+  p.role = now.find((r) => rolePriority(r.text, r.how) < 4)?.text ?? null;
+  p.affiliation = [p.role, ...p.roles.map((r) => r.text)].map(affiliationOf).find((a) => a != null) ?? null;
+}
+
+const OBJECT_PRONOUN = /\b(?:him|her)\b/g;
+
+/**
+ * Roles said of someone through a pronoun, once pronouns are resolved: "he becomes minister of
+ * defence", "the Rada appointed him defence minister" (him: the person last named before it).
+ */
+export function addPronounRoles(article: Article, people: ArticlePerson[], mentions: Mention[]): void {
+  const changed = new Set<ArticlePerson>();
+  const add = (person: ArticlePerson, r: { text: string; how: RoleHow; former: boolean; fresh: boolean }, paragraph: number) => {
+    const others = people.filter((p) => p !== person).flatMap((p) => [p.name, ...p.aliases]);
+    const c = cleanRole(r.text, others);
+    if (!c) return;
+    const former = c.former || r.former;
+    if (person.roles.some((x) => x.text.toLowerCase() === c.role.toLowerCase() && x.paragraph === paragraph)) return;
+    person.roles.push({ text: c.role, paragraph, how: r.how, former, ...(r.fresh && !former ? { fresh: true } : {}) });
+    changed.add(person);
+  };
+  for (const p of article.paragraphs) {
+    const here = mentions.filter((m) => m.paragraph === p.n);
+    for (const m of here) if (m.pronoun) for (const r of rolesSaidOf(p.text, m.start, m.end)) add(people[m.person], r, p.n);
+    for (const o of p.text.matchAll(OBJECT_PRONOUN)) {
+      const at = o.index!;
+      const said = rolesSaidOf(p.text, at, at + o[0].length).filter((r) => r.fresh);
+      if (!said.length) continue;
+      // "him" is not the subject of the verb that appoints him: the person last named before this sentence.
+      const sentenceStart = Math.max(0, ...[...p.text.slice(0, at).matchAll(/[.!?]["”’]?\s+/g)].map((x) => x.index! + x[0].length));
+      const subject = here.find((m) => m.start >= sentenceStart && m.end <= at)?.person;
+      const before = mentions.filter((m) => (m.paragraph < p.n || (m.paragraph === p.n && m.end <= sentenceStart)) && m.person !== subject).pop();
+      if (before && before.paragraph >= p.n - 1) for (const r of said) add(people[before.person], r, p.n);
+    }
+  }
+  for (const person of changed) settleRole(person);
 }

@@ -1,13 +1,27 @@
 import type { TimeExpression } from './dates.ts';
 import type { EventKind } from './lexicon/events.ts';
+import type { RoleHow } from './roles.ts';
+
+/** One place where an article says what someone is. */
+export interface RoleMention {
+  /** The role as the article words it ("US special envoy"), without "former" or an "until …" tail. */
+  text: string;
+  /** Paragraph number (1-based) that says it. */
+  paragraph: number;
+  how: RoleHow;
+  /** The text says the role is behind them: "former defence minister", "who was … until July". */
+  former: boolean;
+  /** The text says they take it up now: "was appointed …", "in his new job as …". */
+  fresh?: boolean;
+}
 
 /** A person as one article presents them. The knowledge base merges these across articles. */
 export interface ArticlePerson {
   name: string;
-  /** The role the article gives, as it words it ("US special envoy"), or null. */
+  /** The role the article gives them now, as it words it ("US special envoy"), or null. */
   role: string | null;
-  /** Every distinct role phrase found, best first. */
-  roles: string[];
+  /** Every role the article gives them, in reading order. */
+  roles: RoleMention[];
   /** Country, party, body or delegation the text ties them to. */
   affiliation: string | null;
   /** Other forms of the name seen in the article ("Berg"). */

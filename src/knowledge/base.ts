@@ -6,10 +6,16 @@ import { PeopleIndex } from '../search/people-index.ts';
 import { FactsCache } from './facts-cache.ts';
 import { mergeSorted, type Addition, type Derived } from './derived.ts';
 import { runAsync, runSync } from '../steps.ts';
+import { rolesOverTime, type DatedRole, type DatedRoleMention } from './roles.ts';
+import { affiliationOf } from '../extract/roles.ts';
 
 /** A person across the whole knowledge base: an article's person, merged over articles. */
-export interface Person extends ArticlePerson {
+export interface Person extends Omit<ArticlePerson, 'roles'> {
   id: string;
+  /** Every role the articles give them, each with its article's date and paragraph id. */
+  roleMentions: DatedRoleMention[];
+  /** Their roles over time, oldest first; the current one (also `role`) last. */
+  roles: DatedRole[];
   /** Paragraph ids (KnowledgeBase.paragraphs) that mention them, in reading order. */
   paragraphs: number[];
   articles: string[];
@@ -72,7 +78,7 @@ function addArticle(parts: Parts, a: Article, facts: ArticleFacts): { quotes: Qu
   parts.added.push(a);
   for (const p of a.paragraphs) parts.paragraphs.push(p);
   const pid = (n: number) => base + n - 1;
-  const ids = facts.people.map((p) => parts.merger.add(p, a.id, p.paragraphs.map(pid)));
+  const ids = facts.people.map((p) => parts.merger.add(p, a.id, p.paragraphs.map(pid), p.roles.map((r) => ({ text: r.text, how: r.how, former: r.former, ...(r.fresh ? { fresh: true } : {}), paragraph: pid(r.paragraph), date: a.published }))));
   const idOfName = new Map(facts.people.map((p, i) => [p.name, ids[i]]));
   const quotes = [...facts.quotes].sort(byParagraph).map((q, i): Quote => ({
     id: parts.quotes.length + i,
@@ -385,7 +391,7 @@ class PersonMerger {
     const i = this.at.get(p.id)!;
     this.touched.add(i);
     if (this.owned.has(p)) return p;
-    const c: Person = { ...p, roles: [...p.roles], aliases: [...p.aliases], paragraphs: [...p.paragraphs], articles: [...p.articles] };
+    const c: Person = { ...p, roleMentions: [...p.roleMentions], roles: [...p.roles], aliases: [...p.aliases], paragraphs: [...p.paragraphs], articles: [...p.articles] };
     this.owned.add(c);
     this.list[i] = c;
     this.byFull.set(fullNameKey(p.name), c);
@@ -422,7 +428,7 @@ class PersonMerger {
     return [...keys].flatMap((k) => this.bySurname.get(k) ?? []);
   }
 
-  add(p: Omit<ArticlePerson, 'paragraphs'>, article: string, paragraphs: number[]): string {
+  add(p: Omit<ArticlePerson, 'paragraphs' | 'roles'>, article: string, paragraphs: number[], roles: DatedRoleMention[] = []): string {
     const key = fullNameKey(p.name);
     let person = this.byFull.get(key);
     const parts = key.split(' ');
@@ -452,7 +458,7 @@ class PersonMerger {
     }
     if (person) person = this.own(person);
     else {
-      person = { id: this.slug(p.name), name: p.name, role: null, roles: [], affiliation: null, aliases: [], paragraphs: [], articles: [] };
+      person = { id: this.slug(p.name), name: p.name, role: null, roleMentions: [], roles: [], affiliation: null, aliases: [], paragraphs: [], articles: [] };
       this.owned.add(person);
       this.at.set(person.id, this.list.length);
       this.touched.add(this.list.length);
@@ -462,9 +468,13 @@ class PersonMerger {
     this.indexSurname(person);
     if (p.name !== person.name && !person.aliases.includes(p.name)) person.aliases.push(p.name);
     for (const a of p.aliases) if (a !== person.name && !person.aliases.includes(a)) person.aliases.push(a);
-    for (const r of p.roles) if (!person.roles.some((x) => x.toLowerCase() === r.toLowerCase())) person.roles.push(r);
-    person.role ??= p.role;
-    person.affiliation ??= p.affiliation;
+    if (roles.length) {
+      for (const r of roles) if (!person.roleMentions.some((x) => x.paragraph === r.paragraph && x.text === r.text && x.former === r.former)) person.roleMentions.push(r);
+      const settled = rolesOverTime(person.roleMentions);
+      person.role = settled.role;
+      person.roles = settled.roles;
+      person.affiliation = affiliationOf(person.role) ?? person.affiliation ?? p.affiliation;
+    } else person.affiliation ??= p.affiliation;
     for (const x of paragraphs) person.paragraphs.push(x);
     if (!person.articles.includes(article)) person.articles.push(article);
     return person.id;
