@@ -85,8 +85,13 @@ function trimName(toks: NerToken[], from: number, to: number, shouting: boolean)
   return [from, to];
 }
 
-/** "Anna Berg Olaf Lund": two full names run together split where the second given name starts. */
+/**
+ * A tagged run split where it cannot be one name: at punctuation between its words ("…Cruz,”
+ * Berg said"), and where two full names run together ("Anna Berg Olaf Lund") the second given
+ * name starts.
+ */
 function splitRunTogether(toks: NerToken[], from: number, to: number): [number, number][] {
+  for (let k = from + 1; k < to; k++) if (toks[k].gap !== '' && toks[k].gap !== '-') return [...splitRunTogether(toks, from, k), ...splitRunTogether(toks, k, to)];
   if (to - from >= 4) {
     for (let k = from + 2; k <= to - 2; k++) {
       const isGiven = (t: NerToken) => FIRST_NAMES.has(t.folded) || givenNames().has(t.folded);

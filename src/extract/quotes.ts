@@ -13,13 +13,13 @@ interface Span {
 const NOT_SPEECH_BEFORE = /\b(so-called|dubbed|known as|titled|entitled|headlined|headline|the words?|the term|the phrase|nicknamed|called it|labelled|labeled|branded|slogan)\s*$/i;
 
 /** Quotation spans of a paragraph: curly pairs, and straight quotes taken in pairs. */
-function quoteSpans(text: string, continuing: boolean): Span[] {
+function quoteSpans(text: string, continuing: boolean, raw: string = text): Span[] {
   const spans: Span[] = [];
   let i = 0;
   // A paragraph continuing an open quote may start without an opening mark on some sites.
   if (continuing && !/^\s*[“"]/.test(text)) {
     const close = text.search(/[”"]/);
-    spans.push({ open: -1, close: close >= 0 ? close : null, text: close >= 0 ? text.slice(0, close) : text });
+    spans.push({ open: -1, close: close >= 0 ? close : null, text: close >= 0 ? raw.slice(0, close) : raw });
     if (close < 0) return spans;
     i = close + 1;
   }
@@ -32,10 +32,10 @@ function quoteSpans(text: string, continuing: boolean): Span[] {
     let c = rel >= 0 ? o + 1 + rel : -1;
     if (c >= 0 && text[c] === '“') c = -1; // a new opening before a close: unbalanced, treat as open
     if (c < 0) {
-      spans.push({ open: o, close: null, text: text.slice(o + 1) });
+      spans.push({ open: o, close: null, text: raw.slice(o + 1) });
       break;
     }
-    spans.push({ open: o, close: c, text: text.slice(o + 1, c) });
+    spans.push({ open: o, close: c, text: raw.slice(o + 1, c) });
     i = c + 1;
   }
   return spans;
@@ -108,21 +108,24 @@ function attributionAfter(text: string, refs: Ref[], from: number, sentenceEnd: 
 }
 
 /**
- * Direct and reported quotations of one article, each with its speakers. Speakers come only from
+ * Direct and reported quotations of one article, each with its speakers. `article` is read with its
+ * quotation marks made canonical; `original` gives the words as written. Speakers come only from
  * the text: a subject before a speech verb, a name after one, or a pronoun resolved to the person
  * last spoken of. Quotation marks without any of these are not speech and get no speaker.
  */
-export function extractQuotes(article: Article, people: ArticlePerson[], mentions: Mention[]): QuoteFact[] {
+export function extractQuotes(article: Article, people: ArticlePerson[], mentions: Mention[], original: Article = article): QuoteFact[] {
   const quotes: QuoteFact[] = [];
   let open: { fact: QuoteFact; pending: boolean } | null = null;
 
   for (const p of article.paragraphs) {
+    // `text` has its quotation marks in one style (text/quote-marks.ts); the words quoted come from `raw`.
     const text = p.text;
+    const raw = original.paragraphs[p.n - 1]?.text ?? text;
     const refs = refsOf(p.n, mentions);
     const sentences = splitSentences(text);
     const sentenceAt = (pos: number): Sentence => sentences.find((s) => pos >= s.start && pos < s.end) ?? sentences[sentences.length - 1];
 
-    const spans = quoteSpans(text, !!open);
+    const spans = quoteSpans(text, !!open, raw);
     let lastQuoteEnd = -1;
     const quotedRanges: [number, number][] = [];
     for (const span of spans) {
@@ -228,7 +231,7 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
           const lead = text.slice(from, firstQuote[0]);
           if (wordsIn(lead) < 4 || /\b(is|are|was|were|be|been|being|considered|called|seen as|as|remained|remains|seemed|sounded|looked)\s*$/i.test(lead)) continue;
         }
-        const clause = text.slice(from, s.end).replace(/[.\s]+$/, '').trim();
+        const clause = raw.slice(from, s.end).replace(/[.\s]+$/, '').trim();
         if (wordsIn(clause) < 3) continue;
         const group = lastSubjectGroup(text, refs, s.start, r.end);
         const who = (group.includes(r.people[0]) ? group : r.people).map((i) => people[i].name);
