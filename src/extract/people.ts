@@ -147,7 +147,7 @@ function cuedCandidates(article: Article, tokens: NerToken[][], tagged: Candidat
       const prev = toks[i - 1];
       const next = toks[i + 1];
       if (next?.capitalized && next.gap === '') continue;
-      const afterHonorific = prev && prev.gap !== '^' && HONORIFICS.has(bare(prev.folded)) && adjacent(text, prev, t, false);
+      const afterHonorific = prev && HONORIFICS.has(bare(prev.folded)) && adjacent(text, prev, t, false);
       const afterTitle = prev && ROLE_NOUNS.has(bare(prev.folded)) && prev.capitalized && adjacent(text, prev, t, false);
       if (!afterHonorific && !afterTitle) continue;
       const { title, start } = titleBefore(text, toks, i, new Set());

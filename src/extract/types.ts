@@ -46,6 +46,8 @@ export interface QuoteFact {
   text: string;
   /** Speaker names (one, or several for a shared statement); empty when the text names nobody. */
   speakers: string[];
+  /** The speaker as the text words it when it names no person: "a source familiar with the talks", "the Kremlin". */
+  source?: string;
   /** The reporting word ("said", "noted that", "described … as"), or null. */
   cue: string | null;
   kind: QuoteKind;
