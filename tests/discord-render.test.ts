@@ -31,7 +31,7 @@ function randomAnswer(r: () => number): Answer {
       text: randomText(r, 5000),
       score: 1 - i / 100,
       citation: { article: `a${Math.floor(r() * 5)}`, title: randomText(r, 400), section: r() < 0.5 ? randomText(r, 300) : null, paragraph: 1 + Math.floor(r() * 200), published: r() < 0.5 ? '2026-01-01' : null, url: r() < 0.5 ? 'https://example.org/a' : null },
-      ...(r() < 0.3 ? { quote: { text: randomText(r, 3000), speaker: randomText(r, 200), speakers: [], cue: 'said', kind: 'direct' as const } } : {}),
+      ...(r() < 0.3 ? { quote: { text: randomText(r, 3000), speaker: randomText(r, 200), speakers: [], source: null, cue: 'said', kind: 'direct' as const } } : {}),
       ...(r() < 0.3 ? { person: { id: 'p', name: randomText(r, 300) || 'X', role: randomText(r, 2000), affiliation: randomText(r, 2000), aliases: [randomText(r, 2000)] } } : {}),
     });
   }

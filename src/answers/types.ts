@@ -15,9 +15,12 @@ export interface PersonView {
 
 export interface QuoteView {
   text: string;
-  /** Speaker names joined for display ("A and B"), or null when the text names nobody. */
+  /** Who said it, for display: names joined ("A and B"), else the source as written, else null. */
   speaker: string | null;
+  /** The named people who said it. */
   speakers: string[];
+  /** The source as the text words it when it names no person ("a source familiar with the talks", "the Kremlin"). */
+  source: string | null;
   cue: string | null;
   kind: QuoteKind;
 }

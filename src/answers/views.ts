@@ -15,7 +15,8 @@ export function joinNames(names: string[]): string | null {
 
 export function quoteView(kb: KnowledgeBase, q: Quote): QuoteView {
   const speakers = kb.speakerNames(q);
-  return { text: q.text, speaker: joinNames(speakers), speakers, cue: q.cue, kind: q.kind };
+  const source = speakers.length ? null : q.source ?? null;
+  return { text: q.text, speaker: joinNames(speakers) ?? source, speakers, source, cue: q.cue, kind: q.kind };
 }
 
 export function eventView(kb: KnowledgeBase, e: Event): EventView {
@@ -38,3 +39,4 @@ export function paragraphResult(kb: KnowledgeBase, p: Paragraph, score: number, 
 }
 
 export const round = (x: number) => Math.round(x * 1000) / 1000;
+

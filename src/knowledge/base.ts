@@ -80,15 +80,19 @@ function addArticle(parts: Parts, a: Article, facts: ArticleFacts): { quotes: Qu
   const pid = (n: number) => base + n - 1;
   const ids = facts.people.map((p) => parts.merger.add(p, a.id, p.paragraphs.map(pid), p.roles.map((r) => ({ text: r.text, how: r.how, former: r.former, ...(r.fresh ? { fresh: true } : {}), paragraph: pid(r.paragraph), date: a.published }))));
   const idOfName = new Map(facts.people.map((p, i) => [p.name, ids[i]]));
-  const quotes = [...facts.quotes].sort(byParagraph).map((q, i): Quote => ({
-    id: parts.quotes.length + i,
-    text: q.text,
-    speakers: q.speakers.map((n) => idOfName.get(n)!).filter(Boolean),
-    cue: intern(q.cue),
+  const quotes = [...facts.quotes].sort(byParagraph).map((q, i): Quote => {
+    const speakers = q.speakers.map((n) => idOfName.get(n)!).filter(Boolean);
+    return {
+      id: parts.quotes.length + i,
+      text: q.text,
+      speakers,
+      ...(q.source && !speakers.length ? { source: q.source } : {}),
+      cue: intern(q.cue),
     kind: intern(q.kind),
-    paragraph: pid(q.paragraph),
-    lastParagraph: pid(q.lastParagraph),
-  }));
+      paragraph: pid(q.paragraph),
+      lastParagraph: pid(q.lastParagraph),
+    };
+  });
   const events = [...facts.events].sort(byParagraph).map((e, i) => eventOf(e, parts.events.length + i, pid, idOfName));
   const mentions = new Map<string, number>();
   facts.people.forEach((p, i) => mentions.set(ids[i], (mentions.get(ids[i]) ?? 0) + p.paragraphs.length));
@@ -125,6 +129,8 @@ function intern<T extends string | null>(s: T): T {
   return s;
 }
 const NO_ACTORS = Object.freeze([]) as unknown as string[];
+/** Memo of KnowledgeBase.sourcePerson, kept with the base like its derived values (never carried over). */
+const SOURCE_PEOPLE: Derived<Map<string, Person | null>> = { name: 'people of sources', make: () => new Map() };
 
 function eventOf(e: EventFact, id: number, pid: (n: number) => number, idOfName: Map<string, string>): Event {
   return {
@@ -332,7 +338,30 @@ export class KnowledgeBase {
   }
 
   speakerNames(q: Quote): string[] {
+    if (q.speakers.length === 0 && q.source) {
+      const p = this.sourcePerson(q.source);
+      return p ? [p.name] : [];
+    }
     return q.speakers.map((s) => this.personById.get(s)?.name ?? s);
+  }
+
+  /**
+   * The person a source written as a bare name stands for ("Trump said", where the article read
+   * "Trump" as no person): the base's one person whose name or surname it is, else undefined.
+   * Read from the whole base, so the answer does not depend on the order articles arrived in.
+   */
+  sourcePerson(source: string): Person | undefined {
+    if (!/^\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,2}$/u.test(source)) return undefined;
+    let memo = this.memo.get(SOURCE_PEOPLE) as Map<string, Person | null> | undefined;
+    if (!memo) this.memo.set(SOURCE_PEOPLE, (memo = new Map()));
+    let p = memo.get(source);
+    if (p === undefined) {
+      const hits = this.peopleIndex.byName(source, 2).filter((m) => m.tier === 'exact' || m.tier === 'name-word');
+      p = hits.length === 1 && hits[0].score <= 0.2 ? hits[0].person : null;
+      if (memo.size > 10_000) memo.clear();
+      memo.set(source, p);
+    }
+    return p ?? undefined;
   }
 
   actorNames(e: Event): string[] {

@@ -1,4 +1,5 @@
 import { escapeMarkdown } from 'discord.js';
+import { isUnnamedSource } from './source.ts';
 import type { Answer, Result } from '../answers/types.ts';
 import type { Citation } from '../knowledge/types.ts';
 import { trimText } from './citation.ts';
@@ -64,7 +65,7 @@ function passage(r: Result, index: number, max: number, showPerson: boolean): { 
   let lead = '';
   let body = r.text;
   if (r.quote) {
-    lead = `**${safe(r.quote.speaker ?? 'Speaker not named')}**${r.quote.cue ? ` (${safe(r.quote.cue)})` : ''}${r.quote.kind === 'reported' ? ', reported' : ''}:\n`;
+    lead = `**${safe(r.quote.speaker ?? 'Speaker not named')}**${isUnnamedSource(r.quote.source) ? ' (source not named)' : ''}${r.quote.cue ? ` (${safe(r.quote.cue)})` : ''}${r.quote.kind === 'reported' ? ', reported' : ''}:\n`;
     body = r.quote.kind === 'direct' ? `“${r.quote.text}”` : r.quote.text;
   } else if (r.event) {
     const when = r.event.when?.date ?? r.event.when?.text ?? r.event.date;

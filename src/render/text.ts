@@ -1,3 +1,4 @@
+import { isUnnamedSource } from './source.ts';
 import type { Answer, Result } from '../answers/types.ts';
 import { formatCitation } from './citation.ts';
 
@@ -31,7 +32,7 @@ function renderResult(r: Result, i: number, showPerson: boolean): string {
   const head = `[${i + 1}] `;
   if (showPerson && r.person) lines.push(`${head}${personLine(r)}`);
   if (r.quote) {
-    const who = r.quote.speaker ?? 'speaker not named';
+    const who = r.quote.speaker ? `${r.quote.speaker}${isUnnamedSource(r.quote.source) ? ' (not named)' : ''}` : 'speaker not named';
     const mark = r.quote.kind === 'direct' ? `“${r.quote.text}”` : r.quote.text;
     lines.push(`${lines.length ? '    ' : head}${who}${r.quote.cue ? ` (${r.quote.cue})` : ''}${r.quote.kind === 'reported' ? ', reported' : ''}:`);
     lines.push(wrap(mark, '    '));
