@@ -7,12 +7,14 @@ import { renderText } from './render/text.ts';
 import { toJson } from './render/json.ts';
 import { factsReport, renderFacts } from './facts-report.ts';
 import { loadEnv } from './config.ts';
+import { addCommand } from './cli-add.ts';
 
 const USAGE = `Usage: keystone <command> [query…] [--json] [--limit N] [--knowledge DIR]
 
 Commands:
 ${COMMANDS.map((c) => `  ${c.usage.padEnd(26)} ${c.description}`).join('\n')}
   ${'facts'.padEnd(26)} Everything extracted, article by article (people, quotes, events).
+  ${'add <file|url>…'.padEnd(26)} Add an article from a .txt/.md/.html file or a web page (keystone add --help).
 
 Options:
   --json            print one JSON object
@@ -31,6 +33,8 @@ export interface CliIO {
 
 /** The keystone command. Returns the exit code; never calls process.exit itself (tests run it in-process too). */
 export async function main(argv: string[], io: CliIO = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) }): Promise<number> {
+  // Commands that change the knowledge base have options of their own.
+  if (argv[0] === 'add') return addCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
