@@ -14,6 +14,8 @@ import { PROJECT_ROOT } from '../paths.ts';
 import { ConfigError, readBotConfig, type BotConfig } from './config.ts';
 import { handleInteraction } from './handler.ts';
 import type { BotContext } from './types.ts';
+import { startFeeds, feedsLine } from './feeds.ts';
+import type { FeedPoller } from '../ingest/feeds/poller.ts';
 
 export interface BotOptions {
   env?: NodeJS.ProcessEnv;
@@ -32,6 +34,8 @@ export interface BotHandle {
   config: BotConfig;
   knowledge: KnowledgeService;
   scheduler: Scheduler | null;
+  /** The news-feed poller, when FEEDS is set. */
+  feeds: FeedPoller | null;
   postBriefing(): Promise<string>;
   stop(): Promise<void>;
 }
@@ -79,6 +83,9 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
   firstLoad.catch((error) => logger.error('loading the knowledge base failed', { error }));
   knowledge.watch();
 
+  // Feeds add through the same path as `keystone add`; a misconfigured feed setting stops start-up.
+  const feeds = startFeeds(opts.env ?? process.env, config.knowledgeDir, knowledge, opts.clock ?? systemClock, firstLoad);
+
   const state = new BriefingState(opts.stateFile ?? path.join(PROJECT_ROOT, '.cache', `briefing-state-${Buffer.from(config.knowledgeDir).toString('base64url').slice(-40)}.json`));
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -102,6 +109,8 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
       return 'nothing new';
     }
     const payload = briefPayload(brief(kb, '', { ids: fresh }));
+    const fromFeeds = feeds ? feedsLine(feeds.poller.takeSummary()) : null;
+    if (fromFeeds) payload.content = fromFeeds;
     await client.rest.post(Routes.channelMessages(config.briefingChannelId), { body: payload });
     state.save(new Set([...briefed, ...fresh]));
     logger.info('briefing posted', { channel: config.briefingChannelId, articles: fresh });
@@ -129,6 +138,7 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
     if (stopped) return;
     stopped = true;
     scheduler?.stop();
+    feeds?.stop();
     knowledge.close();
     await knowledge.saveNow();
     await client.destroy();
@@ -140,6 +150,7 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
     await client.login(config.token);
   } catch (error) {
     knowledge.close();
+    feeds?.stop();
     const status = (error as { status?: number; code?: string }).status;
     throw new ConfigError(status === 401 || (error as { code?: string }).code === 'TokenInvalid' ? 'Discord refused DISCORD_TOKEN (401 Unauthorized): reset the token in the Developer Portal and update .env' : `could not connect to Discord: ${(error as Error).message}`);
   }
@@ -162,5 +173,5 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
     process.once('SIGTERM', () => onSignal('SIGTERM'));
     process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
   }
-  return { client, config, knowledge, scheduler, postBriefing, stop };
+  return { client, config, knowledge, scheduler, feeds: feeds?.poller ?? null, postBriefing, stop };
 }
