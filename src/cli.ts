@@ -31,6 +31,8 @@ Exit codes: 0 results, 1 no results, 2 usage error.`;
 export interface CliIO {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Asks a yes/no question (keystone add); by default on stderr, answered on stdin. */
+  ask?: (question: string) => Promise<string | null>;
 }
 
 /** The keystone command. Returns the exit code; never calls process.exit itself (tests run it in-process too). */

@@ -3,9 +3,9 @@ import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { WebServer, standardSite, webPage } from './support/web-server.ts';
 import { keystone } from './support/run-keystone.ts';
+import { keystoneHere } from './support/run-cli.ts';
 import { KNOWLEDGE, SHARED_CORPUS, hasSharedCorpus, tempKnowledge } from './helpers.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
-import { main } from '../src/cli.ts';
 
 let web: WebServer;
 let version = 1;
@@ -49,13 +49,13 @@ describe('keystone add', () => {
     const loaded = await loadKnowledge(dir);
     expect(loaded.problems).toEqual([]);
     expect(loaded.articles.map((a) => a.title)).toContain('Envoys agree to resume talks in Istanbul after prisoner exchange');
-    const who = await keystone(['who', 'Fidan', '--knowledge', dir, '--json']);
+    const who = await keystoneHere(['who', 'Fidan', '--knowledge', dir, '--json']);
     expect(JSON.parse(who.out).results[0].person).toMatchObject({ name: 'Hakan Fidan', role: 'Turkish Foreign Minister' });
   });
 
   it('--dry-run and --json preview only; nothing is written', async () => {
     const dir = kb();
-    const r = await keystone(['add', web.url('/live/geneva'), '--dry-run', '--json', '--knowledge', dir], { env: ALLOW });
+    const r = await keystoneHere(['add', web.url('/live/geneva'), '--dry-run', '--json', '--knowledge', dir], { env: ALLOW });
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.command).toBe('add');
@@ -86,7 +86,7 @@ describe('keystone add', () => {
       [web.url('/stall'), /refused: .*\/stall: (the page did not arrive|no answer) within 1 s/, { ...ALLOW, KEYSTONE_FETCH_TIMEOUT_MS: '1000' }],
     ];
     for (const [url, message, env] of cases) {
-      const r = await keystone(['add', url, '--yes', '--knowledge', dir], { env });
+      const r = await keystoneHere(['add', url, '--yes', '--knowledge', dir], { env });
       expect(r.code, url).toBe(1);
       expect(r.err, url).toMatch(message);
     }
@@ -95,10 +95,10 @@ describe('keystone add', () => {
 
   it('refuses the same wire story from a second site, in the same run or a later one, naming the first', async () => {
     const dir = kb();
-    const r = await keystone(['add', web.url('/harbour/eu-loan'), web.url('/valley/eu-loan'), '--yes', '--knowledge', dir], { env: ALLOW });
+    const r = await keystoneHere(['add', web.url('/harbour/eu-loan'), web.url('/valley/eu-loan'), '--yes', '--knowledge', dir], { env: ALLOW });
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/refused: .*\/valley\/eu-loan: duplicates “EU leaders back plan to fund Ukraine loan from frozen Russian assets” \(2026-01-22-eu-leaders[a-z-]*\), which has nearly the same text/);
-    const later = await keystone(['add', web.url('/valley/eu-loan'), '--yes', '--knowledge', dir], { env: ALLOW });
+    const later = await keystoneHere(['add', web.url('/valley/eu-loan'), '--yes', '--knowledge', dir], { env: ALLOW });
     expect(later.err).toMatch(/duplicates “EU leaders back plan/);
     expect(files(dir)).toHaveLength(2);
   });
@@ -106,35 +106,34 @@ describe('keystone add', () => {
   it('--replace updates an article whose text changed, under the same id', async () => {
     const dir = kb();
     version = 1;
-    expect((await keystone(['add', web.url('/updated'), '--yes', '--knowledge', dir], { env: ALLOW })).code).toBe(0);
+    expect((await keystoneHere(['add', web.url('/updated'), '--yes', '--knowledge', dir], { env: ALLOW })).code).toBe(0);
     const [file] = files(dir).filter((f) => f !== 'miami-talks.md');
     version = 2;
-    const dup = await keystone(['add', web.url('/updated'), '--yes', '--knowledge', dir], { env: ALLOW });
+    const dup = await keystoneHere(['add', web.url('/updated'), '--yes', '--knowledge', dir], { env: ALLOW });
     expect(dup.err).toMatch(/which has the same address .*; use --replace to update it/);
-    const rep = await keystone(['add', web.url('/updated'), '--yes', '--replace', '--knowledge', dir], { env: ALLOW });
+    const rep = await keystoneHere(['add', web.url('/updated'), '--yes', '--replace', '--knowledge', dir], { env: ALLOW });
     expect(rep.code, rep.err).toBe(0);
     expect(rep.out).toMatch(/replaces +2026-02-14-envoys/);
     expect(rep.out).toMatch(/Replaced: /);
     expect(files(dir).filter((f) => f !== 'miami-talks.md')).toEqual([file]);
     expect(readFileSync(path.join(dir, file), 'utf8')).toContain('injuring six people, two of them children');
-    const same = await keystone(['add', web.url('/updated'), '--yes', '--replace', '--knowledge', dir], { env: ALLOW });
+    const same = await keystoneHere(['add', web.url('/updated'), '--yes', '--replace', '--knowledge', dir], { env: ALLOW });
     expect(same.err).toMatch(/already has this text; nothing to replace/);
   });
 
   it.runIf(hasSharedCorpus)('knows the seed article when it comes again as a plain-text file', async () => {
     const dir = kb();
-    const untitled = await keystone(['add', SHARED_CORPUS, '--dry-run', '--knowledge', dir]);
+    const untitled = await keystoneHere(['add', SHARED_CORPUS, '--dry-run', '--knowledge', dir]);
     expect(untitled.err).toMatch(/no title found .*give one with --title/);
-    const r = await keystone(['add', SHARED_CORPUS, '--title', 'Miami talks again', '--yes', '--knowledge', dir]);
+    const r = await keystoneHere(['add', SHARED_CORPUS, '--title', 'Miami talks again', '--yes', '--knowledge', dir]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/duplicates “Miami talks on ending the war in Ukraine” \(miami-talks\), which has nearly the same text \(\d+%/);
   });
 
   it('exits 2 on usage errors', async () => {
     const run = async (args: string[]) => {
-      const err: string[] = [];
-      const code = await main(args, { out: () => undefined, err: (s) => err.push(s) });
-      return { code, err: err.join('\n') };
+      const { code, err } = await keystoneHere(args);
+      return { code, err };
     };
     expect((await run(['add'])).code).toBe(2);
     expect(await run(['add', 'a.md', '--published', 'last Tuesday'])).toEqual({ code: 2, err: '--published takes a date like 2026-02-14 (got “last Tuesday”).' });

@@ -9,7 +9,8 @@ import { serveGateway } from './gateway.ts';
 import { interactionRest } from './interaction-rest.ts';
 import { serveKnowledge } from './serving.ts';
 import type { BotContext } from './types.ts';
-import { startFeeds, feedsLine } from './feeds.ts';
+import { feedConfigFrom, feedsLine, startFeeds } from './feeds.ts';
+import { ingestFrom } from './manage.ts';
 import type { FeedPoller } from '../ingest/feeds/poller.ts';
 
 export interface BotOptions {
@@ -42,10 +43,14 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
   const config = readBotConfig(opts.env ?? process.env);
   setLogLevel(config.logLevel);
   addSecret(config.token);
+  // Settings that stop start-up are all read before anything starts.
+  const env = opts.env ?? process.env;
+  const ingest = ingestFrom(env);
+  const feedConfig = feedConfigFrom(env, config.knowledgeDir);
 
   const { knowledge, firstLoad } = serveKnowledge(config.knowledgeDir, opts.knowledge);
-  // Feeds add through the same path as `keystone add`; a misconfigured feed setting stops start-up.
-  const feeds = startFeeds(opts.env ?? process.env, config.knowledgeDir, knowledge, opts.clock ?? systemClock, firstLoad);
+  // Feeds add through the same path as `keystone add`.
+  const feeds = startFeeds(feedConfig, ingest, knowledge, opts.clock ?? systemClock, firstLoad);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: config.apiUrl ? { api: config.apiUrl } : {},
@@ -61,7 +66,7 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
     : null;
   const postBriefing = async (): Promise<string> => (briefing ? briefing.post() : 'no briefing channel is configured');
 
-  const ctx: BotContext = { knowledge, postBriefing: briefing ? postBriefing : null };
+  const ctx: BotContext = { knowledge, postBriefing: briefing ? postBriefing : null, ingest };
   serveGateway(client, ctx, rest);
   client.on(Events.Error, (error) => logger.error('discord client error', { error }));
   client.on(Events.ShardDisconnect, (e, shard) => logger.warn('gateway disconnected', { shard, code: e.code }));

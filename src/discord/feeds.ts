@@ -1,11 +1,10 @@
 import type { KnowledgeService } from '../knowledge/service.ts';
-import { readFeedConfig } from '../ingest/feeds/config.ts';
+import { readFeedConfig, type FeedConfig } from '../ingest/feeds/config.ts';
 import { FeedPoller } from '../ingest/feeds/poller.ts';
-import { addressPolicy } from '../ingest/address-policy.ts';
-import { fetchLimitsFromEnv } from '../ingest/fetch.ts';
 import { Scheduler, type Clock } from '../schedule.ts';
 import { logger } from '../log.ts';
 import { ConfigError } from './config.ts';
+import type { IngestSettings } from './manage.ts';
 
 export interface RunningFeeds {
   poller: FeedPoller;
@@ -13,27 +12,18 @@ export interface RunningFeeds {
 }
 
 /**
- * The bot's feed poller: FEEDS polled on FEED_SCHEDULE (and once when the knowledge base is in),
+ * The bot's feed poller (null without FEEDS): FEEDS polled on FEED_SCHEDULE (and once when the knowledge base is in),
  * each new article written to the knowledge directory, then a reload so it is live at once.
- * Null when FEEDS is not set.
  */
-export function startFeeds(env: NodeJS.ProcessEnv, dir: string, knowledge: KnowledgeService, clock: Clock, firstLoad: Promise<unknown>): RunningFeeds | null {
-  let config;
-  let policy;
-  try {
-    config = readFeedConfig(env, dir);
-    policy = addressPolicy(env.KEYSTONE_ALLOW_PRIVATE_FETCH);
-  } catch (e) {
-    throw new ConfigError((e as Error).message);
-  }
+export function startFeeds(config: FeedConfig | null, ingest: IngestSettings, knowledge: KnowledgeService, clock: Clock, firstLoad: Promise<unknown>): RunningFeeds | null {
   if (!config) return null;
   const poller = new FeedPoller({
     feeds: config.feeds,
     filter: config.filter,
-    dir,
+    dir: knowledge.dir,
     existing: () => knowledge.current?.articles ?? [],
-    policy,
-    limits: fetchLimitsFromEnv(env),
+    policy: ingest.policy,
+    limits: ingest.limits,
     stateFile: config.stateFile,
     now: () => clock.now(),
     log: (level, msg, fields) => logger[level](msg, fields),
@@ -59,6 +49,15 @@ export function startFeeds(env: NodeJS.ProcessEnv, dir: string, knowledge: Knowl
       scheduler.stop();
     },
   };
+}
+
+/** FEEDS, FEED_FILTER, FEED_SCHEDULE read and checked before anything starts; null when FEEDS is unset. */
+export function feedConfigFrom(env: NodeJS.ProcessEnv, dir: string): FeedConfig | null {
+  try {
+    return readFeedConfig(env, dir);
+  } catch (e) {
+    throw new ConfigError((e as Error).message);
+  }
 }
 
 /** The briefing's line on what the feeds brought since the last one; null when they brought nothing. */

@@ -41,7 +41,7 @@ type Kind = 'html' | 'markdown' | 'text';
 
 const refuse = (kind: RefusalKind, message: string, extra: Partial<Refusal> = {}): Refusal => ({ ok: false, kind, message, ...extra });
 
-function kindOfName(name: string): Kind | null {
+export function kindOfName(name: string): Kind | null {
   const ext = path.extname(name.replace(/[?#].*$/, '')).toLowerCase();
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
   if (ext === '.md' || ext === '.markdown') return 'markdown';
@@ -88,7 +88,8 @@ async function loadUrl(url: string, name: string | undefined, ctx: IngestContext
     if (!(e instanceof FetchError)) throw e;
     return refuse(e.kind === 'blocked' || e.kind === 'scheme' ? 'blocked' : 'fetch', `${url}: ${e.message}`);
   }
-  const kind = kindOfMedia(got.contentType, name ?? new URL(got.url).pathname);
+  // An attachment's own file name says what it is better than a file host's generic content type.
+  const kind = (name && kindOfName(name)) || kindOfMedia(got.contentType, new URL(got.url).pathname);
   if (kind === 'other' || kind === 'unknown') {
     return refuse('unsupported', `${url}: the response is not HTML or text (${got.contentType ?? 'no content type'}); only web pages and .txt, .md or .html files can be added`);
   }

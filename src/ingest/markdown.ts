@@ -25,7 +25,7 @@ export function knowledgeFileText(meta: ArticleMeta & { title: string }, blocks:
   return `---\n${stringify(front, { lineWidth: 0 })}---\n\n${body.join('\n\n')}\n`;
 }
 
-/** A file-name-safe id from a title: folded to ASCII, words joined by hyphens, at most ~60 characters. */
+/** A file-name-safe id from a title: folded to ASCII, words joined by hyphens, at most 50 characters. */
 export function slugOf(title: string): string {
   const words = title
     .normalize('NFKD')
@@ -37,8 +37,8 @@ export function slugOf(title: string): string {
   let slug = '';
   for (const w of words) {
     const next = slug ? `${slug}-${w}` : w;
-    if (next.length > 60 && slug) break;
-    slug = next.slice(0, 60);
+    if (next.length > 50 && slug) break;
+    slug = next.slice(0, 50);
   }
   return slug || 'article';
 }
