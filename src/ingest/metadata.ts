@@ -67,8 +67,8 @@ function metaContent(doc: Doc, ...keys: string[]): string | undefined {
   return undefined;
 }
 
-/** An absolute http(s) URL, or undefined. */
-function absolute(href: string | undefined | null, base: string | undefined): string | undefined {
+/** An absolute http(s) URL (a relative one resolved against `base`), or undefined. */
+export function absolute(href: string | undefined | null, base: string | undefined): string | undefined {
   if (!href) return undefined;
   try {
     const u = new URL(href.trim(), base);

@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
 import { isoDay } from '../dates.ts';
+import { absolute } from '../metadata.ts';
 
 /** One item of a feed, as Keystone needs it. */
 export interface FeedItem {
@@ -55,18 +56,10 @@ function atomLink(links: unknown, base: string): string | null {
   const list = (Array.isArray(links) ? links : [links]).filter(Boolean) as (Node | string)[];
   const pick = list.find((l) => typeof l === 'object' && (!l['@_rel'] || l['@_rel'] === 'alternate')) ?? list[0];
   const href = typeof pick === 'string' ? pick : (pick?.['@_href'] as string | undefined) ?? textOf(pick);
-  return absolute(href ?? null, base);
+  return httpUrl(href ?? null, base);
 }
 
-function absolute(href: string | null, base: string): string | null {
-  if (!href) return null;
-  try {
-    const u = new URL(href.trim(), base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : null;
-  } catch {
-    return null;
-  }
-}
+const httpUrl = (href: string | null, base: string): string | null => absolute(href, base) ?? null;
 
 function item(key: string | null, link: string | null, title: string | null, summary: string | null, date: unknown): FeedItem | null {
   if (!link) return null;
@@ -87,7 +80,7 @@ export function parseFeed(xml: string, feedUrl: string): ParsedFeed {
   if (rss?.channel) {
     const ch = (Array.isArray(rss.channel) ? rss.channel[0] : rss.channel) as Node;
     const items = ((ch.item as Node[] | undefined) ?? []).map((i) => {
-      const link = absolute(textOf(i.link), feedUrl) ?? (isPermalink(i.guid) ? absolute(textOf(i.guid), feedUrl) : null);
+      const link = httpUrl(textOf(i.link), feedUrl) ?? (isPermalink(i.guid) ? httpUrl(textOf(i.guid), feedUrl) : null);
       return item(textOf(i.guid), link, textOf(i.title), textOf(i.description) ?? textOf(i['content:encoded']), i.pubDate ?? i['dc:date']);
     });
     return { format: 'rss', title: textOf(ch.title), items: items.filter((x): x is FeedItem => x != null) };
@@ -101,7 +94,7 @@ export function parseFeed(xml: string, feedUrl: string): ParsedFeed {
   const rdf = doc['rdf:RDF'] as Node | undefined;
   if (rdf) {
     const ch = rdf.channel as Node | undefined;
-    const items = ((rdf.item as Node[] | undefined) ?? []).map((i) => item(textOf(i['@_rdf:about']), absolute(textOf(i.link), feedUrl), textOf(i.title), textOf(i.description), i['dc:date']));
+    const items = ((rdf.item as Node[] | undefined) ?? []).map((i) => item(textOf(i['@_rdf:about']), httpUrl(textOf(i.link), feedUrl), textOf(i.title), textOf(i.description), i['dc:date']));
     return { format: 'rdf', title: textOf(ch?.title), items: items.filter((x): x is FeedItem => x != null) };
   }
   throw new FeedParseError('is neither an RSS nor an Atom feed');
