@@ -189,6 +189,13 @@ describe('refusals', () => {
 });
 
 describe('files', () => {
+  it('refuses an article too large for the loader (over 5 MB), writing nothing', async () => {
+    const line = 'Officials said the talks would go on for another week, with delegations meeting every morning in the capital.\n';
+    const dir = tempKnowledge({ 'huge.txt': `Talks go on\n${line.repeat(Math.ceil(5_200_000 / line.length))}` });
+    const r = refused(await checkSource({ kind: 'file', path: `${dir}/huge.txt` }, {}, ctx()));
+    expect(r).toMatchObject({ kind: 'unsupported', message: expect.stringMatching(/huge\.txt: the article would be 5\.\d MB; knowledge files over 5 MB are not loaded/) });
+  });
+
   it('reads .md front matter and a .txt headline, as the loader does', async () => {
     const para = 'Envoy Anna Berg met officials in Geneva on Monday to discuss a framework for security guarantees, her office said in a statement.';
     const dir = tempKnowledge({

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../knowledge/types.ts';
 import { parseArticle } from '../knowledge/parse.ts';
+import { MAX_KNOWLEDGE_BYTES } from '../knowledge/load.ts';
 import { FetchError, safeFetch, type FetchLimits, FETCH_LIMITS } from './fetch.ts';
 import type { AddressPolicy } from './address-policy.ts';
 import { binaryKind, decodeText } from './decode.ts';
@@ -166,6 +167,9 @@ export async function checkSource(source: IngestSource, opts: IngestOptions, ctx
   const now = ctx.now?.() ?? new Date();
   const existing = ctx.existing();
   const text0 = knowledgeFileText(titled, draft.blocks, now);
+  if (Buffer.byteLength(text0) > MAX_KNOWLEDGE_BYTES) {
+    return refuse('unsupported', `${loaded.label}: the article would be ${(Buffer.byteLength(text0) / 1e6).toFixed(1)} MB; knowledge files over 5 MB are not loaded`);
+  }
   const probe = parsed(ctx.dir, 'new.md', articleIdFor(titled), text0);
   const dup = findDuplicate(probe, existing);
   let replaces: Article | null = null;
