@@ -154,7 +154,8 @@ export async function checkSource(source: IngestSource, opts: IngestOptions, ctx
     draft = loaded.kind === 'html' ? htmlToDraft(text, loaded.url) : textToDraft(text, loaded.kind === 'markdown');
   } catch (e) {
     if (e instanceof UnparseableError) return refuse('unparseable', `${loaded.label}${e.line != null ? ` line ${e.line}` : ''}: ${e.message}`);
-    throw e;
+    // Whatever a page holds, a refusal, never a crash of the command, the poller or the bot.
+    return refuse('unparseable', `${loaded.label}: could not be read as an article (${(e as Error).message})`);
   }
   const meta = { ...defined(opts.fallbacks), ...(loaded.url ? { url: loaded.url } : {}), ...defined(draft.meta), ...defined(opts.overrides) };
   const found = proseWords(draft.blocks);
