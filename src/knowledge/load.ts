@@ -5,6 +5,8 @@ import { parseArticle } from './parse.ts';
 import { codePointOrder } from '../text/normalize.ts';
 
 export const KNOWLEDGE_EXTENSIONS = /\.(md|markdown|txt)$/i;
+/** Knowledge files larger than this are skipped. */
+export const MAX_KNOWLEDGE_BYTES = 5_000_000;
 
 export interface LoadedKnowledge {
   articles: Article[];
@@ -108,7 +110,7 @@ export async function loadKnowledge(dir: string, previous?: LoadedKnowledge): Pr
 
 async function readOne(dir: string, f: FileStat, file: string): Promise<FileResult> {
   const fail = (message: string): FileResult => ({ size: f.size, mtimeMs: f.mtimeMs, article: null, problems: [{ file, line: null, severity: 'error', message }] });
-  if (f.size > 5_000_000) return fail(`is ${Math.round(f.size / 1e6)} MB; knowledge files over 5 MB are skipped`);
+  if (f.size > MAX_KNOWLEDGE_BYTES) return fail(`is ${Math.round(f.size / 1e6)} MB; knowledge files over 5 MB are skipped`);
   let text: string;
   try {
     text = await readFile(path.join(dir, f.rel), 'utf8');

@@ -148,13 +148,21 @@ export class FakeDiscord extends EventEmitter {
     return snowflake();
   }
 
-  /** Sends a slash command; options as { name: value }. */
-  slash(name: string, options: Record<string, string | number | boolean> = {}, opts: { user?: typeof USER; permissions?: string } = {}): string {
+  /**
+   * Sends a slash command; options as { name: value }. `attachments` are attachment options
+   * ({ option: file }), sent the way Discord does: the option's value is an id in data.resolved.
+   */
+  slash(name: string, options: Record<string, string | number | boolean> = {}, opts: { user?: typeof USER; permissions?: string; attachments?: Record<string, { url: string; filename: string; content_type?: string; size: number }> } = {}): string {
     const b = this.base(opts.user, opts.permissions);
     const types: Record<string, number> = { string: 3, number: 10, boolean: 5 };
+    const files = Object.entries(opts.attachments ?? {}).map(([option, f]) => ({ option, id: snowflake(), f }));
     this.dispatch('INTERACTION_CREATE', {
       ...b, type: 2,
-      data: { id: this.commandId(name), name, type: 1, guild_id: GUILD_ID, options: Object.entries(options).map(([k, v]) => ({ name: k, type: types[typeof v], value: v })) },
+      data: {
+        id: this.commandId(name), name, type: 1, guild_id: GUILD_ID,
+        options: [...Object.entries(options).map(([k, v]) => ({ name: k, type: types[typeof v], value: v })), ...files.map((x) => ({ name: x.option, type: 11, value: x.id }))],
+        ...(files.length ? { resolved: { attachments: Object.fromEntries(files.map((x) => [x.id, { id: x.id, proxy_url: x.f.url, ...x.f }])) } } : {}),
+      },
     });
     return b.id;
   }
@@ -169,8 +177,8 @@ export class FakeDiscord extends EventEmitter {
   }
 
   /** Clicks a button on a message the bot sent (the message as recorded from its payload). */
-  click(customId: string, message: any, opts: { user?: typeof USER; ephemeral?: boolean } = {}): string {
-    const b = this.base(opts.user);
+  click(customId: string, message: any, opts: { user?: typeof USER; ephemeral?: boolean; permissions?: string } = {}): string {
+    const b = this.base(opts.user, opts.permissions);
     this.dispatch('INTERACTION_CREATE', {
       ...b, type: 3,
       data: { custom_id: customId, component_type: 2 },
