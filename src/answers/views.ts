@@ -3,8 +3,12 @@ import { citationOf, type Article, type Paragraph } from '../knowledge/types.ts'
 import type { ArticleView, EventView, PersonView, QuoteView, Result } from './types.ts';
 
 /** Conversions from the knowledge base to the Answer model: one place, so every command cites alike. */
-export function personView(p: Person): PersonView {
-  return { id: p.id, name: p.name, role: p.role, affiliation: p.affiliation, aliases: [...p.aliases] };
+export function personView(kb: KnowledgeBase, p: Person): PersonView {
+  const roles = p.roles.map((r) => {
+    const para = kb.paragraphs[r.paragraph];
+    return { role: r.role, since: r.since?.slice(0, 10) ?? null, until: r.until?.slice(0, 10) ?? null, current: r.current, citation: citationOf(kb.article(para), para) };
+  });
+  return { id: p.id, name: p.name, role: p.role, roles, affiliation: p.affiliation, aliases: [...p.aliases] };
 }
 
 export function joinNames(names: string[]): string | null {

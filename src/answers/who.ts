@@ -30,7 +30,7 @@ function introduction(kb: KnowledgeBase, p: Person): number {
 function oneEach(kb: KnowledgeBase, people: { person: Person; score: number }[]): Result[] {
   return people
     .filter(({ person }) => person.paragraphs.length > 0)
-    .map(({ person, score }) => paragraphResult(kb, kb.paragraphs[introduction(kb, person)], score, { person: personView(person) }));
+    .map(({ person, score }) => paragraphResult(kb, kb.paragraphs[introduction(kb, person)], score, { person: personView(kb, person) }));
 }
 
 /** The query without the honorifics and title words that open it: "Sir Keir" -> "Keir". */
@@ -57,7 +57,7 @@ export function who(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
   const answer = (results: Result[], extra: Partial<Answer> = {}): Answer => ({ command: 'who', query, results: results.slice(0, limit), total: results.length, ...extra });
   const passagesOf = (p: Person, score: number): Result[] => {
     // The first `limit` passages are shown; the total still counts them all.
-    const view = personView(p);
+    const view = personView(kb, p);
     return p.paragraphs.slice(0, limit).map((id, i) => paragraphResult(kb, kb.paragraphs[id], score - i * 0.001, { person: view }));
   };
 

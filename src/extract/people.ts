@@ -5,7 +5,7 @@ import { adjacent, type Token } from './tokens.ts';
 import { articleTokens, tagNames } from './ner/tagger.ts';
 import { nerTokens, type NerToken } from './ner/features.ts';
 import { englishPos, givenNames, surnames } from './lexicon/gazetteers.ts';
-import { affiliationOf, appositiveRole, cleanRole, rolesSaidOf, isPlaceWord, isRoleWord, listRole, relativeRole, relativeRoleOverTime, roleBeforeComma, rolePriority, type RoleHow } from './roles.ts';
+import { affiliationOf, appositiveRole, cleanRole, relativeRoleIsPast, rolesSaidOf, isPlaceWord, isRoleWord, listRole, relativeRole, relativeRoleOverTime, roleBeforeComma, rolePriority, type RoleHow } from './roles.ts';
 import {
   CALENDAR_WORDS, FIRST_NAMES, HONORIFICS, NAME_PARTICLES, NOT_NAMES, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_STOP,
 } from './lexicon/names.ts';
@@ -296,7 +296,7 @@ export function extractPeople(article: Article): PeopleResult {
     mentions.push({ paragraph: c.paragraph, start, end: last.end, person: idx });
     const found: [string | null, RoleHow, boolean?, boolean?][] = [[c.title, 'title']];
     if (!last.possessive) {
-      found.push([appositiveRole(text, last.end), 'appositive'], [relativeRole(text, last.end), 'relative']);
+      found.push([appositiveRole(text, last.end), 'appositive'], [relativeRole(text, last.end), 'relative', relativeRoleIsPast(text, last.end)]);
       const past = relativeRoleOverTime(text, last.end);
       if (past) found.push([past.text, 'relative', past.former]);
       for (const r of rolesSaidOf(text, start, last.end)) found.push([r.text, r.how, r.former, r.fresh]);

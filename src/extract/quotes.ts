@@ -79,7 +79,8 @@ function cueAt(text: string, verb: { w: string; start: number; end: number }, to
 function attributionAfter(text: string, refs: Ref[], from: number, sentenceEnd: number): Attribution | null {
   const rest = text.slice(from, sentenceEnd);
   // Verb first: "said Berg", "said a senior official", "wrote Berg on X".
-  const vf = /^\s*[,—–-]?\s*(?:(?:also|later|then)\s+)?([\p{Ll}]+)(?:\s+(?:out|up))?(?=\s)/u.exec(rest);
+  // (French word order in translations: "« … », a déclaré X".)
+  const vf = /^\s*[,—–-]?\s*(?:(?:also|later|then|a|has|had)\s+)?([\p{Ll}]+)(?:\s+(?:out|up))?(?=\s)/u.exec(rest);
   if (vf && SPEECH_VERBS.has(vf[1])) {
     const src = sourceAfter(text, refs, from + vf[0].length, sentenceEnd);
     if (named(src)) return { source: src!, cue: vf[1] };

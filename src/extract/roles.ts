@@ -35,6 +35,11 @@ export function relativeRole(text: string, end: number): string | null {
   return m ? `head of ${m[1].replace(/^the\s+/, 'the ')}` : null;
 }
 
+/** "NAME, who had led the government since 2020," / "who previously headed …": a role behind them. */
+export function relativeRoleIsPast(text: string, end: number): boolean {
+  return /^,\s+who\s+(?:had|previously|once|formerly|until recently)\b/.test(text.slice(end, end + 40));
+}
+
 /** "Kharkiv’s mayor, NAME": the words before the comma, when they end in a role noun. */
 export function roleBeforeComma(text: string, start: number): string | null {
   // Cheap test first: the anchored pattern below backtracks over every start position.
@@ -191,8 +196,13 @@ const hasRoleNoun = (phrase: string) => phrase.split(/\s+/).some((w) => ROLE_NOU
  * "X was appointed head of the office", "X, who moves … to become justice minister", "X as finance
  * minister", "X, in his new job as …", and "appointed X defence minister".
  */
+/** Words that make a role a possibility, not a fact: "considering X as ambassador", "X was tipped as …". */
+const HYPOTHETICAL = /\b(?:consider|considers|considering|considered|might|could|would|may|possible|possibly|potential|potentially|tipped|rumou?red|speculat\w*|expected to|likely|candidate)\b/i;
+
 export function rolesSaidOf(text: string, start: number, end: number): SaidRole[] {
   const out: SaidRole[] = [];
+  const sentenceStart = Math.max(0, text.lastIndexOf('. ', start) + 1);
+  if (HYPOTHETICAL.test(text.slice(sentenceStart, start)) || HYPOTHETICAL.test(text.slice(end, end + 30))) return out;
   const after = text.slice(end, end + 220);
   for (const [re, kind] of SAID_AFTER) {
     const m = re.exec(after);

@@ -83,6 +83,16 @@ export function rolesOverTime(mentions: DatedRoleMention[]): { role: string | nu
     if (g) g.push(m);
     else groups.set(k, [m]);
   }
+  // "NSDC secretary" and "secretary of the National Security and Defence Council": an office named
+  // with fewer title words than exactly one other is that office.
+  for (const [key, ms] of [...groups].sort((a, b) => a[0].split(' ').length - b[0].split(' ').length)) {
+    const words = key.split(' ');
+    const wider = [...groups.keys()].filter((k) => k !== key && words.every((w) => k.split(' ').includes(w)));
+    if (wider.length === 1 && words.length > 0) {
+      groups.get(wider[0])!.push(...ms);
+      groups.delete(key);
+    }
+  }
   const offices: Office[] = [...groups].map(([key, ms]) => {
     const sorted = [...ms].sort((a, b) => laterDate(a.date, b.date) || a.paragraph - b.paragraph);
     const now = sorted.filter((m) => !m.former);

@@ -18,3 +18,19 @@ export function trimText(s: string, max: number): string {
   const base = at > max * 0.5 ? cut.slice(0, at) : cut;
   return `${base.replace(/[\s,;:–—-]+$/, '')}…`;
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2025-07-17" -> "17 Jul 2025", "2025-07" -> "Jul 2025", "2025" -> "2025": as precise as it is known. */
+export function formatDay(iso: string): string {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso);
+  if (!m) return iso;
+  if (!m[2]) return m[1];
+  const month = MONTHS[Number(m[2]) - 1] ?? m[2];
+  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
+}
+
+/** "formerly defence minister, until 17 Jul 2025": a role of someone's history that is behind them. */
+export function earlierRoleLine(r: { role: string; until: string | null }): string {
+  return `formerly ${r.role.replace(/^former\s+/i, '')}${r.until ? `, until ${formatDay(r.until)}` : ''}`;
+}

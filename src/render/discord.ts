@@ -2,7 +2,7 @@ import { escapeMarkdown } from 'discord.js';
 import { isUnnamedSource } from './source.ts';
 import type { Answer, Result } from '../answers/types.ts';
 import type { Citation } from '../knowledge/types.ts';
-import { trimText } from './citation.ts';
+import { earlierRoleLine, trimText } from './citation.ts';
 import { LIMITS, cap } from './discord-limits.ts';
 import { fullId, pageId, type PageQuery } from '../discord/custom-id.ts';
 
@@ -87,6 +87,8 @@ function personFields(r: Result): Embed['fields'] {
   if (p.role) fields.push({ name: 'Role', value: cap(safe(p.role), LIMITS.fieldValue), inline: true });
   if (p.affiliation) fields.push({ name: 'Affiliation', value: cap(safe(p.affiliation), LIMITS.fieldValue), inline: true });
   if (p.aliases.length) fields.push({ name: 'Other names', value: cap(safe(p.aliases.join(', ')), LIMITS.fieldValue), inline: true });
+  const earlier = p.roles.filter((x) => !x.current);
+  if (earlier.length) fields.push({ name: 'Earlier roles', value: cap(earlier.map((x) => `${safe(cap(earlierRoleLine(x), 200))} · ${safe(cap(x.citation.title, 60))} ¶${x.citation.paragraph}`).join('\n'), LIMITS.fieldValue), inline: false });
   return fields;
 }
 

@@ -1,6 +1,6 @@
 import { isUnnamedSource } from './source.ts';
 import type { Answer, Result } from '../answers/types.ts';
-import { formatCitation } from './citation.ts';
+import { earlierRoleLine, formatCitation } from './citation.ts';
 
 /** Terminal rendering: plain text, wrapped for reading, every passage followed by its citation. */
 
@@ -89,6 +89,8 @@ export function renderText(a: Answer): string {
   if (single && a.results[0].person) {
     out.length = 0;
     out.push(personLine(a.results[0])!);
+    // Roles over time: what they were before, each with the passage that says it.
+    for (const r of a.results[0].person.roles.filter((x) => !x.current)) out.push(`  ${earlierRoleLine(r)} — ${formatCitation(r.citation, { title: true })}`);
   }
   if (a.message) out.push(a.message);
   out.push('');
