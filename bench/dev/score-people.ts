@@ -95,7 +95,7 @@ export function scorePeople(set: DevSet, kb: KnowledgeBase, why: boolean): Row[]
       else {
         speakers.fn++;
         if (have) speakers.fp++;
-        if (why) speakers.notes.push(`speaker ${gq.article} ¶${gq.paragraph} “${gq.text.slice(0, 50)}”: got [${got.q.speakers.join(', ')}], want [${gq.speakers.join(', ') || `unnamed: ${gq.source ?? ''}`}]`);
+        if (why) speakers.notes.push(`speaker ${kind} ${gq.article} ¶${gq.paragraph} “${gq.text.slice(0, 50)}”: got [${got.q.speakers.join(', ')}], want [${gq.speakers.join(', ') || `unnamed: ${gq.source ?? ''}`}]`);
       }
     }
     for (const a of report.articles) a.quotes.forEach((q, k) => {

@@ -176,7 +176,8 @@ export function sourceAfter(text: string, refs: Ref[], verbEnd: number, to: numb
   const lead = /^\s*(?:,\s*)?(?:(?:on|in|at)\s+\p{Lu}\p{Ll}+\s+)?/u.exec(rest)![0].length;
   const at = verbEnd + lead;
   // Title words may stand before the name: "said Foreign Minister Anna Berg".
-  const r = refs.find((x) => x.people.length && x.start >= at && x.start <= at + 60 && /^(?:[\p{L}’'.-]+\s+){0,5}$/u.test(text.slice(at, x.start)) && !/[,;.]/.test(text.slice(at, x.start)));
+  // (The stop of an abbreviation is no sentence's end: "said Sen. Jeff Merkley", "said Gov. X".)
+  const r = refs.find((x) => x.people.length && x.start >= at && x.start <= at + 60 && /^(?:[\p{L}\p{N}’'.-]+\s+){0,5}$/u.test(text.slice(at, x.start)) && !/[,;.]/.test(text.slice(at, x.start).replace(/\b\p{L}{1,4}\./gu, '')));
   if (r) return { people: group(text, refs, r), text: null };
   const ws = wordsIn(text, at, to);
   const phrase: Word[] = [];
@@ -191,7 +192,19 @@ export function sourceAfter(text: string, refs: Ref[], verbEnd: number, to: numb
   return { people: [], text: text.slice(phrase[0].start, phrase[phrase.length - 1].end) };
 }
 
-/** A speech verb in text[from, to), first or last, with its offsets. */
+const NOUN_BEFORE = /(?:\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|no|any|some|such|whose)|[’']s)\s+$/i;
+
+/**
+ * Whether the word at w is a speech verb used as one: not a noun ("Ukraine's hopes", "the
+ * claims", "these remarks") and not part of a name ("the United States").
+ */
+export function isSpeechVerbAt(text: string, w: Word): boolean {
+  if (!SPEECH_VERBS.has(w.w)) return false;
+  if (/^\p{Lu}/u.test(text.slice(w.start)) && !/^\s*$|[.!?:]\s*$|[“"]\s*$/.test(text.slice(Math.max(0, w.start - 3), w.start))) return false;
+  return !NOUN_BEFORE.test(text.slice(Math.max(0, w.start - 12), w.start));
+}
+
+/** The speech verbs used as verbs in text[from, to), with their offsets. */
 export function speechVerbs(text: string, from: number, to: number): Word[] {
-  return wordsIn(text, from, to).filter((w) => SPEECH_VERBS.has(w.w));
+  return wordsIn(text, from, to).filter((w) => isSpeechVerbAt(text, w));
 }

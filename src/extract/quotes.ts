@@ -2,8 +2,9 @@ import { splitSentences, type Sentence } from '../text/sentences.ts';
 import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, Mention, QuoteFact } from './types.ts';
 import { refsOf, type Ref } from './coref.ts';
+import { ROLE_NOUNS } from './lexicon/names.ts';
 import { BARE_CLAUSE_VERBS, CUE_PARTICLES, REPORTING_WITHOUT_THAT, SPEECH_VERBS, TELL_VERBS, WEAK_CUES } from './lexicon/verbs.ts';
-import { sentenceSubjectBefore, sourceAfter, sourceBefore, wordsIn, type Source } from './attribution.ts';
+import { isSpeechVerbAt, sentenceSubjectBefore, sourceAfter, sourceBefore, speechVerbs, wordsIn, type Source } from './attribution.ts';
 import { interviewTurns } from './interview.ts';
 
 interface Span {
@@ -87,7 +88,7 @@ function attributionAfter(text: string, refs: Ref[], from: number, sentenceEnd: 
   }
   // Subject first: the first speech verb of the narration after the quote, with its subject before it.
   const lead = /^\s*[,—–-]?\s*/.exec(rest)![0].length;
-  const verbs = wordsIn(text, from + lead, Math.min(sentenceEnd, from + lead + 140)).filter((w) => SPEECH_VERBS.has(w.w));
+  const verbs = speechVerbs(text, from + lead, Math.min(sentenceEnd, from + lead + 140));
   const v = verbs[0];
   if (!v) return null;
   // Nothing but the subject may stand between the quote and its verb: no other quotation, no clause.
@@ -107,7 +108,7 @@ function attributionBefore(text: string, plain: string, refs: Ref[], sentenceSta
       const src = sourceAfter(text, refs, t.end, quoteStart);
       return named(src) ? { source: src!, cue: 'according to' } : null;
     }
-    if (!SPEECH_VERBS.has(t.w)) continue;
+    if (!isSpeechVerbAt(text, t)) continue;
     const cue = cueAt(text, t, quoteStart);
     const gap = text.slice(t.end, quoteStart);
     // A short quote far from its verb is more likely a scare quote than speech.
@@ -137,7 +138,26 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
   let open: { fact: QuoteFact; pending: boolean } | null = null;
   /** The last statement of the paragraph before, when it ends the paragraph: who a following all-quote paragraph belongs to. */
   let carry: { source: Source; cue: string | null } | null = null;
-  const fact = (text: string, src: Source, cue: string | null, kind: QuoteFact['kind'], n: number): QuoteFact => ({
+  /**
+   * "the president wrote", "the minister claimed": a source that is a role with "the" is the person
+   * the article gives that role who was named last, within the last three paragraphs; else it stays
+   * as written.
+   */
+  const described = (src: Source, n: number): Source => {
+    const m = src.people.length ? null : /^the\s+((?:[\p{L}’'.-]+\s+){0,3})([\p{L}-]+)$/iu.exec(src.text ?? '');
+    if (!m || !ROLE_NOUNS.has(m[2].toLowerCase())) return src;
+    const head = m[2].toLowerCase();
+    let best: Mention | null = null;
+    for (const x of mentions) {
+      if (x.paragraph > n || x.paragraph < n - 3) continue;
+      if (!people[x.person].roles.some((r) => r.text.toLowerCase().split(/\s+/).includes(head))) continue;
+      if (!best || x.paragraph > best.paragraph || (x.paragraph === best.paragraph && x.start > best.start)) best = x;
+    }
+    return best ? { people: [best.person], text: null } : src;
+  };
+  const fact = (text: string, given: Source, cue: string | null, kind: QuoteFact['kind'], n: number): QuoteFact => {
+    const src = described(given, n);
+    return {
     text,
     speakers: [...new Set(src.people)].map((i) => people[i].name),
     ...(src.people.length === 0 && src.text ? { source: src.text } : {}),
@@ -145,7 +165,8 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
     kind,
     paragraph: n,
     lastParagraph: n,
-  });
+    };
+  };
 
   for (const p of article.paragraphs) {
     // `text` has its quotation marks in one style (text/quote-marks.ts); the words quoted come from `raw`.
@@ -215,6 +236,13 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
         lastQuoteEnd = qEnd;
         continue;
       }
+      // A quote that is a sentence of its own, right after a sentence in which someone speaks:
+      // "Berg distanced himself from the movement by saying he would help. “I am going to support him.”"
+      if (!attribution && !turn) {
+        const k = sentences.indexOf(s);
+        const alone = k > 0 && plain.slice(s.start, s.end).replace(/[\s.,;:!?—–-]/g, '') === '';
+        if (alone) attribution = speakerOfSentence(text, plain, refs, sentences[k - 1]);
+      }
       if (!attribution && turn) attribution = null;
       else if (!attribution && allQuote && carried && span === spans[0]) attribution = carried;
       const f = fact(body, attribution?.source ?? noOne, attribution?.cue ?? null, 'direct', p.n);
@@ -236,13 +264,23 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
     // What this paragraph hands on: the speaker of its last sentence's speech verb ("… Berg said:").
     const last = sentences[sentences.length - 1];
     if (last && !open) {
-      const verbs = wordsIn(plain, last.start, last.end).filter((w) => SPEECH_VERBS.has(w.w));
+      const verbs = speechVerbs(plain, last.start, last.end);
       const v = verbs[verbs.length - 1];
       const src = v ? (turn ? null : sourceBefore(text, refs, last.start, v.start) ?? sourceAfter(text, refs, v.end, last.end)) : null;
       if (named(src) && src!.people.length) carry = { source: src!, cue: v!.w };
     }
   }
   return quotes;
+}
+
+/** Who speaks in a sentence: the source of its first speech verb (or of a participle's subject). */
+function speakerOfSentence(text: string, plain: string, refs: Ref[], s: Sentence): Attribution | null {
+  for (const v of speechVerbs(plain, s.start, s.end)) {
+    let src = sourceBefore(text, refs, s.start, v.start) ?? sourceAfter(text, refs, v.end, s.end);
+    if (!named(src) && /ing$/.test(v.w)) src = sentenceSubjectBefore(text, refs, s.start, v.start);
+    if (named(src) && src!.people.length) return { source: src!, cue: v.w };
+  }
+  return null;
 }
 
 interface Reported {
@@ -267,6 +305,8 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
   for (const s of sentences) {
     const ws = wordsIn(plain, s.start, s.end);
     let subject: Source | null = null;
+    /** The end of the last statement found: a verb inside what someone is reported to have said is theirs to report. */
+    let covered = -1;
     for (let i = 0; i < ws.length; i++) {
       const v = ws[i];
       let src: Source | null = null;
@@ -281,7 +321,7 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
         cue = 'according to';
         if (!named(src)) continue;
       } else {
-        if (!SPEECH_VERBS.has(v.w)) continue;
+        if (!isSpeechVerbAt(text, v) || v.start < covered) continue;
         src = sourceBefore(text, refs, s.start, v.start);
         // "…, and said that …": the subject of the sentence's first verb says this one too.
         if (!named(src) && subject && /\band\s+(?:also\s+)?$/.test(plain.slice(Math.max(s.start, v.start - 12), v.start))) src = subject;
@@ -317,6 +357,7 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
       const clause = raw.slice(from, end).replace(/[.\s]+$/, '').trim();
       if (wordCount(clause) < 3) continue;
       out.push({ text: clause, source: src!, cue });
+      covered = end;
     }
   }
   return out;

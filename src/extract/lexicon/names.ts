@@ -27,6 +27,7 @@ bundeskanzler bundeskanzlerin kanzler kanzlerin prasident prasidentin bundespras
 aussenministerin verteidigungsminister verteidigungsministerin ministerin regierungschef regierungssprecher sprecher
 sprecherin berater beraterin botschafter botschafterin unterhandler chefunterhandler sonderbeauftragter sondergesandter
 gesandter chef chefin generalsekretar abgeordneter
+sen rep gov gen amb pres sec atty cmdr supt lt col sgt capt adm
 fellow counterpart wife husband widow daughter son brother sister lady reporter columnist commentator anchor
 presidente ministre porte-parole ambassadeur ambassadrice conseiller conseillere secretaire negociateur emissaire
 envoye chancelier chanceliere depute deputee
