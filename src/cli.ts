@@ -6,6 +6,7 @@ import { COMMANDS, isCommand, runCommand } from './answers/index.ts';
 import { renderText } from './render/text.ts';
 import { toJson } from './render/json.ts';
 import { factsReport, renderFacts } from './facts-report.ts';
+import { checkKnowledge } from './check.ts';
 import { loadEnv } from './config.ts';
 
 const USAGE = `Usage: keystone <command> [query…] [--json] [--limit N] [--knowledge DIR]
@@ -13,6 +14,7 @@ const USAGE = `Usage: keystone <command> [query…] [--json] [--limit N] [--know
 Commands:
 ${COMMANDS.map((c) => `  ${c.usage.padEnd(26)} ${c.description}`).join('\n')}
   ${'facts'.padEnd(26)} Everything extracted, article by article (people, quotes, events).
+  ${'check [DIR]'.padEnd(26)} Validate a knowledge directory (front matter, dates, ids, empty, duplicates).
 
 Options:
   --json            print one JSON object
@@ -22,7 +24,7 @@ Options:
   --since DATE      brief: only articles published since DATE (YYYY-MM-DD)
   --speaker NAME    quote: only this speaker;  --words TEXT: quote words
 
-Exit codes: 0 results, 1 no results, 2 usage error.`;
+Exit codes: 0 results, 1 no results, 2 usage error; check: 0 valid, 1 errors found.`;
 
 export interface CliIO {
   out: (s: string) => void;
@@ -58,6 +60,7 @@ export async function main(argv: string[], io: CliIO = { out: (s) => process.std
   }
   const [command, ...rest] = positionals;
   const name = command.replace(/^\//, '').toLowerCase();
+  if (name === 'check') return runCheck(rest[0] ?? values.knowledge, values.json ?? false, io);
   if (name !== 'facts' && !isCommand(name)) {
     io.err(`Unknown command “${command}”.\n\n${USAGE}`);
     return 2;
@@ -90,6 +93,18 @@ export async function main(argv: string[], io: CliIO = { out: (s) => process.std
   });
   io.out(values.json ? JSON.stringify(toJson(answer), null, 2) : renderText(answer));
   return answer.results.length > 0 || name === 'help' ? 0 : 1;
+}
+
+/** keystone check: every problem on its own line, then a count; exit 1 when any is an error. */
+async function runCheck(dir: string | undefined, json: boolean, io: CliIO): Promise<number> {
+  const report = await checkKnowledge(knowledgeDir(dir));
+  if (json) io.out(JSON.stringify(report, null, 2));
+  else {
+    for (const p of report.problems) (p.severity === 'error' ? io.err : io.out)(`${p.severity}: ${formatProblem(p)}`);
+    const verdict = report.errors ? 'FAILED' : 'ok';
+    io.out(`keystone check ${verdict}: ${report.files} file(s), ${report.articles} article(s), ${report.errors} error(s), ${report.warnings} warning(s) in ${report.dir}`);
+  }
+  return report.errors ? 1 : 0;
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/src/cli.ts')) {

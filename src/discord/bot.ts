@@ -2,7 +2,7 @@ import { Client, Events, GatewayIntentBits, Routes } from 'discord.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
-import { KnowledgeService, describeReload } from '../knowledge/service.ts';
+import { KnowledgeService, describeReload, type ProblemChanges, type ReloadReport } from '../knowledge/service.ts';
 import { knowledgeService } from '../knowledge/open.ts';
 import { brief } from '../answers/brief.ts';
 import { ANSWER_DERIVED } from '../answers/index.ts';
@@ -68,10 +68,14 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
   setLogLevel(config.logLevel);
   addSecret(config.token);
 
-  const knowledge = opts.knowledge ?? knowledgeService(config.knowledgeDir, { derived: [...ANSWER_DERIVED, TOPICS] });
-  knowledge.on('reload', (r) => {
-    const bad = r.problems.filter((p: { severity: string }) => p.severity === 'error');
-    (bad.length ? logger.warn : logger.info)('knowledge loaded', { summary: describeReload(r), articles: r.articles, paragraphs: r.paragraphs, ms: r.ms, problems: r.problems.length });
+  // A file changed in the last quarter second may be half written: it is read on the next reload.
+  const knowledge = opts.knowledge ?? knowledgeService(config.knowledgeDir, { derived: [...ANSWER_DERIVED, TOPICS], settleMs: 250 });
+  knowledge.on('reload', (r: ReloadReport) => {
+    logger.info('knowledge loaded', { summary: describeReload(r, { problems: false }), articles: r.articles, paragraphs: r.paragraphs, ms: r.ms, problems: r.problems.length });
+  });
+  knowledge.on('problems', ({ fresh, fixed }: ProblemChanges) => {
+    for (const p of fresh) (p.severity === 'error' ? logger.warn : logger.info)('knowledge problem', { file: p.file, line: p.line, severity: p.severity, reason: p.message });
+    for (const p of fixed) logger.info('knowledge problem gone', { file: p.file, line: p.line, reason: p.message });
   });
   knowledge.on('error', (error) => logger.error('knowledge reload failed; the last good knowledge base keeps serving', { error }));
   // Loading runs beside the gateway login; interactions that arrive first are deferred until it is done.
