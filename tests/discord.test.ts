@@ -205,6 +205,13 @@ describe('failure and reload', () => {
     expect(after.embeds[0].title).toMatch(/Jürgen Hardt/);
   });
 
+  it('answers a command it does not know (a stale registration) privately, instead of leaving it unanswered', async () => {
+    const r = await fake.finalMessage(fake.slash('launch'));
+    expect(isEphemeral(r)).toBe(true);
+    expect(text(r)).toMatch(/does not know that command/);
+    expect(logLines.some((l) => l.includes('interaction refused') && l.includes('unknown command /launch'))).toBe(true);
+  });
+
   it('logs one line per interaction with command, latency, results and outcome', () => {
     const lines = logLines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'interaction');
     expect(lines.length).toBeGreaterThan(5);

@@ -1,10 +1,11 @@
-import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction, type SlashCommandOptionsOnlyBuilder } from 'discord.js';
+import { SlashCommandBuilder, type SlashCommandOptionsOnlyBuilder } from 'discord.js';
 import type { CommandName } from '../answers/types.ts';
 import { runCommand, type RunOptions } from '../answers/index.ts';
 import { answerPayload } from '../render/discord.ts';
 import type { PageQuery } from './custom-id.ts';
 import type { BotCommand, BotContext, Outcome } from './types.ts';
 import { respond } from './respond.ts';
+import type { CommandRequest } from './request.ts';
 
 export const PRIVATE_OPTION = 'private';
 
@@ -14,8 +15,8 @@ export function withPrivate<B extends SlashCommandBuilder | SlashCommandOptionsO
   return b;
 }
 
-export function isPrivate(i: ChatInputCommandInteraction): boolean {
-  return i.options.getBoolean(PRIVATE_OPTION) ?? false;
+export function isPrivate(i: CommandRequest): boolean {
+  return i.options.boolean(PRIVATE_OPTION) ?? false;
 }
 
 /** Results fetched for paging: ten pages of five. */
@@ -30,7 +31,7 @@ const SLOW: CommandName[] = ['ask', 'brief'];
  */
 export async function executeAnswer(
   ctx: BotContext,
-  interaction: ChatInputCommandInteraction,
+  interaction: CommandRequest,
   command: CommandName,
   query: PageQuery,
   extra: RunOptions = {},
@@ -38,13 +39,13 @@ export async function executeAnswer(
   const ephemeral = command === 'help' ? true : isPrivate(interaction);
   let deferred = false;
   if (!ctx.knowledge.current || SLOW.includes(command)) {
-    await interaction.deferReply({ flags: ephemeral ? MessageFlags.Ephemeral : undefined });
+    await interaction.defer({ ephemeral });
     deferred = true;
   }
   const kb = ctx.knowledge.current ?? (await ctx.knowledge.ready);
   const answer = runCommand(kb, command, query.q, { limit: DISCORD_RESULTS, ...extra, speaker: query.speaker, words: query.words });
   const empty = answer.results.length === 0 && !answer.help;
-  const payload = answerPayload(answer, { page: 0, owner: ephemeral ? interaction.user.id : null, query });
+  const payload = answerPayload(answer, { page: 0, owner: ephemeral ? interaction.userId : null, query });
   await respond(interaction, payload, { ephemeral: ephemeral || empty });
   return { outcome: empty ? 'miss' : 'answered', results: answer.results.length, deferred };
 }

@@ -1,4 +1,3 @@
-import type { ButtonInteraction, Interaction } from 'discord.js';
 import { runCommand } from '../answers/index.ts';
 import { citationOf } from '../knowledge/types.ts';
 import { answerPayload, citationLine, queryFromFooter, safe } from '../render/discord.ts';
@@ -8,15 +7,16 @@ import { commandByName } from './commands/index.ts';
 import { decodeId, type PageQuery } from './custom-id.ts';
 import { respond, respondError } from './respond.ts';
 import { DISCORD_RESULTS } from './answer-command.ts';
+import type { ButtonRequest, Request } from './request.ts';
 import type { BotContext, Outcome } from './types.ts';
 
 /** Recovers a query too long for custom_id from the footer the renderer wrote. */
-function pageQueryOf(i: ButtonInteraction): PageQuery | null {
-  const q = queryFromFooter(i.message.embeds[0]?.footer?.text ?? '');
+function pageQueryOf(i: ButtonRequest): PageQuery | null {
+  const q = queryFromFooter(i.messageFooter);
   return q === null ? null : { q };
 }
 
-async function onButton(ctx: BotContext, i: ButtonInteraction): Promise<Outcome> {
+async function onButton(ctx: BotContext, i: ButtonRequest): Promise<Outcome> {
   const state = decodeId(i.customId);
   if (!state) {
     await i.deferUpdate().catch(() => undefined);
@@ -34,7 +34,7 @@ async function onButton(ctx: BotContext, i: ButtonInteraction): Promise<Outcome>
     await respond(i, { embeds: [{ description: text.slice(0, LIMITS.description), color: 0x2b6cb0 }], components: [], allowed_mentions: { parse: [] } }, { ephemeral: true });
     return { outcome: 'answered', results: 1 };
   }
-  if (state.owner && state.owner !== i.user.id) {
+  if (state.owner && state.owner !== i.userId) {
     await respondError(i, 'Only the person who asked can page through this answer. Run the command yourself to get your own.');
     return { outcome: 'denied' };
   }
@@ -45,19 +45,20 @@ async function onButton(ctx: BotContext, i: ButtonInteraction): Promise<Outcome>
   }
   const answer = runCommand(kb, state.command, query.q, { limit: DISCORD_RESULTS, speaker: query.speaker, words: query.words });
   const payload = answerPayload(answer, { page: state.page, owner: state.owner, query: state.query.q === '@' ? { q: '@' } : query });
-  await i.update({ embeds: payload.embeds, components: payload.components as never, allowedMentions: { parse: [] } });
+  await i.update(payload);
   return { outcome: answer.results.length ? 'answered' : 'miss', results: answer.results.length };
 }
 
 /**
- * Every interaction comes through here: routed to its command, timed, logged as one line, and
- * never allowed to take the process down. A handler that throws costs the user an apology, not the bot.
+ * Every interaction comes through here, from either transport: routed to its command, timed, logged
+ * as one line, and never allowed to take the process down. A handler that throws costs the user an
+ * apology, not the bot.
  */
-export async function handleInteraction(ctx: BotContext, i: Interaction): Promise<void> {
+export async function handleInteraction(ctx: BotContext, i: Request): Promise<void> {
   const t0 = performance.now();
-  const base: Record<string, unknown> = { interaction: i.id, user: i.user.id, guild: i.guildId ?? null };
+  const base: Record<string, unknown> = { interaction: i.id, user: i.userId, guild: i.guildId };
   try {
-    if (i.isAutocomplete()) {
+    if (i.kind === 'autocomplete') {
       const cmd = commandByName.get(i.commandName);
       const choices = cmd?.autocomplete?.(ctx, i) ?? [];
       await i.respond(choices);
@@ -66,22 +67,21 @@ export async function handleInteraction(ctx: BotContext, i: Interaction): Promis
     }
     let out: Outcome;
     let command: string;
-    if (i.isChatInputCommand()) {
+    if (i.kind === 'command') {
       command = i.commandName;
       const cmd = commandByName.get(i.commandName);
       if (!cmd) {
         await respondError(i, `Keystone does not know /${i.commandName} (yet). Try /help.`);
         out = { outcome: 'error' };
       } else out = await cmd.execute(ctx, i);
-    } else if (i.isButton()) {
+    } else {
       command = `button:${i.customId.split('|')[1] ?? '?'}`;
       out = await onButton(ctx, i);
-    } else return;
+    }
     logger.info('interaction', { ...base, command, ...out, ms: Math.round(performance.now() - t0) });
   } catch (error) {
     logger.error('interaction failed', { ...base, error, ms: Math.round(performance.now() - t0) });
-    if (i.isRepliable()) await respondError(i as never, 'Sorry, something went wrong answering that. It has been logged; please try again or rephrase.');
-    else if (i.isAutocomplete() && !i.responded) await i.respond([]).catch(() => undefined);
+    if (i.kind !== 'autocomplete') await respondError(i, 'Sorry, something went wrong answering that. It has been logged; please try again or rephrase.');
+    else if (!i.responded) await i.respond([]).catch(() => undefined);
   }
 }
-

@@ -1,5 +1,6 @@
-import type { AutocompleteInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { KnowledgeService } from '../knowledge/service.ts';
+import type { AutocompleteRequest, Choice, CommandRequest } from './request.ts';
 
 /** What a command reports for the interaction log line. */
 export interface Outcome {
@@ -17,6 +18,6 @@ export interface BotContext {
 /** One slash command: its schema, what it does, and its autocomplete. One file each under commands/. */
 export interface BotCommand {
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  execute(ctx: BotContext, interaction: ChatInputCommandInteraction): Promise<Outcome>;
-  autocomplete?(ctx: BotContext, interaction: AutocompleteInteraction): { name: string; value: string }[];
+  execute(ctx: BotContext, request: CommandRequest): Promise<Outcome>;
+  autocomplete?(ctx: BotContext, request: AutocompleteRequest): Choice[];
 }
