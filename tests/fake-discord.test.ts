@@ -82,7 +82,7 @@ describe('the loopback Discord misbehaves on purpose', () => {
     // No bot is connected: the interactions are recorded, and answered here by hand.
     const id = fake.slash('who', { person: 'x' });
     const p = fake.interactions.get(id)!;
-    const original = (method: string, body?: unknown) => fetch(`${fake.apiUrl}/v10/webhooks/1100000000000000001/${p.token}/messages/@original`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+    const original = (method: string, body?: unknown) => fetch(`${fake.apiUrl}/v10/webhooks/1100000000000000001/${p.token}/messages/@original`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
     expect(await (await original('PATCH', msg())).json()).toMatchObject({ code: 10008 });
     const cb = (i: string, token: string) => post(`/interactions/${i}/${token}/callback`, { type: 5 });
     expect((await cb(id, p.token)).status).toBe(204);

@@ -6,6 +6,7 @@ import { Scheduler, systemClock, type Clock } from '../schedule.ts';
 import { ConfigError, readBotConfig, type BotConfig } from './config.ts';
 import { briefer, defaultBriefingStateFile } from './briefing.ts';
 import { serveGateway } from './gateway.ts';
+import { terminateStuckCloses } from './close-watchdog.ts';
 import { interactionRest } from './interaction-rest.ts';
 import { serveKnowledge } from './serving.ts';
 import type { BotContext } from './types.ts';
@@ -20,6 +21,8 @@ export interface BotOptions {
   knowledge?: KnowledgeService;
   /** Resolve only once the knowledge base is loaded (default); false returns as soon as the gateway is ready. */
   waitForKnowledge?: boolean;
+  /** How long the bot's REST client (briefings, registration) waits for an answer before retrying (discord.js default 15 s). */
+  restTimeoutMs?: number;
 }
 
 export interface BotHandle {
@@ -42,7 +45,7 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
   const { knowledge, firstLoad } = serveKnowledge(config.knowledgeDir, opts.knowledge);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
-    rest: config.apiUrl ? { api: config.apiUrl } : {},
+    rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...(opts.restTimeoutMs ? { timeout: opts.restTimeoutMs } : {}) },
     allowedMentions: { parse: [] },
   });
   const rest = interactionRest(config.apiUrl);
@@ -54,6 +57,7 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
 
   const ctx: BotContext = { knowledge, postBriefing: briefing ? postBriefing : null };
   serveGateway(client, ctx, rest);
+  const stopWatchdog = terminateStuckCloses(client);
   client.on(Events.Error, (error) => logger.error('discord client error', { error }));
   client.on(Events.ShardDisconnect, (e, shard) => logger.warn('gateway disconnected', { shard, code: e.code }));
 
@@ -73,6 +77,7 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
     if (stopped) return;
     stopped = true;
     scheduler?.stop();
+    stopWatchdog();
     knowledge.close();
     await knowledge.saveNow();
     await client.destroy();
@@ -85,6 +90,7 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
   try {
     await client.login(config.token);
   } catch (error) {
+    stopWatchdog();
     knowledge.close();
     const status = (error as { status?: number; code?: string }).status;
     throw new ConfigError(status === 401 || (error as { code?: string }).code === 'TokenInvalid' ? 'Discord refused DISCORD_TOKEN (401 Unauthorized): reset the token in the Developer Portal and update .env' : `could not connect to Discord: ${(error as Error).message}`);

@@ -1,6 +1,7 @@
 import { Routes, type REST } from 'discord.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import type { KnowledgeService } from '../knowledge/service.ts';
 import { brief } from '../answers/brief.ts';
 import { briefPayload } from '../render/discord.ts';
@@ -38,6 +39,11 @@ export class BriefingState {
   }
 }
 
+/** The same briefing (channel and articles) gets the same nonce, so every retry of it is one message. Discord allows 25 characters. */
+export function briefingNonce(channelId: string, ids: string[]): string {
+  return createHash('sha256').update(`${channelId}\n${[...ids].sort().join('\n')}`).digest('base64url').slice(0, 25);
+}
+
 export interface Briefer {
   /** Posts a briefing of what is new since the last one; says what it did. */
   post(): Promise<string>;
@@ -67,7 +73,9 @@ export function briefer(opts: { rest: REST; channelId: string; knowledge: Knowle
         return 'nothing new';
       }
       const payload = briefPayload(brief(kb, '', { ids: fresh }));
-      await opts.rest.post(Routes.channelMessages(opts.channelId), { body: payload });
+      // A retry after a lost answer (a 500 once Discord had posted it, a timeout) must not post it twice:
+      // with the same nonce and enforce_nonce, Discord returns the message it already made.
+      await opts.rest.post(Routes.channelMessages(opts.channelId), { body: { ...payload, nonce: briefingNonce(opts.channelId, fresh), enforce_nonce: true } });
       state.save(new Set([...briefed, ...fresh]));
       logger.info('briefing posted', { channel: opts.channelId, articles: fresh });
       return `posted a briefing of ${fresh.length} new article(s)`;

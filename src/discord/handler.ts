@@ -3,6 +3,7 @@ import { citationOf } from '../knowledge/types.ts';
 import { answerPayload, citationLine, queryFromFooter, safe } from '../render/discord.ts';
 import { LIMITS } from '../render/discord-limits.ts';
 import { logger } from '../log.ts';
+import { NotAnswered } from './delivery.ts';
 import { commandByName } from './commands/index.ts';
 import { decodeId, type PageQuery } from './custom-id.ts';
 import { respond, respondError } from './respond.ts';
@@ -80,6 +81,8 @@ export async function handleInteraction(ctx: BotContext, i: Request): Promise<vo
     }
     logger.info('interaction', { ...base, command, ...out, ms: Math.round(performance.now() - t0) });
   } catch (error) {
+    // Nothing reaches the user once the first response is lost: say why, once, and send nothing more.
+    if (error instanceof NotAnswered) return logger.warn('interaction not answered', { ...base, reason: error.reason, ms: Math.round(performance.now() - t0) });
     logger.error('interaction failed', { ...base, error, ms: Math.round(performance.now() - t0) });
     if (i.kind !== 'autocomplete') await respondError(i, 'Sorry, something went wrong answering that. It has been logged; please try again or rephrase.');
     else if (!i.responded) await i.respond([]).catch(() => undefined);
