@@ -238,7 +238,7 @@ describe('failure and reload', () => {
       expect(logLines.filter((l) => l.includes('broken.md') && l.includes('"knowledge problem"')), logLines.filter((l) => l.includes('knowledge')).join('\n')).toHaveLength(1);
 
       const denied = await f2.finalMessage(f2.slash('reload', {}, { permissions: '0' }));
-      expect(text(denied)).toMatch(/Only server managers/);
+      expect(text(denied)).toMatch(/needs the Manage Server permission/);
       const ok = await f2.finalMessage(f2.slash('reload'));
       expect(isEphemeral(ok)).toBe(true);
       expect(text(ok)).toMatch(/Reloaded: 2 article\(s\)/);

@@ -4,6 +4,7 @@ import { answerPayload, citationLine, queryFromFooter, safe } from '../render/di
 import { LIMITS } from '../render/discord-limits.ts';
 import { logger } from '../log.ts';
 import { NotAnswered } from './delivery.ts';
+import { mayRun, permissionNames, requiredPermissions } from './permissions.ts';
 import { commandByName } from './commands/index.ts';
 import { decodeId, type PageQuery } from './custom-id.ts';
 import { respond, respondError } from './respond.ts';
@@ -74,6 +75,10 @@ export async function handleInteraction(ctx: BotContext, i: Request): Promise<vo
       if (!cmd) {
         await respondError(i, `Keystone does not know /${i.commandName} (yet). Try /help.`);
         out = { outcome: 'error' };
+      } else if (!mayRun(cmd.data, i)) {
+        const needed = permissionNames(requiredPermissions(cmd.data)!);
+        await respondError(i, i.guildId ? `/${i.commandName} needs the ${needed} permission in this server.` : `/${i.commandName} works in a server only, for members with the ${needed} permission.`);
+        out = { outcome: 'denied' };
       } else out = await cmd.execute(ctx, i);
     } else {
       command = `button:${i.customId.split('|')[1] ?? '?'}`;

@@ -295,12 +295,16 @@ export class FakeDiscord extends EventEmitter {
 
   // ---- interactions --------------------------------------------------------------------------
 
-  private base(user = USER, permissions = '2147483647') {
+  private base(user = USER, permissions = '2147483647', dm = false) {
     const id = snowflake();
     const token = `itok-${randomBytes(12).toString('hex')}`;
     const p: PendingInteraction = { id, token, dispatchedAt: performance.now(), responded: false, flags: 0, original: null, followups: [] };
     this.interactions.set(id, p);
     this.byToken.set(token, p);
+    if (dm) {
+      // A direct message: no server, no member, no permissions; the user is at the top level.
+      return { id, token, application_id: APP_ID, version: 1, channel_id: '1300000000000000099', channel: { id: '1300000000000000099', type: 1 }, user, locale: 'en-US', entitlements: [], authorizing_integration_owners: { '1': user.id }, context: 1, app_permissions: '0' };
+    }
     return {
       id, token, application_id: APP_ID, version: 1, guild_id: GUILD_ID, channel_id: CHANNEL_ID,
       channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'talks', position: 0, permission_overwrites: [], nsfw: false, parent_id: null },
@@ -319,13 +323,13 @@ export class FakeDiscord extends EventEmitter {
   }
 
   /** Sends a slash command; options as { name: value } (undefined values are left out, as Discord leaves out unset options). */
-  slash(name: string, options: Record<string, string | number | boolean | undefined> = {}, opts: { user?: typeof USER; permissions?: string } = {}): string {
-    const b = this.base(opts.user, opts.permissions);
+  slash(name: string, options: Record<string, string | number | boolean | undefined> = {}, opts: { user?: typeof USER; permissions?: string; dm?: boolean } = {}): string {
+    const b = this.base(opts.user, opts.permissions, opts.dm);
     const types: Record<string, number> = { string: 3, number: 10, boolean: 5 };
     const given = Object.entries(options).filter((e): e is [string, string | number | boolean] => e[1] !== undefined);
     this.dispatch('INTERACTION_CREATE', {
       ...b, type: 2,
-      data: { id: this.commandId(name), name, type: 1, guild_id: GUILD_ID, options: given.map(([k, v]) => ({ name: k, type: types[typeof v], value: v })) },
+      data: { id: this.commandId(name), name, type: 1, ...(opts.dm ? {} : { guild_id: GUILD_ID }), options: given.map(([k, v]) => ({ name: k, type: types[typeof v], value: v })) },
     });
     return b.id;
   }
