@@ -172,6 +172,16 @@ export class FakeDiscord extends EventEmitter {
     return this;
   }
 
+  /** Forgets what was recorded (requests, callbacks, interactions, posts): long runs measure the bot's memory, not the recorder's. */
+  forget(): this {
+    for (const list of [this.requests, this.callbacks, this.violations, this.channelMessages, this.identifies, this.resumes]) list.length = 0;
+    this.interactions.clear();
+    this.byToken.clear();
+    this.nonces.clear();
+    for (const session of this.sessions.values()) session.events.length = 0;
+    return this;
+  }
+
   /** Requests that are being held without an answer. */
   get hangingRequests(): number {
     return this.hanging.size;
