@@ -15,6 +15,7 @@ Commands:
 ${COMMANDS.map((c) => `  ${c.usage.padEnd(26)} ${c.description}`).join('\n')}
   ${'facts'.padEnd(26)} Everything extracted, article by article (people, quotes, events).
   ${'check [DIR]'.padEnd(26)} Validate a knowledge directory (front matter, dates, ids, empty, duplicates).
+  ${'serve [--port N]'.padEnd(26)} The HTTP interactions endpoint for Discord (needs DISCORD_PUBLIC_KEY).
 
 Options:
   --json            print one JSON object
@@ -23,6 +24,7 @@ Options:
   --article A       brief: one article (id or title words)
   --since DATE      brief: only articles published since DATE (YYYY-MM-DD)
   --speaker NAME    quote: only this speaker;  --words TEXT: quote words
+  --port N          serve: the port to listen on (default $PORT, else 8080; the address is $HOST)
 
 Exit codes: 0 results, 1 no results, 2 usage error; check: 0 valid, 1 errors found.`;
 
@@ -46,6 +48,7 @@ export async function main(argv: string[], io: CliIO = { out: (s) => process.std
         since: { type: 'string' },
         speaker: { type: 'string' },
         words: { type: 'string' },
+        port: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -61,6 +64,7 @@ export async function main(argv: string[], io: CliIO = { out: (s) => process.std
   const [command, ...rest] = positionals;
   const name = command.replace(/^\//, '').toLowerCase();
   if (name === 'check') return runCheck(rest[0] ?? values.knowledge, values.json ?? false, io);
+  if (name === 'serve') return serve(values.port, io);
   if (name !== 'facts' && !isCommand(name)) {
     io.err(`Unknown command “${command}”.\n\n${USAGE}`);
     return 2;
@@ -93,6 +97,27 @@ export async function main(argv: string[], io: CliIO = { out: (s) => process.std
   });
   io.out(values.json ? JSON.stringify(toJson(answer), null, 2) : renderText(answer));
   return answer.results.length > 0 || name === 'help' ? 0 : 1;
+}
+
+/** keystone serve: runs until SIGINT/SIGTERM; a setting that stops start-up is one line and exit code 2. */
+async function serve(port: string | undefined, io: CliIO): Promise<number> {
+  const { startServer } = await import('./http/server.ts');
+  const { ConfigError } = await import('./discord/config.ts');
+  try {
+    await startServer({ port, handleSignals: true });
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.err(`keystone serve: ${e.message}`);
+      return 2;
+    }
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      io.err(`keystone serve: the port is already in use (${(e as Error).message}); pick another with --port or PORT`);
+      return 2;
+    }
+    throw e;
+  }
+  // The server keeps the process alive; the signal handlers exit it.
+  return new Promise<number>(() => undefined);
 }
 
 /** keystone check: every problem on its own line, then a count; exit 1 when any is an error. */

@@ -81,13 +81,12 @@ describe('commands on the Miami article', () => {
     expect(msg.embeds[0].description).toMatch(/airstrikes targeting Ukrainian ports/);
   });
 
-  it('/ask defers, then edits in the three-day passage first', async () => {
+  it('/ask answers inline, in the first response, with the three-day passage first', async () => {
     const id = fake.slash('ask', { question: 'How long did the talks last?' });
     const cb = await fake.response(id);
-    expect(cb.type).toBe(5);
-    expect(cb.latency).toBeLessThan(3000);
-    const msg = await fake.finalMessage(id);
-    expect(msg.embeds[0].description).toMatch(/^\*\*1\.\*\* Recent three-day negotiations/);
+    expect(cb.type).toBe(4);
+    expect(cb.data.embeds[0].description).toMatch(/^\*\*1\.\*\* Recent three-day negotiations/);
+    expect(fake.requests.some((r) => r.path.startsWith('/webhooks/') && r.path.includes(fake.interactions.get(id)!.token))).toBe(false);
   });
 
   it('/brief fits one message and cites everything', async () => {
@@ -259,12 +258,16 @@ describe('failure and reload', () => {
     const b3 = await botAgainst(f3, {}, { knowledge: slow, waitForKnowledge: false });
     try {
       const id = f3.slash('who', { person: 'Witkoff' });
+      const click = f3.click('ks1|page|who|1|-|', { embeds: [] });
       const cb = await f3.response(id);
       expect(cb.type).toBe(5);
       expect(cb.latency).toBeLessThan(3000);
+      expect((await f3.response(click)).type).toBe(6); // a page turn defers its update
       setTimeout(release, 3500); // past the 3-second window: only a deferred reply survives this
       const msg = await f3.finalMessage(id, 15_000);
       expect(msg.embeds[0].title).toBe('Steve Witkoff — US special envoy');
+      const page = await f3.finalMessage(click, 15_000);
+      expect(page.embeds[0].footer.text).toMatch(/page 2\//);
     } finally {
       await b3.stop();
       await f3.stop();

@@ -3,6 +3,7 @@ import { parseInteraction, requestOf } from '../src/discord/api-request.ts';
 import { commandSchemas } from '../src/discord/gateway.ts';
 import { hasPermission, type Responder } from '../src/discord/request.ts';
 import { respond } from '../src/discord/respond.ts';
+import { answerInTime } from '../src/discord/deadline.ts';
 import { messagePayload } from '../src/render/discord.ts';
 
 const schemas = commandSchemas();
@@ -140,5 +141,49 @@ describe('a Request answers through its transport', () => {
     expect(hasPermission(8n, 32n)).toBe(true);
     expect(hasPermission(2048n, 32n)).toBe(false);
     expect(hasPermission(null, 32n)).toBe(false);
+  });
+});
+
+describe('answerInTime: inline when ready, deferred when not', () => {
+  const parsedSlash = () => (parseInteraction(slash('who'), schemas) as any).interaction;
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('answers inline when the work is done within the budget', async () => {
+    const { calls, responder } = recorder();
+    const req = requestOf(parsedSlash(), responder)! as any;
+    const r = await answerInTime(req, () => req.defer({ ephemeral: false }), async () => respond(req, messagePayload('x'), { ephemeral: false }), 1000);
+    expect(r.deferred).toBe(false);
+    expect(calls.map((c) => c.body?.type ?? c.op)).toEqual([4]);
+  });
+
+  it('defers when the work is still waiting at the deadline, and edits only once the deferral went out', async () => {
+    const calls: string[] = [];
+    const responder: Responder = {
+      // A slow first response: the edit must not overtake it (Discord knows no @original before it).
+      callback: async (body) => {
+        calls.push(`callback ${body.type} start`);
+        await sleep(30);
+        calls.push(`callback ${body.type} done`);
+      },
+      editOriginal: async () => void calls.push('edit'),
+      deleteOriginal: async () => void calls.push('delete'),
+      followUp: async () => void calls.push('followup'),
+    };
+    const req = requestOf(parsedSlash(), responder)! as any;
+    const r = await answerInTime(req, () => req.defer({ ephemeral: false }), async () => {
+      await sleep(40);
+      await respond(req, messagePayload('x'), { ephemeral: false });
+    }, 10);
+    expect(r.deferred).toBe(true);
+    expect(calls).toEqual(['callback 5 start', 'callback 5 done', 'edit']);
+  });
+
+  it('defers first when the request is already late', async () => {
+    const { calls, responder } = recorder();
+    const req = requestOf(parsedSlash(), responder, performance.now() - 5000)! as any;
+    const r = await answerInTime(req, () => req.defer({ ephemeral: true }), async () => respond(req, messagePayload('x'), { ephemeral: true }), 1500);
+    expect(r.deferred).toBe(true);
+    expect(calls.map((c) => c.op)).toEqual(['callback', 'edit']);
+    expect(calls[0].body).toEqual({ type: 5, data: { flags: 64 } });
   });
 });

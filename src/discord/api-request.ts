@@ -147,10 +147,11 @@ const messageBody = (p: DiscordPayload) => ({ content: p.content, embeds: p.embe
 
 /** The state of one interaction's responses, shared by commands and buttons. */
 class Repliable {
-  /** none → (deferred | deferred-update | replied); a deferral becomes "replied" once edited. */
   protected ack: 'none' | 'deferred' | 'deferred-update' | 'replied' = 'none';
   private firstEphemeral = false;
   private edited = false;
+  /** The first response on its way: webhook calls wait for it, since Discord knows no @original before it. */
+  private sent: Promise<void> = Promise.resolve();
   readonly id: string;
   readonly userId: string;
   readonly guildId: string | null;
@@ -163,8 +164,11 @@ class Repliable {
     this.memberPermissions = base.memberPermissions;
   }
 
+  get acknowledged(): boolean {
+    return this.ack !== 'none';
+  }
   get deferred(): boolean {
-    return this.ack === 'deferred' || this.ack === 'deferred-update';
+    return this.ack === 'deferred';
   }
   get replied(): boolean {
     return this.ack === 'replied' || this.edited;
@@ -174,11 +178,12 @@ class Repliable {
   }
 
   /** The first response may be sent once; a second would be refused by Discord (40060). */
-  protected async first(body: APIInteractionResponse, ack: Repliable['ack'], ephemeral: boolean): Promise<void> {
-    if (this.ack !== 'none') throw new Error(`interaction ${this.id} was already acknowledged`);
+  protected first(body: APIInteractionResponse, ack: Repliable['ack'], ephemeral: boolean): Promise<void> {
+    if (this.ack !== 'none') return Promise.reject(new Error(`interaction ${this.id} was already acknowledged`));
     this.ack = ack;
     this.firstEphemeral = ephemeral;
-    await this.responder.callback(body);
+    this.sent = this.responder.callback(body);
+    return this.sent;
   }
 
   reply(payload: DiscordPayload, v: Visibility): Promise<void> {
@@ -189,12 +194,15 @@ class Repliable {
   }
   async editReply(payload: DiscordPayload): Promise<void> {
     this.edited = true;
+    await this.sent;
     await this.responder.editOriginal({ ...messageBody(payload), content: payload.content ?? null } as never);
   }
   async deleteReply(): Promise<void> {
+    await this.sent;
     await this.responder.deleteOriginal();
   }
   async followUp(payload: DiscordPayload, v: Visibility): Promise<void> {
+    await this.sent;
     await this.responder.followUp({ ...messageBody(payload), flags: flagsOf(v) } as never);
   }
 }

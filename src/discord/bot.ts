@@ -2,14 +2,15 @@ import { Client, Events, GatewayIntentBits, type REST } from 'discord.js';
 import { once } from 'node:events';
 import type { KnowledgeService } from '../knowledge/service.ts';
 import { addSecret, logger, setLogLevel } from '../log.ts';
-import { Scheduler, systemClock, type Clock } from '../schedule.ts';
+import type { Clock, Scheduler } from '../schedule.ts';
 import { ConfigError, readBotConfig, type BotConfig } from './config.ts';
-import { briefer, defaultBriefingStateFile } from './briefing.ts';
+import { briefer, defaultBriefingStateFile, scheduleBriefings } from './briefing.ts';
 import { serveGateway } from './gateway.ts';
 import { terminateStuckCloses } from './close-watchdog.ts';
 import { interactionRest } from './interaction-rest.ts';
 import { serveKnowledge } from './serving.ts';
 import type { BotContext } from './types.ts';
+import { exitOnSignals } from '../shutdown.ts';
 
 export interface BotOptions {
   env?: NodeJS.ProcessEnv;
@@ -61,16 +62,7 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
   client.on(Events.Error, (error) => logger.error('discord client error', { error }));
   client.on(Events.ShardDisconnect, (e, shard) => logger.warn('gateway disconnected', { shard, code: e.code }));
 
-  let scheduler: Scheduler | null = null;
-  if (config.briefingSchedule && config.briefingChannelId) {
-    scheduler = new Scheduler(config.briefingSchedule, async () => {
-      try {
-        await postBriefing();
-      } catch (error) {
-        logger.error('scheduled briefing failed', { error });
-      }
-    }, opts.clock ?? systemClock);
-  }
+  const scheduler = scheduleBriefings(config.briefingSchedule, briefing, opts.clock);
 
   let stopped = false;
   const stop = async () => {
@@ -102,17 +94,6 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
   const seeded = briefing?.firstRun ? firstLoad.then(() => postBriefing()) : firstLoad;
   if (opts.waitForKnowledge !== false) await seeded.catch(() => undefined);
 
-  if (opts.handleSignals) {
-    const onSignal = (signal: string) => {
-      logger.info('shutting down', { signal });
-      stop().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    };
-    process.once('SIGINT', () => onSignal('SIGINT'));
-    process.once('SIGTERM', () => onSignal('SIGTERM'));
-    process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
-  }
+  if (opts.handleSignals) exitOnSignals(stop);
   return { client, interactionRest: rest, config, knowledge, scheduler, postBriefing, stop };
 }

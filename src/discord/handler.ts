@@ -6,7 +6,8 @@ import { logger } from '../log.ts';
 import { NotAnswered } from './delivery.ts';
 import { mayRun, permissionNames, requiredPermissions } from './permissions.ts';
 import { commandByName } from './commands/index.ts';
-import { decodeId, type PageQuery } from './custom-id.ts';
+import { decodeId, type ButtonState, type PageQuery } from './custom-id.ts';
+import { answerInTime } from './deadline.ts';
 import { respond, respondError } from './respond.ts';
 import { DISCORD_RESULTS } from './answer-command.ts';
 import type { ButtonRequest, Request } from './request.ts';
@@ -18,24 +19,30 @@ function pageQueryOf(i: ButtonRequest): PageQuery | null {
   return q === null ? null : { q };
 }
 
-async function onButton(ctx: BotContext, i: ButtonRequest): Promise<Outcome> {
-  const state = decodeId(i.customId);
-  if (!state) {
-    await i.deferUpdate().catch(() => undefined);
-    return { outcome: 'answered' };
-  }
-  const kb = ctx.knowledge.current ?? (await ctx.knowledge.ready);
-  if (state.kind === 'full') {
-    const article = kb.byArticle.get(state.article);
-    const p = article?.paragraphs[state.paragraph - 1];
-    if (!article || !p) {
+/** The knowledge base, deferring first (with `defer`) while it is still loading. */
+async function knowledgeFor(ctx: BotContext, i: ButtonRequest, defer: () => Promise<void>) {
+  if (!ctx.knowledge.current && !i.acknowledged) await defer();
+  return ctx.knowledge.current ?? (await ctx.knowledge.ready);
+}
+
+async function showFull(ctx: BotContext, i: ButtonRequest, article: string, paragraph: number): Promise<Outcome> {
+  const defer = () => i.defer({ ephemeral: true });
+  const { result, deferred } = await answerInTime(i, defer, async (): Promise<Outcome> => {
+    const kb = await knowledgeFor(ctx, i, defer);
+    const found = kb.byArticle.get(article);
+    const p = found?.paragraphs[paragraph - 1];
+    if (!found || !p) {
       await respondError(i, 'That paragraph is no longer in the knowledge base (the article was changed or removed).');
       return { outcome: 'miss' };
     }
-    const text = `${safe(p.text)}\n${citationLine(citationOf(article, p))}`;
+    const text = `${safe(p.text)}\n${citationLine(citationOf(found, p))}`;
     await respond(i, { embeds: [{ description: text.slice(0, LIMITS.description), color: 0x2b6cb0 }], components: [], allowed_mentions: { parse: [] } }, { ephemeral: true });
     return { outcome: 'answered', results: 1 };
-  }
+  });
+  return { ...result, deferred };
+}
+
+async function turnPage(ctx: BotContext, i: ButtonRequest, state: Extract<ButtonState, { kind: 'page' }>): Promise<Outcome> {
   if (state.owner && state.owner !== i.userId) {
     await respondError(i, 'Only the person who asked can page through this answer. Run the command yourself to get your own.');
     return { outcome: 'denied' };
@@ -45,10 +52,24 @@ async function onButton(ctx: BotContext, i: ButtonRequest): Promise<Outcome> {
     await respondError(i, 'This answer can no longer be paged; please ask again.');
     return { outcome: 'miss' };
   }
-  const answer = runCommand(kb, state.command, query.q, { limit: DISCORD_RESULTS, speaker: query.speaker, words: query.words });
-  const payload = answerPayload(answer, { page: state.page, owner: state.owner, query: state.query.q === '@' ? { q: '@' } : query });
-  await i.update(payload);
-  return { outcome: answer.results.length ? 'answered' : 'miss', results: answer.results.length };
+  const defer = () => i.deferUpdate();
+  const { result, deferred } = await answerInTime(i, defer, async (): Promise<Outcome> => {
+    const kb = await knowledgeFor(ctx, i, defer);
+    const answer = runCommand(kb, state.command, query.q, { limit: DISCORD_RESULTS, speaker: query.speaker, words: query.words });
+    const payload = answerPayload(answer, { page: state.page, owner: state.owner, query: state.query.q === '@' ? { q: '@' } : query });
+    await i.update(payload);
+    return { outcome: answer.results.length ? 'answered' : 'miss', results: answer.results.length };
+  });
+  return { ...result, deferred };
+}
+
+async function onButton(ctx: BotContext, i: ButtonRequest): Promise<Outcome> {
+  const state = decodeId(i.customId);
+  if (!state) {
+    await i.deferUpdate().catch(() => undefined);
+    return { outcome: 'answered' };
+  }
+  return state.kind === 'full' ? showFull(ctx, i, state.article, state.paragraph) : turnPage(ctx, i, state);
 }
 
 /**

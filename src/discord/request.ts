@@ -37,6 +37,8 @@ interface BaseRequest {
 
 /** An interaction answered with a message: a slash command or a button. */
 export interface Repliable extends BaseRequest {
+  /** A first response was sent (of any kind); a second one would be refused. */
+  readonly acknowledged: boolean;
   /** A first response of "thinking…" was sent; the answer edits it. */
   readonly deferred: boolean;
   /** A message (or a message update) was sent as the first response. */

@@ -8,7 +8,7 @@ import type { Repliable } from './request.ts';
  * already carry `allowed_mentions: { parse: [] }`.
  */
 export async function respond(interaction: Repliable, payload: DiscordPayload, opts: { ephemeral: boolean }): Promise<void> {
-  if (!interaction.deferred && !interaction.replied) {
+  if (!interaction.acknowledged) {
     await interaction.reply(payload, opts);
     return;
   }
@@ -17,6 +17,7 @@ export async function respond(interaction: Repliable, payload: DiscordPayload, o
     return;
   }
   // Deferred publicly but the answer must be private (a miss, an error): drop the public placeholder.
+  // (After a button's deferred update there is no placeholder: the message is the one the button is on.)
   if (interaction.deferred && !interaction.replied && !interaction.ephemeral) await interaction.deleteReply().catch(() => undefined);
   await interaction.followUp(payload, opts);
 }

@@ -334,34 +334,70 @@ export class FakeDiscord extends EventEmitter {
 
   /** Sends a slash command; options as { name: value } (undefined values are left out, as Discord leaves out unset options). */
   slash(name: string, options: Record<string, string | number | boolean | undefined> = {}, opts: { user?: typeof USER; permissions?: string; dm?: boolean } = {}): string {
-    const b = this.base(opts.user, opts.permissions, opts.dm);
-    const types: Record<string, number> = { string: 3, number: 10, boolean: 5 };
-    const given = Object.entries(options).filter((e): e is [string, string | number | boolean] => e[1] !== undefined);
-    this.dispatch('INTERACTION_CREATE', {
-      ...b, type: 2,
-      data: { id: this.commandId(name), name, type: 1, ...(opts.dm ? {} : { guild_id: GUILD_ID }), options: given.map(([k, v]) => ({ name: k, type: types[typeof v], value: v })) },
-    });
-    return b.id;
+    return this.sendInteraction(this.slashPayload(name, options, opts));
   }
 
   autocomplete(name: string, options: Record<string, string>, focused: string): string {
-    const b = this.base();
-    this.dispatch('INTERACTION_CREATE', {
-      ...b, type: 4,
-      data: { id: this.commandId(name), name, type: 1, guild_id: GUILD_ID, options: Object.entries(options).map(([k, v]) => ({ name: k, type: 3, value: v, ...(k === focused ? { focused: true } : {}) })) },
-    });
-    return b.id;
+    return this.sendInteraction(this.autocompletePayload(name, options, focused));
   }
 
   /** Clicks a button on a message the bot sent (the message as recorded from its payload). */
   click(customId: string, message: any, opts: { user?: typeof USER; ephemeral?: boolean } = {}): string {
-    const b = this.base(opts.user);
-    this.dispatch('INTERACTION_CREATE', {
-      ...b, type: 3,
+    return this.sendInteraction(this.clickPayload(customId, message, opts));
+  }
+
+  // The payloads themselves, for a transport other than the gateway (the HTTP endpoint is sent the same JSON).
+
+  slashPayload(name: string, options: Record<string, string | number | boolean | undefined> = {}, opts: { user?: typeof USER; permissions?: string; dm?: boolean } = {}): any {
+    const types: Record<string, number> = { string: 3, number: 10, boolean: 5 };
+    const given = Object.entries(options).filter((e): e is [string, string | number | boolean] => e[1] !== undefined);
+    return {
+      ...this.base(opts.user, opts.permissions, opts.dm), type: 2,
+      data: { id: this.commandId(name), name, type: 1, ...(opts.dm ? {} : { guild_id: GUILD_ID }), options: given.map(([k, v]) => ({ name: k, type: types[typeof v], value: v })) },
+    };
+  }
+
+  autocompletePayload(name: string, options: Record<string, string>, focused: string): any {
+    return {
+      ...this.base(), type: 4,
+      data: { id: this.commandId(name), name, type: 1, guild_id: GUILD_ID, options: Object.entries(options).map(([k, v]) => ({ name: k, type: 3, value: v, ...(k === focused ? { focused: true } : {}) })) },
+    };
+  }
+
+  clickPayload(customId: string, message: any, opts: { user?: typeof USER; ephemeral?: boolean } = {}): any {
+    return {
+      ...this.base(opts.user), type: 3,
       data: { custom_id: customId, component_type: 2 },
       message: { ...this.message(message), flags: opts.ephemeral ? 64 : 0, interaction_metadata: { id: snowflake(), type: 2, user: opts.user ?? USER, authorizing_integration_owners: { '0': GUILD_ID } } },
-    });
-    return b.id;
+    };
+  }
+
+  private sendInteraction(payload: any): string {
+    this.dispatch('INTERACTION_CREATE', payload);
+    return payload.id;
+  }
+
+  /**
+   * Records an interaction's first response that reached Discord another way than the callback
+   * endpoint (the HTTP endpoint's response body), with the same checks; returns what the callback
+   * endpoint would have answered.
+   */
+  acceptResponse(interactionId: string, body: any): { status: number; json?: unknown } {
+    const p = this.interactions.get(interactionId);
+    return p ? this.acceptCallback(p, body, false) : { status: 404, json: { message: 'Unknown interaction', code: 10062 } };
+  }
+
+  private acceptCallback(p: PendingInteraction, body: any, withResponse: boolean): Answer {
+    const latency = performance.now() - p.dispatchedAt;
+    if (p.responded) return { status: 400, json: { message: 'Interaction has already been acknowledged.', code: 40060 }, how: 'refused' };
+    if (latency > this.responseWindowMs) return { status: 404, json: { message: 'Unknown interaction', code: 10062 }, how: 'refused' };
+    const errors = body?.type === 8 ? choiceErrors(body.data?.choices ?? []) : body?.data && (body.type === 4 || body.type === 7) ? messageErrors(body.data, 'data.') : [];
+    if (errors.length) return this.invalid(`/interactions/${p.id}/callback`, errors);
+    p.responded = true;
+    p.flags = body.data?.flags ?? 0;
+    if (body.type === 4 || body.type === 7) p.original = this.message(body.data);
+    this.callbacks.push({ interactionId: p.id, type: body.type, data: body.data, latency });
+    return withResponse ? { status: 200, json: { interaction: { id: p.id, type: 2 }, resource: { type: body.type, message: p.original } } } : { status: 204 };
   }
 
   /** Resolves with the first response to an interaction (callback), once it arrives. */
@@ -510,17 +546,7 @@ export class FakeDiscord extends EventEmitter {
     if (route === 'callback' && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
       const p = this.interactions.get(m[1]);
       if (!p || p.token !== m[2]) return { status: 404, json: { message: 'Unknown interaction', code: 10062 }, how: 'refused' };
-      const latency = performance.now() - p.dispatchedAt;
-      if (p.responded) return { status: 400, json: { message: 'Interaction has already been acknowledged.', code: 40060 }, how: 'refused' };
-      if (latency > this.responseWindowMs) return { status: 404, json: { message: 'Unknown interaction', code: 10062 }, how: 'refused' };
-      const errors = body?.type === 8 ? choiceErrors(body.data?.choices ?? []) : body?.data && (body.type === 4 || body.type === 7) ? messageErrors(body.data, 'data.') : [];
-      if (errors.length) return this.invalid(path, errors);
-      p.responded = true;
-      p.flags = body.data?.flags ?? 0;
-      if (body.type === 4 || body.type === 7) p.original = this.message(body.data);
-      this.callbacks.push({ interactionId: m[1], type: body.type, data: body.data, latency });
-      const withResponse = url.searchParams.get('with_response') === 'true';
-      return withResponse ? { status: 200, json: { interaction: { id: m[1], type: 2 }, resource: { type: body.type, message: p.original } } } : { status: 204 };
+      return this.acceptCallback(p, body, url.searchParams.get('with_response') === 'true');
     }
     if ((m = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|%40original|\d+))?$/.exec(path))) {
       const p = this.byToken.get(m[2]);
