@@ -7,6 +7,8 @@ import { renderText } from './render/text.ts';
 import { toJson } from './render/json.ts';
 import { factsReport, renderFacts } from './facts-report.ts';
 import { checkKnowledge } from './check.ts';
+import { addCommand } from './cli-add.ts';
+import { feedsCommand } from './cli-feeds.ts';
 import { loadEnv } from './config.ts';
 
 const USAGE = `Usage: keystone <command> [query…] [--json] [--limit N] [--knowledge DIR]
@@ -16,6 +18,8 @@ ${COMMANDS.map((c) => `  ${c.usage.padEnd(26)} ${c.description}`).join('\n')}
   ${'facts'.padEnd(26)} Everything extracted, article by article (people, quotes, events).
   ${'check [DIR]'.padEnd(26)} Validate a knowledge directory (front matter, dates, ids, empty, duplicates).
   ${'serve [--port N]'.padEnd(26)} The HTTP interactions endpoint for Discord (needs DISCORD_PUBLIC_KEY).
+  ${'add <file|url>…'.padEnd(26)} Add an article from a .txt/.md/.html file or a web page (keystone add --help).
+  ${'feeds [--poll]'.padEnd(26)} The news feeds and what they brought; --poll polls them now.
 
 Options:
   --json            print one JSON object
@@ -31,10 +35,15 @@ Exit codes: 0 results, 1 no results, 2 usage error; check: 0 valid, 1 errors fou
 export interface CliIO {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Asks a yes/no question (keystone add); by default on stderr, answered on stdin. */
+  ask?: (question: string) => Promise<string | null>;
 }
 
 /** The keystone command. Returns the exit code; never calls process.exit itself (tests run it in-process too). */
 export async function main(argv: string[], io: CliIO = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) }): Promise<number> {
+  // Commands that change the knowledge base have options of their own.
+  if (argv[0] === 'add') return addCommand(argv.slice(1), io);
+  if (argv[0] === 'feeds') return feedsCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({

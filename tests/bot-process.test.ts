@@ -90,7 +90,7 @@ describe('npm run register (child process)', () => {
   it('puts the commands in the guild and says what it did', async () => {
     const r = await run(['src/discord/register-cli.ts'], env({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: fake.apiUrl }));
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/Registered 8 commands in server 1200000000000000002: \/who, \/quote, \/events, \/ask, \/brief, \/sources, \/help, \/reload/);
+    expect(r.stdout).toMatch(/Registered 10 commands in server 1200000000000000002: \/who, \/quote, \/events, \/ask, \/brief, \/sources, \/help, \/reload, \/add, \/remove/);
     expect(fake.commands.get(`guild:${GUILD_ID}`)?.map((c) => c.name)).toContain('who');
   }, 60_000);
 });

@@ -2,7 +2,7 @@ import { Client, Events, GatewayIntentBits, type REST } from 'discord.js';
 import { once } from 'node:events';
 import type { KnowledgeService } from '../knowledge/service.ts';
 import { addSecret, logger, setLogLevel } from '../log.ts';
-import type { Clock, Scheduler } from '../schedule.ts';
+import { systemClock, type Clock, type Scheduler } from '../schedule.ts';
 import { ConfigError, readBotConfig, type BotConfig } from './config.ts';
 import { briefer, defaultBriefingStateFile, scheduleBriefings } from './briefing.ts';
 import { serveGateway } from './gateway.ts';
@@ -11,6 +11,9 @@ import { interactionRest } from './interaction-rest.ts';
 import { serveKnowledge } from './serving.ts';
 import type { BotContext } from './types.ts';
 import { exitOnSignals } from '../shutdown.ts';
+import { feedConfigFrom, feedsLine, startFeeds } from './feeds.ts';
+import { ingestFrom } from './manage.ts';
+import type { FeedPoller } from '../ingest/feeds/poller.ts';
 
 export interface BotOptions {
   env?: NodeJS.ProcessEnv;
@@ -33,6 +36,8 @@ export interface BotHandle {
   config: BotConfig;
   knowledge: KnowledgeService;
   scheduler: Scheduler | null;
+  /** The news-feed poller, when FEEDS is set. */
+  feeds: FeedPoller | null;
   postBriefing(): Promise<string>;
   stop(): Promise<void>;
 }
@@ -42,8 +47,14 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
   const config = readBotConfig(opts.env ?? process.env);
   setLogLevel(config.logLevel);
   addSecret(config.token);
+  // Settings that stop start-up are all read before anything starts.
+  const env = opts.env ?? process.env;
+  const ingest = ingestFrom(env);
+  const feedConfig = feedConfigFrom(env, config.knowledgeDir);
 
   const { knowledge, firstLoad } = serveKnowledge(config.knowledgeDir, opts.knowledge);
+  // Feeds add through the same path as `keystone add`.
+  const feeds = startFeeds(feedConfig, ingest, knowledge, opts.clock ?? systemClock, firstLoad);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...(opts.restTimeoutMs ? { timeout: opts.restTimeoutMs } : {}) },
@@ -52,11 +63,14 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
   const rest = interactionRest(config.apiUrl);
 
   const briefing = config.briefingChannelId
-    ? briefer({ rest: client.rest, channelId: config.briefingChannelId, knowledge, stateFile: opts.stateFile ?? defaultBriefingStateFile(config.knowledgeDir) })
+    ? briefer({
+      rest: client.rest, channelId: config.briefingChannelId, knowledge, stateFile: opts.stateFile ?? defaultBriefingStateFile(config.knowledgeDir),
+      note: feeds ? () => feedsLine(feeds.poller.takeSummary()) : undefined,
+    })
     : null;
   const postBriefing = async (): Promise<string> => (briefing ? briefing.post() : 'no briefing channel is configured');
 
-  const ctx: BotContext = { knowledge, postBriefing: briefing ? postBriefing : null };
+  const ctx: BotContext = { knowledge, postBriefing: briefing ? postBriefing : null, ingest };
   serveGateway(client, ctx, rest);
   const stopWatchdog = terminateStuckCloses(client);
   client.on(Events.Error, (error) => logger.error('discord client error', { error }));
@@ -70,6 +84,7 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
     stopped = true;
     scheduler?.stop();
     stopWatchdog();
+    feeds?.stop();
     knowledge.close();
     await knowledge.saveNow();
     await client.destroy();
@@ -84,6 +99,7 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
   } catch (error) {
     stopWatchdog();
     knowledge.close();
+    feeds?.stop();
     const status = (error as { status?: number; code?: string }).status;
     throw new ConfigError(status === 401 || (error as { code?: string }).code === 'TokenInvalid' ? 'Discord refused DISCORD_TOKEN (401 Unauthorized): reset the token in the Developer Portal and update .env' : `could not connect to Discord: ${(error as Error).message}`);
   }
@@ -95,5 +111,5 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
   if (opts.waitForKnowledge !== false) await seeded.catch(() => undefined);
 
   if (opts.handleSignals) exitOnSignals(stop);
-  return { client, interactionRest: rest, config, knowledge, scheduler, postBriefing, stop };
+  return { client, interactionRest: rest, config, knowledge, scheduler, feeds: feeds?.poller ?? null, postBriefing, stop };
 }

@@ -86,7 +86,7 @@ export interface Briefer {
 }
 
 /** Briefings of one knowledge directory to one channel, through a REST client that holds the bot token. */
-export function briefer(opts: { rest: REST; channelId: string; knowledge: KnowledgeService; stateFile: string }): Briefer {
+export function briefer(opts: { rest: REST; channelId: string; knowledge: KnowledgeService; stateFile: string; note?: () => string | null }): Briefer {
   const state = new BriefingState(opts.stateFile);
   return {
     get firstRun() {
@@ -111,6 +111,9 @@ export function briefer(opts: { rest: REST; channelId: string; knowledge: Knowle
         return 'nothing new';
       }
       const payload = briefPayload(brief(kb, '', { ids: fresh }));
+      // A line above the briefing (what the news feeds brought), asked for only when one is posted.
+      const note = opts.note?.();
+      if (note) payload.content = note;
       // A retry after a lost answer (a 500 once Discord had posted it, a timeout) must not post it twice:
       // with the same nonce and enforce_nonce, Discord returns the message it already made.
       await opts.rest.post(Routes.channelMessages(opts.channelId), { body: { ...payload, nonce: briefingNonce(opts.channelId, fresh), enforce_nonce: true } });

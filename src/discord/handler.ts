@@ -10,6 +10,8 @@ import { decodeId, type ButtonState, type PageQuery } from './custom-id.ts';
 import { answerInTime } from './deadline.ts';
 import { respond, respondError } from './respond.ts';
 import { DISCORD_RESULTS } from './answer-command.ts';
+import { cancelChange, confirmAdd } from './commands/add.ts';
+import { confirmRemove } from './commands/remove.ts';
 import type { ButtonRequest, Request } from './request.ts';
 import type { BotContext, Outcome } from './types.ts';
 
@@ -69,7 +71,18 @@ async function onButton(ctx: BotContext, i: ButtonRequest): Promise<Outcome> {
     await i.deferUpdate().catch(() => undefined);
     return { outcome: 'answered' };
   }
-  return state.kind === 'full' ? showFull(ctx, i, state.article, state.paragraph) : turnPage(ctx, i, state);
+  switch (state.kind) {
+    case 'full':
+      return showFull(ctx, i, state.article, state.paragraph);
+    case 'page':
+      return turnPage(ctx, i, state);
+    case 'add':
+      return confirmAdd(ctx, i, state);
+    case 'remove':
+      return confirmRemove(ctx, i, state);
+    case 'cancel':
+      return cancelChange(i, state);
+  }
 }
 
 /**

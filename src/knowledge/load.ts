@@ -5,8 +5,8 @@ import { parseArticle } from './parse.ts';
 import { codePointOrder } from '../text/normalize.ts';
 
 export const KNOWLEDGE_EXTENSIONS = /\.(md|markdown|txt)$/i;
-/** Larger files are skipped without being read: an article is a few hundred kilobytes at most. */
-export const MAX_FILE_BYTES = 5_000_000;
+/** Knowledge files larger than this are skipped without being read: an article is a few hundred kilobytes at most. */
+export const MAX_KNOWLEDGE_BYTES = 5_000_000;
 
 export interface LoadedKnowledge {
   articles: Article[];
@@ -137,7 +137,7 @@ export async function loadKnowledge(dir: string, previous?: LoadedKnowledge, opt
 /** One file's article or problem; null when it was removed meanwhile, 'unsettled' when it changed while being read. */
 async function readOne(dir: string, f: FileStat, file: string): Promise<FileResult | null | 'unsettled'> {
   const fail = (message: string): FileResult => ({ size: f.size, mtimeMs: f.mtimeMs, article: null, problems: [{ file, line: null, severity: 'error', message }] });
-  if (f.size > MAX_FILE_BYTES) return fail(`is ${Math.round(f.size / 1e6)} MB; knowledge files over ${MAX_FILE_BYTES / 1e6} MB are skipped`);
+  if (f.size > MAX_KNOWLEDGE_BYTES) return fail(`is ${Math.round(f.size / 1e6)} MB; knowledge files over ${MAX_KNOWLEDGE_BYTES / 1e6} MB are skipped`);
   const full = path.join(dir, f.rel);
   let text: string;
   try {

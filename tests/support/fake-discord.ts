@@ -33,6 +33,14 @@ const snowflake = () => String(seq++);
 /** The routes faults and buckets apply to. */
 export type Route = 'callback' | 'original' | 'followup' | 'channel' | 'commands' | 'gateway' | 'other';
 
+/** How a slash command is sent: by whom, with which permissions, in a DM, with attachment options ({ option: file }). */
+export interface SlashOptions {
+  user?: typeof USER;
+  permissions?: string;
+  dm?: boolean;
+  attachments?: Record<string, { url: string; filename: string; content_type?: string; size: number }>;
+}
+
 export interface Fault {
   /** Answer with this status (500, 502, 503, 400…) instead of doing what was asked. */
   status?: number;
@@ -333,7 +341,7 @@ export class FakeDiscord extends EventEmitter {
   }
 
   /** Sends a slash command; options as { name: value } (undefined values are left out, as Discord leaves out unset options). */
-  slash(name: string, options: Record<string, string | number | boolean | undefined> = {}, opts: { user?: typeof USER; permissions?: string; dm?: boolean } = {}): string {
+  slash(name: string, options: Record<string, string | number | boolean | undefined> = {}, opts: SlashOptions = {}): string {
     return this.sendInteraction(this.slashPayload(name, options, opts));
   }
 
@@ -342,18 +350,24 @@ export class FakeDiscord extends EventEmitter {
   }
 
   /** Clicks a button on a message the bot sent (the message as recorded from its payload). */
-  click(customId: string, message: any, opts: { user?: typeof USER; ephemeral?: boolean } = {}): string {
+  click(customId: string, message: any, opts: { user?: typeof USER; ephemeral?: boolean; permissions?: string } = {}): string {
     return this.sendInteraction(this.clickPayload(customId, message, opts));
   }
 
   // The payloads themselves, for a transport other than the gateway (the HTTP endpoint is sent the same JSON).
 
-  slashPayload(name: string, options: Record<string, string | number | boolean | undefined> = {}, opts: { user?: typeof USER; permissions?: string; dm?: boolean } = {}): any {
+  slashPayload(name: string, options: Record<string, string | number | boolean | undefined> = {}, opts: SlashOptions = {}): any {
     const types: Record<string, number> = { string: 3, number: 10, boolean: 5 };
     const given = Object.entries(options).filter((e): e is [string, string | number | boolean] => e[1] !== undefined);
+    // Attachment options are sent the way Discord does: the option's value is an id in data.resolved.
+    const files = Object.entries(opts.attachments ?? {}).map(([option, f]) => ({ option, id: snowflake(), f }));
     return {
       ...this.base(opts.user, opts.permissions, opts.dm), type: 2,
-      data: { id: this.commandId(name), name, type: 1, ...(opts.dm ? {} : { guild_id: GUILD_ID }), options: given.map(([k, v]) => ({ name: k, type: types[typeof v], value: v })) },
+      data: {
+        id: this.commandId(name), name, type: 1, ...(opts.dm ? {} : { guild_id: GUILD_ID }),
+        options: [...given.map(([k, v]) => ({ name: k, type: types[typeof v], value: v })), ...files.map((x) => ({ name: x.option, type: 11, value: x.id }))],
+        ...(files.length ? { resolved: { attachments: Object.fromEntries(files.map((x) => [x.id, { id: x.id, proxy_url: x.f.url, ...x.f }])) } } : {}),
+      },
     };
   }
 
@@ -364,9 +378,9 @@ export class FakeDiscord extends EventEmitter {
     };
   }
 
-  clickPayload(customId: string, message: any, opts: { user?: typeof USER; ephemeral?: boolean } = {}): any {
+  clickPayload(customId: string, message: any, opts: { user?: typeof USER; ephemeral?: boolean; permissions?: string } = {}): any {
     return {
-      ...this.base(opts.user), type: 3,
+      ...this.base(opts.user, opts.permissions), type: 3,
       data: { custom_id: customId, component_type: 2 },
       message: { ...this.message(message), flags: opts.ephemeral ? 64 : 0, interaction_metadata: { id: snowflake(), type: 2, user: opts.user ?? USER, authorizing_integration_owners: { '0': GUILD_ID } } },
     };
