@@ -114,7 +114,10 @@ function blocksOf(root: Element): RawBlock[] {
  * sections, paragraphs, list items and block quotes as paragraphs, teaser and credit lines dropped.
  */
 export function htmlToDraft(html: string, pageUrl?: string): Draft {
-  const { document } = parseHTML(html);
+  // linkedom makes no <html> element for an empty page or some bare fragments (a lone <script> becomes
+  // the root, and is then removed as furniture): Readability would throw.
+  let { document } = parseHTML(html);
+  if (document.documentElement?.tagName !== 'HTML') document = parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
   const meta: ArticleMeta = pageMeta(document as unknown as Parameters<typeof pageMeta>[0], pageUrl);
   const fallbackTitle = document.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim();
   for (const el of Array.from(document.querySelectorAll(NEVER))) el.remove();
