@@ -30,6 +30,14 @@ function watched(dir: string, opts: ConstructorParameters<typeof KnowledgeServic
 }
 
 const MIAMI = 'Miami talks on ending the war in Ukraine';
+
+async function waitUntil(probe: () => boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!probe()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
 const titles = (svc: KnowledgeService) => svc.current!.articles.map((a) => a.title).sort();
 
 describe('a knowledge directory with bad files', () => {
@@ -111,7 +119,7 @@ describe('a knowledge directory with bad files', () => {
     const minuteAgo = new Date(Date.now() - 60_000);
     utimesSync(path.join(dir, 'rewritten.md'), minuteAgo, minuteAgo); // written long ago, so it serves at once
     // A short debounce fires the watcher between chunks; only the settle time protects the reader.
-    const { svc, fresh } = watched(dir, { debounceMs: 10, settleMs: 250 });
+    const { svc, fresh } = watched(dir, { debounceMs: 10, settleMs: 600 });
     await svc.reload();
     svc.watch();
     const seen = new Set<string>();
@@ -137,7 +145,9 @@ describe('a knowledge directory with bad files', () => {
       closeSync(fd);
     };
     await Promise.all([write('growing.md', 'New version'), write('rewritten.md', 'New version')]);
-    await new Promise((r) => setTimeout(r, 800));
+    const whole = (id: string) => svc.current!.byArticle.get(id)?.paragraphs.length === 6;
+    await waitUntil(() => whole('growing') && whole('rewritten'), 15_000);
+    await new Promise((r) => setTimeout(r, 50));
     sampling = false;
     await sampler;
     svc.close();

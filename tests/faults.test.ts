@@ -142,11 +142,11 @@ describe('edits of @original and follow-ups', () => {
     for (const fault of [{ status: 500 }, { status: 503, times: 2 }, { rateLimit: { retryAfter: 0.2 } }, { hang: true }] satisfies Fault[]) {
       fake.fault('original', fault);
       const id = fake.slash('reload');
-      const msg = await fake.finalMessage(id, 15_000);
+      const msg = await fake.finalMessage(id, 25_000); // an edit that hangs is retried after 15 s
       expect(text(msg)).toMatch(/Reloaded: 1 article/);
       expect(fake.requests.filter((r) => r.route === 'original' && r.path.includes(fake.interactions.get(id)!.token)).length).toBe(1 + (fault.times ?? 1));
     }
-  }, 30_000);
+  }, 60_000);
 
   it('a 400 / 50035 is logged once with Discord’s errors tree, and the user gets an apology', async () => {
     fake.fault('original', { status: 400, body: { code: 50035, message: 'Invalid Form Body', errors: { embeds: { 0: { description: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 4096 or fewer in length.' }] } } } } } });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { runScript } from './support/run-script.ts';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,6 @@ import { addSecret, log, redact, setLogSink } from '../src/log.ts';
  * The token and the public key never appear in anything printed: start-up and requests are made
  * to fail in every way we can think of, and all the output is searched for them.
  */
-const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const PUBLIC_KEY = 'c0ffee'.repeat(10) + 'abcd';
 const SECRETS = [TOKEN, PUBLIC_KEY, TOKEN.split('.')[2]];
 
@@ -25,37 +25,6 @@ function env(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...process.env, KNOWLEDGE_DIR: '', LOG_LEVEL: 'debug', DISCORD_PUBLIC_KEY: PUBLIC_KEY, HOME: mkdtempSync(path.join(os.tmpdir(), 'ks-home-')), ...extra };
 }
 
-/** Runs a script of the checkout to its end, without blocking this process (the loopback Discord lives here). */
-function run(script: string, e: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [TSX, script], { cwd: ROOT, env: e, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    const kill = setTimeout(() => child.kill('SIGKILL'), 45_000);
-    child.on('close', (code) => {
-      clearTimeout(kill);
-      resolve({ code, out });
-    });
-  });
-}
-
-/** Runs the bot while `during` makes things fail, then stops it with SIGTERM; everything it printed. */
-function runBot(e: NodeJS.ProcessEnv, during: (out: () => string) => Promise<void>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [TSX, 'src/main.ts'], { cwd: ROOT, env: e, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    const kill = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('close', (code) => {
-      clearTimeout(kill);
-      resolve({ code, out });
-    });
-    void during(() => out).finally(() => child.kill('SIGTERM'));
-  });
-}
-
 const expectNoSecret = (out: string) => {
   for (const s of SECRETS) expect(out.includes(s), `printed a secret:\n${out.slice(0, 2000)}`).toBe(false);
   expect(out).not.toMatch(/itok-[0-9a-f]{8}/); // interaction tokens let anyone answer as the bot
@@ -65,11 +34,11 @@ const expectNoSecret = (out: string) => {
 describe('secrets in everything printed', () => {
   it('start-up failures: a refused token, an unreachable API, a failing gateway endpoint', async () => {
     const outs = [
-      await run('src/main.ts', env({ DISCORD_TOKEN: `${TOKEN}-wrong`, DISCORD_CLIENT_ID: APP_ID, DISCORD_API_URL: fake.apiUrl })),
-      await run('src/main.ts', env({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, DISCORD_API_URL: 'http://127.0.0.1:9/api' })),
+      await runScript('src/main.ts', env({ DISCORD_TOKEN: `${TOKEN}-wrong`, DISCORD_CLIENT_ID: APP_ID, DISCORD_API_URL: fake.apiUrl })),
+      await runScript('src/main.ts', env({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, DISCORD_API_URL: 'http://127.0.0.1:9/api' })),
     ];
     fake.fault('gateway', { status: 500, times: Infinity });
-    outs.push(await run('src/main.ts', env({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, DISCORD_API_URL: fake.apiUrl })));
+    outs.push(await runScript('src/main.ts', env({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, DISCORD_API_URL: fake.apiUrl })));
     fake.clearFaults();
     for (const r of outs) {
       expect(r.code).toBe(1);
@@ -80,7 +49,7 @@ describe('secrets in everything printed', () => {
   }, 120_000);
 
   it('a running bot whose requests fail: lost callbacks, refused edits, 50035, a dropped gateway, an expired token', async () => {
-    const r = await runBot(env({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, DISCORD_API_URL: fake.apiUrl }), async (out) => {
+    const r = await runScript('src/main.ts', env({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, DISCORD_API_URL: fake.apiUrl }), async (out) => {
       await fake.waitFor(() => out().includes('"msg":"ready"') && out().includes('knowledge loaded'), 30_000, 'ready');
       fake.fault('callback', { status: 500, times: 2 });
       fake.slash('who', { person: 'Witkoff' });
@@ -105,7 +74,7 @@ describe('secrets in everything printed', () => {
   it('npm run register when Discord fails: 500s and a 50035', async () => {
     for (const fault of [{ status: 500, times: Infinity }, { status: 400, body: { code: 50035, message: 'Invalid Form Body', errors: { 0: { name: { _errors: [{ code: 'X', message: 'bad' }] } } } } }]) {
       fake.fault('commands', fault);
-      const r = await run('src/discord/register-cli.ts', env({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: fake.apiUrl }));
+      const r = await runScript('src/discord/register-cli.ts', env({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: fake.apiUrl }));
       fake.clearFaults();
       expect(r.code).toBe(1);
       expect(r.out).toMatch(/registering commands failed/);

@@ -15,8 +15,8 @@ export const RESPONSE_WINDOW_MS = 3000;
 const MARGIN_MS = 250;
 /** A first try never gets less than this, unless less is left. */
 const MIN_FIRST_TRY_MS = 600;
-/** How long one try of an edit may take before it is retried. */
-const EDIT_TRY_MS = 5000;
+/** How long one try of an edit may take before it is retried: the token lives 15 minutes, so no hurry (discord.js's own default). */
+const EDIT_TRY_MS = 15_000;
 const EDIT_TRIES = 3;
 
 /** The first response could not be delivered: the interaction cannot be answered any more. */
