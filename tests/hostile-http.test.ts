@@ -112,6 +112,34 @@ describe('the HTTP endpoint with anything (fast-check)', () => {
     );
   }, 120_000);
 
+  it('any button custom_id and any autocomplete text go through the handler: answered in time, within the limits', async () => {
+    const pageable = JSON.parse((await signed(JSON.stringify(fake.slashPayload('who', {})))).text).data;
+    const ids = fc.oneof(
+      hostileText.map((t) => t.slice(0, 100)),
+      fc.array(fc.oneof(fc.constantFrom('ks1', 'page', 'full', 'add', 'remove', 'cancel', 'who', 'events', 'miami-talks', '-', '0', '3', '-1', '1e9', 'NaN', '@', '1400000000000000005'), hostileText), { maxLength: 7 }).map((a) => a.join('|').slice(0, 100)),
+    ).filter((id) => id.length > 0);
+    await fc.assert(
+      fc.asyncProperty(ids, async (customId) => {
+        const t0 = performance.now();
+        const r = await signed(JSON.stringify(fake.clickPayload(customId, pageable)));
+        expect(performance.now() - t0).toBeLessThan(3000);
+        expect(r.status, r.text.slice(0, 200)).toBe(200);
+        expect([4, 6, 7]).toContain(r.json.type);
+        if (r.json.data && r.json.type !== 6) expect(payloadProblems(r.json.data)).toEqual([]);
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(['who', 'person'], ['quote', 'speaker'], ['events', 'topic'], ['brief', 'article']), hostileText.map((t) => t.slice(0, 6000)), async ([command, option], typed) => {
+        const r = await signed(JSON.stringify(fake.autocompletePayload(command, { [option]: typed }, option)));
+        expect(r.status).toBe(200);
+        expect(r.json.type).toBe(8);
+        const choices = r.json.data.choices as { name: string; value: string }[];
+        expect(choices.length).toBeLessThanOrEqual(25);
+        for (const c of choices) expect(c.name.length >= 1 && c.name.length <= 100 && c.value.length <= 100).toBe(true);
+      }),
+    );
+  }, 120_000);
+
   it('a body over the limit is refused with 413, whatever it holds, and the endpoint stays up', async () => {
     for (const size of [MAX_BODY_BYTES + 1, 4 * MAX_BODY_BYTES, 16 * 1024 * 1024]) {
       const big = JSON.stringify({ type: 2, id: '1', application_id: APP_ID, token: 't', data: { name: 'who', options: [{ name: 'person', type: 3, value: 'x'.repeat(size) }] } });
