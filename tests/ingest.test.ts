@@ -167,6 +167,12 @@ describe('refusals', () => {
     expect(refused(await fromUrl('/pdf-posing-as-html')).message).toMatch(/is a PDF, not HTML or text/);
   });
 
+  it('an empty page, or one that is only a script, is refused, not a crash', async () => {
+    web.page('/empty', '').page('/only-script', '<script>document.write("hello")</script>');
+    expect(refused(await fromUrl('/empty')).kind).toBe('not-article');
+    expect(refused(await fromUrl('/only-script')).kind).toBe('not-article');
+  });
+
   it('an HTTP error says what the server answered', async () => {
     expect(refused(await fromUrl('/error'))).toMatchObject({ kind: 'fetch', message: expect.stringMatching(/the server answered 503/) });
     expect(refused(await fromUrl('/nowhere')).message).toMatch(/answered 404/);

@@ -10,7 +10,7 @@ import { binaryKind, decodeText } from './decode.ts';
 import { htmlToDraft } from './html.ts';
 import { textToDraft, UnparseableError } from './text.ts';
 import { articleIdFor, knowledgeFileText } from './markdown.ts';
-import { findDuplicate, shingles, similarity } from './dedupe.ts';
+import { findDuplicate, shingles, similarity, warmSketches } from './dedupe.ts';
 import { buildPreview } from './preview.ts';
 import type { ArticleMeta, Block, Draft, IngestResult, IngestSource, Refusal, RefusalKind } from './types.ts';
 
@@ -154,7 +154,8 @@ export async function checkSource(source: IngestSource, opts: IngestOptions, ctx
     draft = loaded.kind === 'html' ? htmlToDraft(text, loaded.url) : textToDraft(text, loaded.kind === 'markdown');
   } catch (e) {
     if (e instanceof UnparseableError) return refuse('unparseable', `${loaded.label}${e.line != null ? ` line ${e.line}` : ''}: ${e.message}`);
-    throw e;
+    // Whatever a page holds, a refusal, never a crash of the command, the poller or the bot.
+    return refuse('unparseable', `${loaded.label}: could not be read as an article (${(e as Error).message})`);
   }
   const meta = { ...defined(opts.fallbacks), ...(loaded.url ? { url: loaded.url } : {}), ...defined(draft.meta), ...defined(opts.overrides) };
   const found = proseWords(draft.blocks);
@@ -171,6 +172,7 @@ export async function checkSource(source: IngestSource, opts: IngestOptions, ctx
     return refuse('unsupported', `${loaded.label}: the article would be ${(Buffer.byteLength(text0) / 1e6).toFixed(1)} MB; knowledge files over 5 MB are not loaded`);
   }
   const probe = parsed(ctx.dir, 'new.md', articleIdFor(titled), text0);
+  await warmSketches(existing);
   const dup = findDuplicate(probe, existing);
   let replaces: Article | null = null;
   if (dup) {
