@@ -14,8 +14,8 @@ export interface ServedKnowledge {
  * The knowledge a serving process (gateway bot, shard or HTTP endpoint) answers from: loaded in the
  * background, watched, every reload logged. Requests that arrive before it is loaded are deferred.
  */
-export function serveKnowledge(dir: string, given?: KnowledgeService): ServedKnowledge {
-  const knowledge = given ?? knowledgeService(dir, { derived: [...ANSWER_DERIVED, TOPICS] });
+export function serveKnowledge(dir: string, given?: KnowledgeService, opts: { readOnlyCache?: boolean } = {}): ServedKnowledge {
+  const knowledge = given ?? knowledgeService(dir, { derived: [...ANSWER_DERIVED, TOPICS], readOnlyCache: opts.readOnlyCache });
   knowledge.on('reload', (r) => {
     const bad = r.problems.filter((p: { severity: string }) => p.severity === 'error');
     (bad.length ? logger.warn : logger.info)('knowledge loaded', { summary: describeReload(r), articles: r.articles, paragraphs: r.paragraphs, ms: r.ms, problems: r.problems.length });

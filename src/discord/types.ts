@@ -13,6 +13,8 @@ export interface BotContext {
   knowledge: KnowledgeService;
   /** Posts the briefing of what is new to the briefing channel; null when none is configured. */
   postBriefing: (() => Promise<string>) | null;
+  /** When this process is one shard of several: reloads the others and says how each did. */
+  reloadOthers?: () => Promise<string>;
 }
 
 /** One slash command: its schema, what it does, and its autocomplete. One file each under commands/. */

@@ -12,6 +12,8 @@ import { limitViolations } from '../../src/render/discord-limits.ts';
 
 export const APP_ID = '1100000000000000001';
 export const GUILD_ID = '1200000000000000002';
+/** A second server: with two shards it is shard 0's ((id >> 22) % 2), while GUILD_ID is shard 1's. */
+export const SECOND_GUILD_ID = '1200000000004194306';
 export const CHANNEL_ID = '1300000000000000003';
 export const BRIEF_CHANNEL_ID = '1300000000000000004';
 export const USER = { id: '1400000000000000005', username: 'analyst', discriminator: '0', global_name: 'Analyst', avatar: null };
@@ -63,6 +65,13 @@ export class FakeDiscord extends EventEmitter {
   readonly interactions = new Map<string, PendingInteraction>();
   /** The 3-second rule; tests of deferral rely on it. */
   responseWindowMs = 3000;
+  /** What GET /gateway/bot recommends: the shard count, and how many shards may identify at once. */
+  gatewayShards = 1;
+  maxConcurrency = 1;
+  /** The servers the bot is in; each gateway session is sent those of its shard. */
+  guilds = [GUILD_ID];
+  /** The [shard id, shard count] each gateway session identified with. */
+  private shardOf = new Map<WebSocket, [number, number]>();
 
   async start(): Promise<this> {
     this.server.on('upgrade', (req, socket, head) => {
@@ -95,14 +104,19 @@ export class FakeDiscord extends EventEmitter {
     ws.send(JSON.stringify(payload));
   }
 
-  private dispatch(t: string, d: object) {
-    for (const ws of this.sockets) this.send(ws, { op: 0, t, s: ++this.seqNo, d });
+  /** Sent to the session of the shard that owns the payload's server, as Discord routes events. */
+  private dispatch(t: string, d: { guild_id?: string }) {
+    for (const ws of this.sockets) {
+      const [id, count] = this.shardOf.get(ws) ?? [0, 1];
+      if (!d.guild_id || shardOfGuild(d.guild_id, count) === id) this.send(ws, { op: 0, t, s: ++this.seqNo, d });
+    }
   }
 
   private onSocket(ws: WebSocket) {
     this.sockets.add(ws);
     ws.on('close', () => {
       this.sockets.delete(ws);
+      this.shardOf.delete(ws);
       this.emit('disconnect');
     });
     this.send(ws, { op: 10, d: { heartbeat_interval: 45000 } });
@@ -111,15 +125,18 @@ export class FakeDiscord extends EventEmitter {
       if (msg.op === 1) this.send(ws, { op: 11 });
       else if (msg.op === 2) {
         this.identifies.push(msg.d);
+        const shard: [number, number] = msg.d.shard ?? [0, 1];
+        this.shardOf.set(ws, shard);
+        const mine = this.guilds.filter((g) => shardOfGuild(g, shard[1]) === shard[0]);
         this.send(ws, {
           op: 0, t: 'READY', s: ++this.seqNo,
           d: {
             v: 10, user: { id: APP_ID, username: 'Keystone', discriminator: '0', bot: true, avatar: null, global_name: null, flags: 0 },
-            guilds: [{ id: GUILD_ID, unavailable: true }], session_id: 'session-1', resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
-            application: { id: APP_ID, flags: 0 }, shard: [0, 1],
+            guilds: mine.map((id) => ({ id, unavailable: true })), session_id: `session-${shard[0]}-${this.identifies.length}`, resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+            application: { id: APP_ID, flags: 0 }, shard,
           },
         });
-        this.send(ws, { op: 0, t: 'GUILD_CREATE', s: ++this.seqNo, d: guild() });
+        for (const id of mine) this.send(ws, { op: 0, t: 'GUILD_CREATE', s: ++this.seqNo, d: guild(id) });
         this.emit('identify', msg.d);
       }
     });
@@ -127,16 +144,16 @@ export class FakeDiscord extends EventEmitter {
 
   // ---- interactions --------------------------------------------------------------------------
 
-  private base(user = USER, permissions = '2147483647') {
+  private base(user = USER, permissions = '2147483647', guildId = GUILD_ID) {
     const id = snowflake();
     const token = `itok-${randomBytes(12).toString('hex')}`;
     this.interactions.set(id, { id, token, dispatchedAt: performance.now(), responded: false, flags: 0, original: null, followups: [] });
     return {
-      id, token, application_id: APP_ID, version: 1, guild_id: GUILD_ID, channel_id: CHANNEL_ID,
-      channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'talks', position: 0, permission_overwrites: [], nsfw: false, parent_id: null },
+      id, token, application_id: APP_ID, version: 1, guild_id: guildId, channel_id: CHANNEL_ID,
+      channel: { id: CHANNEL_ID, type: 0, guild_id: guildId, name: 'talks', position: 0, permission_overwrites: [], nsfw: false, parent_id: null },
       member: { user, roles: [], joined_at: '2025-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, pending: false, permissions, nick: null, avatar: null },
       app_permissions: '2147483647', locale: 'en-US', guild_locale: 'en-US', entitlements: [],
-      authorizing_integration_owners: { '0': GUILD_ID }, context: 0, attachment_size_limit: 8388608,
+      authorizing_integration_owners: { '0': guildId }, context: 0, attachment_size_limit: 8388608,
     };
   }
 
@@ -149,7 +166,7 @@ export class FakeDiscord extends EventEmitter {
   }
 
   /** Sends a slash command; options as { name: value }. */
-  slash(name: string, options: Record<string, string | number | boolean> = {}, opts: { user?: typeof USER; permissions?: string } = {}): string {
+  slash(name: string, options: Record<string, string | number | boolean> = {}, opts: { user?: typeof USER; permissions?: string; guild?: string } = {}): string {
     return this.sendInteraction(this.slashPayload(name, options, opts));
   }
 
@@ -164,11 +181,11 @@ export class FakeDiscord extends EventEmitter {
 
   // The payloads themselves, for a transport other than the gateway (the HTTP endpoint is sent the same JSON).
 
-  slashPayload(name: string, options: Record<string, string | number | boolean> = {}, opts: { user?: typeof USER; permissions?: string } = {}): any {
+  slashPayload(name: string, options: Record<string, string | number | boolean> = {}, opts: { user?: typeof USER; permissions?: string; guild?: string } = {}): any {
     const types: Record<string, number> = { string: 3, number: 10, boolean: 5 };
     return {
-      ...this.base(opts.user, opts.permissions), type: 2,
-      data: { id: this.commandId(name), name, type: 1, guild_id: GUILD_ID, options: Object.entries(options).map(([k, v]) => ({ name: k, type: types[typeof v], value: v })) },
+      ...this.base(opts.user, opts.permissions, opts.guild), type: 2,
+      data: { id: this.commandId(name), name, type: 1, guild_id: opts.guild ?? GUILD_ID, options: Object.entries(options).map(([k, v]) => ({ name: k, type: types[typeof v], value: v })) },
     };
   }
 
@@ -298,7 +315,7 @@ export class FakeDiscord extends EventEmitter {
 
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
-      return reply(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+      return reply(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: this.gatewayShards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: this.maxConcurrency } });
     }
     if (method === 'GET' && path === '/gateway') return reply(200, { url: `ws://127.0.0.1:${this.port}/gateway` });
     if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
@@ -347,10 +364,15 @@ export class FakeDiscord extends EventEmitter {
   }
 }
 
-function guild() {
+/** Discord's rule for which shard receives a server's events. */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+function guild(id = GUILD_ID) {
   return {
-    id: GUILD_ID, name: 'Newsroom', icon: null, owner_id: OTHER_USER.id, afk_timeout: 300, verification_level: 0, default_message_notifications: 0,
-    explicit_content_filter: 0, roles: [{ id: GUILD_ID, name: '@everyone', permissions: '1024', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    id, name: id === GUILD_ID ? 'Newsroom' : 'Newsroom 2', icon: null, owner_id: OTHER_USER.id, afk_timeout: 300, verification_level: 0, default_message_notifications: 0,
+    explicit_content_filter: 0, roles: [{ id, name: '@everyone', permissions: '1024', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
     emojis: [], features: [], mfa_level: 0, system_channel_flags: 0, premium_tier: 0, nsfw_level: 0, preferred_locale: 'en-US', premium_progress_bar_enabled: false,
     joined_at: '2025-01-01T00:00:00.000Z', large: false, unavailable: false, member_count: 2, voice_states: [], members: [], presences: [], threads: [], stickers: [],
     stage_instances: [], guild_scheduled_events: [],
