@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { FakeDiscord, TOKEN } from './support/fake-discord.ts';
 import { deliver, signingKeys } from './support/signed-http.ts';
 import { ROOT } from './helpers.ts';
 
-const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+// node itself with tsx's loader (not the tsx command, which would put a second process between): signals and memory are the server's.
+const TSX = ['--import', 'tsx'];
 
 function env(extra: Record<string, string>): NodeJS.ProcessEnv {
   // Everything set, so the checkout's .env cannot leak in (the real environment wins over it).
@@ -23,7 +23,7 @@ afterAll(async () => {
 describe('keystone serve (child process)', () => {
   it('listens on --port, answers signed interactions, says on /healthz it is ready, and exits 0 on SIGTERM', async () => {
     const keys = signingKeys();
-    const child = spawn(process.execPath, [TSX, 'src/cli.ts', 'serve', '--port', '0'], {
+    const child = spawn(process.execPath, [...TSX, 'src/cli.ts', 'serve', '--port', '0'], {
       cwd: ROOT,
       env: env({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_API_URL: fake.apiUrl, HOST: '127.0.0.1' }),
     });
@@ -47,7 +47,7 @@ describe('keystone serve (child process)', () => {
   }, 60_000);
 
   it('stops with one clear line when DISCORD_PUBLIC_KEY is missing, never echoing a secret', async () => {
-    const child = spawn(process.execPath, [TSX, 'src/cli.ts', 'serve'], { cwd: ROOT, env: env({ DISCORD_PUBLIC_KEY: '', DISCORD_TOKEN: TOKEN }) });
+    const child = spawn(process.execPath, [...TSX, 'src/cli.ts', 'serve'], { cwd: ROOT, env: env({ DISCORD_PUBLIC_KEY: '', DISCORD_TOKEN: TOKEN }) });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const code = await new Promise<number | null>((res) => child.on('exit', (c) => res(c)));

@@ -125,7 +125,7 @@ export function briefer(opts: { rest: REST; channelId: string; knowledge: Knowle
 }
 
 /** Posts the briefing at each time of the schedule; a failed run is logged and the next one still comes. */
-export function scheduleBriefings(schedule: Schedule | null, b: Briefer | null, clock: Clock = systemClock): Scheduler | null {
+export function scheduleBriefings(schedule: Schedule | null, b: Pick<Briefer, 'post'> | null, clock: Clock = systemClock): Scheduler | null {
   if (!schedule || !b) return null;
   return new Scheduler(schedule, async (at) => {
     try {

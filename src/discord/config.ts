@@ -71,3 +71,26 @@ export function readBotConfig(env: NodeJS.ProcessEnv): BotConfig {
   if (guildId && !SNOWFLAKE.test(guildId)) throw new ConfigError(`DISCORD_GUILD_ID must be a numeric server id (17–20 digits); got "${guildId.slice(0, 30)}"`);
   return { token, clientId, guildId, ...readServingConfig(env) };
 }
+
+/**
+ * KEYSTONE_SHARDS: unset runs one gateway session in this process; `auto` (Discord's recommended
+ * count) or a number runs that many shards under the shard manager. (Not SHARDS: discord.js reads
+ * that one itself, as the shard ids of a process the manager started.)
+ */
+export function readShardSetting(env: NodeJS.ProcessEnv): 'auto' | number | null {
+  const v = envReader(env)('KEYSTONE_SHARDS');
+  if (!v) return null;
+  if (v.toLowerCase() === 'auto') return 'auto';
+  if (!/^\d{1,4}$/.test(v) || Number(v) < 1) throw new ConfigError(`KEYSTONE_SHARDS must be "auto" or a number of shards (1 or more); got "${v.slice(0, 20)}"`);
+  return Number(v);
+}
+
+/** What a failed login or gateway lookup means for the user: a refused token, or no connection. */
+export function connectionError(error: unknown): ConfigError {
+  const e = error as { status?: number; code?: string; message?: string };
+  return new ConfigError(
+    e.status === 401 || e.code === 'TokenInvalid'
+      ? 'Discord refused DISCORD_TOKEN (401 Unauthorized): reset the token in the Developer Portal and update .env'
+      : `could not connect to Discord: ${e.message ?? String(error)}`,
+  );
+}

@@ -14,9 +14,9 @@ export interface ServedKnowledge {
  * The knowledge a serving process (gateway bot, shard or HTTP endpoint) answers from: loaded in the
  * background, watched, every reload logged. Requests that arrive before it is loaded are deferred.
  */
-export function serveKnowledge(dir: string, given?: KnowledgeService): ServedKnowledge {
+export function serveKnowledge(dir: string, given?: KnowledgeService, opts: { readOnlyCache?: boolean } = {}): ServedKnowledge {
   // A file changed in the last quarter second may be half written: it is read on the next reload.
-  const knowledge = given ?? knowledgeService(dir, { derived: [...ANSWER_DERIVED, TOPICS], settleMs: 250 });
+  const knowledge = given ?? knowledgeService(dir, { derived: [...ANSWER_DERIVED, TOPICS], settleMs: 250, readOnlyCache: opts.readOnlyCache });
   knowledge.on('reload', (r: ReloadReport) => {
     logger.info('knowledge loaded', { summary: describeReload(r, { problems: false }), articles: r.articles, paragraphs: r.paragraphs, ms: r.ms, problems: r.problems.length });
   });

@@ -28,6 +28,8 @@ export interface KnowledgeServiceOptions {
   build?: (articles: Article[], problems: LoadProblem[]) => KnowledgeBase | Promise<KnowledgeBase>;
   /** Where the built base is kept between runs; null for none. */
   cacheFile?: string | null;
+  /** Read the cache but never write it (several processes serve one directory; one of them writes). */
+  readOnlyCache?: boolean;
   /** How long after an incremental change the cache is rewritten. */
   saveDelayMs?: number;
   /** Derived values every base computes before it serves (a bot passes what its answers read). */
@@ -148,7 +150,7 @@ export class KnowledgeService extends EventEmitter {
     // What the serving base had computed, and what every base should have, before the new one serves.
     await kb.warm(new Set([...(before?.derivedSoFar() ?? []), ...(this.opts.derived ?? [])]));
     const report = this.install(kb, mode, before, t0, problems);
-    if (cacheFile && mode !== 'unchanged') this.scheduleSave(mode === 'rebuilt' ? 0 : this.opts.saveDelayMs ?? 60_000);
+    if (cacheFile && !this.opts.readOnlyCache && mode !== 'unchanged') this.scheduleSave(mode === 'rebuilt' ? 0 : this.opts.saveDelayMs ?? 60_000);
     return report;
   }
 
@@ -203,7 +205,7 @@ export class KnowledgeService extends EventEmitter {
     this.saveTimer = null;
     this.saving = (this.saving ?? Promise.resolve()).then(async () => {
       const file = this.opts.cacheFile;
-      if (!file || !this.kb || !this.lastLoad) return;
+      if (!file || this.opts.readOnlyCache || !this.kb || !this.lastLoad) return;
       try {
         const bytes = await saveSnapshot(file, this.kb, this.lastLoad, this.facts, this.dir);
         this.emit('saved', { file, bytes });

@@ -50,6 +50,7 @@ export function inert(s: string): string {
  * Text from articles or users, made inert: no formatting, no links, no pings. Every Markdown marker
  * is escaped one by one (discord.js escapeMarkdown misses runs like `_____` and leaves links, quotes
  * and lists alone), and so is whatever starts a line as a quote, heading, subtext or list item.
+ * Two linear passes (escapeMarkdown's look-behinds rescan the string from every position: quadratic).
  */
 export function safe(s: string): string {
   return inert(s.replace(/[\\*_~|`[\]]/g, '\\$&').replace(/^([ \t]*)(>|#|-|\+|\d+\.)/gm, (_m, sp: string, mark: string) => `${sp}${mark.replace(/[>#\-+.]/, '\\$&')}`));

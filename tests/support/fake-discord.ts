@@ -21,6 +21,8 @@ import { WebSocketServer, WebSocket } from 'ws';
 
 export const APP_ID = '1100000000000000001';
 export const GUILD_ID = '1200000000000000002';
+/** A second server: with two shards it is shard 0's ((id >> 22) % 2), while GUILD_ID is shard 1's. */
+export const SECOND_GUILD_ID = '1200000000004194306';
 export const CHANNEL_ID = '1300000000000000003';
 export const BRIEF_CHANNEL_ID = '1300000000000000004';
 export const USER = { id: '1400000000000000005', username: 'analyst', discriminator: '0', global_name: 'Analyst', avatar: null };
@@ -38,6 +40,8 @@ export interface SlashOptions {
   user?: typeof USER;
   permissions?: string;
   dm?: boolean;
+  /** The server it comes from (default GUILD_ID). */
+  guild?: string;
   attachments?: Record<string, { url: string; filename: string; content_type?: string; size: number }>;
 }
 
@@ -132,6 +136,11 @@ export class FakeDiscord extends EventEmitter {
   heartbeatIntervalMs = 45_000;
   /** Gateway connections opened so far. */
   connections = 0;
+  /** What GET /gateway/bot recommends: the shard count, and how many shards may identify at once. */
+  gatewayShards = 1;
+  maxConcurrency = 1;
+  /** The servers the bot is in; each gateway session is sent those of its shard. */
+  guilds = [GUILD_ID];
 
   async start(): Promise<this> {
     this.server.on('upgrade', (req, socket, head) => {
@@ -201,16 +210,14 @@ export class FakeDiscord extends EventEmitter {
     if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(payload));
   }
 
-  /** The shard a guild's events go to, as Discord routes them: (guild_id >> 22) % shard count. */
+  /** The session of the shard a server's events go to, as Discord routes them ((guild_id >> 22) % shards); DMs go to shard 0. */
   private sessionsFor(guildId: string | null): Session[] {
     const live = [...this.sessions.values()].filter((s) => s.resumable);
-    if (!guildId) return live.slice(0, 1);
-    const mine = live.filter((s) => Number((BigInt(guildId) >> 22n) % BigInt(s.shard[1])) === s.shard[0]);
-    return mine.length ? mine.slice(-1) : live.slice(-1);
+    return live.filter((s) => (guildId ? shardOfGuild(guildId, s.shard[1]) : 0) === s.shard[0]);
   }
 
-  private dispatch(t: string, d: object, guildId: string | null = GUILD_ID) {
-    for (const session of this.sessionsFor(guildId)) {
+  private dispatch(t: string, d: { guild_id?: string }) {
+    for (const session of this.sessionsFor(d.guild_id ?? null)) {
       const event = { op: 0 as const, t, s: ++session.seq, d };
       session.events.push(event);
       if (session.events.length > 5000) session.events.shift();
@@ -248,16 +255,17 @@ export class FakeDiscord extends EventEmitter {
     const shard: [number, number] = Array.isArray(d?.shard) ? d.shard : [0, 1];
     // A new session of a shard replaces the old one, as on Discord.
     for (const [id, s] of this.sessions) if (s.shard[0] === shard[0]) this.sessions.delete(id);
-    const session: Session = { id: `session-${randomBytes(6).toString('hex')}`, shard, seq: 0, events: [], resumable: true, socket: ws };
+    const session: Session = { id: `session-${shard[0]}-${randomBytes(6).toString('hex')}`, shard, seq: 0, events: [], resumable: true, socket: ws };
+    const mine = this.guilds.filter((g) => shardOfGuild(g, shard[1]) === shard[0]);
     this.sessions.set(session.id, session);
     this.sessionOf.set(ws, session);
     const ready = {
       v: 10, user: { id: APP_ID, username: 'Keystone', discriminator: '0', bot: true, avatar: null, global_name: null, flags: 0 },
-      guilds: [{ id: GUILD_ID, unavailable: true }], session_id: session.id, resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+      guilds: mine.map((id) => ({ id, unavailable: true })), session_id: session.id, resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
       application: { id: APP_ID, flags: 0 }, shard,
     };
     this.send(ws, { op: 0, t: 'READY', s: ++session.seq, d: ready });
-    if (Number((BigInt(GUILD_ID) >> 22n) % BigInt(shard[1])) === shard[0]) this.send(ws, { op: 0, t: 'GUILD_CREATE', s: ++session.seq, d: guild() });
+    for (const id of mine) this.send(ws, { op: 0, t: 'GUILD_CREATE', s: ++session.seq, d: guild(id) });
     this.emit('identify', d);
   }
 
@@ -313,7 +321,7 @@ export class FakeDiscord extends EventEmitter {
 
   // ---- interactions --------------------------------------------------------------------------
 
-  private base(user = USER, permissions = '2147483647', dm = false) {
+  private base(user = USER, permissions = '2147483647', dm = false, guildId = GUILD_ID) {
     const id = snowflake();
     const token = `itok-${randomBytes(12).toString('hex')}`;
     const p: PendingInteraction = { id, token, dispatchedAt: performance.now(), responded: false, flags: 0, original: null, followups: [] };
@@ -324,11 +332,11 @@ export class FakeDiscord extends EventEmitter {
       return { id, token, application_id: APP_ID, version: 1, channel_id: '1300000000000000099', channel: { id: '1300000000000000099', type: 1 }, user, locale: 'en-US', entitlements: [], authorizing_integration_owners: { '1': user.id }, context: 1, app_permissions: '0' };
     }
     return {
-      id, token, application_id: APP_ID, version: 1, guild_id: GUILD_ID, channel_id: CHANNEL_ID,
-      channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'talks', position: 0, permission_overwrites: [], nsfw: false, parent_id: null },
+      id, token, application_id: APP_ID, version: 1, guild_id: guildId, channel_id: CHANNEL_ID,
+      channel: { id: CHANNEL_ID, type: 0, guild_id: guildId, name: 'talks', position: 0, permission_overwrites: [], nsfw: false, parent_id: null },
       member: { user, roles: [], joined_at: '2025-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, pending: false, permissions, nick: null, avatar: null },
       app_permissions: '2147483647', locale: 'en-US', guild_locale: 'en-US', entitlements: [],
-      authorizing_integration_owners: { '0': GUILD_ID }, context: 0, attachment_size_limit: 8388608,
+      authorizing_integration_owners: { '0': guildId }, context: 0, attachment_size_limit: 8388608,
     };
   }
 
@@ -362,9 +370,9 @@ export class FakeDiscord extends EventEmitter {
     // Attachment options are sent the way Discord does: the option's value is an id in data.resolved.
     const files = Object.entries(opts.attachments ?? {}).map(([option, f]) => ({ option, id: snowflake(), f }));
     return {
-      ...this.base(opts.user, opts.permissions, opts.dm), type: 2,
+      ...this.base(opts.user, opts.permissions, opts.dm, opts.guild), type: 2,
       data: {
-        id: this.commandId(name), name, type: 1, ...(opts.dm ? {} : { guild_id: GUILD_ID }),
+        id: this.commandId(name), name, type: 1, ...(opts.dm ? {} : { guild_id: opts.guild ?? GUILD_ID }),
         options: [...given.map(([k, v]) => ({ name: k, type: types[typeof v], value: v })), ...files.map((x) => ({ name: x.option, type: 11, value: x.id }))],
         ...(files.length ? { resolved: { attachments: Object.fromEntries(files.map((x) => [x.id, { id: x.id, proxy_url: x.f.url, ...x.f }])) } } : {}),
       },
@@ -543,7 +551,7 @@ export class FakeDiscord extends EventEmitter {
   private handle(method: string, path: string, route: Route, body: any, url: URL): Answer {
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
-      return { status: 200, json: { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+      return { status: 200, json: { url: `ws://127.0.0.1:${this.port}/gateway`, shards: this.gatewayShards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: this.maxConcurrency } } };
     }
     if (method === 'GET' && path === '/gateway') return { status: 200, json: { url: `ws://127.0.0.1:${this.port}/gateway` } };
     if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
@@ -699,10 +707,15 @@ function commandErrors(c: any, i: number): FieldError[] {
   return out;
 }
 
-function guild() {
+/** Discord's rule for which shard receives a server's events. */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+function guild(id = GUILD_ID) {
   return {
-    id: GUILD_ID, name: 'Newsroom', icon: null, owner_id: OTHER_USER.id, afk_timeout: 300, verification_level: 0, default_message_notifications: 0,
-    explicit_content_filter: 0, roles: [{ id: GUILD_ID, name: '@everyone', permissions: '1024', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    id, name: id === GUILD_ID ? 'Newsroom' : 'Newsroom 2', icon: null, owner_id: OTHER_USER.id, afk_timeout: 300, verification_level: 0, default_message_notifications: 0,
+    explicit_content_filter: 0, roles: [{ id, name: '@everyone', permissions: '1024', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
     emojis: [], features: [], mfa_level: 0, system_channel_flags: 0, premium_tier: 0, nsfw_level: 0, preferred_locale: 'en-US', premium_progress_bar_enabled: false,
     joined_at: '2025-01-01T00:00:00.000Z', large: false, unavailable: false, member_count: 2, voice_states: [], members: [], presences: [], threads: [], stickers: [],
     stage_instances: [], guild_scheduled_events: [],

@@ -21,7 +21,8 @@ export const reload: BotCommand = {
     }
     await i.defer({ ephemeral: true });
     const report = await ctx.knowledge.reload();
-    await respond(i, messagePayload(`Reloaded: ${describeReload(report)}`, 'brief'), { ephemeral: true });
+    const others = ctx.reloadOthers ? `\n${await ctx.reloadOthers()}` : '';
+    await respond(i, messagePayload(`Reloaded: ${describeReload(report)}${others}`, 'brief'), { ephemeral: true });
     return { outcome: 'answered', results: report.articles, deferred: true };
   },
 };
