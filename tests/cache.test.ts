@@ -75,9 +75,11 @@ describe('caches of many knowledge directories', () => {
     expect((await readHeader(path.join(cacheDir, 'knowledge-0000000000000000.v8')))?.dir).toBe(path.resolve(dirs[0]));
     rmSync(dirs[1], { recursive: true });
     rmSync(dirs[2], { recursive: true });
-    // Opening the first directory again tidies: the caches of the two removed directories go.
+    // Opening the first directory again reads its cache; writing one tidies: the caches of the two removed directories go.
     const svc = new KnowledgeService(dirs[0], { cacheFile: path.join(cacheDir, 'knowledge-0000000000000000.v8') });
     expect((await svc.reload()).mode).toBe('cache');
+    expect(cacheFiles(cacheDir)).toHaveLength(4); // starting reads no other cache
+    await svc.saveNow();
     expect(cacheFiles(cacheDir).sort()).toEqual(['knowledge-0000000000000000.v8', 'knowledge-3333333333333333.v8']);
 
     // Past the bound, the least recently used go first; the one in use always stays.
@@ -90,7 +92,7 @@ describe('caches of many knowledge directories', () => {
     const current = path.join(cacheDir, 'knowledge-0000000000000000.v8');
     const old = new Date(Date.now() - 86_400_000);
     utimesSync(current, old, old);
-    await tidyCacheDir(cacheDir, { keep: 5, current });
+    await tidyCacheDir(cacheDir, { keep: 5, current, caches: true });
     // The one in use, the one used a moment ago, then the three most recent of the twenty.
     expect(cacheFiles(cacheDir).sort()).toEqual(['knowledge-0000000000000000.v8', 'knowledge-3333333333333333.v8', 'knowledge-fffffffffffffff0.v8', 'knowledge-fffffffffffffff1.v8', 'knowledge-fffffffffffffff2.v8']);
     expect(existsSync(path.join(cacheDir, 'knowledge-fffffffffffffff9.v8'))).toBe(false);

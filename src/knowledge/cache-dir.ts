@@ -10,6 +10,8 @@ export interface TidyOptions {
   staleTmpMs?: number;
   /** The cache this process is about to use: never removed. */
   current?: string | null;
+  /** Also drop caches of folders that are gone and the least recently used (reads each cache's header): done after a write, not at every start. */
+  caches?: boolean;
   now?: number;
 }
 
@@ -30,9 +32,9 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Housekeeping of the cache directory at start: temporary files of writers that were stopped
- * mid-write (SIGKILL, a crash) are removed, and so are caches of knowledge directories that no
- * longer exist; of the rest, only the `keep` most recently used stay. Never throws: the cache is optional.
+ * Housekeeping of the cache directory: temporary files of writers that were stopped mid-write
+ * (SIGKILL, a crash) are removed; with `caches`, so are caches of knowledge directories that no
+ * longer exist, and of the rest only the `keep` most recently used stay. Never throws: the cache is optional.
  */
 export async function tidyCacheDir(dir: string, opts: TidyOptions = {}): Promise<TidyReport> {
   const removed: string[] = [];
@@ -59,7 +61,7 @@ export async function tidyCacheDir(dir: string, opts: TidyOptions = {}): Promise
       if (pid !== process.pid && (!alive(pid) || now - st.mtimeMs > staleTmpMs)) await drop(name);
       continue;
     }
-    if (!CACHE.test(name) || full === opts.current) continue;
+    if (!opts.caches || !CACHE.test(name) || full === opts.current) continue;
     const header = await readHeader(full);
     if (header?.dir && !existsSync(header.dir)) {
       await drop(name);

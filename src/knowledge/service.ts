@@ -209,6 +209,9 @@ export class KnowledgeService extends EventEmitter {
       try {
         const bytes = await saveSnapshot(file, this.kb, this.lastLoad, this.facts, this.dir);
         this.emit('saved', { file, bytes });
+        // A new cache was written: the ones of folders that are gone, and the oldest past the bound, go.
+        const tidied = await tidyCacheDir(path.dirname(file), { current: file, caches: true });
+        if (tidied.removed.length) this.emit('tidied', tidied);
       } catch (e) {
         if (this.listenerCount('error')) this.emit('error', e);
       }
