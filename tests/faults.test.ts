@@ -7,6 +7,7 @@ import { botAgainst, copyKnowledge, logLines } from './support/bot-harness.ts';
 import type { BotHandle } from '../src/discord/bot.ts';
 import { InteractionWebhook } from '../src/discord/interaction-rest.ts';
 import { NotAnswered, sendFirstResponse } from '../src/discord/delivery.ts';
+import { runBurst } from '../bench/lib/burst.ts';
 
 /**
  * The faults a bot meets on Discord, one test each, on the misbehaving loopback Discord: none stops
@@ -251,6 +252,20 @@ describe('gateway trouble', () => {
     const cb = await g.response(missed, 5000);
     expect(cb.latency).toBeLessThan(3000);
   }, 20_000);
+
+  it('while interactions keep arriving, a drop (4000) and an op 7 lose none: what came meanwhile is replayed and answered in its window', async () => {
+    const resumes = g.resumes.length;
+    const r = await runBurst(g, 200, 2500, {
+      beforeDispatch: () => {
+        setTimeout(() => g.closeGateway(4000), 600);
+        setTimeout(() => g.reconnect(), 1600);
+      },
+    });
+    expect(g.resumes.length).toBeGreaterThanOrEqual(resumes + 2);
+    expect(r.answered).toBe(200);
+    expect(r.completed).toBe(r.deferred);
+    expect(r.firstResponse.max).toBeLessThan(3000);
+  }, 60_000);
 
   it('a zombie connection (heartbeats never acknowledged, close never answered) is replaced in seconds, not ~33 s', async () => {
     const connections = g.connections;
