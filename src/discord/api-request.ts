@@ -95,7 +95,7 @@ function parseOptions(raw: unknown, schema: RESTPostAPIChatInputApplicationComma
     if (!isObject(o) || !str(o.name)) return `/${schema.name}: an option has no name`;
     const d = declared.get(o.name);
     if (!d) return `/${schema.name} has no option "${o.name.slice(0, 40)}"`;
-    if (o.type !== d.type) return `/${schema.name} ${o.name}: option type ${String(o.type)}, expected ${d.type}`;
+    if (o.type !== d.type) return `/${schema.name} ${o.name}: option type ${String(o.type).slice(0, 20)}, expected ${d.type}`;
     if (values.has(o.name)) return `/${schema.name} ${o.name}: given twice`;
     if (autocomplete && o.focused === true) {
       // What is being typed arrives as a string whatever the option's type.

@@ -16,6 +16,8 @@ export interface BotContext {
   postBriefing: (() => Promise<string>) | null;
   /** How /add fetches (address policy, limits); the environment's when not given. */
   ingest?: IngestSettings;
+  /** When this process is one shard of several: reloads the others and says how each did. */
+  reloadOthers?: () => Promise<string>;
 }
 
 /** One slash command: its schema, what it does, and its autocomplete. One file each under commands/. */

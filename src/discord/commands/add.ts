@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { checkSource, kindOfName } from '../../ingest/ingest.ts';
 import { writeArticle } from '../../ingest/write.ts';
 import type { IngestResult, IngestSource } from '../../ingest/types.ts';
@@ -34,6 +34,7 @@ export const add: BotCommand = {
     .addAttachmentOption((o) => o.setName('file').setDescription('The article as a .txt, .md or .html file'))
     .addBooleanOption((o) => o.setName('replace').setDescription('Update the article this one duplicates (its text changed)'))
     .setDefaultMemberPermissions(MANAGE)
+    .setContexts(InteractionContextType.Guild)
     .toJSON(),
   async execute(ctx, i) {
     if (await deniedUnlessManager(i, 'add articles')) return { outcome: 'denied' };

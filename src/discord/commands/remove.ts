@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import path from 'node:path';
 import { relativeFileOf } from '../../ingest/ingest.ts';
 import { removeArticleFile } from '../../ingest/write.ts';
@@ -26,6 +26,7 @@ export const remove: BotCommand = {
     .setDescription('Take an article out of the knowledge base, after a confirmation (server managers only)')
     .addStringOption((o) => o.setName('article').setDescription('The article to remove (pick from the list)').setRequired(true).setMaxLength(100).setAutocomplete(true))
     .setDefaultMemberPermissions(MANAGE)
+    .setContexts(InteractionContextType.Guild)
     .toJSON(),
   async execute(ctx, i) {
     if (await deniedUnlessManager(i, 'remove articles')) return { outcome: 'denied' };
