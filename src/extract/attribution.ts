@@ -7,6 +7,8 @@
  */
 import type { Ref } from './coref.ts';
 import { SPEECH_VERBS } from './lexicon/verbs.ts';
+import { CALENDAR_WORDS, NOT_NAMES } from './lexicon/names.ts';
+
 
 /** The words a speaker is: named people, or a source as written. */
 export interface Source {
@@ -49,7 +51,7 @@ const SOURCE_NOUNS = new Set(
 );
 
 /** Words that may stand between a subject and its verb: "Berg also said", "Berg on Monday told". */
-const BETWEEN = /^(?:\s+(?:(?:is|was|were|are)\s+(?:said|reported|quoted|understood)\s+(?:to\s+have|as(?:\s+saying)?)|also|later|then|again|further|repeatedly|publicly|previously|reportedly|separately|has|had|have|would|will|had\s+earlier|earlier|once|now|still|quickly|flatly|bluntly|curtly|simply|only|even|finally|recently))*\s*$/iu;
+const BETWEEN = /^(?:\s+(?:(?:is|was|were|are)\s+(?:said|reported|quoted|understood)\s+(?:to\s+have|as(?:\s+saying)?)|also|later|then|again|further|repeatedly|publicly|previously|reportedly|separately|has|had|have|would|will|is|was|were|are|been|had\s+earlier|earlier|once|now|still|quickly|flatly|bluntly|curtly|simply|only|even|finally|recently))*\s*$/iu;
 const TIME_OR_PLACE = /^(?:\s+(?:on|in|at|during|after|before|late|early)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\p{L}\d’'-]+(?:\s+(?:of|in)\s+[\p{L}’'-]+)?)?\s*$/u;
 /** Words that end a source phrase going backwards: the clause before it. */
 const STOP_BACK = new Set(`that which who whom whose and but or while when as if because although though since after before then so said says told`.split(/\s+/));
@@ -57,7 +59,9 @@ const DETERMINERS = /^(?:a|an|the|one|two|three|several|some|many|other|another|
 
 /** The name a verb at `at` follows; a name set off by commas ("Kharkiv’s mayor, X, said") closes with its comma. */
 function refEndingAt(refs: Ref[], at: number, text: string): Ref | undefined {
-  return refs.find((r) => {
+  // The name nearest the verb first: in "Trump, Cruz and Rubio said" it is Rubio (and the group
+  // gathers the others), not Trump with an "appositive" of two names.
+  return [...refs].reverse().find((r) => {
     if (!r.people.length || r.end > at) return false;
     const between = text.slice(r.end, at);
     if (isGlue(between)) return true;
@@ -69,8 +73,10 @@ function refEndingAt(refs: Ref[], at: number, text: string): Ref | undefined {
 function isGlue(s: string): boolean {
   if (/^(?:[’']s)?\s*$/.test(s)) return true;
   if (BETWEEN.test(s) || TIME_OR_PLACE.test(s)) return true;
-  // "Berg, a former diplomat, said" / "Berg, 54, said"
-  if (/^,[^,;“”"]{1,110},\s*(?:also\s+|later\s+)?$/.test(s)) return true;
+  // "Berg, a former diplomat, said" / "Berg, 54, said" / "Berg, assistant secretary for refugees, migration and aid, said"
+  if (/^,[^;“”"]{1,180},\s*(?:also\s+|later\s+)?$/.test(s)) return true;
+  // "Lewis of the James Martin Center wrote", "Berg of Reuters said"
+  if (/^\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[^,;“”"]{0,80}?\s*$/u.test(s)) return true;
   return /^\s+(?:in|on|at)\s+(?:a|an|the)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s*$/u.test(s);
 }
 
@@ -129,6 +135,8 @@ function nominalBefore(text: string, from: number, to: number): Source | null {
     let c = phrase.length;
     while (c > 0 && /^\p{Lu}/u.test(text.slice(phrase[c - 1].start))) c--;
     if (c === phrase.length || c < phrase.length - 4) return null;
+    // "Tuesday said", "Media said": days and common words are no organisation.
+    if (phrase.slice(c).every((w) => w.w === 'the' || CALENDAR_WORDS.has(w.w) || NOT_NAMES.has(w.w))) return null;
     // "I said", "We added": pronouns are not organisations; a name cut short is no name either.
     if (phrase.slice(c).some((w) => /^(?:i|we|you|it|they|he|she|this|that|these|those)$/.test(w.w))) return null;
     if (/^\s+\p{Lu}/u.test(text.slice(phrase[phrase.length - 1].end, to))) return null;
@@ -188,7 +196,10 @@ export function sourceAfter(text: string, refs: Ref[], verbEnd: number, to: numb
     if (phrase.length && /^(?:who|which|that|adding|saying|as|after|when|while)$/.test(w.w)) break;
     phrase.push(w);
   }
-  if (!phrase.length || headOf(phrase.map((w) => w.w)) < 0 || !DETERMINERS.test(phrase[0].w) && !/^\p{Lu}/u.test(text.slice(phrase[0].start)) && !SOURCE_NOUNS.has(phrase[0].w)) return null;
+  if (!phrase.length) return null;
+  // "said a senior official", "added another New Hampshire Republican", "said TASS".
+  const determined = /^(?:a|an|another|one|two|three|several|some|many|other|the)$/.test(phrase[0].w) && phrase.length >= 2;
+  if (!determined && (headOf(phrase.map((w) => w.w)) < 0 || !DETERMINERS.test(phrase[0].w) && !/^\p{Lu}/u.test(text.slice(phrase[0].start)) && !SOURCE_NOUNS.has(phrase[0].w))) return null;
   return { people: [], text: text.slice(phrase[0].start, phrase[phrase.length - 1].end) };
 }
 
