@@ -2,7 +2,7 @@ import { fullNameKey, nameKey } from '../text/normalize.ts';
 import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, Mention } from './types.ts';
 import { adjacent, type Token } from './tokens.ts';
-import { articleTokens, tagNames } from './ner/tagger.ts';
+import { tagNames } from './ner/tagger.ts';
 import { nerTokens, type NerToken } from './ner/features.ts';
 import { englishPos, givenNames, surnames } from './lexicon/gazetteers.ts';
 import { affiliationOf, appositiveRole, cleanRole, relativeRoleIsPast, rolesSaidOf, isPlaceWord, isRoleWord, listRole, relativeRole, relativeRoleOverTime, roleBeforeComma, rolePriority, type RoleHow } from './roles.ts';
@@ -102,7 +102,7 @@ function splitRunTogether(toks: NerToken[], from: number, to: number): [number, 
 }
 
 /** The people the tagger finds in an article, as candidates with their titles. */
-function candidatesOf(article: Article): Candidate[] {
+function candidatesOf(article: Article): { candidates: Candidate[]; tokens: NerToken[][] } {
   // Section headings are read with the paragraphs ("What happened to Denys K?" tells the tagger that
   // "K", opening a sentence below, is a name), but only paragraphs give candidates.
   const { tokens, spans: all } = tagNames([...article.paragraphs.map((p) => p.text), ...article.sections]);
@@ -127,7 +127,7 @@ function candidatesOf(article: Article): Candidate[] {
       out.push({ paragraph: s.paragraph, tokens: toks.slice(a, b), title, titleStart: start, sentenceStart: toks[a].sentenceStart, evidence: new Set(['tagged', ...(title ? ['title'] : [])]) });
     }
   }
-  return out;
+  return { candidates: out, tokens };
 }
 
 /**
@@ -196,8 +196,8 @@ export interface PeopleResult {
 export function extractPeople(article: Article): PeopleResult {
   const cands: Candidate[] = [];
   const paraText = new Map(article.paragraphs.map((p) => [p.n, p.text]));
-  const { tokens } = articleTokens(article.paragraphs.map((p) => p.text));
-  const tagged = candidatesOf(article);
+  const { candidates: tagged, tokens: all } = candidatesOf(article);
+  const tokens = all.slice(0, article.paragraphs.length);
   // Words the article capitalises mid-sentence: a capitalised sentence opener that is also one is a name.
   const midCaps = new Set<string>();
   for (const toks of tokens) for (const t of toks) if (t.capitalized && !t.sentenceStart && !t.shouting) midCaps.add(nameKey(t.text));

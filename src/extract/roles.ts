@@ -132,7 +132,7 @@ export function cleanRole(raw: string, otherNames: string[] = []): { role: strin
     s = s.replace(UNTIL, '');
   }
   s = s.replace(SINCE, '');
-  if (!s || /^(?:and|or|but|as|with|of)\b/i.test(s) || /[“”"«»„‘]|’(?!s\b)/.test(s)) return null;
+  if (!s || /^(?:and|or|but|as|with|of|to|for|in|on|at|by)\b/i.test(s) || /[“”"«»„‘]|’(?!s\b)/.test(s)) return null;
   if (NOT_IN_A_ROLE.test(s)) return null;
   const words = s.split(' ');
   if (words.length > 10) return null;
@@ -175,7 +175,14 @@ const SAID_AFTER: [RegExp, { former?: boolean; fresh?: boolean; how: RoleHow }][
   // "… and Serhii Marchenko as finance minister", "Budanov, in his new job as head of the office,"
   [new RegExp(String.raw`^\s+as\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate' }],
   [new RegExp(String.raw`^,?\s+[^,.;]{0,60}?\b(?:his|her|their)\s+new\s+(?:job|role|post|position|office)\s+as\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate', fresh: true }],
+  // "Budanov, the former spy chief, now head of the office," / "X, now defence minister,"
+  [new RegExp(String.raw`^(?:,[^,;“”"]{1,80})?,\s+now\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'appositive' }],
+  // "X’s appointment as head of the office", "X’s promotion to deputy minister"
+  [new RegExp(String.raw`^[’']s\s+(?:appointment|nomination|confirmation|election|promotion|move|elevation)\s+(?:as|to)\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate', fresh: true }],
 ];
+/** "X will lead the delegation", "X took charge of the ministry", "named X to head the office": a function taken up. */
+const LEADS_AFTER = new RegExp(String.raw`^\s+(?:(?:will|would|is to|was to|is set to)\s+)?(?:lead|leads|led|head|heads|headed|took charge of|takes charge of|run|runs)\s+((?:the\s+)?(?:[\p{L}’'-]+\s+){0,4}?(?:delegation|team|office|ministry|government|council|service|agency|talks|negotiations|directorate|committee|commission|army|forces))\b`, 'u');
+const TO_HEAD_AFTER = new RegExp(String.raw`^\s+to\s+(?:lead|head|run)\s+((?:the\s+)?(?:[\p{L}’'-]+\s+){0,4}?[\p{L}’'-]+)` + ROLE_END, 'u');
 /** "appointed X defence minister", "named him envoy": the verb before the name gives the role after it. */
 const APPOINTED_BEFORE = new RegExp(String.raw`\b(?:has|have|had)?\s*` + APPOINT + String.raw`(?:\s+on\s+\p{Lu}\p{Ll}+)?\s+$`, 'u');
 const AFTER_OBJECT = new RegExp(String.raw`^\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?(?:as\s+)?` + ROLE_WORDS + ROLE_END, 'u');
@@ -213,6 +220,10 @@ export function rolesSaidOf(text: string, start: number, end: number): SaidRole[
   if (APPOINTED_BEFORE.test(text.slice(Math.max(0, start - 40), start))) {
     const m = AFTER_OBJECT.exec(after);
     if (m && hasRoleNoun(m[1])) out.push({ text: m[1], how: 'predicate', former: false, fresh: true });
+    const to = TO_HEAD_AFTER.exec(after);
+    if (to) out.push({ text: `head of ${to[1]}`, how: 'predicate', former: false, fresh: true });
   }
+  const leads = LEADS_AFTER.exec(after);
+  if (leads && !/\bled\b/.test(leads[0]) ) out.push({ text: `head of ${leads[1]}`, how: 'relative', former: false, fresh: false });
   return out;
 }
