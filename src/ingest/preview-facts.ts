@@ -4,7 +4,8 @@ import { extractFacts } from '../extract/facts.ts';
 /** What extraction found in an article, as a preview shows it. */
 export interface FactsPreview {
   people: { name: string; role: string | null; affiliation: string | null }[];
-  quotes: { text: string; speakers: string[]; kind: string }[];
+  /** Direct quotes first (what a reader checks first), then reported statements. */
+  quotes: { text: string; speakers: string[]; source: string | null; kind: string }[];
   events: { kind: string; date: string | null; when: string | null; summary: string }[];
 }
 
@@ -16,7 +17,9 @@ export function factsPreview(article: Article): FactsPreview {
   const facts = extractFacts(article);
   return {
     people: facts.people.map((p) => ({ name: p.name, role: p.role, affiliation: p.affiliation })),
-    quotes: facts.quotes.map((q) => ({ text: q.text, speakers: q.speakers, kind: q.kind })),
+    quotes: [...facts.quotes]
+      .sort((a, b) => Number(a.kind !== 'direct') - Number(b.kind !== 'direct') || a.paragraph - b.paragraph)
+      .map((q) => ({ text: q.text, speakers: q.speakers, source: q.source ?? null, kind: q.kind })),
     events: facts.events.map((e) => ({ kind: e.kind, date: e.date, when: e.when?.text ?? null, summary: e.summary })),
   };
 }
