@@ -242,8 +242,15 @@ export function extractPeople(article: Article): PeopleResult {
   const assigned = new Map<Candidate, number>();
   /** The names of everyone but person i: a role phrase that holds one is a list, not a role. */
   const otherNames = (i: number) => people.flatMap((p, k) => (k === i ? [] : [p.name, ...p.aliases]));
-  const addRole = (person: ArticlePerson, idx: number, raw: string | null, paragraph: number, how: RoleHow, past: boolean, fresh: boolean) => {
+  const addRole = (person: ArticlePerson, idx: number, raw: string | null, paragraph: number, how: RoleHow, past: boolean, fresh: boolean): void => {
     if (!raw) return;
+    // "a Kremlin aide and former culture minister": two roles, one of them behind them.
+    const two = /^(.+?)\s+and\s+(former|ex-|onetime|one-time)\s+(.+)$/i.exec(raw);
+    if (two) {
+      addRole(person, idx, two[1], paragraph, how, past, fresh);
+      addRole(person, idx, `${two[2]} ${two[3]}`, paragraph, how, true, false);
+      return;
+    }
     const r = cleanRole(raw, otherNames(idx));
     if (!r) return;
     const former = r.former || past;

@@ -11,7 +11,7 @@ export const isPlaceWord = (f: string) => COUNTRIES.has(f) || CAPITALS.has(f) ||
 export const isRoleWord = (f: string) => ROLE_NOUNS.has(f) || ROLE_MODIFIERS.has(f) || HONORIFICS.has(f.replace(/\.$/, ''));
 
 const APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+)?((?:[^,.;:()“”"]|\.(?=\S)|(?<=(?:^|[\s.])\p{Lu})\.){2,90}?)(?=,|(?<!\p{Lu})\.(?:\s|$)|;|$|\s+who\s|\s+which\s)/u;
-const RELATIVE_ROLE = /^,\s+who\s+(?:again\s+|also\s+|once again\s+|still\s+|now\s+|then\s+|previously\s+|had\s+|has\s+)?(?:led|leads|heads|headed|chairs|chaired)\s+((?:the\s+)?[^,.;]{2,60}?)(?=,|\.(?:\s|$)|;|$)/u;
+const RELATIVE_ROLE = /^,\s+who\s+(?:again\s+|also\s+|once again\s+|still\s+|now\s+|then\s+|previously\s+|had\s+|has\s+)?(?:led|leads|heads|headed|chairs|chaired|runs|ran|directs|directed|oversees|oversaw)\s+((?:the\s+)?[^,.;]{2,60}?)(?=,|\.(?:\s|$)|;|$)/u;
 /** "Kharkiv’s mayor, NAME" / "Its spokeswoman, NAME": a role set off by a comma before the name. */
 const ROLE_BEFORE_COMMA = /(?:^|[\s(])((?:(?:\p{Lu}[\p{L}’'.-]*[’']s|its|his|her|their|the)\s+)?(?:[\p{L}.-]+\s+){0,3}?[\p{L}-]+),\s+$/u;
 
@@ -73,8 +73,19 @@ export function listRole(text: string, start: number): string | null {
       return words.slice(k).join(' ').replace(/s$/, '');
     }
   }
-  const led = isLed && /\b(?:a|an|the)?\s*((?:[\p{L}’']+\s+){0,2}?(?:delegation|team|group|mission|government|party|coalition|committee|commission|negotiating team))\s+(?:led|headed|chaired)\s+by\s+$/iu.exec(before);
-  if (led) return `head of the ${led[1].trim().replace(/^(?:a|an|the)\s+/i, '')}`;
+  const BODY = String.raw`(?:delegation|delegations|team|group|mission|government|party|coalition|committee|commission|negotiating team|side)`;
+  // "a delegation led by X", "Ukraine's delegation was led by X", "the Russian side, headed by X"
+  const led = isLed && new RegExp(String.raw`\b(?:a|an|the)?\s*((?:[\p{L}’']+\s+){0,2}?${BODY}),?\s+(?:(?:was|were|is|are|has been|had been|will be|again|also)\s+)*(?:led|headed|chaired)\s+by\s+$`, 'iu').exec(before);
+  if (led) {
+    const body = led[1].trim().replace(/^(?:a|an|the)\s+/i, '').replace(/\bdelegations\b/i, 'delegation').replace(/\bside$/i, 'delegation');
+    return /^\p{Lu}[\p{L}.’'-]*[’']s\s/u.test(body) ? `head of ${body}` : `head of the ${body}`;
+  }
+  // "Ukraine's delegation was led by A. Russia's was led by X": the body named a sentence before.
+  const elided = isLed && /\b(\p{Lu}[\p{L}.’'-]*[’']s)\s+(?:was|were)\s+(?:led|headed)\s+by\s+$/u.exec(before);
+  if (elided) {
+    const body = new RegExp(String.raw`\b${BODY}\b`, 'i').exec(text.slice(Math.max(0, start - 260), start));
+    if (body) return `head of ${elided[1]} ${body[0].toLowerCase().replace(/s$/, '').replace('side', 'delegation')}`;
+  }
   return null;
 }
 
@@ -132,6 +143,8 @@ export function cleanRole(raw: string, otherNames: string[] = []): { role: strin
     s = s.replace(UNTIL, '');
   }
   s = s.replace(SINCE, '');
+  // "culture minister with a taste for history": the role ends before a description of the person.
+  s = s.replace(/\s+with\s+(?:a|an|the|his|her|their)\s+(?![\p{L}-]*\s*(?:of|for)\s+\p{Lu})[^,;]*$/u, '');
   if (!s || /^(?:and|or|but|as|with|of|to|for|in|on|at|by)\b/i.test(s) || /[“”"«»„‘]|’(?!s\b)/.test(s)) return null;
   if (NOT_IN_A_ROLE.test(s)) return null;
   const words = s.split(' ');

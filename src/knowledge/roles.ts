@@ -32,6 +32,8 @@ export interface DatedRole {
   /** Paragraph id of the passage that best says it (in its latest article). */
   paragraph: number;
   current: boolean;
+  /** Known to be over ("former …", a newer office); a role neither current nor ended is held beside the current one. */
+  ended: boolean;
 }
 
 const SAME = new Map(Object.entries({
@@ -104,7 +106,7 @@ export function rolesOverTime(mentions: DatedRoleMention[]): { role: string | nu
     const latest = pool[pool.length - 1].date;
     const best = pool.filter((m) => m.date === latest).sort((a, b) => rolePriority(a.text, a.how) - rolePriority(b.text, b.how) || a.paragraph - b.paragraph)[0];
     const ended = formerAfter.length > 0 || now.length === 0;
-    return { key, mentions: sorted, since: sorted[0].date, last: sorted[sorted.length - 1].date, ended, endedAt: formerAfter.length ? formerAfter[0].date : ended ? sorted[0].date : null, best };
+    return { key, mentions: sorted, since: sorted[0].date, last: sorted[sorted.length - 1].date, ended, endedAt: formerAfter.length && now.length ? formerAfter[0].date : null, best };
   });
   // A new office ("was appointed defence minister") ends the offices they held until then, unless a
   // later article still gives them: functions (head of a delegation) go on beside an office.
@@ -127,11 +129,13 @@ export function rolesOverTime(mentions: DatedRoleMention[]): { role: string | nu
   const current = live[0] ?? null;
   const history = offices.filter((o) => o !== current).sort((a, b) => laterDate(a.since, b.since) || a.best.paragraph - b.best.paragraph);
   const roles: DatedRole[] = history.map((o) => {
-    // Over when the articles say so, or when a newer office is first reported after its last mention.
-    const newer = offices.filter((x) => x !== o && x.since !== null && laterDate(x.since, o.last) > 0).map((x) => x.since!).sort(codePointOrder)[0] ?? null;
-    return { role: o.best.text, since: o.since, until: (o.ended ? o.endedAt : null) ?? (current && newer ? newer : null), paragraph: o.best.paragraph, current: false };
+    // Over when the articles say so, or when a newer office is first reported after its last mention;
+    // a function (head of a delegation) goes on beside an office, and ends only when the text says so.
+    const newer = isOffice(o) ? offices.filter((x) => x !== o && isOffice(x) && x.since !== null && laterDate(x.since, o.last) > 0).map((x) => x.since!).sort(codePointOrder)[0] ?? null : null;
+    const until = (o.ended ? o.endedAt : null) ?? (current && newer ? newer : null);
+    return { role: o.best.text, since: o.since, until, ended: o.ended || until !== null, paragraph: o.best.paragraph, current: false };
   });
-  if (current) roles.push({ role: current.best.text, since: current.since, until: null, paragraph: current.best.paragraph, current: true });
+  if (current) roles.push({ role: current.best.text, since: current.since, until: null, ended: false, paragraph: current.best.paragraph, current: true });
   // No office they still hold: what they are is the last one they held ("former prime minister").
   const lastHeld = current ? null : [...roles].sort((a, b) => laterDate(a.until ?? a.since, b.until ?? b.since))[roles.length - 1];
   return { role: current?.best.text ?? (lastHeld ? `former ${lastHeld.role}` : null), roles };
