@@ -5,7 +5,7 @@
  * each with the dates the articles give it and the passage that says it. Pure.
  */
 import { fold } from '../text/normalize.ts';
-import { rolePriority, type RoleHow } from '../extract/roles.ts';
+import { LEFT_OFFICE, rolePriority, type RoleHow } from '../extract/roles.ts';
 import { HONORIFICS, ROLE_MODIFIERS, ROLE_NOUNS } from '../extract/lexicon/names.ts';
 import { codePointOrder } from '../text/normalize.ts';
 
@@ -76,7 +76,10 @@ interface Office {
  * last by article date (on a tie, the one that says most: an office before a function, a bare rank
  * last), unless the articles call it former; the others follow oldest first.
  */
-export function rolesOverTime(mentions: DatedRoleMention[]): { role: string | null; roles: DatedRole[] } {
+export function rolesOverTime(all: DatedRoleMention[]): { role: string | null; roles: DatedRole[] } {
+  // "X resigned", "X stepped down": not an office, the end of the offices held until then.
+  const leaving = all.filter((m) => m.text === LEFT_OFFICE);
+  const mentions = all.filter((m) => m.text !== LEFT_OFFICE);
   if (mentions.length === 0) return { role: null, roles: [] };
   const groups = new Map<string, DatedRoleMention[]>();
   for (const m of mentions) {
@@ -121,6 +124,16 @@ export function rolesOverTime(mentions: DatedRoleMention[]): { role: string | nu
       if (lastNow && laterDate(lastNow.date, took) <= 0 && !(lastNow.date === took && lastNow.fresh)) {
         other.ended = true;
         other.endedAt = took;
+      }
+    }
+  }
+  for (const left of leaving) {
+    for (const o of offices) {
+      if (o.ended) continue;
+      const lastNow = o.mentions.filter((m) => !m.former).pop();
+      if (lastNow && (laterDate(lastNow.date, left.date) < 0 || (lastNow.date === left.date && lastNow.paragraph <= left.paragraph))) {
+        o.ended = true;
+        o.endedAt = left.date;
       }
     }
   }
