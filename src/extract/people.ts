@@ -5,7 +5,7 @@ import { adjacent, type Token } from './tokens.ts';
 import { tagNames } from './ner/tagger.ts';
 import { nerTokens, type NerToken } from './ner/features.ts';
 import { englishPos, givenNames, surnames } from './lexicon/gazetteers.ts';
-import { affiliationOf, appositiveRole, cleanRole, relativeRoleIsPast, rolesSaidOf, isPlaceWord, isRoleWord, listRole, relativeRole, relativeRoleOverTime, roleBeforeComma, rolePriority, type RoleHow } from './roles.ts';
+import { affiliationOf, appositiveRole, cleanRole, germanTitle, isRoleNoun, relativeRoleIsPast, rolesSaidOf, isPlaceWord, isRoleWord, listRole, relativeRole, relativeRoleOverTime, roleBeforeComma, rolePriority, type RoleHow } from './roles.ts';
 import {
   CALENDAR_WORDS, FIRST_NAMES, HONORIFICS, NAME_PARTICLES, NOT_NAMES, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_STOP,
 } from './lexicon/names.ts';
@@ -54,9 +54,9 @@ function titleBefore(text: string, toks: NerToken[], from: number, taken: Set<nu
       continue;
     }
     if (TITLE_STOP.has(f)) break;
-    const roleish = isRoleWord(f) || f in NATIONALITIES || (p.possessive && isPlaceWord(f));
+    const roleish = isRoleWord(f) || isRoleNoun(f) || f in NATIONALITIES || (p.possessive && isPlaceWord(f));
     if (roleish) {
-      if (ROLE_NOUNS.has(f) || HONORIFICS.has(f)) sawRole = true;
+      if (ROLE_NOUNS.has(f) || HONORIFICS.has(f) || isRoleNoun(f)) sawRole = true;
     } else if (sawRole && p.capitalized && !NOT_NAMES.has(f) && !CALENDAR_WORDS.has(f) && owners < OWNER_WORDS && !p.sentenceStart) {
       owners++;
     } else if (sawRole && p.capitalized && !NOT_NAMES.has(f) && !CALENDAR_WORDS.has(f) && owners < OWNER_WORDS && p.sentenceStart && (ORG_WORDS.has(f) || isAcronym(p.text))) {
@@ -77,7 +77,7 @@ function trimName(toks: NerToken[], from: number, to: number, shouting: boolean)
     // "LONDON Smith said": a dateline in capitals glued to the name that follows it.
     const allCaps = (x: NerToken) => /^[\p{Lu}\p{P}]+$/u.test(x.text);
     const dateline = !shouting && t.sentenceStart && t.text.length > 2 && allCaps(t) && to - from > 1 && !allCaps(toks[from + 1]);
-    if (NOT_NAMES.has(f) || CALENDAR_WORDS.has(f) || HONORIFICS.has(f) || ROLE_NOUNS.has(f) || ROLE_MODIFIERS.has(f) || f in NATIONALITIES || dateline) from++;
+    if (NOT_NAMES.has(f) || CALENDAR_WORDS.has(f) || HONORIFICS.has(f) || ROLE_NOUNS.has(f) || germanTitle(f) || ROLE_MODIFIERS.has(f) || f in NATIONALITIES || dateline) from++;
     else if (t.sentenceStart && to - from > 1 && englishPos(f) && /[ar]/.test(englishPos(f)!) && !givenNames().has(f) && !FIRST_NAMES.has(f)) from++;
     else break;
   }
@@ -225,7 +225,24 @@ export function extractPeople(article: Article): PeopleResult {
   // Full names first: multi-word runs with evidence, or whose last word is used alone elsewhere.
   const people: ArticlePerson[] = [];
   const byKey = new Map<string, number>();
-  const bySurname = new Map<string, number>();
+  /**
+   * Surname key -> the people it may stand for. Two people of one surname in an article (a
+   * president and his wife): a bare surname is the one the article names more often in full.
+   */
+  const surnamed = new Map<string, number[]>();
+  const fullMentions = new Map<number, number>();
+  const bySurname = {
+    get: (key: string): number | undefined => {
+      const ids = surnamed.get(key);
+      if (!ids?.length) return undefined;
+      return [...ids].sort((a, b) => (fullMentions.get(b) ?? 0) - (fullMentions.get(a) ?? 0) || a - b)[0];
+    },
+    set: (key: string, idx: number): void => {
+      const ids = surnamed.get(key) ?? [];
+      if (!ids.includes(idx)) ids.push(idx);
+      surnamed.set(key, ids);
+    },
+  };
   const soloKeys = midCaps;
   const nameOf = (c: Candidate) => c.tokens.map((t) => t.text).join(' ');
   const ensure = (name: string): number => {
@@ -264,6 +281,7 @@ export function extractPeople(article: Article): PeopleResult {
     const idx = ensure(nameOf(c));
     assigned.set(c, idx);
     bySurname.set(surname, idx);
+    fullMentions.set(idx, (fullMentions.get(idx) ?? 0) + 1);
   }
   // Single words: a known person's surname (or first name), else a person in their own right
   // when a title, an honorific or a speech verb says so.

@@ -233,9 +233,13 @@ export interface SaidRole {
 const hasRoleNoun = (phrase: string) => phrase.split(/\s+/).some((w) => isRoleNoun(w));
 /** A role noun, also inside a compound ("vice-chancellor", "co-leader") or abbreviated ("Sen."). */
 export function isRoleNoun(word: string): boolean {
-  const w = word.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '');
-  return ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, '')) || (w.includes('-') && ROLE_NOUNS.has(w.split('-').pop()!));
+  const w = fold(word).replace(/['’]s$/, '').replace(/\.$/, '');
+  return ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, '')) || (w.includes('-') && ROLE_NOUNS.has(w.split('-').pop()!)) || germanTitle(w);
 }
+
+/** German compound titles: "Kremlchef", "Außenministerin", "Regierungssprecher". */
+const GERMAN_TITLE = /^\p{L}{3,}(?:chef|chefin|minister|ministerin|kanzler|kanzlerin|präsident|prasident|präsidentin|prasidentin|sprecher|sprecherin|berater|beraterin|botschafter|botschafterin|beauftragter|beauftragte|gesandter)$/u;
+export const germanTitle = (w: string) => GERMAN_TITLE.test(w);
 
 /**
  * Roles a sentence says of the name (or pronoun) at [start, end): "X is the new energy minister",
