@@ -116,8 +116,15 @@ function attributionBefore(text: string, plain: string, refs: Ref[], sentenceSta
     let src = sourceBefore(text, refs, sentenceStart, t.start);
     // "…, said Berg: “…”": the name after the verb.
     if (!named(src)) src = sourceAfter(text, refs, t.end, quoteStart);
-    // "Berg shared a message, stating, “…”": a participle's speaker is the sentence's subject.
-    if (!named(src) && /ing$/.test(t.w)) src = sentenceSubjectBefore(text, refs, sentenceStart, t.start);
+    // "Berg shared a message, stating, “…”": a participle's speaker is the sentence's subject;
+    // so is the speaker of "…, and said Russia was “ready right now”".
+    if (!named(src) && (/ing$/.test(t.w) || /\band\s+(?:also\s+)?$/.test(text.slice(Math.max(sentenceStart, t.start - 10), t.start)))) {
+      src = sentenceSubjectBefore(text, refs, sentenceStart, t.start);
+      if (!named(src)) {
+        const first = speechVerbs(plain, sentenceStart, t.start)[0] ?? wordsIn(plain, sentenceStart, t.start).find((w) => /ed$/.test(w.w) && w.start > sentenceStart);
+        if (first) src = sourceBefore(text, refs, sentenceStart, first.start);
+      }
+    }
     return { source: named(src) ? src! : noOne, cue: farApart ? `${cue}?far` : cue };
   }
   return null;

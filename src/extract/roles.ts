@@ -48,12 +48,12 @@ export function roleBeforeComma(text: string, start: number): string | null {
   if (!/,\s*$/.test(text.slice(Math.max(0, start - 3), start))) return null;
   const before = text.slice(Math.max(0, start - 80), start);
   // "the chief of the General Staff, NAME": an office of a named body.
-  const ofBody = /(?:^|[\s(])((?:the\s+)?(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*),\s+$/u.exec(before);
-  if (ofBody && ROLE_NOUNS.has(ofBody[2].toLowerCase()) && !belongsToClauseBefore(before, ofBody.index + ofBody[0].indexOf(ofBody[1]))) return ofBody[1].replace(/^the\s+/i, '');
+  const ofBody = /(?:^|[\s(])((?:the\s+)?(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s+of\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}’'-]*|and|for|of)\s+){0,5}\p{Lu}[\p{L}’'-]*),\s+$/u.exec(before);
+  if (ofBody && isRoleNoun(ofBody[2]) && !belongsToClauseBefore(before, ofBody.index + ofBody[0].indexOf(ofBody[1]))) return ofBody[1].replace(/^the\s+/i, '');
   const m = ROLE_BEFORE_COMMA.exec(before);
   if (!m) return null;
   const words = m[1].split(/\s+/);
-  if (!ROLE_NOUNS.has(words[words.length - 1].toLowerCase())) return null;
+  if (!isRoleNoun(words[words.length - 1])) return null;
   // "… became vice-chancellor and finance minister, NAME": the role is the clause's, not the name's.
   if (belongsToClauseBefore(before, m.index + m[0].indexOf(m[1]))) return null;
   // Keep the role words and a possessive owner; drop a leading determiner.
@@ -109,6 +109,9 @@ export function affiliationOf(role: string | null): string | null {
   for (const w of role.split(/\s+/)) {
     const c = NATIONALITIES[w.toLowerCase()];
     if (c) return c;
+    // "Poland's president": the country that owns the role.
+    const owner = /^(\p{Lu}[\p{L}-]+)[’']s$/u.exec(w);
+    if (owner && (COUNTRIES.has(owner[1].toLowerCase()) || CAPITALS.has(owner[1].toLowerCase()))) return owner[1];
   }
   return null;
 }

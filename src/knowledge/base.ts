@@ -502,7 +502,9 @@ class PersonMerger {
       const settled = rolesOverTime(person.roleMentions);
       person.role = settled.role;
       person.roles = settled.roles;
-      person.affiliation = affiliationOf(person.role) ?? person.affiliation ?? p.affiliation;
+      // The body or country of a role they hold now; one of a role behind them is no longer theirs.
+      const held = settled.roles.filter((r) => r.current || !r.ended).map((r) => affiliationOf(r.role)).find((x) => x != null);
+      person.affiliation = affiliationOf(person.role) ?? held ?? (settled.roles.some((r) => r.current) ? null : person.affiliation ?? p.affiliation);
     } else person.affiliation ??= p.affiliation;
     for (const x of paragraphs) person.paragraphs.push(x);
     if (!person.articles.includes(article)) person.articles.push(article);

@@ -4,6 +4,7 @@ import { TextIndex } from './text-index.ts';
 import { FuzzyVocabulary } from './vocabulary.ts';
 import { runSync } from '../steps.ts';
 import { LEFT_OFFICE } from '../extract/roles.ts';
+import { NATIONALITIES } from '../extract/lexicon/places.ts';
 
 export type NameTier = 'exact' | 'name-word' | 'prefix' | 'fuzzy';
 const TIER_RANK: Record<NameTier, number> = { exact: 0, 'name-word': 1, prefix: 2, fuzzy: 3 };
@@ -246,8 +247,11 @@ export class PeopleIndex {
 
   /** People whose role or affiliation matches the words: "special envoy", "the president's advisor". */
   byRole(query: string, limit = 10): { person: Person; matched: number; words: number; score: number }[] {
-    const words = TextIndex.queryWords(query);
-    if (!words.length) return [];
+    const original = TextIndex.queryWords(query);
+    if (!original.length) return [];
+    // "the Polish president" is also "Poland's president", "President of Poland".
+    const countries = original.flatMap((w) => (NATIONALITIES[w] ? TextIndex.queryWords(NATIONALITIES[w]) : []));
+    const words = [...original, ...countries.filter((w) => !original.includes(w))];
     const { index, docPerson } = this.roles;
     // Someone who holds the role now comes before someone who held it: "prime minister" is the current one.
     const now = (p: Person) => {
@@ -258,7 +262,7 @@ export class PeopleIndex {
     };
     return index
       .search(words, { limit: limit * 2, synonyms: 0.8, order: (d) => docPerson[d] })
-      .map((h) => ({ person: this.people[docPerson[h.doc]], matched: h.matched, words: words.length, score: h.score, now: now(this.people[docPerson[h.doc]]) }))
+      .map((h) => ({ person: this.people[docPerson[h.doc]], matched: Math.min(h.matched, original.length), words: original.length, score: h.score, now: now(this.people[docPerson[h.doc]]) }))
       .sort((a, b) => b.matched - a.matched || b.now - a.now || b.score - a.score)
       .slice(0, limit)
       .map(({ now: _, ...r }) => r);
