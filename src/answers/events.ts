@@ -12,11 +12,16 @@ function eventResult(kb: KnowledgeBase, e: Event, score: number): Result {
   return { ...paragraphResult(kb, p, score, { event: eventView(kb, e), paragraph: p.text }), text: e.summary };
 }
 
-/** Timeline order: dated first, oldest first; undated events follow their article's date, then reading order. */
+/**
+ * Timeline order: dated first, oldest first (a month sorts before the days in it, a year before
+ * its months); events of one date in reading order; undated last.
+ */
 export function compareEvents(a: Event, b: Event): number {
-  if (a.date && b.date && a.date !== b.date) return a.date < b.date ? -1 : 1;
-  if (a.date && !b.date) return -1;
-  if (!a.date && b.date) return 1;
+  const x = a.date?.value;
+  const y = b.date?.value;
+  if (x && y && x !== y) return x < y ? -1 : 1;
+  if (x && !y) return -1;
+  if (!x && y) return 1;
   return a.paragraph - b.paragraph;
 }
 
