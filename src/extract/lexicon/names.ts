@@ -48,6 +48,8 @@ alliance league federation republic kingdom states nations coalition front movem
 summit conference talks treaty agreement accord plan initiative fleet sea ocean river lake mountains island islands square
 street avenue airport station port bridge hall palace cathedral church mosque region oblast province district county city
 platform media channel television radio twitter telegram facebook instagram truth social tiktok youtube x
+inc corp corporation co cos ltd plc llc ag gmbh sa nv bv spa holdings securities capital partners industries airlines
+motors systems communications technologies international newspaper daily
 `);
 
 /** Months and weekdays: capitalised but never a name. */
