@@ -5,11 +5,26 @@ import { stem } from '../text/tokenize.ts';
 import type { Answer, AnswerOptions, Result } from './types.ts';
 import { clampLimit, cleanQuery } from './query.ts';
 import { eventView, paragraphResult } from './views.ts';
+import { STORIES, leadsStory, otherReports } from '../knowledge/event-stories.ts';
+import { citationOf } from '../knowledge/types.ts';
 import { grouped, groupedList, mergeSorted, partitionPoint, sortedList, type Derived } from '../knowledge/derived.ts';
 
 function eventResult(kb: KnowledgeBase, e: Event, score: number): Result {
   const p = kb.paragraphs[e.paragraph];
-  return { ...paragraphResult(kb, p, score, { event: eventView(kb, e), paragraph: p.text }), text: e.summary };
+  const others = otherReports(kb, e);
+  const view = eventView(kb, e);
+  if (others.length) view.alsoReported = others.map((o) => citationOf(kb.article(kb.paragraphs[o.paragraph]), kb.paragraphs[o.paragraph]));
+  return { ...paragraphResult(kb, p, score, { event: view, paragraph: p.text }), text: e.summary };
+}
+
+/**
+ * The timeline as a journalist tells it: each happening once (shown by its best-dated report,
+ * citing the others), the news in the order it happened, then the history the articles recall.
+ */
+export function* timelineEntries(kb: KnowledgeBase): Generator<Event> {
+  const timeline = kb.derive(TIMELINE);
+  for (const e of timeline) if (!e.background && leadsStory(kb, e)) yield e;
+  for (const e of timeline) if (e.background && leadsStory(kb, e)) yield e;
 }
 
 /**
@@ -68,8 +83,13 @@ export function events(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions 
   const answer = (results: Result[], extra: Partial<Answer> = {}): Answer => ({ command: 'events', query, results: results.slice(0, limit), total: results.length, ...extra });
 
   if (!query) {
-    const timeline = kb.derive(TIMELINE);
-    return answer(timeline.slice(0, limit).map((e, i) => eventResult(kb, e, 1 - i / (timeline.length + 1))), { total: timeline.length, title: `Timeline: ${timeline.length} events` });
+    const stories = kb.derive(STORIES).members.length;
+    const shown: Event[] = [];
+    for (const e of timelineEntries(kb)) {
+      if (shown.length === limit) break;
+      shown.push(e);
+    }
+    return answer(shown.map((e, i) => eventResult(kb, e, 1 - i / (stories + 1))), { total: stories, title: `Timeline: ${stories} events` });
   }
 
   const kinds = kindsOf(query);
@@ -96,7 +116,15 @@ export function events(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions 
     for (const id of (byActor.get(person.id) ?? []).slice(-cap)) scores.set(id, (scores.get(id) ?? 0) + 2);
   }
 
-  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || compareEvents(kb.events[a[0]], kb.events[b[0]]));
+  // One happening once: the best-scoring report of each story, citing the others.
+  const { storyOf } = kb.derive(STORIES);
+  const best = new Map<number, [number, number]>();
+  for (const [id, sc] of scores) {
+    const st = storyOf[id];
+    const had = best.get(st);
+    if (!had || sc > had[1] || (sc === had[1] && compareEvents(kb.events[id], kb.events[had[0]]) < 0)) best.set(st, [id, sc]);
+  }
+  const ranked = [...best.values()].sort((a, b) => b[1] - a[1] || compareEvents(kb.events[a[0]], kb.events[b[0]]));
   if (ranked.length === 0) {
     const topics = Object.keys(EVENT_KIND_WORDS).filter((k) => byKind.has(k as EventKind));
     return answer([], { message: `No event matches “${query}”.`, suggestions: topics.map((k) => EVENT_KIND_WORDS[k as EventKind][0]) });
