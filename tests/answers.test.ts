@@ -87,8 +87,12 @@ describe('events', () => {
     const undated = a.results.filter((r) => !r.event!.date);
     expect(dated.map((r) => r.event!.date!.value)).toEqual(dated.map((r) => r.event!.date!.value).sort());
     expect(a.results.slice(0, dated.length)).toEqual(dated);
-    const ps = undated.map((r) => r.citation.paragraph);
-    expect(ps).toEqual([...ps].sort((x, y) => x - y));
+    // The news first, in reading order; history the article recalls ("a previous summit") after it, marked.
+    const news = undated.filter((r) => !r.event!.background).map((r) => r.citation.paragraph);
+    expect(news).toEqual([...news].sort((x, y) => x - y));
+    const recalled = a.results.findIndex((r) => r.event!.background);
+    expect(recalled).toBeGreaterThan(0);
+    expect(a.results.slice(recalled).every((r) => r.event!.background)).toBe(true);
     expect(a.total).toBeGreaterThanOrEqual(6);
   });
 });

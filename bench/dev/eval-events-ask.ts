@@ -18,6 +18,7 @@ const opt = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1
 const root = opt('--dev') ?? process.env.DEV_DIR ?? DEV_ROOT;
 const why = argv.includes('--why');
 const asideWhy = argv.includes('--aside-why');
+const summary = argv.includes('--summary');
 /** Sets held out by this work on top of those the writers mark aside (comma list, $EVENTS_ASIDE). */
 const heldOut = new Set((process.env.EVENTS_ASIDE ?? 'moscow-dec-2025,white-house-aug-2025').split(',').filter(Boolean));
 
@@ -37,7 +38,7 @@ for (const set of sets) {
   const kb = await buildKnowledgeBase(set.articlesDir);
   const rows = [...scoreEvents(set, kb), ...scoreAsk(set, kb)];
   bySplit.set(split, [...(bySplit.get(split) ?? []), rows]);
-  show(`${set.gold.set} (${split})`, rows, split === 'dev' ? why : asideWhy);
+  if (!summary) show(`${set.gold.set} (${split})`, rows, split === 'dev' ? why : asideWhy);
 }
 for (const [split, rows] of bySplit) show(`ALL ${split} (${rows.length} sets)`, sum(rows), false);
 
