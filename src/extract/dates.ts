@@ -47,7 +47,7 @@ const YEAR = /\b(in|since|until|till|by|during|of|from|before|after|early|late|m
 /** "between 19 and 21 December", "from 19 to 21 Dec 2025": a range chrono reads as its last day only. */
 const DAY_RANGE = new RegExp(`\\b(?:between|from)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:and|to|until)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(${[...MONTHS, ...MONTH_ABBR].join('|')})\\.?(?:,?\\s+(\\d{4}))?\\b`, 'gi');
 /** Words that make what follows a bound rather than the time of the event. */
-const PERIOD_BEFORE = /\b(since|until|till|by|through|throughout|before|ahead of|prior to|within|for|over|deadline of|no later than)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+|beginning\s+of\s+)?$/i;
+const PERIOD_BEFORE = /\b(since|until|till|by|through|throughout|before|ahead of|prior to|within|for|over|deadline of|no later than)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+|beginning\s+of\s+)?(?:early|late|mid-?)?\s*$/i;
 /** A cheap test: does a text hold anything chrono could read as a date? Most sentences do not. */
 const MAYBE_DATE = new RegExp(`\\d|\\b(${[...MONTHS, ...MONTH_ABBR, ...WEEKDAYS].join('|')}|today|tonight|yesterday|tomorrow|week|month|weekend|year|ago)\\b`, 'i');
 
@@ -89,6 +89,14 @@ function tenseAt(text: string, start: number, end: number): 'future' | 'past' | 
   if (FUTURE.test(after)) return 'future';
   if (new RegExp(PAST.source, 'i').test(after)) return 'past';
   return null;
+}
+
+/**
+ * A dateline ("MOSCOW, Aug 6 (Wire) —", "PALM BEACH, Dec 29 –"): the day the story was filed, not
+ * the date of what it reports. Read as a bound, so it dates no event.
+ */
+function dateline(text: string, start: number, end: number): boolean {
+  return /^\s*[\p{Lu}][\p{Lu}\s.'’-]+(?:,\s*[\p{L}\s.]+)?,\s*$/u.test(text.slice(0, start)) && /^\s*(?:\([^)]*\)\s*)?[-–—]/.test(text.slice(end));
 }
 
 /** Every calendar word chrono read must be written as one: "May" the month, not "may" or "march"; "Sun" not "sun". */
@@ -160,7 +168,8 @@ export function findTimes(text: string, published: string | null): TimeExpressio
       const end = start + s.length;
       const before = text.slice(Math.max(0, start - 40), start);
       // chrono reads "within 48 hours" as a date two days on; it is a deadline.
-      const period = PERIOD_BEFORE.test(before) || /^(within|for|over|in the (next|past|last))\b/i.test(s);
+      // "this year", "this month" alone scope a sentence ("his fifth trip this year"); they date nothing.
+      const period = PERIOD_BEFORE.test(before) || /^(within|for|over|in the (next|past|last))\b/i.test(s) || /^this (year|month|week)$/i.test(s) || dateline(text, start, end);
       const explicitYear = r.start.isCertain('year');
       let date: DatePoint | null = null;
       let until: DatePoint | undefined;

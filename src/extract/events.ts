@@ -2,7 +2,7 @@ import { splitSentences } from '../text/sentences.ts';
 import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, EventDate, EventFact, Mention } from './types.ts';
 import { findTimes, parseIsoDate, type TimeExpression } from './dates.ts';
-import { COMPATIBLE_KINDS, EVENT_PRIORITY, EVENT_TRIGGERS, NOT_HAPPENING, RECALLED, type EventKind } from './lexicon/events.ts';
+import { COMPATIBLE_KINDS, EVENT_PRIORITY, EVENT_TRIGGERS, NOT_HAPPENING, RECALLED, SPOKEN_BEFORE, SPOKEN_OF, type EventKind } from './lexicon/events.ts';
 import { CAPITALS, COUNTRIES, NATIONALITIES } from './lexicon/places.ts';
 import { tokenize } from './tokens.ts';
 
@@ -41,6 +41,11 @@ export function kindsAt(sentence: string): { kind: EventKind; at: number; recall
     found.push({ kind, at: m.index, recalled: RECALLED.test(before) });
   }
   if (found.length === 0) return [];
+  // "an aide told state media that a summit was not discussed": the news is what he said.
+  if (SPOKEN_OF.includes(found[0].kind)) {
+    const speech = SPOKEN_BEFORE.exec(text.slice(0, found[0].at));
+    if (speech) return [{ kind: 'statement', at: speech.index, recalled: false }];
+  }
   const first = found[0].kind;
   const extra = found.slice(1).filter((k) => COMPATIBLE_KINDS.some((pair) => pair.includes(first) && pair.includes(k.kind)));
   return [found[0], ...extra];

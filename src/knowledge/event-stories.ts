@@ -58,13 +58,16 @@ function sameTime(a: Event, b: Event): boolean {
 }
 
 function sameEvent(kb: KnowledgeBase, a: Event, b: Event): boolean {
-  if (kindGroup(a) !== kindGroup(b) || a.paragraph === b.paragraph || a.background !== b.background) return false;
-  if (!sameTime(a, b)) return false;
-  // One article reporting two events of a kind on one day is more often two events than one.
-  if (kb.paragraphs[a.paragraph].article === kb.paragraphs[b.paragraph].article) return false;
-  if (a.place && b.place) return a.place.toLowerCase() === b.place.toLowerCase();
+  if (kindGroup(a) !== kindGroup(b) || a.background !== b.background) return false;
   const mine = new Set(a.actors.map((x) => x.toLowerCase()));
-  return b.actors.some((x) => mine.has(x.toLowerCase()));
+  const shared = b.actors.some((x) => mine.has(x.toLowerCase()));
+  // Sentences of one paragraph telling of one kind of happening, by the same people (or none named), tell of one.
+  if (a.paragraph === b.paragraph) return shared || a.actors.length === 0 || b.actors.length === 0;
+  if (!sameTime(a, b)) return false;
+  if (a.place && b.place) return a.place.toLowerCase() === b.place.toLowerCase();
+  if (shared) return true;
+  // Within one article, an event of the same kind and day that names nobody is the one already told.
+  return kb.paragraphs[a.paragraph].article === kb.paragraphs[b.paragraph].article && (a.actors.length === 0 || b.actors.length === 0);
 }
 
 /** Bucket keys an event is filed under (its days, or its month) and those it looks in. */

@@ -42,7 +42,7 @@ export interface SearchOptions {
   rank?: 'matched' | 'coverage';
   /**
    * Whether a query word is a name: only names (and words the index does not know) are looked up
-   * by their transliteration key (Umerov / Umjerow), never ordinary words (super / supper).
+   * by their transliteration key (Kovalenko / Kowalenko), never ordinary words (super / supper).
    */
   isName?: (word: string) => boolean;
 }

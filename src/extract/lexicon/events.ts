@@ -17,7 +17,7 @@ export const EVENT_TRIGGERS: Record<EventKind, RegExp> = {
       String.raw`\b(?:held|hold|holds|holding|engaged in|began|begin|opened|resumed|resume|concluded|wrapped up|attended|hosted|host|joined)\s+(?:[\w-]+\s+){0,3}(?:talks|negotiations|discussions|consultations)\b`,
       String.raw`\b(?:talks|negotiations|consultations)\s+(?:in|at|between|with|on)\s+(?:the\s+)?\p{Lu}`,
       String.raw`\b(?:talks|negotiations|consultations)\b[^.;]{0,80}?\b(?:stalled|resumed|began|begin|ended|end|collapsed|broke down|opened|concluded|continued|produced|took place|take place|got under way|lasted|wrapped up|are due|is due|were held|will be held)\b`,
-      String.raw`\b(?:delegations?|negotiators|negotiating teams?|envoys)\b[^.;]{0,60}?\b(?:met|meet|meets|gathered|convened|sat down|talked|negotiated|arrived)\b`,
+      String.raw`\b(?:delegations?|negotiators|negotiating teams?|teams|envoys)\b[^.;]{0,60}?\b(?:met|meet|meets|gathered|convened|sat down|talked|negotiated|arrived)\b`,
       String.raw`\b\w+-day\s+(?:talks|negotiations|consultations)`,
       String.raw`\bpeace talks\b`,
     ].join('|'),
@@ -55,6 +55,12 @@ export const EVENT_TRIGGERS: Record<EventKind, RegExp> = {
   decision: /\b(agreed to|agreed on|agreed that|agreed in|decided to|signed (?:a|an|the)|signed off|approved|adopted|ratified|voted to|passed a law|decree|declared a (?:ceasefire|truce)|(?:ceasefire|truce|moratorium) (?:took effect|began|was agreed|came into force|was announced|holds)|imposed (?:new )?sanctions|new sanctions|struck a deal|reached (?:a|an) (?:deal|agreement|understanding)|sealed (?:a|an|the) (?:deal|agreement)|ordered)\b/i,
   casualties: /\b(killed|casualties|dead|deaths|wounded|injured|lost their lives|death toll|were hurt)\b/i,
 };
+
+/** Speech before a trigger: what follows is what someone said, and the statement is the news. */
+export const SPOKEN_BEFORE = /\b(said|says|told|tells|stated|warned|insisted|added|noted|argued|wrote|claimed|suggested|announced that|declared that)\b/i;
+
+/** Kinds that are often only the topic of what someone says ("said a summit was not discussed"). */
+export const SPOKEN_OF: EventKind[] = ['meeting', 'talks', 'plan', 'decision', 'aid', 'call'];
 
 /** A trigger this close after one of these words recalls an earlier happening: background. */
 export const RECALLED = /\b(previous|prior|earlier|past|former|last year's|first-ever|historic)\s+(?:[\w-]+\s+){0,2}$/i;
