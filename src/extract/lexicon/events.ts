@@ -20,6 +20,8 @@ export const EVENT_TRIGGERS: Record<EventKind, RegExp> = {
       String.raw`\b(?:delegations?|negotiators|negotiating teams?|teams|envoys)\b[^.;]{0,60}?\b(?:met|meet|meets|gathered|convened|sat down|talked|negotiated|arrived)\b`,
       String.raw`\b\w+-day\s+(?:talks|negotiations|consultations)`,
       String.raw`\bpeace talks\b`,
+      String.raw`\b(?:first|second|third|fourth|fifth|next|new|further|another|latest|final)\s+round\b`,
+      String.raw`\bthe round\b(?=[^.;]{0,40}\b(?:in|on|at|produced|ended|began|opened|closed)\b)`,
     ].join('|'),
     'u',
   ),
