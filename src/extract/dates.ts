@@ -52,7 +52,7 @@ const PERIOD_BEFORE = /\b(since|until|till|by|through|throughout|before|ahead of
 const MAYBE_DATE = new RegExp(`\\d|\\b(${[...MONTHS, ...MONTH_ABBR, ...WEEKDAYS].join('|')}|today|tonight|yesterday|tomorrow|week|month|weekend|year|ago)\\b`, 'i');
 
 /** Future, in the clause that holds a time: "is due in Riyadh on Tuesday", "will meet next week". */
-const FUTURE = /\b(will|shall|'ll|is due|are due|due to|is expected|are expected|expected to|is scheduled|are scheduled|scheduled (?:for|to)|is set to|are set to|plans? to|planned for|planning to|intends? to|is to|are to|aims? to|going to|upcoming|hopes? to|ready to|would (?:meet|hold|travel|visit|resume|begin|start|return|sign|arrive|take place|go)|to (?:meet|hold|travel|visit|resume|begin|start|return|sign|arrive|reconvene|take place))\b/i;
+const FUTURE = /\b(will|shall|'ll|is due|are due|due to|is expected|are expected|expected to|is scheduled|are scheduled|scheduled (?:for|to)|is set to|are set to|plans? to|planned for|planning to|intends? to|is to|are to|aims? to|going to|upcoming|hopes? to|ready to|would (?:meet|hold|travel|visit|resume|begin|start|return|sign|arrive|take place|go)|to (?:meet|hold|travel|visit|resume|begin|start|return|sign|arrive|reconvene|take place)|(?:hosts|meets|travels|visits|holds|flies|begins|starts|opens|arrives|returns|resumes|convenes|reconvenes|heads)|(?:is|are) (?:meeting|hosting|holding|travelling|traveling|flying|heading|visiting|due))\b/i;
 /** Past, in the same clause: "met on Sunday", "was held in May", "said on Monday". */
 const PAST = /\b(met|held|said|told|was|were|had|did|took|came|went|began|spoke|sent|gave|made|left|flew|arrived|ended|signed|agreed|announced|returned|visited|called|launched|struck|killed|hit|\w{3,}ed)\b/gi;
 
@@ -120,6 +120,14 @@ function resolved(c: chrono.ParsedComponents, ref: Date, tense: 'future' | 'past
   const precision = precisionOf(c);
   if (!precision) return null;
   const d = c.date();
+  // "last Tuesday" is the Tuesday of last week (this week's is "on Tuesday"), "next Tuesday" that of next week.
+  const rel = /^(?:on\s+)?(last|next)\s+(sun|mon|tue|wed|thu|fri|sat)/i.exec(text);
+  if (rel && !c.isCertain('day')) {
+    const target = (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf(rel[2].toLowerCase()) + 6) % 7;
+    const monday = Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate()) - ((ref.getUTCDay() + 6) % 7) * 86_400_000;
+    const at = new Date(monday + ((rel[1].toLowerCase() === 'last' ? -7 : 7) + target) * 86_400_000);
+    return { value: atPrecision(at, 'day'), precision: 'day' };
+  }
   const stated = /\b(last|next|this|ago|later|earlier|yesterday|tomorrow|today|tonight)\b/i.test(text) || c.isCertain('year');
   if (!stated) {
     const weekday = !c.isCertain('day') && c.isCertain('weekday');
@@ -219,6 +227,14 @@ export function findTimes(text: string, published: string | null): TimeExpressio
   const out: TimeExpression[] = [];
   for (const t of found) {
     const last = out[out.length - 1];
+    // "on Monday and Tuesday", "Saturday to Monday": two days a week apart at most are one range.
+    if (last && t.kind === 'date' && last.kind === 'date' && !last.until && last.date?.precision === 'day' && t.date?.precision === 'day' && t.start >= last.end && /^\s*(and|to|through|until|-|–)\s*$/i.test(text.slice(last.end, t.start))) {
+      const gap = (parseIsoDate(t.date.value)!.getTime() - parseIsoDate(last.date.value)!.getTime()) / 86_400_000;
+      if (gap >= 1 && gap <= 7) {
+        out[out.length - 1] = { ...last, text: text.slice(last.start, t.end), end: t.end, until: t.date };
+        continue;
+      }
+    }
     if (last && t.start < last.end) {
       // A duration inside a date ("three days from now") or a date inside a longer reading: keep the longer.
       if (t.end - t.start > last.end - last.start) out[out.length - 1] = t;

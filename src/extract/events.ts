@@ -105,8 +105,10 @@ function distinct(names: string[]): string[] {
 
 /** The date of an event from the time its sentence gives: the nearest to what happened, a point before a bound. */
 function pickTime(times: TimeExpression[], at: number): TimeExpression | null {
-  const dates = times.filter((t) => t.kind === 'date' && t.date);
+  let dates = times.filter((t) => t.kind === 'date' && t.date);
   if (dates.length === 0) return null;
+  // A year alone beside a day ("on Monday … since 2022") is the background; the day is the event's.
+  if (dates.some((t) => t.date!.precision !== 'year')) dates = dates.filter((t) => t.date!.precision !== 'year');
   return dates.reduce((best, t) => (Math.abs(t.start - at) < Math.abs(best.start - at) ? t : best));
 }
 
