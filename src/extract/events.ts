@@ -26,7 +26,7 @@ function narration(sentence: string): string {
 }
 
 /** The kinds a sentence reports, each with where its trigger is: the first by priority, plus any that are a separate happening. */
-export function kindsAt(sentence: string): { kind: EventKind; at: number; recalled: boolean }[] {
+export function kindsAt(sentence: string): { kind: EventKind; at: number; recalled: boolean; spoken?: boolean }[] {
   // What people say in quotation marks is speech, not a report of something that happened.
   // Some triggers are case-sensitive (they look for capitalised names); a sentence's first word is not a name.
   const text = narration(sentence);
@@ -40,7 +40,11 @@ export function kindsAt(sentence: string): { kind: EventKind; at: number; recall
     if (NOT_HAPPENING[kind]?.test(before)) continue;
     found.push({ kind, at: m.index, recalled: RECALLED.test(before) });
   }
-  if (found.length === 0) return [];
+  if (found.length === 0) {
+    // Someone said something and it is the news: a statement, when a person says it (checked by the caller).
+    const speech = SPEECH.exec(text);
+    return speech ? [{ kind: 'statement', at: speech.index, recalled: false, spoken: true }] : [];
+  }
   // "an aide told state media that a summit was not discussed": the news is what he said.
   if (SPOKEN_OF.includes(found[0].kind)) {
     const speech = SPOKEN_BEFORE.exec(text.slice(0, found[0].at));
@@ -54,6 +58,12 @@ export function kindsAt(sentence: string): { kind: EventKind; at: number; recall
 export function kindsOf(sentence: string): EventKind[] {
   return kindsAt(sentence).map((k) => k.kind);
 }
+
+/** Verbs of saying that make a sentence a statement by whoever it names. */
+const SPEECH = /\b(says|said|told|tells|wrote|writes|warned|warns|denied|denies|insisted|insists|claimed|claims|complained|accused|accuses|rejected|ruled out|stressed|vowed|urged|called for|demanded)\b/i;
+
+/** Where a statement was made on the record: the press, a broadcast, a post, a parliament. */
+const ON_RECORD = /\b(reporters|journalists|the press|press conference|news conference|state (?:media|television|TV)|television|TV|radio|interview|broadcaster|newspaper|on (?:X|Telegram|Truth Social|Facebook|social media)|Truth Social|parliament|lawmakers|deputies|Bundestag|Rada|address)\b/;
 
 /** Places of two or more words, folded: "Abu Dhabi" is one actor, never "Abu" and "Dhabi". */
 const MULTI_WORD_PLACES = [...COUNTRIES, ...CAPITALS].filter((p) => p.includes(' ')).map((p) => p.split(' '));
@@ -155,7 +165,10 @@ export function extractEvents(article: Article, people: ArticlePerson[], mention
       const inSentence = mentions.filter((m) => m.paragraph === p.n && m.start >= s.start && m.end <= s.end);
       const actors = distinct([...inSentence.map((m) => people[m.person].name), ...placesIn(s.text)]);
       const place = placeOf(s.text, names);
-      for (const { kind, at, recalled } of kinds) {
+      const named = inSentence.length > 0;
+      for (const { kind, at, recalled, spoken } of kinds) {
+        // A statement is news when a named person makes it on a day the text gives, or to the press.
+        if (spoken && !(named && (pickTime(times, at) || ON_RECORD.test(s.text)))) continue;
         const t = pickTime(times, at);
         const date: EventDate | null = t ? { ...dateOf(t), source: 'text' } : (carried ?? fallback);
         events.push({
