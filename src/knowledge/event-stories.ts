@@ -57,17 +57,26 @@ function sameTime(a: Event, b: Event): boolean {
   return x[0] <= y[1] + before && y[0] <= x[1] + after;
 }
 
+/** Person actors (ids) of an event: the evidence that two reports are of one happening; countries are in every story. */
+function peopleOf(kb: KnowledgeBase, e: Event): string[] {
+  return e.actors.filter((a) => kb.personById.has(a));
+}
+
 function sameEvent(kb: KnowledgeBase, a: Event, b: Event): boolean {
   if (kindGroup(a) !== kindGroup(b) || a.background !== b.background) return false;
-  const mine = new Set(a.actors.map((x) => x.toLowerCase()));
-  const shared = b.actors.some((x) => mine.has(x.toLowerCase()));
+  const pa = peopleOf(kb, a);
+  const pb = peopleOf(kb, b);
+  const sharedPerson = pb.some((x) => pa.includes(x));
+  // A statement is one person's: two statements are one only when the same person makes them.
+  if (a.kind === 'statement' && (pa[0] === undefined || pa[0] !== pb[0])) return false;
   // Sentences of one paragraph telling of one kind of happening, by the same people (or none named), tell of one.
-  if (a.paragraph === b.paragraph) return shared || a.actors.length === 0 || b.actors.length === 0;
+  if (a.paragraph === b.paragraph) return sharedPerson || pa.length === 0 || pb.length === 0;
   if (!sameTime(a, b)) return false;
-  if (a.place && b.place) return a.place.toLowerCase() === b.place.toLowerCase();
-  if (shared) return true;
+  if (a.place && b.place && a.place.toLowerCase() !== b.place.toLowerCase()) return false;
+  if (sharedPerson) return true;
+  if (a.place && b.place) return pa.length === 0 || pb.length === 0;
   // Within one article, an event of the same kind and day that names nobody is the one already told.
-  return kb.paragraphs[a.paragraph].article === kb.paragraphs[b.paragraph].article && (a.actors.length === 0 || b.actors.length === 0);
+  return kb.paragraphs[a.paragraph].article === kb.paragraphs[b.paragraph].article && (pa.length === 0 || pb.length === 0);
 }
 
 /** Bucket keys an event is filed under (its days, or its month) and those it looks in. */
@@ -104,7 +113,10 @@ function group(kb: KnowledgeBase, s: Stories, events: readonly Event[], shared: 
     let found = -1;
     for (const k of look) {
       for (const st of s.buckets.get(k) ?? []) {
-        if (s.members[st].some((id) => sameEvent(kb, kb.events[id], e))) {
+        // Against the story's lead and its first report only: matching any member would chain unrelated events together.
+        const lead = kb.events[s.lead[st]];
+        const first = kb.events[s.members[st][0]];
+        if (sameEvent(kb, lead, e) || (first !== lead && sameEvent(kb, first, e))) {
           found = found < 0 ? st : Math.min(found, st);
           break;
         }
