@@ -19,9 +19,12 @@ export function shorten(s: string, max: number): string {
 }
 
 /** A sentence with what people say in quotation marks blanked out (same length, so offsets hold). */
+function unquoted(sentence: string): string {
+  return sentence.replace(/[“«„][^”»“]*[”»“]?|"[^"]*"?/g, (m) => ' '.repeat(m.length));
+}
+
 function narration(sentence: string): string {
-  return sentence
-    .replace(/[“«„][^”»“]*[”»“]?|"[^"]*"?/g, (m) => ' '.repeat(m.length))
+  return unquoted(sentence)
     .replace(/^\s*\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase());
 }
 
@@ -156,7 +159,8 @@ export function extractEvents(article: Article, people: ArticlePerson[], mention
   for (const p of article.paragraphs) {
     let carried: EventDate | null = null;
     for (const s of splitSentences(p.text)) {
-      const times = findTimes(s.text, published);
+      // A time inside a quotation ("closer than a month ago") is the speaker's, not the event's.
+      const times = findTimes(unquoted(s.text), published);
       const kinds = kindsAt(s.text);
       // A sentence that dates what follows ("On Sunday, …") lends its date to the next ones of its paragraph.
       const own = pickTime(times, kinds[0]?.at ?? 0);

@@ -25,7 +25,7 @@ export const EVENT_TRIGGERS: Record<EventKind, RegExp> = {
     ].join('|'),
     'u',
   ),
-  meeting: /\b(met|meets|meet with|gathered|convened|meeting with|meeting between|summit|visited|visit to|visits|trip to|hosted|hosts|bilateral|conference|received .{0,30} in|sat down with|talks with (?:President|Prime Minister|Chancellor))\b/u,
+  meeting: /\b((?:opened|chaired|hosted|held|attended|convened|closed|joined)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}(?:meeting|summit|conference)|met|meets|meet with|gathered|convened|meeting with|meeting between|summit|visited|visit to|visits|trip to|hosted|hosts|bilateral|conference|received .{0,30} in|sat down with|talks with (?:President|Prime Minister|Chancellor))\b/u,
   call: /\b(phone call|telephone call|video call|call with|calls with|phoned|by phone|on the phone|spoke by|spoke on the phone|telephone conversation|conversation with|video link|video conference|videoconference|called (?:him|her|them|his|President|Prime Minister|Chancellor))\b/,
   statement: /\b((?:shared|posted|sent|published|issued|released|delivered|recorded)\s+(?:[\w-]+\s+){0,3}(?:message|statement|video|post|address)|statements? (?:made )?by|in a statement|issued a statement|statement on|statement that|said in a (?:video|post|message|statement)|video address|nightly address|evening address|addressed (?:the nation|parliament|lawmakers|the)|posted (?:on|a)|wrote on|shared on|tweeted|press conference|news conference|gave an interview|announced|declared)\b/i,
   plan: new RegExp(
