@@ -3,6 +3,7 @@ import { findTimes, parseIsoDate, type DatePoint } from '../extract/dates.ts';
 import { QUESTION_FILLERS } from '../text/stopwords.ts';
 import { TextIndex } from '../search/text-index.ts';
 import { terms } from '../text/tokenize.ts';
+import { titleContext } from './context.ts';
 import { SYNONYMS } from '../search/synonyms.ts';
 import type { Answer, AnswerOptions, Result } from './types.ts';
 import { clampLimit, cleanQuery } from './query.ts';
@@ -154,24 +155,6 @@ function stableOrder(kb: KnowledgeBase, doc: number): number {
   return h >>> 0;
 }
 
-/** Weight of a question word found in the article's title only (measured: 0, 1, 2, 3 on the dev sets; 2 best). */
-const TITLE_CONTEXT = 2;
-
-const idfOf = (kb: KnowledgeBase, w: string) => {
-  const df = kb.paragraphIndex.documentFrequency(w);
-  return Math.log(1 + (kb.paragraphIndex.size - df + 0.5) / (df + 0.5));
-};
-
-/** Index terms of each article's title, made when first read. */
-const TITLE_TERMS: Derived<Map<string, Set<string>>> = { name: 'title terms', make: () => new Map(), extend: (prev) => new Map(prev) };
-
-function titleTerms(kb: KnowledgeBase, article: string): Set<string> {
-  const memo = kb.derive(TITLE_TERMS);
-  let t = memo.get(article);
-  if (!t) memo.set(article, (t = new Set(terms(kb.byArticle.get(article)?.title ?? ''))));
-  return t;
-}
-
 /** ask: the best passages for a free question, best first. */
 export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {}): Answer {
   const limit = clampLimit(opts.limit);
@@ -194,22 +177,8 @@ export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
   const best = Math.max(...hits.map((h) => h.score));
   // A passage of the time the question names (its article's date, or an event it reports) rises.
   const asked = askedTimes(kb, query);
-  // Words of the question a passage lacks but its article's title has count a part: the passage is in
-  // the article about them ("Anchorage" in the title, "the talks were held …" in the paragraph).
-  const qidf = words.map((w) => idfOf(kb, w));
-  const qtotal = qidf.reduce((x, y) => x + y, 0) || 1;
-  const base = hits.map((h) => {
-    const sc = asked.length && timeFits(kb, h.doc, asked) ? 2 * h.score : h.score;
-    const p = kb.paragraphs[h.doc];
-    const title = titleTerms(kb, p.article);
-    if (!words.some((w) => title.has(w))) return sc;
-    const own = new Set(terms(`${p.text} ${p.section ?? ''}`));
-    let ctx = 0;
-    words.forEach((w, i) => {
-      if (!own.has(w) && title.has(w)) ctx += qidf[i];
-    });
-    return sc * (1 + (TITLE_CONTEXT * ctx) / qtotal);
-  });
+  const context = titleContext(kb, words);
+  const base = hits.map((h) => (asked.length && timeFits(kb, h.doc, asked) ? 2 * h.score : h.score) * context(h.doc));
   // A passage that holds the kind of answer asked for (a duration for "how long") rises by up to
   // `most`. Only a passage that could then reach the page shown needs reading for it (dates are costly to find).
   const most = 0.4 * best * 2;

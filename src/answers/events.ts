@@ -7,6 +7,7 @@ import { clampLimit, cleanQuery } from './query.ts';
 import { eventView, paragraphResult } from './views.ts';
 import { STORIES, leadsStory, otherReports } from '../knowledge/event-stories.ts';
 import { citationOf } from '../knowledge/types.ts';
+import { NAME_WORDS } from './ask.ts';
 import { grouped, groupedList, mergeSorted, partitionPoint, sortedList, type Derived } from '../knowledge/derived.ts';
 
 function eventResult(kb: KnowledgeBase, e: Event, score: number): Result {
@@ -99,16 +100,25 @@ export function events(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions 
   // by how much of the query their own sentence holds.
   const words = fold(query).split(/[^a-z0-9]+/).filter((w) => w.length > 2);
   // A few paragraphs per result shown are enough: each reports about two events.
-  for (const h of kb.paragraphIndex.search(query, { limit: Math.max(60, limit * 2), synonyms: 0.6 })) {
-    for (const e of eventsIn(kb, h.doc)) {
+  // Paragraphs ranked as ask ranks them (coverage-weighted, names by transliteration), then each event
+  // by its paragraph's score and how much of the topic its own sentence holds (weights measured on the dev sets).
+  const names = kb.derive(NAME_WORDS);
+  const hits = kb.paragraphIndex.search(query, { limit: Math.max(60, limit * 2), synonyms: 0.6, rank: 'coverage', isName: (w) => names.has(w) });
+  const top = Math.max(1e-9, ...hits.map((h) => h.score));
+  for (const h of hits) {
+    const here = eventsIn(kb, h.doc);
+    // A paragraph that reports the kind the topic names ("airstrikes") is shown by that event, not by its others.
+    const named = kinds.size > 0 && here.some((e) => kinds.has(e.kind));
+    for (const e of here) {
+      if (named && !kinds.has(e.kind)) continue;
       const own = fold(`${e.summary} ${e.kind} ${kb.actorNames(e).join(' ')} ${e.place ?? ''}`);
       const inSentence = words.filter((w) => own.includes(w.slice(0, Math.max(4, w.length - 2)))).length;
-      scores.set(e.id, h.score * 0.5 + h.matched + inSentence * 2);
+      scores.set(e.id, (4 * h.score) / top + (2 * inSentence) / Math.max(1, words.length));
     }
   }
   // Events of a kind the topic names, newest first: a big base has thousands, the answer needs the top.
   const byKind = kb.derive(BY_KIND);
-  for (const k of kinds) for (const id of (byKind.get(k) ?? []).slice(0, cap)) scores.set(id, (scores.get(id) ?? 0) + 3);
+  for (const k of kinds) for (const id of (byKind.get(k) ?? []).slice(0, cap)) scores.set(id, (scores.get(id) ?? 0) + 0.5);
   // Named people: their events, whichever words describe them.
   const person = kb.peopleIndex.byName(query, 1).find((m) => m.tier !== 'fuzzy')?.person;
   if (person) {
