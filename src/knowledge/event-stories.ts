@@ -66,13 +66,15 @@ function sameEvent(kb: KnowledgeBase, a: Event, b: Event): boolean {
   if (kindGroup(a) !== kindGroup(b) || a.background !== b.background) return false;
   const pa = peopleOf(kb, a);
   const pb = peopleOf(kb, b);
-  const sharedPerson = pb.some((x) => pa.includes(x));
+  const shared = pb.filter((x) => pa.includes(x)).length;
+  const sharedPerson = shared > 0;
   // A statement is one person's: two statements are one only when the same person makes them.
   if (a.kind === 'statement' && (pa[0] === undefined || pa[0] !== pb[0])) return false;
   // Sentences of one paragraph telling of one kind of happening, by the same people (or none named), tell of one.
   if (a.paragraph === b.paragraph) return sharedPerson || pa.length === 0 || pb.length === 0;
   if (!sameTime(a, b)) return false;
-  if (a.place && b.place && a.place.toLowerCase() !== b.place.toLowerCase()) return false;
+  // Two places named differently ("Miami", "Florida") are two events, unless two people are in both.
+  if (a.place && b.place && a.place.toLowerCase() !== b.place.toLowerCase()) return shared >= 2;
   if (sharedPerson) return true;
   if (a.place && b.place) return pa.length === 0 || pb.length === 0;
   // Within one article, an event of the same kind and day that names nobody is the one already told.

@@ -62,7 +62,7 @@ export const EVENT_TRIGGERS: Record<EventKind, RegExp> = {
 export const SPOKEN_BEFORE = /\b(said|says|told|tells|stated|warned|insisted|added|noted|argued|wrote|claimed|suggested|announced that|declared that)\b/i;
 
 /** Kinds that are often only the topic of what someone says ("said a summit was not discussed"). */
-export const SPOKEN_OF: EventKind[] = ['meeting', 'talks', 'plan', 'decision', 'aid', 'call'];
+export const SPOKEN_OF: EventKind[] = ['meeting', 'decision', 'aid'];
 
 /** A trigger this close after one of these words recalls an earlier happening: background. */
 export const RECALLED = /\b(previous|prior|earlier|past|former|last year's|first-ever|historic)\s+(?:[\w-]+\s+){0,2}$/i;
