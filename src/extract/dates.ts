@@ -49,12 +49,24 @@ const DAY_RANGE = new RegExp(`\\b(?:between|from)\\s+(\\d{1,2})(?:st|nd|rd|th)?\
 /** Words that make what follows a bound rather than the time of the event. */
 const PERIOD_BEFORE = /\b(since|until|till|by|through|throughout|before|ahead of|prior to|within|for|over|deadline of|no later than)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+|beginning\s+of\s+)?(?:early|late|mid-?)?\s*$/i;
 /** A cheap test: does a text hold anything chrono could read as a date? Most sentences do not. */
-const MAYBE_DATE = new RegExp(`\\d|\\b(${[...MONTHS, ...MONTH_ABBR, ...WEEKDAYS].join('|')}|today|tonight|yesterday|tomorrow|week|month|weekend|year|ago)\\b`, 'i');
+// Years alone are read by YEAR below; chrono is asked only when a month, a weekday, a relative word or a numeric date is there.
+const MAYBE_DATE = new RegExp(`\\d{4}-\\d{2}|\\d{1,2}/\\d{1,2}|\\b(${[...MONTHS, ...MONTH_ABBR, ...WEEKDAYS].join('|')}|today|tonight|yesterday|tomorrow|weekend|ago|(?:last|next|this|coming|past|of the)\\s+(?:week|month|year)|(?:in|within)\\s+\\S+\\s+(?:days|weeks|months|hours))\\b`, 'i');
 
 /** Future, in the clause that holds a time: "is due in Riyadh on Tuesday", "will meet next week". */
 const FUTURE = /\b(will|shall|'ll|is due|are due|due to|is expected|are expected|expected to|is scheduled|are scheduled|scheduled (?:for|to)|is set to|are set to|plans? to|planned for|planning to|intends? to|is to|are to|aims? to|going to|upcoming|hopes? to|ready to|would (?:meet|hold|travel|visit|resume|begin|start|return|sign|arrive|take place|go)|to (?:meet|hold|travel|visit|resume|begin|start|return|sign|arrive|reconvene|take place)|(?:hosts|meets|travels|visits|holds|flies|begins|starts|opens|arrives|returns|resumes|convenes|reconvenes|heads)|(?:is|are) (?:meeting|hosting|holding|travelling|traveling|flying|heading|visiting|due))\b/i;
 /** Past, in the same clause: "met on Sunday", "was held in May", "said on Monday". */
 const PAST = /\b(met|held|said|told|was|were|had|did|took|came|went|began|spoke|sent|gave|made|left|flew|arrived|ended|signed|agreed|announced|returned|visited|called|launched|struck|killed|hit|\w{3,}ed)\b/gi;
+
+/**
+ * chrono's English reader without its times of day and time zones: a time is never the date of an
+ * event here, and those parsers were half of chrono's work.
+ */
+const reader = (() => {
+  const c = chrono.en.casual.clone();
+  c.parsers = c.parsers.filter((p) => !/TimeExpression|CasualTime/.test(p.constructor.name));
+  c.refiners = c.refiners.filter((r) => !/Timezone/.test(r.constructor.name));
+  return c;
+})();
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const sameMonth = (a: Date, b: Date) => a.getUTCFullYear() === b.getUTCFullYear() && a.getUTCMonth() === b.getUTCMonth();
@@ -160,7 +172,7 @@ export function findTimes(text: string, published: string | null): TimeExpressio
   if (MAYBE_DATE.test(text)) {
     // Dashes between numbers become hyphens (same length, so offsets hold): chrono reads "19-21" as a range.
     const plain = text.replace(/[\u2010-\u2015]/g, '-');
-    const results = chrono.en.parse(plain, ref ? { instant: new Date(ref.getTime() + 12 * 3600_000), timezone: 0 } : { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 });
+    const results = reader.parse(plain, ref ? { instant: new Date(ref.getTime() + 12 * 3600_000), timezone: 0 } : { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 });
     for (const r of results) {
       const s = r.text.trim().replace(/[\s,.;:]+$/, '');
       if (!writtenAsDate(s)) continue;
@@ -205,7 +217,7 @@ export function findTimes(text: string, published: string | null): TimeExpressio
     const month = MONTHS.findIndex((x) => x.startsWith(m[3].toLowerCase().slice(0, 3)));
     if (month < 0 || !/^\p{Lu}/u.test(m[3])) continue;
     const year = m[4] ? +m[4] : null;
-    const probe = chrono.en.parse(`${m[2]} ${m[3]}${m[4] ? ` ${m[4]}` : ''}`, ref ? { instant: new Date(ref.getTime() + 12 * 3600_000), timezone: 0 } : new Date(Date.UTC(2000, 0, 1)))[0];
+    const probe = reader.parse(`${m[2]} ${m[3]}${m[4] ? ` ${m[4]}` : ''}`, ref ? { instant: new Date(ref.getTime() + 12 * 3600_000), timezone: 0 } : new Date(Date.UTC(2000, 0, 1)))[0];
     if (!probe || (!ref && !year)) continue;
     const last = resolved(probe.start, ref ?? new Date(Date.UTC(2000, 0, 1)), ref ? tenseAt(text, m.index!, m.index! + m[0].length) : null, m[0]);
     if (!last) continue;

@@ -2,7 +2,7 @@ import { splitSentences } from '../text/sentences.ts';
 import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, EventDate, EventFact, Mention } from './types.ts';
 import { findTimes, parseIsoDate, type TimeExpression } from './dates.ts';
-import { COMPATIBLE_KINDS, EVENT_PRIORITY, EVENT_TRIGGERS, NOT_HAPPENING, RECALLED, SPOKEN_BEFORE, SPOKEN_OF, type EventKind } from './lexicon/events.ts';
+import { COMPATIBLE_KINDS, EVENT_PRIORITY, EVENT_TRIGGERS, NOT_HAPPENING, RECALLED, SPOKEN_BEFORE, SPOKEN_OF, TRIGGER_WORDS, type EventKind } from './lexicon/events.ts';
 import { CAPITALS, COUNTRIES, NATIONALITIES } from './lexicon/places.ts';
 import { tokenize } from './tokens.ts';
 
@@ -35,6 +35,7 @@ export function kindsAt(sentence: string): { kind: EventKind; at: number; recall
   const text = narration(sentence);
   const found: { kind: EventKind; at: number; recalled: boolean }[] = [];
   for (const kind of EVENT_PRIORITY) {
+    if (TRIGGER_WORDS[kind] && !TRIGGER_WORDS[kind].test(text)) continue;
     const m = EVENT_TRIGGERS[kind].exec(text);
     if (!m) continue;
     const before = text.slice(Math.max(0, m.index - 50), m.index);

@@ -67,6 +67,17 @@ export const SPOKEN_OF: EventKind[] = ['meeting', 'decision', 'aid'];
 /** A trigger this close after one of these words recalls an earlier happening: background. */
 export const RECALLED = /\b(previous|prior|earlier|past|former|last year's|first-ever|historic)\s+(?:[\w-]+\s+){0,2}$/i;
 
+/**
+ * Words without which a kind's trigger cannot match: a cheap test that spares the long patterns
+ * most sentences (they are most of extraction's time otherwise).
+ */
+export const TRIGGER_WORDS: Partial<Record<EventKind, RegExp>> = {
+  talks: /talks|negotiat|consultation|round|delegation|teams|envoys/i,
+  plan: /plan|proposal|framework|draft|memorand|document|roadmap|blueprint|points|counter|formula|text/i,
+  attack: /strike|attack|assault|barrage|bombard|shell|bomb|offensive|missile|drone|rocket|ballistic|struck|pounded|hit|targeted|battered|raided|invasion|invaded|escalated|raid/i,
+  exchange: /exchange|swap|returned|repatriated|handed over|released|freed|brought home|-for-/i,
+};
+
 /** What surrounds a trigger when the happening is only talked about: "a halt to strikes", "no talks". */
 export const NOT_HAPPENING: Partial<Record<EventKind, RegExp>> = {
   attack: /\b(halt|halting|stop|stopping|end|ending|pause|moratorium|ban|ceasefire|truce|cessation|refrain|rule out|ruled out|threat|threats|threatened|fear|fears|risk|warned of|discuss|discussed|over|against further|protection against|defen[cs]e against)\b[^.;]{0,30}$/i,
