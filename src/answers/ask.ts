@@ -130,19 +130,27 @@ const NEWEST: Derived<string | null> = {
 
 const DAY = 86_400_000;
 
-/** Whether a passage is of the time asked: its article published then (or a day or two after), or an event it reports dated then. */
-function timeFits(kb: KnowledgeBase, pid: number, asked: [number, number][]): boolean {
+/**
+ * How much a passage is of the time asked: its article was published then (or a day or two after),
+ * or it reports an event the text dates then. A passage that recalls many dates matches many
+ * questions, so its events count less than its article's date.
+ */
+function timeFit(kb: KnowledgeBase, pid: number, asked: [number, number][]): number {
   const published = kb.article(kb.paragraphs[pid]).published;
   const at = published ? parseIsoDate(published)!.getTime() : null;
+  if (at != null && asked.some(([x, y]) => at >= x && at <= y + 2 * DAY)) return TIME_ARTICLE;
   const events = kb.events;
   for (let i = partitionPoint(events, (e) => e.paragraph < pid); i < events.length && events[i].paragraph === pid; i++) {
     const d = events[i].date;
     if (!d || d.source !== 'text') continue;
     const [a, b] = window(d, d.end);
-    if (asked.some(([x, y]) => a <= y && x <= b)) return true;
+    if (asked.some(([x, y]) => a <= y && x <= b)) return TIME_EVENT;
   }
-  return at != null && asked.some(([x, y]) => at >= x && at <= y + 2 * DAY);
+  return 1;
 }
+
+const TIME_ARTICLE = 2;
+const TIME_EVENT = 1.3;
 
 /**
  * An order among passages of equal score that does not depend on the order articles were added in
@@ -178,7 +186,7 @@ export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
   // A passage of the time the question names (its article's date, or an event it reports) rises.
   const asked = askedTimes(kb, query);
   const context = titleContext(kb, words);
-  const base = hits.map((h) => (asked.length && timeFits(kb, h.doc, asked) ? 2 * h.score : h.score) * context(h.doc));
+  const base = hits.map((h) => (asked.length ? timeFit(kb, h.doc, asked) * h.score : h.score) * context(h.doc));
   // A passage that holds the kind of answer asked for (a duration for "how long") rises by up to
   // `most`. Only a passage that could then reach the page shown needs reading for it (dates are costly to find).
   const most = 0.4 * best * 2;
