@@ -186,7 +186,7 @@ export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
   // A passage of the time the question names (its article's date, or an event it reports) rises.
   const asked = askedTimes(kb, query);
   const context = titleContext(kb, words);
-  const base = hits.map((h) => (asked.length ? timeFit(kb, h.doc, asked) * h.score : h.score) * context(h.doc));
+  const base = hits.map((h) => (asked.length ? timeFit(kb, h.doc, asked) * h.score : h.score) * context(h));
   // A passage that holds the kind of answer asked for (a duration for "how long") rises by up to
   // `most`. Only a passage that could then reach the page shown needs reading for it (dates are costly to find).
   const most = 0.4 * best * 2;

@@ -139,7 +139,8 @@ function within(kb: KnowledgeBase, scope: Article[], since?: string): Picked {
   // Each happening once, however many of the scope's articles report it.
   const { storyOf } = kb.derive(STORIES);
   const seen = new Set<number>();
-  const once = smallest(events, events.length, briefOrder).filter((e) => !seen.has(storyOf[e.id]) && seen.add(storyOf[e.id]));
+  // A few times as many as shown are enough to leave one per story (a briefing since a date may hold thousands).
+  const once = smallest(events, SIZES.events * 4, briefOrder).filter((e) => !seen.has(storyOf[e.id]) && seen.add(storyOf[e.id]));
   return { people, quotes: smallest(quotes, SIZES.quotes, longestFirst), events: once.slice(0, SIZES.events) };
 }
 

@@ -23,19 +23,17 @@ function titleTerms(kb: KnowledgeBase, article: string): Set<string> {
 /**
  * A passage's lift from its article's title: words of the query the passage lacks but the title holds
  * count a part of their IDF share (a passage in the article about "Anchorage" that says "the talks were
- * held" answers a question about Anchorage). Returns a multiplier per passage, 1 when the title holds nothing asked.
+ * held" answers a question about Anchorage). Returns a multiplier per hit, 1 when the title holds nothing asked.
  */
-export function titleContext(kb: KnowledgeBase, words: string[]): (doc: number) => number {
+export function titleContext(kb: KnowledgeBase, words: string[]): (hit: { doc: number; mask: number }) => number {
   const qidf = words.map((w) => idfOf(kb, w));
   const qtotal = qidf.reduce((x, y) => x + y, 0) || 1;
-  return (doc) => {
-    const p = kb.paragraphs[doc];
-    const title = titleTerms(kb, p.article);
-    if (!words.some((w) => title.has(w))) return 1;
-    const own = new Set(terms(`${p.text} ${p.section ?? ''}`));
+  return ({ doc, mask }) => {
+    const title = titleTerms(kb, kb.paragraphs[doc].article);
     let ctx = 0;
     words.forEach((w, i) => {
-      if (!own.has(w) && title.has(w)) ctx += qidf[i];
+      // The search says which words the passage matched (bit i): only the others can come from the title.
+      if ((mask & (1 << i)) === 0 && title.has(w)) ctx += qidf[i];
     });
     return 1 + (TITLE_CONTEXT * ctx) / qtotal;
   };

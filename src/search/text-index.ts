@@ -1,6 +1,7 @@
 import { nameKey } from '../text/normalize.ts';
 import { terms } from '../text/tokenize.ts';
-import { SYNONYMS } from './synonyms.ts';
+import { EXTRA_SYNONYMS, SYNONYMS } from './synonyms.ts';
+const EXTRA_WEIGHT = Number(process.env.WN_W ?? 0.5);
 import { runSync } from '../steps.ts';
 import { FuzzyVocabulary } from './vocabulary.ts';
 
@@ -24,6 +25,8 @@ export interface Hit {
   matched: number;
   /** The share of the query's evidence the text holds: matched words weighted by their IDF (0…1). */
   coverage: number;
+  /** Which query words it holds as written (stemmed), not through a synonym or correction: bit i for the i-th. */
+  mask: number;
 }
 
 export interface SearchOptions {
@@ -246,6 +249,7 @@ export class TextIndex {
   private readonly totalLen: number;
   private scores: Float64Array;
   private masks: Uint32Array;
+  private exact: Uint32Array;
 
   constructor(texts: readonly string[] | Segment[], private readonly deleted: Deletions | null = null) {
     const segments = texts.length > 0 && texts[0] instanceof Segment ? (texts as Segment[]) : [Segment.build(texts as string[])];
@@ -263,6 +267,7 @@ export class TextIndex {
     this.totalLen = len - (deleted?.length ?? 0);
     this.scores = new Float64Array(n);
     this.masks = new Uint32Array(n);
+    this.exact = new Uint32Array(n);
   }
 
   readonly segments: Segment[];
@@ -326,7 +331,7 @@ export class TextIndex {
     const synW = opts.synonyms ?? 0.5;
     const avgLen = this.totalLen / this.live || 1;
     const gone = this.deleted?.docs ?? null;
-    const { scores, masks } = this;
+    const { scores, masks, exact } = this;
     const touched: number[] = [];
     const idfs: number[] = [];
     qwords.forEach((qw, qi) => {
@@ -338,6 +343,10 @@ export class TextIndex {
           for (const syn of SYNONYMS.get(qw) ?? []) {
             const id = seg.termIds.get(syn);
             if (id !== undefined && !vs.some((v) => v.term === id)) vs.push({ term: id, weight: synW });
+          }
+          for (const syn of EXTRA_SYNONYMS.map?.get(qw) ?? []) {
+            const id = seg.termIds.get(syn);
+            if (id !== undefined && !vs.some((v) => v.term === id)) vs.push({ term: id, weight: synW * EXTRA_WEIGHT });
           }
         }
         return vs;
@@ -378,6 +387,7 @@ export class TextIndex {
             const tf = tfs[i];
             const s = (wIdf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * docLen[docs[i]]) / avgLen));
             if (masks[d] === 0) touched.push(d);
+            if (v.weight === 1) exact[d] |= bit;
             // Per query word keep one spelling's score; another spelling in the same text adds little.
             if ((masks[d] & bit) === 0) {
               masks[d] |= bit;
@@ -388,10 +398,11 @@ export class TextIndex {
       });
     });
     const totalIdf = idfs.reduce((a, b) => a + (b ?? 0), 0) || 1;
-    const hits = topK(touched, scores, masks, opts, idfs, totalIdf);
+    const hits = topK(touched, scores, masks, exact, opts, idfs, totalIdf);
     for (const d of touched) {
       scores[d] = 0;
       masks[d] = 0;
+      exact[d] = 0;
     }
     return hits;
   }
@@ -404,7 +415,7 @@ function popcount(x: number): number {
 }
 
 /** The k best by (words matched, score), or by score weighted by coverage, without sorting every touched text. */
-function topK(touched: number[], scores: Float64Array, masks: Uint32Array, opts: SearchOptions, idfs: number[], totalIdf: number): Hit[] {
+function topK(touched: number[], scores: Float64Array, masks: Uint32Array, exact: Uint32Array, opts: SearchOptions, idfs: number[], totalIdf: number): Hit[] {
   const k = Math.max(1, opts.limit);
   const heap: Hit[] = [];
   const order = opts.order;
@@ -419,7 +430,7 @@ function topK(touched: number[], scores: Float64Array, masks: Uint32Array, opts:
     let held = 0;
     for (let i = 0; i < idfs.length; i++) if (m & (1 << i)) held += idfs[i] ?? 0;
     const coverage = held / totalIdf;
-    const h: Hit = { doc: d, score: byCoverage ? scores[d] * coverage : scores[d], matched: popcount(m), coverage };
+    const h: Hit = { doc: d, score: byCoverage ? scores[d] * coverage : scores[d], matched: popcount(m), coverage, mask: exact[d] };
     if (heap.length < k) {
       heap.push(h);
       siftUp(heap, heap.length - 1, worse);
