@@ -19,11 +19,6 @@ const root = opt('--dev') ?? process.env.DEV_DIR ?? DEV_ROOT;
 const why = argv.includes('--why');
 const asideWhy = argv.includes('--aside-why');
 const summary = argv.includes('--summary');
-if (argv.includes('--wordnet')) {
-  const { wordnetSynonyms } = await import('./wordnet.ts');
-  const { EXTRA_SYNONYMS } = await import('../../src/search/synonyms.ts');
-  EXTRA_SYNONYMS.map = wordnetSynonyms(Number(opt('--senses') ?? 1));
-}
 /** Sets held out by this work on top of those the writers mark aside (comma list, $EVENTS_ASIDE). */
 const heldOut = new Set((process.env.EVENTS_ASIDE ?? 'moscow-dec-2025,white-house-aug-2025').split(',').filter(Boolean));
 

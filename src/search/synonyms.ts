@@ -33,5 +33,3 @@ for (const words of GROUPS) {
   for (const w of g) SYNONYMS.set(w, [...new Set([...(SYNONYMS.get(w) ?? []), ...g.filter((x) => x !== w)])]);
 }
 
-/** A thesaurus added for a measurement (bench/dev --wordnet): looked up after the groups above, at a lower weight. */
-export const EXTRA_SYNONYMS: { map: Map<string, string[]> | null } = { map: null };

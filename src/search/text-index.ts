@@ -1,7 +1,6 @@
 import { nameKey } from '../text/normalize.ts';
 import { terms } from '../text/tokenize.ts';
-import { EXTRA_SYNONYMS, SYNONYMS } from './synonyms.ts';
-const EXTRA_WEIGHT = Number(process.env.WN_W ?? 0.5);
+import { SYNONYMS } from './synonyms.ts';
 import { runSync } from '../steps.ts';
 import { FuzzyVocabulary } from './vocabulary.ts';
 
@@ -343,10 +342,6 @@ export class TextIndex {
           for (const syn of SYNONYMS.get(qw) ?? []) {
             const id = seg.termIds.get(syn);
             if (id !== undefined && !vs.some((v) => v.term === id)) vs.push({ term: id, weight: synW });
-          }
-          for (const syn of EXTRA_SYNONYMS.map?.get(qw) ?? []) {
-            const id = seg.termIds.get(syn);
-            if (id !== undefined && !vs.some((v) => v.term === id)) vs.push({ term: id, weight: synW * EXTRA_WEIGHT });
           }
         }
         return vs;
