@@ -317,6 +317,18 @@ export class TextIndex {
    * spellings; for a word the index knows (df 1 or 2), only spellings at least 50 times as common.
    */
   private corrections(word: string, df: number): { word: string; score: number }[] {
+    const known = this.correctionMemo.get(word);
+    if (known) return known;
+    const found = this.correctionsOf(word, df);
+    if (this.correctionMemo.size > 20_000) this.correctionMemo.clear();
+    this.correctionMemo.set(word, found);
+    return found;
+  }
+
+  /** Corrections are asked again for every query with the word: fuse.js runs once per word and index. */
+  private readonly correctionMemo = new Map<string, { word: string; score: number }[]>();
+
+  private correctionsOf(word: string, df: number): { word: string; score: number }[] {
     const best = new Map<string, number>();
     for (const seg of this.segments) for (const c of seg.closest(word, 4)) if (c.word !== word) best.set(c.word, Math.min(best.get(c.word) ?? 1, c.score));
     let list = [...best].map(([w, score]) => ({ word: w, score }));
@@ -419,12 +431,17 @@ function topK(touched: number[], scores: Float64Array, masks: Uint32Array, exact
   const worse = byCoverage
     ? (a: Hit, b: Hit) => a.score < b.score || (a.score === b.score && after(a.doc, b.doc))
     : (a: Hit, b: Hit) => a.matched < b.matched || (a.matched === b.matched && (a.score < b.score || (a.score === b.score && after(a.doc, b.doc))));
+  // Coverage by mask, all 2^n of them at once (n ≤ 12): each touched text then costs one lookup.
+  const n = idfs.length;
+  const table = new Float64Array(1 << n);
+  for (let m = 1; m < table.length; m++) {
+    const low = 31 - Math.clz32(m & -m);
+    table[m] = table[m & (m - 1)] + (idfs[low] ?? 0) / totalIdf;
+  }
   for (const d of touched) {
     if (opts.filter && !opts.filter(d)) continue;
     const m = masks[d];
-    let held = 0;
-    for (let i = 0; i < idfs.length; i++) if (m & (1 << i)) held += idfs[i] ?? 0;
-    const coverage = held / totalIdf;
+    const coverage = table[m];
     const h: Hit = { doc: d, score: byCoverage ? scores[d] * coverage : scores[d], matched: popcount(m), coverage, mask: exact[d] };
     if (heap.length < k) {
       heap.push(h);
