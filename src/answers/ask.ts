@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/base.ts';
-import { findTimes, parseIsoDate, type DatePoint } from '../extract/dates.ts';
+import { dayWindow, findTimes, parseIsoDate } from '../extract/dates.ts';
 import { QUESTION_FILLERS } from '../text/stopwords.ts';
 import { TextIndex } from '../search/text-index.ts';
 import { terms } from '../text/tokenize.ts';
@@ -102,15 +102,6 @@ function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string 
   }
 }
 
-/** [first, last] day, in ms, of what a date means (a month is all its days). */
-function window(d: DatePoint, end?: DatePoint): [number, number] {
-  const a = parseIsoDate(d.value)!.getTime();
-  const v = (end ?? d).value;
-  const b = parseIsoDate(v)!;
-  const last = v.length === 4 ? Date.UTC(b.getUTCFullYear(), 11, 31) : v.length === 7 ? Date.UTC(b.getUTCFullYear(), b.getUTCMonth() + 1, 0) : b.getTime();
-  return [a, last];
-}
-
 /**
  * The times a question names ("in July", "on 30 November", "last week"), as windows of days: read
  * against the newest article, as a reader of the base would mean them.
@@ -118,7 +109,7 @@ function window(d: DatePoint, end?: DatePoint): [number, number] {
 function askedTimes(kb: KnowledgeBase, q: string): [number, number][] {
   if (!/\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|week|month|year|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)/i.test(q)) return [];
   const newest = kb.derive(NEWEST);
-  return findTimes(q, newest).filter((t) => t.kind === 'date' && t.date).map((t) => window(t.date!, t.until));
+  return findTimes(q, newest).filter((t) => t.kind === 'date' && t.date).map((t) => dayWindow(t.date!, t.until));
 }
 
 /** The newest publication date in the base. */
@@ -143,7 +134,7 @@ function timeFit(kb: KnowledgeBase, pid: number, asked: [number, number][]): num
   for (let i = partitionPoint(events, (e) => e.paragraph < pid); i < events.length && events[i].paragraph === pid; i++) {
     const d = events[i].date;
     if (!d || d.source !== 'text') continue;
-    const [a, b] = window(d, d.end);
+    const [a, b] = dayWindow(d, d.end);
     if (asked.some(([x, y]) => a <= y && x <= b)) return TIME_EVENT;
   }
   return 1;

@@ -79,6 +79,15 @@ export function parseIsoDate(s: string | null | undefined): Date | null {
   return new Date(Date.UTC(+m[1], m[2] ? +m[2] - 1 : 0, m[3] ? +m[3] : 1));
 }
 
+/** [first, last] day, in ms, that a date (to an end, for a range) can mean: 2022 is all of 2022, 2025-12 all of December. */
+export function dayWindow(d: DatePoint, end?: DatePoint): [number, number] {
+  const first = parseIsoDate(d.value)!.getTime();
+  const v = (end ?? d).value;
+  const b = parseIsoDate(v)!;
+  const last = v.length === 4 ? Date.UTC(b.getUTCFullYear(), 11, 31) : v.length === 7 ? Date.UTC(b.getUTCFullYear(), b.getUTCMonth() + 1, 0) : b.getTime();
+  return [first, last];
+}
+
 /** The value of a date at a precision: 2025-12-19 / 2025-12 / 2025. */
 export function atPrecision(d: Date, precision: Precision): string {
   const day = isoDay(d);

@@ -1,7 +1,7 @@
 import { splitSentences } from '../text/sentences.ts';
 import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, EventDate, EventFact, Mention } from './types.ts';
-import { findTimes, parseIsoDate, type TimeExpression } from './dates.ts';
+import { dayWindow, findTimes, parseIsoDate, type TimeExpression } from './dates.ts';
 import { COMPATIBLE_KINDS, EVENT_PRIORITY, EVENT_TRIGGERS, NOT_HAPPENING, RECALLED, SPOKEN_BEFORE, SPOKEN_OF, TRIGGER_WORDS, type EventKind } from './lexicon/events.ts';
 import { CAPITALS, COUNTRIES, NATIONALITIES } from './lexicon/places.ts';
 import { tokenize } from './tokens.ts';
@@ -130,19 +130,10 @@ function dateOf(t: TimeExpression): Omit<EventDate, 'source'> {
   return { value: t.date!.value, precision: t.date!.precision, ...(t.until ? { end: t.until } : {}) };
 }
 
-/** The last day a date can mean (2022 → 2022-12-31): what is compared to decide whether it is history. */
-function lastDay(d: { value: string; precision: string; end?: { value: string } }): Date {
-  const v = d.end?.value ?? d.value;
-  const start = parseIsoDate(v)!;
-  if (v.length === 4) return new Date(Date.UTC(start.getUTCFullYear(), 11, 31));
-  if (v.length === 7) return new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0));
-  return start;
-}
-
 export function isBackground(date: Omit<EventDate, 'source'> | null, published: string | null): boolean {
   const ref = parseIsoDate(published);
   if (!date || !ref) return false;
-  return ref.getTime() - lastDay(date).getTime() > BACKGROUND_DAYS * 86_400_000;
+  return ref.getTime() - dayWindow(date, date.end)[1] > BACKGROUND_DAYS * 86_400_000;
 }
 
 /**

@@ -11,7 +11,7 @@
  */
 import type { Event, KnowledgeBase } from './base.ts';
 import type { Derived } from './derived.ts';
-import { parseIsoDate } from '../extract/dates.ts';
+import { dayWindow } from '../extract/dates.ts';
 
 export interface Stories {
   /** Story index of each event id. */
@@ -37,12 +37,7 @@ function certainty(e: Event): number {
 
 /** [first, last] day an event's date can mean, in ms. */
 function span(e: Event): [number, number] | null {
-  if (!e.date) return null;
-  const a = parseIsoDate(e.date.value)!.getTime();
-  const endValue = e.date.end?.value ?? e.date.value;
-  const b = parseIsoDate(endValue)!;
-  const last = endValue.length === 4 ? Date.UTC(b.getUTCFullYear(), 11, 31) : endValue.length === 7 ? Date.UTC(b.getUTCFullYear(), b.getUTCMonth() + 1, 0) : b.getTime();
-  return [a, last];
+  return e.date ? dayWindow(e.date, e.date.end) : null;
 }
 
 /** Dates that can mean the same happening: overlapping, a day apart at most; a publication date may lag the event by a few days. */
