@@ -9,7 +9,8 @@ import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { dataset } from './data/paths.ts';
 import { readConll, type ConllDoc } from './data/conll.ts';
-import { articleFeatures, MODEL_FILE, newModel, serializeModel, T, TAGS, viterbi, type Model } from '../src/extract/ner/tagger.ts';
+import { articleTokens, featuresFor, MODEL2_FILE, MODEL_FILE, newModel, serializeModel, tagNames_, T, TAGS, viterbi, type Model } from '../src/extract/ner/tagger.ts';
+import { stackOf, type NerToken } from '../src/extract/ner/features.ts';
 
 const args = process.argv.slice(2);
 const epochs = Number(args[args.indexOf('--epochs') + 1] || 0) || 8;
@@ -19,9 +20,27 @@ interface Example {
   gold: number[];
 }
 
+/** A document read once: its words, their statistics and gold tags. */
+interface Doc {
+  tokens: NerToken[][];
+  stats: ReturnType<typeof articleTokens>['stats'];
+  gold: number[][];
+}
+
+function readDoc(doc: ConllDoc): Doc {
+  const { tokens, stats } = articleTokens(doc.article.paragraphs.map((p) => p.text));
+  return { tokens, stats, gold: goldTags(doc, tokens) };
+}
+
+const asExamples = (d: Doc, feats: string[][][]): Example[] => feats.map((f, p) => ({ feats: f, gold: d.gold[p] }));
+const firstReading = (d: Doc) => asExamples(d, featuresFor(d.tokens, d.stats));
+const secondReading = (d: Doc, m1: Model) => {
+  const tags = featuresFor(d.tokens, d.stats).map((f) => viterbi(m1, f));
+  return asExamples(d, featuresFor(d.tokens, d.stats, stackOf(d.tokens, tagNames_(tags))));
+};
+
 /** Our words of a document, each with the gold tag of the CoNLL token it starts in (IOB1 -> BIO). */
-function examples(doc: ConllDoc): Example[] {
-  const { tokens, feats } = articleFeatures(doc.article.paragraphs.map((p) => p.text));
+function goldTags(doc: ConllDoc, tokens: NerToken[][]): number[][] {
   return tokens.map((toks, p) => {
     const s = doc.sentences[p];
     const bio = s.tags.map((t, i) => {
@@ -37,7 +56,7 @@ function examples(doc: ConllDoc): Example[] {
     });
     // Two of our words in one CoNLL token: the second continues the first's name.
     for (let i = 1; i < gold.length; i++) if (TAGS[gold[i]].startsWith('B-') && gold[i] === gold[i - 1] && sameToken(s.offsets, toks[i - 1].start, toks[i].start)) gold[i] = gold[i] + 1;
-    return { feats: feats[p], gold };
+    return gold;
   });
 }
 
@@ -47,7 +66,7 @@ function sameToken(offsets: number[], a: number, b: number): boolean {
 }
 
 /** Averaged perceptron (Collins 2002) with the lazy-update trick for the averages. */
-function train(data: Example[], heldBack: Example[]): Model {
+function train(data: Example[], heldBack: Example[], label: string): Model {
   const m = newModel();
   const total = new Map<string, Float64Array>();
   const stamp = new Map<string, Float64Array>();
@@ -103,7 +122,7 @@ function train(data: Example[], heldBack: Example[]): Model {
       c++;
     }
     const avg = averaged(m, total, stamp, transTotal, transStamp, c);
-    console.log(`epoch ${e + 1}: ${wrong} words wrong in training; held back: ${report(avg, heldBack)}`);
+    if (e === epochs - 1 || heldBack.length) console.log(`${label} epoch ${e + 1}: ${wrong} words wrong in training${heldBack.length ? `; held back: ${report(avg, heldBack)}` : ''}`);
   }
   return averaged(m, total, stamp, transTotal, transStamp, c);
 }
@@ -152,11 +171,20 @@ if (dir) {
   const t0 = performance.now();
   const docs = readConll(path.join(dir, 'eng.train'), 'train');
   const cut = Math.floor(docs.length * 0.9);
-  const data = docs.slice(0, cut).flatMap(examples);
-  const held = docs.slice(cut).flatMap(examples);
-  console.log(`${data.length} training paragraphs, ${held.length} held back`);
-  const m = train(data, held);
-  const text = serializeModel(m);
-  writeFileSync(MODEL_FILE, text);
-  console.log(`wrote ${MODEL_FILE}: ${text.split('\n').length - 3} features, ${(text.length / 1e6).toFixed(1)} MB, ${Math.round((performance.now() - t0) / 1000)} s`);
+  const learn = docs.slice(0, cut).map(readDoc);
+  const held = docs.slice(cut).map(readDoc);
+  console.log(`${learn.length} documents to learn from, ${held.length} held back`);
+  // First reading, on everything; and on each half, to read the other half as it would read unseen text.
+  const m1 = train(learn.flatMap(firstReading), held.flatMap(firstReading), 'first reading');
+  const halves = [learn.filter((_, i) => i % 2 === 0), learn.filter((_, i) => i % 2 === 1)];
+  const half = halves.map((h, k) => train(h.flatMap(firstReading), [], `first reading, half ${k + 1}`));
+  // Second reading: learns from how a first reading that never saw the document tagged it.
+  const second = [...halves[0].flatMap((d) => secondReading(d, half[1])), ...halves[1].flatMap((d) => secondReading(d, half[0]))];
+  const m2 = train(second, held.flatMap((d) => secondReading(d, m1)), 'second reading');
+  for (const [file, m] of [[MODEL_FILE, m1], [MODEL2_FILE, m2]] as const) {
+    const text = serializeModel(m);
+    writeFileSync(file, text);
+    console.log(`wrote ${file}: ${text.split('\n').length - 3} features, ${(text.length / 1e6).toFixed(1)} MB`);
+  }
+  console.log(`${Math.round((performance.now() - t0) / 1000)} s`);
 }

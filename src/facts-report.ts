@@ -9,7 +9,7 @@ export interface FactsReport {
     id: string;
     title: string;
     people: { name: string; role: string | null; affiliation: string | null; aliases: string[]; paragraphs: number[] }[];
-    quotes: { text: string; speaker: string | null; speakers: string[]; cue: string | null; kind: string; citation: Citation }[];
+    quotes: { text: string; speaker: string | null; speakers: string[]; source: string | null; cue: string | null; kind: string; citation: Citation }[];
     events: { kind: string; summary: string; actors: string[]; place: string | null; when: string | null; date: string | null; precision: string | null; end: string | null; dateSource: string | null; background: boolean; citation: Citation }[];
   }[];
   problems: string[];
@@ -29,7 +29,8 @@ export function factsReport(kb: KnowledgeBase): FactsReport {
           .map((p) => ({ name: p.name, role: p.role, affiliation: p.affiliation, aliases: p.aliases, paragraphs: p.paragraphs.filter(inArticle).map((pid) => kb.paragraphs[pid].n) })),
         quotes: kb.quotes.filter((q) => inArticle(q.paragraph)).map((q) => {
           const speakers = kb.speakerNames(q);
-          return { text: q.text, speaker: joinNames(speakers), speakers, cue: q.cue, kind: q.kind, citation: cite(q.paragraph) };
+          const source = speakers.length ? null : q.source ?? null;
+          return { text: q.text, speaker: joinNames(speakers) ?? source, speakers, source, cue: q.cue, kind: q.kind, citation: cite(q.paragraph) };
         }),
         events: kb.events.filter((e) => inArticle(e.paragraph)).map((e) => ({
           kind: e.kind, summary: e.summary, actors: kb.actorNames(e), place: e.place, when: e.when, date: e.date?.value ?? null, precision: e.date?.precision ?? null, end: e.date?.end?.value ?? null,

@@ -12,6 +12,17 @@ export function setLogLevel(level: Level): void {
 export function setLogSink(fn: (line: string) => void): void {
   sink = fn;
 }
+/** Fields every line of this process carries (a shard's lines name the shard). */
+let context: Record<string, unknown> = {};
+export function setLogContext(fields: Record<string, unknown>): void {
+  context = { ...fields };
+}
+
+/** A line another process already wrote as JSON (a shard's), passed on through this one's sink, redacted. */
+export function forwardLogLine(line: string): void {
+  sink(redact(line));
+}
+
 export function addSecret(s: string | undefined | null): void {
   if (s && s.length >= 8) secrets.add(s);
 }
@@ -24,7 +35,7 @@ export function redact(s: string): string {
 
 export function log(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
   if (ORDER[level] < ORDER[threshold]) return;
-  const line = JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields }, (_k, v) => (v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v));
+  const line = JSON.stringify({ t: new Date().toISOString(), level, msg, ...context, ...fields }, (_k, v) => (v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v));
   sink(redact(line));
 }
 

@@ -1,17 +1,23 @@
 import { loadEnv } from './config.ts';
+import { redact } from './log.ts';
 import { knowledgeDir } from './paths.ts';
 import { openKnowledge } from './knowledge/open.ts';
 import { ANSWER_DERIVED } from './answers/index.ts';
 import { runConsole } from './console.ts';
 
-/** npm start: the Discord bot when a token is set, else the local console. */
+/** npm start: the Discord bot when a token is set (sharded with KEYSTONE_SHARDS), else the local console. */
 async function start(): Promise<void> {
   loadEnv();
   if (process.env.DISCORD_TOKEN) {
-    const { startBot } = await import('./discord/bot.ts');
-    const { ConfigError } = await import('./discord/config.ts');
+    const { ConfigError, readShardSetting } = await import('./discord/config.ts');
     try {
-      await startBot({ handleSignals: true });
+      if (readShardSetting(process.env) !== null) {
+        const { startShards } = await import('./discord/shards.ts');
+        await startShards({ handleSignals: true });
+      } else {
+        const { startBot } = await import('./discord/bot.ts');
+        await startBot({ handleSignals: true });
+      }
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
       // A setting that stops start-up: one clear line, no stack, no secret.
@@ -37,7 +43,10 @@ async function start(): Promise<void> {
   process.stdin.destroy();
 }
 
-start().catch((e) => {
-  process.stderr.write(`keystone: ${(e as Error).message}\n`);
-  process.exitCode = 1;
-});
+// Whatever takes the process down says so in one line, with every registered secret redacted.
+const fatal = (e: unknown) => {
+  process.stderr.write(`keystone: ${redact((e as Error)?.message ?? String(e))}\n`);
+  process.exit(1);
+};
+process.on('uncaughtException', fatal);
+start().catch(fatal);

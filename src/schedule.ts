@@ -60,7 +60,8 @@ export class Scheduler {
   private stopped = false;
   private nextAt: Date | null = null;
 
-  constructor(private readonly schedule: Schedule, private readonly job: () => Promise<void>, private readonly clock: Clock = systemClock) {}
+  /** `job` is told which scheduled time it runs for (replicas use it to agree that one of them posts). */
+  constructor(private readonly schedule: Schedule, private readonly job: (at: Date) => Promise<void>, private readonly clock: Clock = systemClock) {}
 
   start(): void {
     this.stopped = false;
@@ -81,9 +82,10 @@ export class Scheduler {
   private async tick(): Promise<void> {
     if (this.stopped || !this.nextAt) return;
     if (this.clock.now().getTime() >= this.nextAt.getTime()) {
+      const at = this.nextAt;
       this.nextAt = this.schedule.next(this.clock.now());
       try {
-        await this.job();
+        await this.job(at);
       } catch {
         // The job reports its own failures; a bad run must not stop the next one.
       }

@@ -209,7 +209,7 @@ export function brief(kb: KnowledgeBase, rawQuery = '', opts: BriefOptions = {})
   const headline: Result = { ...paragraphResult(kb, lead, 1, { paragraph: lead.text }), text: shorten(leadText, 400) };
   const found = scope === kb.articles ? everywhere(kb) : within(kb, scope, since || undefined);
 
-  const people = found.people.map(({ person, mentions, first }) => paragraphResult(kb, kb.paragraphs[first], mentions, { person: personView(person) }));
+  const people = found.people.map(({ person, mentions, first }) => paragraphResult(kb, kb.paragraphs[first], mentions, { person: personView(kb, person) }));
   const quotes = found.quotes
     .sort((a, b) => a.paragraph - b.paragraph)
     .map((q) => ({ ...paragraphResult(kb, kb.paragraphs[q.paragraph], 1, { quote: quoteView(kb, q) }), text: q.text }));

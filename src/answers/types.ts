@@ -5,19 +5,36 @@ import type { Brief } from './brief.ts';
 
 export type CommandName = 'who' | 'quote' | 'events' | 'ask' | 'brief' | 'sources' | 'help';
 
+/** One role in someone's history, with the passage that gives it. */
+export interface RoleView {
+  role: string;
+  /** The earliest article date that gives it (YYYY-MM-DD), when the articles are dated. */
+  since: string | null;
+  /** When it is known to be over; null for the current role, or when the articles do not say. */
+  until: string | null;
+  current: boolean;
+  citation: Citation;
+}
+
 export interface PersonView {
   id: string;
   name: string;
+  /** The current role: the latest by article date. */
   role: string | null;
+  /** Their roles over time, oldest first, the current one last. */
+  roles: RoleView[];
   affiliation: string | null;
   aliases: string[];
 }
 
 export interface QuoteView {
   text: string;
-  /** Speaker names joined for display ("A and B"), or null when the text names nobody. */
+  /** Who said it, for display: names joined ("A and B"), else the source as written, else null. */
   speaker: string | null;
+  /** The named people who said it. */
   speakers: string[];
+  /** The source as the text words it when it names no person ("a source familiar with the talks", "the Kremlin"). */
+  source: string | null;
   cue: string | null;
   kind: QuoteKind;
 }

@@ -1,19 +1,20 @@
-import { Client, Events, GatewayIntentBits, Routes } from 'discord.js';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { Client, Events, GatewayIntentBits, type REST } from 'discord.js';
 import { once } from 'node:events';
-import { KnowledgeService, describeReload } from '../knowledge/service.ts';
-import { knowledgeService } from '../knowledge/open.ts';
-import { brief } from '../answers/brief.ts';
-import { ANSWER_DERIVED } from '../answers/index.ts';
-import { TOPICS } from './suggest.ts';
-import { briefPayload } from '../render/discord.ts';
+import type { KnowledgeService } from '../knowledge/service.ts';
 import { addSecret, logger, setLogLevel } from '../log.ts';
-import { Scheduler, systemClock, type Clock } from '../schedule.ts';
-import { PROJECT_ROOT } from '../paths.ts';
-import { ConfigError, readBotConfig, type BotConfig } from './config.ts';
-import { handleInteraction } from './handler.ts';
+import { systemClock, type Clock, type Scheduler } from '../schedule.ts';
+import { connectionError, readBotConfig, type BotConfig } from './config.ts';
+import { briefer, defaultBriefingStateFile, scheduleBriefings } from './briefing.ts';
+import { serveGateway } from './gateway.ts';
+import { terminateStuckCloses } from './close-watchdog.ts';
+import { interactionRest } from './interaction-rest.ts';
+import { serveKnowledge } from './serving.ts';
 import type { BotContext } from './types.ts';
+import { LEAD_SHARD } from './shard-protocol.ts';
+import { exitOnSignals } from '../shutdown.ts';
+import { feedConfigFrom, feedsLine, startFeeds } from './feeds.ts';
+import { ingestFrom } from './manage.ts';
+import type { FeedPoller } from '../ingest/feeds/poller.ts';
 
 export interface BotOptions {
   env?: NodeJS.ProcessEnv;
@@ -25,113 +26,86 @@ export interface BotOptions {
   knowledge?: KnowledgeService;
   /** Resolve only once the knowledge base is loaded (default); false returns as soon as the gateway is ready. */
   waitForKnowledge?: boolean;
+  /** How long the bot's REST client (briefings, registration) waits for an answer before retrying (discord.js default 15 s). */
+  restTimeoutMs?: number;
+  /**
+   * Run as one shard of several (the shard manager starts each so): the gateway session identifies
+   * as that shard; only the lead shard writes the knowledge cache and posts briefings, and it posts
+   * them when the manager says (no schedule of its own in any shard).
+   */
+  shard?: { id: number; count: number };
+  /** Reloads the other shards and says how they did; /reload calls it after reloading this one. */
+  reloadOthers?: () => Promise<string>;
 }
 
 export interface BotHandle {
   client: Client;
+  /** The REST client interactions are answered through (no client-side global limit). */
+  interactionRest: REST;
   config: BotConfig;
   knowledge: KnowledgeService;
   scheduler: Scheduler | null;
-  postBriefing(): Promise<string>;
+  /** The news-feed poller, when FEEDS is set. */
+  feeds: FeedPoller | null;
+  /** `at`: the scheduled time it is for (see Briefer.post). */
+  postBriefing(at?: Date): Promise<string>;
   stop(): Promise<void>;
-}
-
-/** Articles already briefed, so a scheduled briefing posts only what is new. */
-class BriefingState {
-  private ids: Set<string> | null = null;
-  constructor(private readonly file: string) {}
-
-  load(): Set<string> | null {
-    if (this.ids) return this.ids;
-    try {
-      this.ids = new Set(JSON.parse(readFileSync(this.file, 'utf8')).briefed as string[]);
-    } catch {
-      this.ids = null;
-    }
-    return this.ids;
-  }
-
-  save(ids: Set<string>): void {
-    this.ids = ids;
-    try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileSync(this.file, JSON.stringify({ briefed: [...ids].sort() }, null, 1));
-    } catch (error) {
-      logger.warn('could not save the briefing state; new articles may be briefed twice after a restart', { file: this.file, error });
-    }
-  }
 }
 
 /** Starts the Discord bot: knowledge (watched), gateway client, interaction handling, briefings. */
 export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
-  const config = readBotConfig(opts.env ?? process.env);
+  const env = opts.env ?? process.env;
+  const config = readBotConfig(env);
   setLogLevel(config.logLevel);
   addSecret(config.token);
+  const shard = opts.shard ?? { id: 0, count: 1 };
+  const lead = shard.id === LEAD_SHARD;
+  if (!opts.shard && env.SHARDS) logger.warn('SHARDS is discord.js’s own setting and is ignored here; set KEYSTONE_SHARDS=auto (or a number) to run sharded');
+  // Settings that stop start-up are all read before anything starts.
+  const ingest = ingestFrom(env);
+  const feedConfig = feedConfigFrom(env, config.knowledgeDir);
 
-  const knowledge = opts.knowledge ?? knowledgeService(config.knowledgeDir, { derived: [...ANSWER_DERIVED, TOPICS] });
-  knowledge.on('reload', (r) => {
-    const bad = r.problems.filter((p: { severity: string }) => p.severity === 'error');
-    (bad.length ? logger.warn : logger.info)('knowledge loaded', { summary: describeReload(r), articles: r.articles, paragraphs: r.paragraphs, ms: r.ms, problems: r.problems.length });
-  });
-  knowledge.on('error', (error) => logger.error('knowledge reload failed; the last good knowledge base keeps serving', { error }));
-  // Loading runs beside the gateway login; interactions that arrive first are deferred until it is done.
-  const firstLoad: Promise<unknown> = knowledge.current ? Promise.resolve() : opts.knowledge ? knowledge.ready : knowledge.reload();
-  firstLoad.catch((error) => logger.error('loading the knowledge base failed', { error }));
-  knowledge.watch();
-
-  const state = new BriefingState(opts.stateFile ?? path.join(PROJECT_ROOT, '.cache', `briefing-state-${Buffer.from(config.knowledgeDir).toString('base64url').slice(-40)}.json`));
+  const { knowledge, firstLoad } = serveKnowledge(config.knowledgeDir, opts.knowledge, { readOnlyCache: !lead });
+  // Feeds add through the same path as `keystone add`; polled by the lead shard only, or every shard would add each item.
+  const feeds = startFeeds(lead ? feedConfig : null, ingest, knowledge, opts.clock ?? systemClock, firstLoad);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
-    rest: config.apiUrl ? { api: config.apiUrl } : {},
+    rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...(opts.restTimeoutMs ? { timeout: opts.restTimeoutMs } : {}) },
+    // Always explicit, so discord.js never takes SHARDS / SHARD_COUNT from the environment on its own.
+    shards: [shard.id],
+    shardCount: shard.count,
     allowedMentions: { parse: [] },
   });
+  const rest = interactionRest(config.apiUrl);
 
-  const postBriefing = async (): Promise<string> => {
-    if (!config.briefingChannelId) return 'no briefing channel is configured';
-    const kb = knowledge.current ?? (await knowledge.ready);
-    let briefed = state.load();
-    if (!briefed) {
-      // First run: what is already there counts as known; briefings cover what arrives from now on.
-      state.save(new Set(kb.articles.map((a) => a.id)));
-      logger.info('briefing: first run, current articles marked as known', { articles: kb.articles.length });
-      return 'nothing new';
-    }
-    const fresh = kb.articles.filter((a) => !briefed!.has(a.id)).map((a) => a.id);
-    if (fresh.length === 0) {
-      logger.info('briefing: nothing new, nothing posted');
-      return 'nothing new';
-    }
-    const payload = briefPayload(brief(kb, '', { ids: fresh }));
-    await client.rest.post(Routes.channelMessages(config.briefingChannelId), { body: payload });
-    state.save(new Set([...briefed, ...fresh]));
-    logger.info('briefing posted', { channel: config.briefingChannelId, articles: fresh });
-    return `posted a briefing of ${fresh.length} new article(s)`;
-  };
+  const briefing = config.briefingChannelId && lead
+    ? briefer({
+      rest: client.rest, channelId: config.briefingChannelId, knowledge, stateFile: opts.stateFile ?? defaultBriefingStateFile(config.knowledgeDir),
+      note: feeds ? () => feedsLine(feeds.poller.takeSummary()) : undefined,
+    })
+    : null;
+  const postBriefing = async (at?: Date): Promise<string> => (briefing ? briefing.post(at) : 'no briefing channel is configured');
 
-  const ctx: BotContext = { knowledge, postBriefing: config.briefingChannelId ? postBriefing : null };
-  client.on(Events.InteractionCreate, (i) => void handleInteraction(ctx, i));
+  const ctx: BotContext = { knowledge, postBriefing: briefing ? () => postBriefing() : null, reloadOthers: opts.reloadOthers, ingest };
+  serveGateway(client, ctx, rest);
+  const stopWatchdog = terminateStuckCloses(client);
   client.on(Events.Error, (error) => logger.error('discord client error', { error }));
   client.on(Events.ShardDisconnect, (e, shard) => logger.warn('gateway disconnected', { shard, code: e.code }));
 
-  let scheduler: Scheduler | null = null;
-  if (config.briefingSchedule && config.briefingChannelId) {
-    scheduler = new Scheduler(config.briefingSchedule, async () => {
-      try {
-        await postBriefing();
-      } catch (error) {
-        logger.error('scheduled briefing failed', { error });
-      }
-    }, opts.clock ?? systemClock);
-  }
+  const scheduler = opts.shard ? null : scheduleBriefings(config.briefingSchedule, briefing, opts.clock);
 
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
     scheduler?.stop();
+    stopWatchdog();
+    feeds?.stop();
     knowledge.close();
     await knowledge.saveNow();
     await client.destroy();
+    rest.clearHashSweeper();
+    rest.clearHandlerSweeper();
     logger.info('stopped');
   };
 
@@ -139,28 +113,19 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
   try {
     await client.login(config.token);
   } catch (error) {
+    stopWatchdog();
     knowledge.close();
-    const status = (error as { status?: number; code?: string }).status;
-    throw new ConfigError(status === 401 || (error as { code?: string }).code === 'TokenInvalid' ? 'Discord refused DISCORD_TOKEN (401 Unauthorized): reset the token in the Developer Portal and update .env' : `could not connect to Discord: ${(error as Error).message}`);
+    feeds?.stop();
+    throw connectionError(error);
   }
   await ready;
   scheduler?.start();
-  logger.info('ready', { user: client.user?.tag, guilds: client.guilds.cache.size, briefing: scheduler ? `${config.briefingSchedule!.text}, next ${scheduler.next?.toISOString()}` : 'off' });
+  const briefingNote = scheduler ? `${config.briefingSchedule!.text}, next ${scheduler.next?.toISOString()}` : opts.shard && config.briefingSchedule ? (lead ? 'posted by this shard when the shard manager says' : `posted by shard ${LEAD_SHARD}`) : 'off';
+  logger.info('ready', { user: client.user?.tag, guilds: client.guilds.cache.size, shard: shard.id, shards: shard.count, briefing: briefingNote });
   // Seed the briefing state once knowledge is in, so "new" means new since the bot first ran.
-  const seeded = config.briefingChannelId && !state.load() ? firstLoad.then(() => postBriefing()) : firstLoad;
+  const seeded = briefing?.firstRun ? firstLoad.then(() => postBriefing()) : firstLoad;
   if (opts.waitForKnowledge !== false) await seeded.catch(() => undefined);
 
-  if (opts.handleSignals) {
-    const onSignal = (signal: string) => {
-      logger.info('shutting down', { signal });
-      stop().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    };
-    process.once('SIGINT', () => onSignal('SIGINT'));
-    process.once('SIGTERM', () => onSignal('SIGTERM'));
-    process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
-  }
-  return { client, config, knowledge, scheduler, postBriefing, stop };
+  if (opts.handleSignals) exitOnSignals(stop);
+  return { client, interactionRest: rest, config, knowledge, scheduler, feeds: feeds?.poller ?? null, postBriefing, stop };
 }

@@ -1,32 +1,25 @@
-import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type InteractionReplyOptions } from 'discord.js';
 import type { DiscordPayload } from '../render/discord.ts';
 import { messagePayload } from '../render/discord.ts';
-
-type Repliable = ChatInputCommandInteraction | ButtonInteraction;
+import type { Repliable } from './request.ts';
 
 /**
- * The one way the bot answers an interaction: mentions never parsed, ephemeral set with flags,
- * and the right call for the interaction's state (reply, edit after defer, or follow-up).
+ * The one way the bot answers an interaction: the right call for the interaction's state (reply,
+ * edit after defer, or follow-up), ephemeral set with flags. The payloads (render/discord.ts)
+ * already carry `allowed_mentions: { parse: [] }`.
  */
 export async function respond(interaction: Repliable, payload: DiscordPayload, opts: { ephemeral: boolean }): Promise<void> {
-  const body: InteractionReplyOptions = {
-    embeds: payload.embeds,
-    components: payload.components as InteractionReplyOptions['components'],
-    content: payload.content,
-    allowedMentions: { parse: [] },
-  };
-  if (!interaction.deferred && !interaction.replied) {
-    await interaction.reply({ ...body, flags: opts.ephemeral ? MessageFlags.Ephemeral : undefined });
+  if (!interaction.acknowledged) {
+    await interaction.reply(payload, opts);
     return;
   }
-  const wasEphemeral = interaction.ephemeral ?? false;
-  if (interaction.deferred && !interaction.replied && wasEphemeral === opts.ephemeral) {
-    await interaction.editReply({ embeds: body.embeds, components: body.components, content: body.content ?? null, allowedMentions: { parse: [] } });
+  if (interaction.deferred && !interaction.replied && interaction.ephemeral === opts.ephemeral) {
+    await interaction.editReply(payload);
     return;
   }
   // Deferred publicly but the answer must be private (a miss, an error): drop the public placeholder.
-  if (interaction.deferred && !interaction.replied && !wasEphemeral) await interaction.deleteReply().catch(() => undefined);
-  await interaction.followUp({ ...body, flags: opts.ephemeral ? MessageFlags.Ephemeral : undefined });
+  // (After a button's deferred update there is no placeholder: the message is the one the button is on.)
+  if (interaction.deferred && !interaction.replied && !interaction.ephemeral) await interaction.deleteReply().catch(() => undefined);
+  await interaction.followUp(payload, opts);
 }
 
 /** An ephemeral apology or notice; never throws (the interaction may already be gone). */

@@ -1,6 +1,8 @@
 import { splitSentences } from '../text/sentences.ts';
 import type { Article } from '../knowledge/types.ts';
 import type { Mention } from './types.ts';
+import { SPEECH_VERBS } from './lexicon/verbs.ts';
+import { englishPos } from './lexicon/gazetteers.ts';
 
 /** Person mentions at one span, as a possible subject of a verb. A pronoun may stand for a group. */
 export interface Ref {
@@ -35,9 +37,35 @@ export function lastSubjectGroup(text: string, refs: Ref[], from: number, to: nu
   return [...new Set(group)];
 }
 
-/** First subject of a sentence with its coordinated partners: who the sentence is about. */
+/** "Standing next to the chancellor, NAME, …": a name in apposition to a preposition's object. */
+function inPrepositionalPhrase(text: string, r: Ref, from: number): boolean {
+  const before = text.slice(from, r.start);
+  if (!/,\s*$/.test(before)) return false;
+  const segment = before.replace(/,\s*$/, '').split(/[,;]/).pop() ?? '';
+  return /\b(?:with|to|by|from|of|towards|toward|against|for|about|between|among|on|at|in|into|than|like|via|under|over|after|before|behind|beside|without|next to|alongside)\s+(?:the|a|an|his|her|their|its)\b/i.test(segment);
+}
+
+/** A verb after the name (past an appositive, adverbs and auxiliaries): the name is what the clause is about. */
+function hasVerbAfter(text: string, r: Ref, to: number): boolean {
+  const after = text.slice(r.end, to);
+  if (/^[’']s\b/.test(after)) return false;
+  const m = /^(?:,[^,;“”"]{1,110},)?\s+(?:(?:also|later|then|again|still|now|never|already|has|had|have|will|would|could|can|may|might|must|should|did|does|is|was|were|are|not)\s+)*([\p{Ll}]+)/u.exec(after);
+  if (!m) return false;
+  const w = m[1];
+  if (SPEECH_VERBS.has(w)) return true;
+  const pos = englishPos(w);
+  return !!pos && pos.includes('v') && !/^(?:of|in|on|at|to|for|and|or|but|the|a|an)$/.test(w);
+}
+
+/**
+ * First subject of a sentence with its coordinated partners: who the sentence is about. The first
+ * name a verb follows wins over a name in a phrase before it ("Standing next to the chancellor, X,
+ * Y said"); with none, the first name not governed by a preposition.
+ */
 function sentenceSubject(text: string, refs: Ref[], from: number, to: number): number[] {
-  const subs = subjectsIn(text, refs, from, to);
+  const all = subjectsIn(text, refs, from, to).filter((r) => !inPrepositionalPhrase(text, r, from));
+  const withVerb = all.findIndex((r) => r.people.length && hasVerbAfter(text, r, to));
+  const subs = withVerb > 0 ? all.slice(withVerb) : all;
   if (!subs.length || !subs[0].people.length) return [];
   const group = [...subs[0].people];
   for (let k = 1; k < subs.length; k++) {

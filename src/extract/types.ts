@@ -1,13 +1,27 @@
 import type { DatePoint, Precision } from './dates.ts';
 import type { EventKind } from './lexicon/events.ts';
+import type { RoleHow } from './roles.ts';
+
+/** One place where an article says what someone is. */
+export interface RoleMention {
+  /** The role as the article words it ("US special envoy"), without "former" or an "until …" tail. */
+  text: string;
+  /** Paragraph number (1-based) that says it. */
+  paragraph: number;
+  how: RoleHow;
+  /** The text says the role is behind them: "former defence minister", "who was … until July". */
+  former: boolean;
+  /** The text says they take it up now: "was appointed …", "in his new job as …". */
+  fresh?: boolean;
+}
 
 /** A person as one article presents them. The knowledge base merges these across articles. */
 export interface ArticlePerson {
   name: string;
-  /** The role the article gives, as it words it ("US special envoy"), or null. */
+  /** The role the article gives them now, as it words it ("US special envoy"), or null. */
   role: string | null;
-  /** Every distinct role phrase found, best first. */
-  roles: string[];
+  /** Every role the article gives them, in reading order. */
+  roles: RoleMention[];
   /** Country, party, body or delegation the text ties them to. */
   affiliation: string | null;
   /** Other forms of the name seen in the article ("Berg"). */
@@ -32,6 +46,8 @@ export interface QuoteFact {
   text: string;
   /** Speaker names (one, or several for a shared statement); empty when the text names nobody. */
   speakers: string[];
+  /** The speaker as the text words it when it names no person: "a source familiar with the talks", "the Kremlin". */
+  source?: string;
   /** The reporting word ("said", "noted that", "described … as"), or null. */
   cue: string | null;
   kind: QuoteKind;

@@ -1,7 +1,7 @@
-import { escapeMarkdown } from 'discord.js';
+import { isUnnamedSource } from './source.ts';
 import type { Answer, Result } from '../answers/types.ts';
 import type { Citation } from '../knowledge/types.ts';
-import { trimText } from './citation.ts';
+import { earlierRoleLine, trimText } from './citation.ts';
 import { formatEventDate } from './dates.ts';
 import { LIMITS, cap } from './discord-limits.ts';
 import { fullId, pageId, type PageQuery } from '../discord/custom-id.ts';
@@ -48,11 +48,15 @@ export function inert(s: string): string {
   return s.replace(/@(everyone|here)/gi, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>');
 }
 
-/** Text from articles or users, made inert: no formatting, no pings. */
+/**
+ * Text from articles or users, made inert: no formatting, no links, no pings. Every Markdown marker
+ * is escaped one by one (discord.js escapeMarkdown misses runs like `_____` and leaves links, quotes
+ * and lists alone), and so is whatever starts a line as a quote, heading, subtext or list item.
+ * Two linear passes (escapeMarkdown's look-behinds rescan the string from every position: quadratic).
+ */
 export function safe(s: string): string {
-  return inert(escapeMarkdown(s));
+  return inert(s.replace(/[\\*_~|`[\]]/g, '\\$&').replace(/^([ \t]*)(>|#|-|\+|\d+\.)/gm, (_m, sp: string, mark: string) => `${sp}${mark.replace(/[>#\-+.]/, '\\$&')}`));
 }
-
 
 export function citationLine(c: Citation): string {
   const title = safe(c.title);
@@ -65,7 +69,7 @@ function passage(r: Result, index: number, max: number, showPerson: boolean): { 
   let lead = '';
   let body = r.text;
   if (r.quote) {
-    lead = `**${safe(r.quote.speaker ?? 'Speaker not named')}**${r.quote.cue ? ` (${safe(r.quote.cue)})` : ''}${r.quote.kind === 'reported' ? ', reported' : ''}:\n`;
+    lead = `**${safe(r.quote.speaker ?? 'Speaker not named')}**${isUnnamedSource(r.quote.source) ? ' (source not named)' : ''}${r.quote.cue ? ` (${safe(r.quote.cue)})` : ''}${r.quote.kind === 'reported' ? ', reported' : ''}:\n`;
     body = r.quote.kind === 'direct' ? `“${r.quote.text}”` : r.quote.text;
   } else if (r.event) {
     const when = formatEventDate(r.event.date);
@@ -87,6 +91,8 @@ function personFields(r: Result): Embed['fields'] {
   if (p.role) fields.push({ name: 'Role', value: cap(safe(p.role), LIMITS.fieldValue), inline: true });
   if (p.affiliation) fields.push({ name: 'Affiliation', value: cap(safe(p.affiliation), LIMITS.fieldValue), inline: true });
   if (p.aliases.length) fields.push({ name: 'Other names', value: cap(safe(p.aliases.join(', ')), LIMITS.fieldValue), inline: true });
+  const earlier = p.roles.filter((x) => !x.current);
+  if (earlier.length) fields.push({ name: 'Earlier roles', value: cap(earlier.map((x) => `${safe(cap(earlierRoleLine(x), 200))} · ${safe(cap(x.citation.title, 60))} ¶${x.citation.paragraph}`).join('\n'), LIMITS.fieldValue), inline: false });
   return fields;
 }
 
@@ -145,7 +151,7 @@ export function briefPayload(a: Answer): DiscordPayload {
   if (b.events.length) fields.push({ name: 'What happened', value: sectionValue(b.events.map((r) => `**${r.event!.kind}**${r.event!.date ? ` ${formatEventDate(r.event!.date)}` : ''}: ${safe(trimText(r.text, 160))} · ${short(r.citation)}`)) });
   fields.push({ name: 'Sources', value: sectionValue(b.sources.map((r) => `${r.article!.url ? `[${safe(r.article!.title)}](${r.article!.url})` : safe(r.article!.title)}${r.article!.published ? ` · ${r.article!.published}` : ''}`)) });
   const embed: Embed = {
-    title: cap(inert(a.title ?? 'Briefing'), LIMITS.title),
+    title: cap(safe(a.title ?? 'Briefing'), LIMITS.title),
     description: `${safe(b.headline.text)}\n${citationLine(b.headline.citation)}`,
     color: COLORS.brief,
     fields,
@@ -180,7 +186,8 @@ export function answerPayload(a: Answer, opts: RenderOptions): DiscordPayload {
   const blocks = slice.map((r, i) => passage(r, page * size + i + 1, Math.max(120, budget), !single));
   const title = single ? `${a.results[0].person!.name}${a.results[0].person!.role ? ` — ${a.results[0].person!.role}` : ''}` : a.title ?? `${a.command} ${a.query}`;
   const embed: Embed = {
-    title: cap(inert(title.replace(/\s+/g, ' ')), LIMITS.title),
+    // Embed titles show Markdown, and they echo the query: escaped like any text.
+    title: cap(safe(title.replace(/\s+/g, ' ')), LIMITS.title),
     description: blocks.map((b) => b.text).join('\n\n'),
     color: COLORS.answer,
     fields,

@@ -6,5 +6,5 @@ export const ask: BotCommand = {
       o.setName('question').setDescription('Your question, e.g. "How long did the talks last?"').setRequired(true).setMaxLength(300),
     ),
   ).toJSON(),
-  execute: (ctx, i) => executeAnswer(ctx, i, 'ask', { q: i.options.getString('question', true) }),
+  execute: (ctx, i) => executeAnswer(ctx, i, 'ask', { q: i.options.string('question') ?? '' }),
 };

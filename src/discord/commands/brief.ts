@@ -8,6 +8,6 @@ export const brief: BotCommand = {
       .addStringOption((o) => o.setName('since').setDescription('Only articles published on or after this date, as YYYY-MM-DD').setMinLength(10).setMaxLength(10)),
   ).toJSON(),
   execute: (ctx, i) =>
-    executeAnswer(ctx, i, 'brief', { q: '' }, { article: i.options.getString('article') ?? undefined, since: i.options.getString('since') ?? undefined }),
-  autocomplete: (ctx, i) => articleChoices(ctx.knowledge.current, i.options.getFocused()),
+    executeAnswer(ctx, i, 'brief', { q: '' }, { article: i.options.string('article') ?? undefined, since: i.options.string('since') ?? undefined }),
+  autocomplete: (ctx, i) => articleChoices(ctx.knowledge.current, i.focused),
 };

@@ -7,6 +7,6 @@ export const events: BotCommand = {
       o.setName('topic').setDescription('A kind of event, a person or a place, e.g. "airstrikes"; empty gives the timeline').setMaxLength(100).setAutocomplete(true),
     ),
   ).toJSON(),
-  execute: (ctx, i) => executeAnswer(ctx, i, 'events', { q: i.options.getString('topic') ?? '' }),
-  autocomplete: (ctx, i) => topicChoices(ctx.knowledge.current, i.options.getFocused()),
+  execute: (ctx, i) => executeAnswer(ctx, i, 'events', { q: i.options.string('topic') ?? '' }),
+  autocomplete: (ctx, i) => topicChoices(ctx.knowledge.current, i.focused),
 };

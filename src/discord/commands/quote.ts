@@ -8,9 +8,9 @@ export const quote: BotCommand = {
       .addStringOption((o) => o.setName('words').setDescription('Words from the quote, e.g. "productive and constructive"').setMaxLength(200)),
   ).toJSON(),
   execute: (ctx, i) => {
-    const speaker = i.options.getString('speaker') ?? undefined;
-    const words = i.options.getString('words') ?? undefined;
+    const speaker = i.options.string('speaker') ?? undefined;
+    const words = i.options.string('words') ?? undefined;
     return executeAnswer(ctx, i, 'quote', { q: '', speaker, words });
   },
-  autocomplete: (ctx, i) => peopleChoices(ctx.knowledge.current, i.options.getFocused(), true),
+  autocomplete: (ctx, i) => peopleChoices(ctx.knowledge.current, i.focused, true),
 };

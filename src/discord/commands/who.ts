@@ -7,6 +7,6 @@ export const who: BotCommand = {
       o.setName('person').setDescription('A name in any spelling, a surname, or a role such as "special envoy"; empty lists everyone').setMaxLength(100).setAutocomplete(true),
     ),
   ).toJSON(),
-  execute: (ctx, i) => executeAnswer(ctx, i, 'who', { q: i.options.getString('person') ?? '' }),
-  autocomplete: (ctx, i) => peopleChoices(ctx.knowledge.current, i.options.getFocused()),
+  execute: (ctx, i) => executeAnswer(ctx, i, 'who', { q: i.options.string('person') ?? '' }),
+  autocomplete: (ctx, i) => peopleChoices(ctx.knowledge.current, i.focused),
 };

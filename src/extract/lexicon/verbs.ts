@@ -13,6 +13,13 @@ mentioned mentions reported reports assured assures cautioned cautions concluded
 maintained maintains contended contends countered counters proposed proposes pledged pledges hailed hails praised praises
 criticized criticised criticizes criticises condemned condemns dismissed dismisses rejected rejects welcomed welcomes
 pointed points believes believed thinks thought hoped hopes announced added quipped joked boasted lamented complained
+continued continues echoed echoes answered answers retorted retorts conceded concedes asserted asserts alleged alleges
+charged charges demanded demands wondered wonders mused muses griped gripes scoffed scoffs chided chides mocked mocks
+derided derides thanked thanks summarized summarised summarizes summarises elaborated elaborates clarified clarifies
+repeated repeats reminded reminds informed informs advised advises confessed confesses recounted recounts testified
+testifies declared declares proclaimed proclaims insisted replied recalled explained tweeted wrote texted emailed
+spoke speaks referred refers quoted quotes add tell warn note insist argue claim explain stress state suggest ask reply respond admit acknowledge deny confirm announce predict promise urge declare write recall concede
+sagte sagt erklärte erklarte betonte schrieb fügte fugte warnte déclaré declare dit affirmé affirme souligné souligne ajouté ajoute écrit ecrit
 `);
 
 /** Particles that complete a phrasal cue: "pointed out", "spelled out". */

@@ -32,11 +32,10 @@ export function nerTokens(text: string): NerToken[] {
   return toks.map((t, i) => {
     while (k + 1 < starts.length && starts[k + 1] <= t.start) k++;
     const from = i === 0 ? 0 : toks[i - 1].end + (toks[i - 1].possessive ? 2 : 0);
-    const between = text.slice(from, t.start);
-    const gap = i === 0 ? '^' : gapClass(between);
+    const gap = i === 0 ? '^' : t.start - from === 1 && text.charCodeAt(from) === 32 ? '' : gapClass(text.slice(from, t.start));
     // A sentence opens at its first word, also after an opening quotation mark or a dash.
-    const sentenceStart = i === 0 || (starts[k] <= t.start && !/[\p{L}\p{N}]/u.test(text.slice(starts[k], t.start)));
-    return { ...t, gap, sentenceStart, shouting };
+    const sentenceStart = i === 0 || (starts[k] <= t.start && (starts[k] === t.start || (t.start - starts[k] < 8 && !/[\p{L}\p{N}]/u.test(text.slice(starts[k], t.start)))));
+    return { text: t.text, folded: t.folded, start: t.start, end: t.end, capitalized: t.capitalized, possessive: t.possessive, gap, sentenceStart, shouting };
   });
 }
 
@@ -116,8 +115,19 @@ function lists(f: string): string[] {
   return l;
 }
 
+const shapes = new Map<string, string>();
+
 /** "Simmons" -> "Xx", "U.S." -> "X.X.", "McCoist" -> "XxXx", "1996-08-30" -> "d-d-d". */
 export function shape(s: string): string {
+  let v = shapes.get(s);
+  if (v === undefined) {
+    if (shapes.size > 50_000) shapes.clear();
+    shapes.set(s, (v = computeShape(s)));
+  }
+  return v;
+}
+
+function computeShape(s: string): string {
   let out = '';
   for (const c of s) {
     const k = /\p{Lu}/u.test(c) ? 'X' : /\p{Ll}/u.test(c) ? 'x' : /\p{N}/u.test(c) ? 'd' : c === '’' ? "'" : c;
@@ -136,32 +146,86 @@ function neighbour(t: NerToken | undefined): string {
 
 const bucket = (n: number | undefined) => (!n ? '0' : n === 1 ? '1' : n < 4 ? '2' : '3');
 
-/** The features of word i of a paragraph. */
-export function featuresOf(toks: NerToken[], i: number, doc: DocStats): string[] {
-  const t = toks[i];
+/**
+ * What a first reading of the article said about each word elsewhere: the kinds of name it was
+ * tagged as, and whether it closed a longer person's name (a surname). The second reading uses it,
+ * so a word is tagged alike throughout an article.
+ */
+export type Stack = Map<string, Set<string>>;
+
+export function stackOf(tokens: NerToken[][], tags: string[][]): Stack {
+  const out: Stack = new Map();
+  tokens.forEach((toks, p) =>
+    toks.forEach((t, i) => {
+      const tag = tags[p][i];
+      if (tag === 'O' || !t.capitalized) return;
+      let set = out.get(t.folded);
+      if (!set) out.set(t.folded, (set = new Set()));
+      set.add(tag.slice(2));
+      const next = tags[p][i + 1];
+      if (tag === 'I-PER' && next !== 'I-PER') set.add('SUR');
+      if (tag === 'B-PER' && next === 'I-PER') set.add('GIVEN');
+    }),
+  );
+  return out;
+}
+
+/**
+ * The features a word has wherever it stands in the article: its form, its lists, how the article
+ * uses it, and how a first reading tagged it. The same for every occurrence, so they are computed
+ * once per word and article (see `ownKey`).
+ */
+export function ownFeatures(t: NerToken, doc: DocStats, stack?: Stack): string[] {
   const f = t.folded;
   const out: string[] = ['b', `sh=${shape(t.text)}`];
+  if (!t.capitalized) {
+    out.push(`w=${f.length <= 24 ? f : shape(t.text)}`);
+    return out;
+  }
+  const l = lists(f);
+  for (const x of l) out.push(`l=${x}`);
+  if (!l.length) out.push('l=none');
+  out.push(`e=${englishPos(f) ?? '-'}`);
+  if (f.length >= 5) out.push(`s3=${f.slice(-3)}`, `s4=${f.slice(-4)}`);
+  else out.push(`len=${f.length}`);
+  out.push(`dl=${bucket(doc.lower.get(f))}`, `dm=${bucket(doc.capMid.get(f))}`, `d2=${bucket(doc.second.get(f))}`, `d1=${bucket(doc.first.get(f))}`);
+  if (stack) {
+    const seen = stack.get(f);
+    if (seen) for (const x of seen) out.push(`st=${x}`);
+    else out.push('st=none');
+  }
+  return out;
+}
+
+
+const NONE: string[] = [];
+const WINDOWS: [number, number][] = [[-2, 1], [-1, 1], [0, 2], [-1, 2], [0, 3]];
+
+/**
+ * The features a word has at this place: its neighbours, the punctuation around it, its position.
+ * Only capitalised words and name particles have them: any other word is no name wherever it stands,
+ * and reading its surroundings would cost four fifths of the tagger's time for nothing.
+ */
+export function contextFeatures(toks: NerToken[], i: number): string[] {
+  const t = toks[i];
+  if (!t.capitalized && !NAME_PARTICLES.has(t.folded)) return NONE;
   const p1 = toks[i - 1];
   const n1 = toks[i + 1];
   const p1v = neighbour(p1);
   const n1v = neighbour(n1);
-  if (!t.capitalized) {
-    out.push(`w=${f.length <= 24 ? f : shape(t.text)}`);
-  } else {
-    const l = lists(f);
-    for (const x of l) out.push(`l=${x}`);
-    if (!l.length) out.push('l=none');
-    out.push(`e=${englishPos(f) ?? '-'}`);
-    if (f.length >= 5) out.push(`s3=${f.slice(-3)}`, `s4=${f.slice(-4)}`);
-    else out.push(`len=${f.length}`);
-    out.push(`dl=${bucket(doc.lower.get(f))}`, `dm=${bucket(doc.capMid.get(f))}`, `d2=${bucket(doc.second.get(f))}`, `d1=${bucket(doc.first.get(f))}`);
-    out.push(`p1|sh=${p1v}|${shape(t.text)}`, `n1|l=${n1v}|${l[0] ?? ''}`);
-  }
+  const out: string[] = [];
   if (t.capitalized) {
+    out.push(`p1|sh=${p1v}|${shape(t.text)}`, `n1|l=${n1v}|${lists(t.folded)[0] ?? ''}`);
     // Places of several words: "Hong Kong", "San Marino", "United Arab Emirates".
-    for (const [a, b] of [[i - 2, i + 1], [i - 1, i + 1], [i, i + 2], [i - 1, i + 2], [i, i + 3]]) {
-      if (a < 0 || b > toks.length || !toks.slice(a + 1, b).every((x) => x.gap === '')) continue;
-      const name = toks.slice(a, b).map((x) => x.folded).join(' ');
+    for (const [da, db] of WINDOWS) {
+      const a = i + da;
+      const b = i + db;
+      if (a < 0 || b > toks.length) continue;
+      let ok = true;
+      for (let k = a; k < b && ok; k++) ok = toks[k].capitalized && (k === a || toks[k].gap === '');
+      if (!ok) continue;
+      let name = toks[a].folded;
+      for (let k = a + 1; k < b; k++) name += ` ${toks[k].folded}`;
       if (cities().has(name) || countryNames().has(name) || COUNTRIES.has(name)) {
         out.push(`mw=${a === i ? 'B' : 'I'}`);
         break;
@@ -175,4 +239,9 @@ export function featuresOf(toks: NerToken[], i: number, doc: DocStats): string[]
   out.push(`p1=${p1v}`, `n1=${n1v}`, `p2=${neighbour(toks[i - 2])}`, `n2=${neighbour(toks[i + 2])}`);
   out.push(`p1g=${p1v}|${t.gap}`, `n1g=${n1 ? n1.gap : '$'}|${n1v}`);
   return out;
+}
+
+/** Every feature of word i of a paragraph (with a first reading's tags, for the second reading). */
+export function featuresOf(toks: NerToken[], i: number, doc: DocStats, stack?: Stack): string[] {
+  return [...ownFeatures(toks[i], doc, stack), ...contextFeatures(toks, i)];
 }

@@ -6,19 +6,22 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { docStats, featuresOf, nerTokens, type NerToken } from './features.ts';
+import { contextFeatures, docStats, featuresOf, nerTokens, ownFeatures, stackOf, type NerToken, type Stack } from './features.ts';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'] as const;
 export type Tag = (typeof TAGS)[number];
 export const T = TAGS.length;
 
 /** I-X may follow only B-X or I-X; nothing may open with I-X. */
-export const allowed = (prev: number, next: number): boolean => {
+function isAllowed(prev: number, next: number): boolean {
   const n = TAGS[next];
   if (!n.startsWith('I-')) return true;
   if (prev < 0) return false;
   return TAGS[prev].slice(2) === n.slice(2) && TAGS[prev] !== 'O';
-};
+}
+/** isAllowed as a table: ALLOWED[(prev + 1) * T + next]. */
+const ALLOWED = Uint8Array.from({ length: (T + 1) * T }, (_, i) => (isAllowed(Math.floor(i / T) - 1, i % T) ? 1 : 0));
+export const allowed = (prev: number, next: number): boolean => ALLOWED[(prev + 1) * T + next] === 1;
 
 export interface Model {
   /** trans[(prev + 1) * T + next]; prev = -1 is the start of a paragraph. */
@@ -42,21 +45,26 @@ export function emissions(m: Model, feats: string[], out = new Float64Array(T)):
 
 /** The best tag sequence for a paragraph, given each word's features. */
 export function viterbi(m: Model, feats: string[][]): number[] {
-  const n = feats.length;
+  const e = new Float64Array(feats.length * T);
+  const one = new Float64Array(T);
+  feats.forEach((f, i) => e.set(emissions(m, f, one), i * T));
+  return decode(m, e, feats.length);
+}
+
+/** Viterbi over emission scores e[i * T + tag] of n words. */
+export function decode(m: Model, e: Float64Array, n: number): number[] {
   if (n === 0) return [];
   const score = new Float64Array(n * T);
   const back = new Int8Array(n * T);
-  const e = new Float64Array(T);
   for (let i = 0; i < n; i++) {
-    emissions(m, feats[i], e);
     for (let k = 0; k < T; k++) {
       let best = -Infinity;
       let arg = 0;
       if (i === 0) {
-        best = allowed(-1, k) ? m.trans[k] : -Infinity;
+        best = ALLOWED[k] ? m.trans[k] : -Infinity;
       } else {
         for (let j = 0; j < T; j++) {
-          if (!allowed(j, k)) continue;
+          if (!ALLOWED[(j + 1) * T + k]) continue;
           const s = score[(i - 1) * T + j] + m.trans[(j + 1) * T + k];
           if (s > best) {
             best = s;
@@ -64,7 +72,7 @@ export function viterbi(m: Model, feats: string[][]): number[] {
           }
         }
       }
-      score[i * T + k] = best + e[k];
+      score[i * T + k] = best + e[i * T + k];
       back[i * T + k] = arg;
     }
   }
@@ -89,12 +97,18 @@ export interface Tagged {
   spans: NameSpan[];
 }
 
-/** The features of every word of an article, paragraph by paragraph. */
-export function articleFeatures(texts: string[]): { tokens: NerToken[][]; feats: string[][][] } {
+/** The words of an article, paragraph by paragraph, and what the features read of the whole. */
+export function articleTokens(texts: string[]): { tokens: NerToken[][]; stats: ReturnType<typeof docStats> } {
   const tokens = texts.map(nerTokens);
-  const stats = docStats(tokens);
-  return { tokens, feats: tokens.map((toks) => toks.map((_, i) => featuresOf(toks, i, stats))) };
+  return { tokens, stats: docStats(tokens) };
 }
+
+/** The features of every word, for the first reading (no stack) or the second (with one). */
+export function featuresFor(tokens: NerToken[][], stats: ReturnType<typeof docStats>, stack?: Stack): string[][][] {
+  return tokens.map((toks) => toks.map((_, i) => featuresOf(toks, i, stats, stack)));
+}
+
+export const tagNames_ = (tags: number[][]) => tags.map((row) => row.map((t) => TAGS[t]));
 
 export function spansOf(tags: number[], paragraph: number): NameSpan[] {
   const out: NameSpan[] = [];
@@ -109,21 +123,62 @@ export function spansOf(tags: number[], paragraph: number): NameSpan[] {
   return out;
 }
 
-/** Names in an article's paragraphs (paragraph numbers are 1-based, as in citations). */
-export function tagNames(texts: string[], m: Model = model()): Tagged {
-  const { tokens, feats } = articleFeatures(texts);
-  return { tokens, spans: feats.flatMap((f, p) => spansOf(viterbi(m, f), p + 1)) };
+/**
+ * Names in an article's paragraphs (paragraph numbers are 1-based, as in citations). Two readings:
+ * the first tags each paragraph on its own; the second sees how the first tagged the same words
+ * elsewhere in the article, so one name gets one kind throughout.
+ */
+export function tagNames(texts: string[], models: [Model, Model] = [model(), model2()]): Tagged {
+  const { tokens, stats } = articleTokens(texts);
+  const first = readArticle(models[0], tokens, stats);
+  const stack = stackOf(tokens, tagNames_(first));
+  const second = readArticle(models[1], tokens, stats, stack);
+  return { tokens, spans: second.flatMap((tags, p) => spansOf(tags, p + 1)) };
+}
+
+/**
+ * Tags every paragraph. A word's own features score the same wherever it stands, so their sum is
+ * computed once per word and article; only the features of its place are added per occurrence.
+ * The result is exactly viterbi over featuresOf (tests/ner.test.ts holds it to that).
+ */
+export function readArticle(m: Model, tokens: NerToken[][], stats: ReturnType<typeof docStats>, stack?: Stack): number[][] {
+  // Capitalised words by their text, the others by their folded form: what ownFeatures reads.
+  const ownCap = new Map<string, Float64Array>();
+  const ownLower = new Map<string, Float64Array>();
+  return tokens.map((toks) => {
+    const e = new Float64Array(toks.length * T);
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      const own = t.capitalized ? ownCap : ownLower;
+      const key = t.capitalized ? t.text : t.folded;
+      let base = own.get(key);
+      if (!base) own.set(key, (base = emissions(m, ownFeatures(t, stats, stack))));
+      const at = i * T;
+      for (let k = 0; k < T; k++) e[at + k] = base[k];
+      for (const f of contextFeatures(toks, i)) {
+        const w = m.weights.get(f);
+        if (w) for (let k = 0; k < T; k++) e[at + k] += w[k];
+      }
+    }
+    return decode(m, e, toks.length);
+  });
 }
 
 // --- the weights file ---------------------------------------------------------------------------
 
 export const MODEL_FILE = path.join(import.meta.dirname, 'model.txt');
+export const MODEL2_FILE = path.join(import.meta.dirname, 'model2.txt');
 let loaded: Model | null = null;
+let loaded2: Model | null = null;
 
-/** The trained model, read once. */
+/** The trained models of the first and the second reading, each read once. */
 export function model(): Model {
   if (!loaded) loaded = parseModel(readFileSync(MODEL_FILE, 'utf8'));
   return loaded;
+}
+export function model2(): Model {
+  if (!loaded2) loaded2 = parseModel(readFileSync(MODEL2_FILE, 'utf8'));
+  return loaded2;
 }
 
 /** "tags\t…" then "trans\t…" then one "feature\tw0 w1 …" line per feature (weights in thousandths). */
