@@ -37,8 +37,13 @@ function certainty(e: Event): number {
 
 /** [first, last] day an event's date can mean, in ms. */
 function span(e: Event): [number, number] | null {
-  return e.date ? dayWindow(e.date, e.date.end) : null;
+  if (!e.date) return null;
+  // Event dates are shared objects (the base interns them): each is read once.
+  let w = windows.get(e.date);
+  if (!w) windows.set(e.date, (w = dayWindow(e.date, e.date.end)));
+  return w;
 }
+const windows = new WeakMap<object, [number, number]>();
 
 /** Dates that can mean the same happening: overlapping, a day apart at most; a publication date may lag the event by a few days. */
 function sameTime(a: Event, b: Event): boolean {
@@ -76,24 +81,47 @@ function sameEvent(kb: KnowledgeBase, a: Event, b: Event): boolean {
   return kb.paragraphs[a.paragraph].article === kb.paragraphs[b.paragraph].article && (pa.length === 0 || pb.length === 0);
 }
 
-/** Bucket keys an event is filed under (its days, or its month) and those it looks in. */
-function keys(e: Event): { own: string[]; look: string[] } {
-  const s = span(e);
-  if (!s || e.date!.precision === 'year') return { own: [], look: [] };
+/**
+ * Bucket keys: kind, month and one thing a matching report must share (a person, the place, or the
+ * article itself). Buckets stay small however many events a month holds; an event files under its
+ * first two people, its place and its article, and looks under all of them for the months its date
+ * (with the slack a publication date allows) can mean.
+ */
+function keys(kb: KnowledgeBase, e: Event): { own: string[]; look: string[] } {
+  const t = monthsOf(e);
+  if (!t) return { own: [], look: [] };
   const g = kindGroup(e);
-  const month = (t: number) => `${g}|m|${new Date(t).toISOString().slice(0, 7)}`;
-  if (e.date!.precision === 'month') return { own: [month(s[0])], look: [month(s[0])] };
+  const people = peopleOf(kb, e);
+  const article = `a:${kb.paragraphs[e.paragraph].article}`;
+  const place = e.place ? `l:${e.place.toLowerCase()}` : null;
   const own: string[] = [];
-  const look = new Set<string>();
-  // A range files under each of its days (a week at most: longer ones under their ends).
-  for (let t = s[0], n = 0; t <= s[1] && n < 8; t += DAY, n++) own.push(`${g}|d|${new Date(t).toISOString().slice(0, 10)}`);
-  const slack = e.date!.source === 'published' ? 3 : 1;
-  for (let t = s[0] - slack * DAY; t <= s[1] + slack * DAY; t += DAY) look.add(`${g}|d|${new Date(t).toISOString().slice(0, 10)}`);
-  look.add(month(s[0]));
-  // Day-dated events are also filed under their month, for month-dated events to find.
-  own.push(month(s[0]));
-  return { own, look: [...look] };
+  const look: string[] = [];
+  const add = (to: string[], m: string, id: string) => to.push(`${g}|${m}|${id}`);
+  for (let i = 0; i < people.length; i++) {
+    if (i < 2) add(own, t.own, `p:${people[i]}`);
+    for (const m of t.look) add(look, m, `p:${people[i]}`);
+  }
+  for (const id of place ? [place, article] : [article]) {
+    add(own, t.own, id);
+    for (const m of t.look) add(look, m, id);
+  }
+  return { own, look };
 }
+
+/** The month an event files under and those it looks in, once per (shared) date object. */
+function monthsOf(e: Event): { own: string; look: string[] } | null {
+  const d = e.date;
+  if (!d || d.precision === 'year') return null;
+  let t = months.get(d);
+  if (!t) {
+    const [a, b] = span(e)!;
+    const slack = (d.source === 'published' ? 3 : 1) * DAY;
+    const m = (ms: number) => new Date(ms).toISOString().slice(0, 7);
+    months.set(d, (t = { own: m(a), look: [...new Set([m(a - slack), m(a), m(b), m(b + slack)])] }));
+  }
+  return t;
+}
+const months = new WeakMap<object, { own: string; look: string[] }>();
 
 function file(buckets: Map<string, number[]>, key: string, story: number, copied: Set<string> | null): void {
   let list = buckets.get(key);
@@ -106,7 +134,7 @@ function file(buckets: Map<string, number[]>, key: string, story: number, copied
 /** Groups events (ids in increasing order) into stories, changing `s` in place; copied-on-write where `shared` says. */
 function group(kb: KnowledgeBase, s: Stories, events: readonly Event[], shared: { members: Set<number>; buckets: Set<string> } | null): void {
   for (const e of events) {
-    const { own, look } = keys(e);
+    const { own, look } = keys(kb, e);
     let found = -1;
     for (const k of look) {
       for (const st of s.buckets.get(k) ?? []) {
