@@ -1,10 +1,12 @@
 import type { Article } from '../knowledge/types.ts';
 import { extractFacts } from '../extract/facts.ts';
+import { formatEventDate } from '../render/dates.ts';
 
 /** What extraction found in an article, as a preview shows it. */
 export interface FactsPreview {
   people: { name: string; role: string | null; affiliation: string | null }[];
   quotes: { text: string; speakers: string[]; kind: string }[];
+  /** `date` as precise as the text makes it ("19–21 Dec 2025", "Dec 2025"), for showing. */
   events: { kind: string; date: string | null; when: string | null; summary: string }[];
 }
 
@@ -17,6 +19,6 @@ export function factsPreview(article: Article): FactsPreview {
   return {
     people: facts.people.map((p) => ({ name: p.name, role: p.role, affiliation: p.affiliation })),
     quotes: facts.quotes.map((q) => ({ text: q.text, speakers: q.speakers, kind: q.kind })),
-    events: facts.events.map((e) => ({ kind: e.kind, date: e.date, when: e.when?.text ?? null, summary: e.summary })),
+    events: facts.events.map((e) => ({ kind: e.kind, date: formatEventDate(e.date), when: e.when, summary: e.summary })),
   };
 }
