@@ -73,7 +73,7 @@ function sameEvent(kb: KnowledgeBase, a: Event, b: Event): boolean {
   // Sentences of one paragraph telling of one kind of happening, by the same people (or none named), tell of one.
   if (a.paragraph === b.paragraph) return sharedPerson || pa.length === 0 || pb.length === 0;
   if (!sameTime(a, b)) return false;
-  // Two places named differently ("Miami", "Florida") are two events, unless two people are in both.
+  // Two places named differently ("the port", "the city") are two events, unless two people are in both.
   if (a.place && b.place && a.place.toLowerCase() !== b.place.toLowerCase()) return shared >= 2;
   if (sharedPerson) return true;
   if (a.place && b.place) return pa.length === 0 || pb.length === 0;
