@@ -13,7 +13,8 @@ import { count, norm, type Count, type Row } from './score.ts';
 
 const STOP = new Set(['the', 'a', 'an', 'of', 'and', 's', 'to', 'for', 'in', 'on', 'at', 'with', 'his', 'her', 'its', 'their']);
 const RANK = new Set(['deputy', 'vice', 'first', 'acting', 'former', 'prime', 'foreign', 'defence', 'defense', 'interior', 'finance', 'energy', 'economy', 'justice', 'intelligence', 'army', 'assistant', 'press', 'chief']);
-const content = (s: string) => norm(s.replace(/-/g, 'HYPHEN')).replace(/hyphen/g, '-').split(' ').filter((w) => w && !STOP.has(w));
+/** Content words, a hyphenated word also as its parts ("vice-president": vice, president, vice-president). */
+const content = (s: string) => norm(s.replace(/(\p{L})-(\p{L})/gu, '$1HYPHEN$2')).replace(/hyphen/g, '-').split(' ').flatMap((w) => (w.includes('-') ? [w, ...w.split('-')] : [w])).filter((w) => w && !STOP.has(w));
 const singular = (w: string) => (w.endsWith('s') && ROLE_NOUNS.has(w.slice(0, -1)) ? w.slice(0, -1) : w);
 const heads = (ws: string[]) => ws.map(singular).filter((w) => ROLE_NOUNS.has(w));
 

@@ -13,6 +13,8 @@ export interface RoleView {
   /** When it is known to be over; null for the current role, or when the articles do not say. */
   until: string | null;
   current: boolean;
+  /** Known to be over; a role neither current nor ended is held beside the current one. */
+  ended: boolean;
   citation: Citation;
 }
 

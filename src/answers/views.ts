@@ -6,7 +6,7 @@ import type { ArticleView, EventView, PersonView, QuoteView, Result } from './ty
 export function personView(kb: KnowledgeBase, p: Person): PersonView {
   const roles = p.roles.map((r) => {
     const para = kb.paragraphs[r.paragraph];
-    return { role: r.role, since: r.since?.slice(0, 10) ?? null, until: r.until?.slice(0, 10) ?? null, current: r.current, citation: citationOf(kb.article(para), para) };
+    return { role: r.role, since: r.since?.slice(0, 10) ?? null, until: r.until?.slice(0, 10) ?? null, current: r.current, ended: r.ended, citation: citationOf(kb.article(para), para) };
   });
   return { id: p.id, name: p.name, role: p.role, roles, affiliation: p.affiliation, aliases: [...p.aliases] };
 }

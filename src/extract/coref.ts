@@ -1,6 +1,9 @@
 import { splitSentences } from '../text/sentences.ts';
 import type { Article } from '../knowledge/types.ts';
-import type { Mention } from './types.ts';
+import type { ArticlePerson, Mention } from './types.ts';
+import { ROLE_NOUNS } from './lexicon/names.ts';
+import { NATIONALITIES } from './lexicon/places.ts';
+import { affiliationOf } from './roles.ts';
 import { SPEECH_VERBS } from './lexicon/verbs.ts';
 import { englishPos } from './lexicon/gazetteers.ts';
 
@@ -94,7 +97,32 @@ export function refsOf(paragraph: number, mentions: Mention[]): Ref[] {
  * as the subject of a sentence. News prose keeps one protagonist per stretch; this follows it.
  * The chain runs across paragraphs, as readers do.
  */
-export function resolvePronouns(article: Article, mentions: Mention[]): Mention[] {
+/** A subordinate clause opens before the name: "Asked if X was ready, he answered" is not about X. */
+const SUBORDINATE = /\b(?:if|whether|when|whenever|although|though|while|because|after|before|since|until|unless|asked|that|whom?|which)\b/i;
+
+/**
+ * "The American president left Rome": a sentence whose subject is a role, not a name, is about the
+ * person named last (within three paragraphs) whose roles hold that role noun (and nationality).
+ */
+export function describedSubject(text: string, s: { start: number; end: number }, people: ArticlePerson[] | undefined, mentions: Mention[], paragraph: number): number | null {
+  if (!people) return null;
+  const m = /^\s*the\s+((?:[\p{L}.-]+\s+){0,2})([\p{L}-]+)\s+(?:[\p{Ll}]+)/iu.exec(text.slice(s.start, s.end));
+  if (!m || !ROLE_NOUNS.has(m[2].toLowerCase())) return null;
+  const head = m[2].toLowerCase();
+  const mods = m[1].trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const country = mods.map((w) => NATIONALITIES[w.replace(/\.$/, '')] ?? NATIONALITIES[w]).find(Boolean) ?? null;
+  let best: Mention | null = null;
+  for (const x of mentions) {
+    if (x.paragraph > paragraph || x.paragraph < paragraph - 3 || (x.paragraph === paragraph && x.start >= s.start)) continue;
+    const p = people[x.person];
+    const holds = p.roles.some((r) => r.text.toLowerCase().split(/[\s-]+/).includes(head));
+    if (!holds || (country && p.affiliation !== country && !p.roles.some((r) => affiliationOf(r.text) === country))) continue;
+    if (!best || x.paragraph > best.paragraph || (x.paragraph === best.paragraph && x.start > best.start)) best = x;
+  }
+  return best ? best.person : null;
+}
+
+export function resolvePronouns(article: Article, mentions: Mention[], people?: ArticlePerson[]): Mention[] {
   const out: Mention[] = [];
   let last: number[] = [];
   for (const p of article.paragraphs) {
@@ -107,18 +135,22 @@ export function resolvePronouns(article: Article, mentions: Mention[]): Mention[
     const outside = refs.filter((r) => !quoted.some(([a, b]) => r.start > a && r.end <= b));
     for (const s of splitSentences(text)) {
       // A named subject earlier in the same sentence wins: "X conveyed …, a sentiment he reinforced".
-      const named = sentenceSubject(text, outside, s.start, s.end);
+      let named = sentenceSubject(text, outside, s.start, s.end);
       const namedAt = subjectsIn(text, outside, s.start, s.end)[0]?.start ?? Infinity;
+      if (named.length && SUBORDINATE.test(text.slice(s.start, namedAt))) named = [];
+      const described = named.length ? null : describedSubject(text, s, people, mentions, p.n);
       for (const r of outside) {
         if (!r.pronoun || r.start < s.start || r.end > s.end) continue;
-        const antecedent = named.length && namedAt < r.start ? named : last;
+        const antecedent = named.length && namedAt < r.start ? named : described !== null ? [described] : last;
         const singular = !/^they$/i.test(text.slice(r.start, r.end));
         // "he" cannot stand for a group; "they" for one person is usually a group we missed.
         r.people = singular ? antecedent.slice(-1) : antecedent.length > 1 ? [...antecedent] : [];
         for (const person of r.people) out.push({ paragraph: p.n, start: r.start, end: r.end, person, pronoun: true });
       }
       const subject = sentenceSubject(text, outside, s.start, s.end);
-      if (subject.length) last = subject;
+      if (subject.length && !SUBORDINATE.test(text.slice(s.start, subjectsIn(text, outside, s.start, s.end)[0]?.start ?? s.start))) last = subject;
+      else if (described !== null) last = [described];
+      else if (subject.length) last = subject;
       else {
         // No subject ("For Fiona Hill, a former adviser, the summit showed …"): the person the
         // sentence is about is still the one a following "she" means.

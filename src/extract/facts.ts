@@ -30,7 +30,7 @@ function asWritten(canon: Article, original: Article, paragraph: number, s: stri
 export function extractFacts(original: Article): ArticleFacts {
   const article = withCanonicalQuotes(original);
   const { people, mentions: named } = extractPeople(article);
-  const mentions = [...named, ...resolvePronouns(article, named)].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+  const mentions = [...named, ...resolvePronouns(article, named, people)].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
   addPronounRoles(article, people, mentions);
   return {
     article: article.id,

@@ -62,7 +62,7 @@ function roles(article: Article, people: ArticlePerson[], mentions: Mention[], f
   let interviewer: number | null = null;
   let interviewee: number | null = null;
   for (const p of article.paragraphs.filter((x) => x.n < firstTurn)) {
-    const m = /\b(?:spoke|talked|speaks|talks)\s+(?:to|with)\s+|\binterviewed\s+|\bin an interview with\s+/.exec(p.text);
+    const m = /\b(?:spoke|talked|speaks|talks)\s+(?:(?:about|on|of)\s+(?:it|this|that|them)\s+|at length\s+)?(?:to|with)\s+|\binterviewed\s+|\bin an interview with\s+/.exec(p.text);
     if (!m) continue;
     const here = intro.filter((x) => x.paragraph === p.n);
     const object = here.find((x) => x.start >= m.index + m[0].length && x.start <= m.index + m[0].length + 40);

@@ -2,10 +2,10 @@ import { fullNameKey, nameKey } from '../text/normalize.ts';
 import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, Mention } from './types.ts';
 import { adjacent, type Token } from './tokens.ts';
-import { articleTokens, tagNames } from './ner/tagger.ts';
+import { tagNames } from './ner/tagger.ts';
 import { nerTokens, type NerToken } from './ner/features.ts';
 import { englishPos, givenNames, surnames } from './lexicon/gazetteers.ts';
-import { affiliationOf, appositiveRole, cleanRole, relativeRoleIsPast, rolesSaidOf, isPlaceWord, isRoleWord, listRole, relativeRole, relativeRoleOverTime, roleBeforeComma, rolePriority, type RoleHow } from './roles.ts';
+import { affiliationOf, appositiveRole, cleanRole, germanTitle, isRoleNoun, relativeRoleIsPast, rolesSaidOf, isPlaceWord, isRoleWord, listRole, relativeRole, relativeRoleOverTime, roleBeforeComma, rolePriority, type RoleHow } from './roles.ts';
 import {
   CALENDAR_WORDS, FIRST_NAMES, HONORIFICS, NAME_PARTICLES, NOT_NAMES, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_STOP,
 } from './lexicon/names.ts';
@@ -54,9 +54,9 @@ function titleBefore(text: string, toks: NerToken[], from: number, taken: Set<nu
       continue;
     }
     if (TITLE_STOP.has(f)) break;
-    const roleish = isRoleWord(f) || f in NATIONALITIES || (p.possessive && isPlaceWord(f));
+    const roleish = isRoleWord(f) || isRoleNoun(f) || f in NATIONALITIES || (p.possessive && isPlaceWord(f));
     if (roleish) {
-      if (ROLE_NOUNS.has(f) || HONORIFICS.has(f)) sawRole = true;
+      if (ROLE_NOUNS.has(f) || HONORIFICS.has(f) || isRoleNoun(f)) sawRole = true;
     } else if (sawRole && p.capitalized && !NOT_NAMES.has(f) && !CALENDAR_WORDS.has(f) && owners < OWNER_WORDS && !p.sentenceStart) {
       owners++;
     } else if (sawRole && p.capitalized && !NOT_NAMES.has(f) && !CALENDAR_WORDS.has(f) && owners < OWNER_WORDS && p.sentenceStart && (ORG_WORDS.has(f) || isAcronym(p.text))) {
@@ -77,7 +77,7 @@ function trimName(toks: NerToken[], from: number, to: number, shouting: boolean)
     // "LONDON Smith said": a dateline in capitals glued to the name that follows it.
     const allCaps = (x: NerToken) => /^[\p{Lu}\p{P}]+$/u.test(x.text);
     const dateline = !shouting && t.sentenceStart && t.text.length > 2 && allCaps(t) && to - from > 1 && !allCaps(toks[from + 1]);
-    if (NOT_NAMES.has(f) || CALENDAR_WORDS.has(f) || HONORIFICS.has(f) || ROLE_NOUNS.has(f) || ROLE_MODIFIERS.has(f) || f in NATIONALITIES || dateline) from++;
+    if (NOT_NAMES.has(f) || CALENDAR_WORDS.has(f) || HONORIFICS.has(f) || ROLE_NOUNS.has(f) || germanTitle(f) || ROLE_MODIFIERS.has(f) || f in NATIONALITIES || dateline) from++;
     else if (t.sentenceStart && to - from > 1 && englishPos(f) && /[ar]/.test(englishPos(f)!) && !givenNames().has(f) && !FIRST_NAMES.has(f)) from++;
     else break;
   }
@@ -102,7 +102,7 @@ function splitRunTogether(toks: NerToken[], from: number, to: number): [number, 
 }
 
 /** The people the tagger finds in an article, as candidates with their titles. */
-function candidatesOf(article: Article): Candidate[] {
+function candidatesOf(article: Article): { candidates: Candidate[]; tokens: NerToken[][] } {
   // Section headings are read with the paragraphs ("What happened to Denys K?" tells the tagger that
   // "K", opening a sentence below, is a name), but only paragraphs give candidates.
   const { tokens, spans: all } = tagNames([...article.paragraphs.map((p) => p.text), ...article.sections]);
@@ -127,7 +127,7 @@ function candidatesOf(article: Article): Candidate[] {
       out.push({ paragraph: s.paragraph, tokens: toks.slice(a, b), title, titleStart: start, sentenceStart: toks[a].sentenceStart, evidence: new Set(['tagged', ...(title ? ['title'] : [])]) });
     }
   }
-  return out;
+  return { candidates: out, tokens };
 }
 
 /**
@@ -196,8 +196,8 @@ export interface PeopleResult {
 export function extractPeople(article: Article): PeopleResult {
   const cands: Candidate[] = [];
   const paraText = new Map(article.paragraphs.map((p) => [p.n, p.text]));
-  const { tokens } = articleTokens(article.paragraphs.map((p) => p.text));
-  const tagged = candidatesOf(article);
+  const { candidates: tagged, tokens: all } = candidatesOf(article);
+  const tokens = all.slice(0, article.paragraphs.length);
   // Words the article capitalises mid-sentence: a capitalised sentence opener that is also one is a name.
   const midCaps = new Set<string>();
   for (const toks of tokens) for (const t of toks) if (t.capitalized && !t.sentenceStart && !t.shouting) midCaps.add(nameKey(t.text));
@@ -225,7 +225,24 @@ export function extractPeople(article: Article): PeopleResult {
   // Full names first: multi-word runs with evidence, or whose last word is used alone elsewhere.
   const people: ArticlePerson[] = [];
   const byKey = new Map<string, number>();
-  const bySurname = new Map<string, number>();
+  /**
+   * Surname key -> the people it may stand for. Two people of one surname in an article (a
+   * president and his wife): a bare surname is the one the article names more often in full.
+   */
+  const surnamed = new Map<string, number[]>();
+  const fullMentions = new Map<number, number>();
+  const bySurname = {
+    get: (key: string): number | undefined => {
+      const ids = surnamed.get(key);
+      if (!ids?.length) return undefined;
+      return [...ids].sort((a, b) => (fullMentions.get(b) ?? 0) - (fullMentions.get(a) ?? 0) || a - b)[0];
+    },
+    set: (key: string, idx: number): void => {
+      const ids = surnamed.get(key) ?? [];
+      if (!ids.includes(idx)) ids.push(idx);
+      surnamed.set(key, ids);
+    },
+  };
   const soloKeys = midCaps;
   const nameOf = (c: Candidate) => c.tokens.map((t) => t.text).join(' ');
   const ensure = (name: string): number => {
@@ -242,8 +259,15 @@ export function extractPeople(article: Article): PeopleResult {
   const assigned = new Map<Candidate, number>();
   /** The names of everyone but person i: a role phrase that holds one is a list, not a role. */
   const otherNames = (i: number) => people.flatMap((p, k) => (k === i ? [] : [p.name, ...p.aliases]));
-  const addRole = (person: ArticlePerson, idx: number, raw: string | null, paragraph: number, how: RoleHow, past: boolean, fresh: boolean) => {
+  const addRole = (person: ArticlePerson, idx: number, raw: string | null, paragraph: number, how: RoleHow, past: boolean, fresh: boolean): void => {
     if (!raw) return;
+    // "a Kremlin aide and former culture minister": two roles, one of them behind them.
+    const two = /^(.+?)\s+and\s+(former|ex-|onetime|one-time)\s+(.+)$/i.exec(raw);
+    if (two) {
+      addRole(person, idx, two[1], paragraph, how, past, fresh);
+      addRole(person, idx, `${two[2]} ${two[3]}`, paragraph, how, true, false);
+      return;
+    }
     const r = cleanRole(raw, otherNames(idx));
     if (!r) return;
     const former = r.former || past;
@@ -257,6 +281,7 @@ export function extractPeople(article: Article): PeopleResult {
     const idx = ensure(nameOf(c));
     assigned.set(c, idx);
     bySurname.set(surname, idx);
+    fullMentions.set(idx, (fullMentions.get(idx) ?? 0) + 1);
   }
   // Single words: a known person's surname (or first name), else a person in their own right
   // when a title, an honorific or a speech verb says so.

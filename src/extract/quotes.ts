@@ -287,6 +287,7 @@ interface Reported {
   text: string;
   source: Source;
   cue: string;
+  sentence: Sentence;
 }
 
 /** A clause stops at the end of its sentence, or where a coordinated "and that …" starts another. */
@@ -325,6 +326,8 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
         src = sourceBefore(text, refs, s.start, v.start);
         // "…, and said that …": the subject of the sentence's first verb says this one too.
         if (!named(src) && subject && /\band\s+(?:also\s+)?$/.test(plain.slice(Math.max(s.start, v.start - 12), v.start))) src = subject;
+        // "Trump announced the date, saying further details would follow": a participle's speaker is the subject.
+        if (!named(src) && /ing$/.test(v.w) && /,\s*$/.test(plain.slice(Math.max(s.start, v.start - 3), v.start))) src = sentenceSubjectBefore(text, refs, s.start, v.start) ?? subject;
         if (!named(src)) continue;
         const verbEnd = v.end;
         const particle = /^\s+(out|up)\b/.exec(plain.slice(verbEnd, s.end));
@@ -356,8 +359,30 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
       }
       const clause = raw.slice(from, end).replace(/[.\s]+$/, '').trim();
       if (wordCount(clause) < 3) continue;
-      out.push({ text: clause, source: src!, cue });
+      out.push({ text: clause, source: src!, cue, sentence: s });
       covered = end;
+      // "… that A, and that B": B is a statement of its own, by the same speaker.
+      const next = /^,?\s+and\s+that\s+/.exec(plain.slice(end, s.end));
+      if (next) {
+        const from2 = end + next[0].length;
+        const clause2 = raw.slice(from2, clauseEnd(plain, from2, s.end)).replace(/[.\s]+$/, '').trim();
+        if (wordCount(clause2) >= 3) out.push({ text: clause2, source: src!, cue, sentence: s });
+      }
+    }
+    // The attribution after the clause: "At least two people were killed, city officials said." /
+    // "…, said a senior official." / "…, according to the air force."
+    if (!out.some((r) => r.sentence === s)) {
+      const tail = /,\s+([^,;“”"]{2,80}?)\s+(said|says|told reporters|added|reported|confirmed|announced|wrote|noted|stressed)(?:\s+on\s+\p{Lu}\p{Ll}+)?\.?\s*$|,\s+(said|says|added|reported|wrote)\s+([^,;“”"]{2,80}?)\.?\s*$|,\s+according\s+to\s+([^,;“”"]{2,80}?)\.?\s*$/u.exec(plain.slice(s.start, s.end));
+      if (tail && !quoted.some(([a, b]) => a >= s.start && b <= s.end)) {
+        const at = s.start + tail.index;
+        const phrase = tail[1] ?? tail[4] ?? tail[5];
+        const phraseAt = s.start + tail.index + tail[0].indexOf(phrase);
+        const src = tail[1] !== undefined
+          ? sourceBefore(text, refs, phraseAt, phraseAt + phrase.length + 1)
+          : sourceAfter(text, refs, phraseAt - 1, phraseAt + phrase.length);
+        const clause = raw.slice(s.start, at).trim();
+        if (named(src) && wordCount(clause) >= 3) out.push({ text: clause, source: src!, cue: tail[2] ?? tail[3] ?? 'according to', sentence: s });
+      }
     }
   }
   return out;

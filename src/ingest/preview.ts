@@ -50,7 +50,7 @@ export function personLine(p: FactsPreview['people'][number]): string {
 }
 export function quoteLine(q: FactsPreview['quotes'][number], max = 140): string {
   const text = clip(q.text, max);
-  return `${q.kind === 'direct' ? `“${text}”` : text} — ${q.speakers.length ? q.speakers.join(' and ') : 'speaker unknown'}`;
+  return `${q.kind === 'direct' ? `“${text}”` : text} — ${q.speakers.length ? q.speakers.join(' and ') : q.source ?? 'speaker unknown'}`;
 }
 export function eventLine(e: FactsPreview['events'][number], max = 140): string {
   return `[${e.kind}${e.date ? ` ${e.date}` : ''}] ${clip(e.summary, max)}`;

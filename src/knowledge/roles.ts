@@ -5,7 +5,7 @@
  * each with the dates the articles give it and the passage that says it. Pure.
  */
 import { fold } from '../text/normalize.ts';
-import { rolePriority, type RoleHow } from '../extract/roles.ts';
+import { LEFT_OFFICE, rolePriority, type RoleHow } from '../extract/roles.ts';
 import { HONORIFICS, ROLE_MODIFIERS, ROLE_NOUNS } from '../extract/lexicon/names.ts';
 import { codePointOrder } from '../text/normalize.ts';
 
@@ -32,6 +32,8 @@ export interface DatedRole {
   /** Paragraph id of the passage that best says it (in its latest article). */
   paragraph: number;
   current: boolean;
+  /** Known to be over ("former …", a newer office); a role neither current nor ended is held beside the current one. */
+  ended: boolean;
 }
 
 const SAME = new Map(Object.entries({
@@ -74,7 +76,10 @@ interface Office {
  * last by article date (on a tie, the one that says most: an office before a function, a bare rank
  * last), unless the articles call it former; the others follow oldest first.
  */
-export function rolesOverTime(mentions: DatedRoleMention[]): { role: string | null; roles: DatedRole[] } {
+export function rolesOverTime(all: DatedRoleMention[]): { role: string | null; roles: DatedRole[] } {
+  // "X resigned", "X stepped down": not an office, the end of the offices held until then.
+  const leaving = all.filter((m) => m.text === LEFT_OFFICE);
+  const mentions = all.filter((m) => m.text !== LEFT_OFFICE);
   if (mentions.length === 0) return { role: null, roles: [] };
   const groups = new Map<string, DatedRoleMention[]>();
   for (const m of mentions) {
@@ -104,7 +109,7 @@ export function rolesOverTime(mentions: DatedRoleMention[]): { role: string | nu
     const latest = pool[pool.length - 1].date;
     const best = pool.filter((m) => m.date === latest).sort((a, b) => rolePriority(a.text, a.how) - rolePriority(b.text, b.how) || a.paragraph - b.paragraph)[0];
     const ended = formerAfter.length > 0 || now.length === 0;
-    return { key, mentions: sorted, since: sorted[0].date, last: sorted[sorted.length - 1].date, ended, endedAt: formerAfter.length ? formerAfter[0].date : ended ? sorted[0].date : null, best };
+    return { key, mentions: sorted, since: sorted[0].date, last: sorted[sorted.length - 1].date, ended, endedAt: formerAfter.length && now.length ? formerAfter[0].date : null, best };
   });
   // A new office ("was appointed defence minister") ends the offices they held until then, unless a
   // later article still gives them: functions (head of a delegation) go on beside an office.
@@ -122,16 +127,28 @@ export function rolesOverTime(mentions: DatedRoleMention[]): { role: string | nu
       }
     }
   }
+  for (const left of leaving) {
+    for (const o of offices) {
+      if (o.ended) continue;
+      const lastNow = o.mentions.filter((m) => !m.former).pop();
+      if (lastNow && (laterDate(lastNow.date, left.date) < 0 || (lastNow.date === left.date && lastNow.paragraph <= left.paragraph))) {
+        o.ended = true;
+        o.endedAt = left.date;
+      }
+    }
+  }
   const live = offices.filter((o) => !o.ended && rolePriority(o.best.text, o.best.how) < 4);
   live.sort((a, b) => laterDate(b.last, a.last) || Number(b.mentions.some((m) => m.fresh)) - Number(a.mentions.some((m) => m.fresh)) || rolePriority(a.best.text, a.best.how) - rolePriority(b.best.text, b.best.how) || b.mentions.length - a.mentions.length || b.best.paragraph - a.best.paragraph);
   const current = live[0] ?? null;
   const history = offices.filter((o) => o !== current).sort((a, b) => laterDate(a.since, b.since) || a.best.paragraph - b.best.paragraph);
   const roles: DatedRole[] = history.map((o) => {
-    // Over when the articles say so, or when a newer office is first reported after its last mention.
-    const newer = offices.filter((x) => x !== o && x.since !== null && laterDate(x.since, o.last) > 0).map((x) => x.since!).sort(codePointOrder)[0] ?? null;
-    return { role: o.best.text, since: o.since, until: (o.ended ? o.endedAt : null) ?? (current && newer ? newer : null), paragraph: o.best.paragraph, current: false };
+    // Over when the articles say so, or when a newer office is first reported after its last mention;
+    // a function (head of a delegation) goes on beside an office, and ends only when the text says so.
+    const newer = isOffice(o) ? offices.filter((x) => x !== o && isOffice(x) && x.since !== null && laterDate(x.since, o.last) > 0).map((x) => x.since!).sort(codePointOrder)[0] ?? null : null;
+    const until = (o.ended ? o.endedAt : null) ?? (current && newer ? newer : null);
+    return { role: o.best.text, since: o.since, until, ended: o.ended || until !== null, paragraph: o.best.paragraph, current: false };
   });
-  if (current) roles.push({ role: current.best.text, since: current.since, until: null, paragraph: current.best.paragraph, current: true });
+  if (current) roles.push({ role: current.best.text, since: current.since, until: null, ended: false, paragraph: current.best.paragraph, current: true });
   // No office they still hold: what they are is the last one they held ("former prime minister").
   const lastHeld = current ? null : [...roles].sort((a, b) => laterDate(a.until ?? a.since, b.until ?? b.since))[roles.length - 1];
   return { role: current?.best.text ?? (lastHeld ? `former ${lastHeld.role}` : null), roles };

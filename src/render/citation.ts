@@ -31,7 +31,8 @@ export function formatDay(iso: string): string {
   return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
 }
 
-/** "formerly defence minister, until 17 Jul 2025": a role of someone's history that is behind them. */
-export function earlierRoleLine(r: { role: string; until: string | null }): string {
+/** "formerly defence minister, until 17 Jul 2025" / "also head of the delegation": a role of someone's history. */
+export function earlierRoleLine(r: { role: string; until: string | null; ended?: boolean }): string {
+  if (r.ended === false) return `also ${r.role}`;
   return `formerly ${r.role.replace(/^former\s+/i, '')}${r.until ? `, until ${formatDay(r.until)}` : ''}`;
 }

@@ -36,6 +36,7 @@ function roleJson(r: RoleView): object {
     ...(r.since ? { since: r.since } : {}),
     ...(r.until ? { until: r.until } : {}),
     current: r.current,
+    ended: r.ended,
     citation: { article: c.article, title: c.title, section: c.section, paragraph: c.paragraph, published: c.published, url: c.url },
   };
 }

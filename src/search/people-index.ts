@@ -3,6 +3,7 @@ import { codePointOrder, fold, fullNameKey, keyNeighbourhood, nameKey, similarKe
 import { TextIndex } from './text-index.ts';
 import { FuzzyVocabulary } from './vocabulary.ts';
 import { runSync } from '../steps.ts';
+import { LEFT_OFFICE } from '../extract/roles.ts';
 
 export type NameTier = 'exact' | 'name-word' | 'prefix' | 'fuzzy';
 const TIER_RANK: Record<NameTier, number> = { exact: 0, 'name-word': 1, prefix: 2, fuzzy: 3 };
@@ -117,7 +118,7 @@ interface Roles {
   docOf: number[];
 }
 
-const roleText = (p: Person) => [...new Set(p.roleMentions.map((r) => r.text)), p.affiliation ?? ''].join('. ');
+const roleText = (p: Person) => [...new Set(p.roleMentions.filter((r) => r.text !== LEFT_OFFICE).map((r) => r.text)), p.affiliation ?? ''].join('. ');
 
 function rolesOf(people: readonly Person[]): Roles {
   return { index: new TextIndex(people.map(roleText)), docPerson: people.map((_, i) => i), docOf: people.map((_, i) => i) };
@@ -250,7 +251,9 @@ export class PeopleIndex {
     const { index, docPerson } = this.roles;
     // Someone who holds the role now comes before someone who held it: "prime minister" is the current one.
     const now = (p: Person) => {
-      const current = fold(p.role ?? '');
+      // Every role they hold now: the current one and those held beside it (not those that ended).
+      const held = p.roles.filter((r) => r.current || !r.ended).map((r) => r.role);
+      const current = fold((/^former\b/i.test(p.role ?? '') ? held.filter((r) => r !== p.role) : held).join(' '));
       return words.filter((w) => current.includes(w.slice(0, Math.max(4, w.length - 2)))).length;
     };
     return index

@@ -26,7 +26,8 @@ president-elect minister-president premier governor-general prosecutor-general
 bundeskanzler bundeskanzlerin kanzler kanzlerin prasident prasidentin bundesprasident ministerprasident aussenminister
 aussenministerin verteidigungsminister verteidigungsministerin ministerin regierungschef regierungssprecher sprecher
 sprecherin berater beraterin botschafter botschafterin unterhandler chefunterhandler sonderbeauftragter sondergesandter
-gesandter chef chefin generalsekretar abgeordneter
+gesandter chef chefin generalsekretar abgeordneter kremlchef staatschef regierungschefin kremlsprecher aussenamtssprecher
+ministerprasidentin us-prasident us-aussenminister
 sen rep gov gen amb pres sec atty cmdr supt lt col sgt capt adm
 fellow counterpart wife husband widow daughter son brother sister lady reporter columnist commentator anchor
 presidente ministre porte-parole ambassadeur ambassadrice conseiller conseillere secretaire negociateur emissaire
