@@ -8,6 +8,8 @@ import { buildKnowledgeBase } from '../src/knowledge/build.ts';
 import { loadDevSets, type DevSet } from './dev/gold.ts';
 import { add, count, formatRows, type Row } from './dev/score.ts';
 import { scorePeople } from './dev/score-people.ts';
+import { scoreEvents } from './dev/score-events.ts';
+import { scoreAsk } from './dev/score-ask.ts';
 import type { KnowledgeBase } from '../src/knowledge/base.ts';
 
 process.stdout.on('error', () => process.exit(0)); // a closed pipe (| head) is not an error
@@ -19,7 +21,7 @@ const opt = (name: string) => {
 const why = args.includes('--why');
 
 /** The scorers of the development corpus; each gives rows for one set. */
-const scorers: ((set: DevSet, kb: KnowledgeBase, why: boolean) => Row[])[] = [scorePeople];
+const scorers: ((set: DevSet, kb: KnowledgeBase, why: boolean) => Row[])[] = [scorePeople, scoreEvents, scoreAsk];
 
 const sets = loadDevSets(undefined, opt('set') ?? opt('split'));
 const totals = new Map<string, Map<string, Row>>();

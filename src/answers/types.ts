@@ -1,6 +1,6 @@
 import type { Citation } from '../knowledge/types.ts';
 import type { EventKind } from '../extract/lexicon/events.ts';
-import type { QuoteKind } from '../extract/types.ts';
+import type { EventDate, QuoteKind } from '../extract/types.ts';
 import type { Brief } from './brief.ts';
 
 export type CommandName = 'who' | 'quote' | 'events' | 'ask' | 'brief' | 'sources' | 'help';
@@ -46,10 +46,14 @@ export interface EventView {
   summary: string;
   actors: string[];
   place: string | null;
-  /** The time the text gives, as written, and its resolved date where known. */
-  when: { text: string; date: string | null } | null;
-  /** Date used for the timeline: the event's, else its article's. */
-  date: string | null;
+  /** The time as the text gives it ("on Sunday"), or null. */
+  when: string | null;
+  /** When it happened, at the precision known (day, month, year), from the text or the publication date. */
+  date: EventDate | null;
+  /** History the article recalls, not the news of the day. */
+  background: boolean;
+  /** Every other passage that reports the same event, in other articles. */
+  alsoReported?: Citation[];
 }
 
 export interface ArticleView {

@@ -29,8 +29,9 @@ export function eventView(kb: KnowledgeBase, e: Event): EventView {
     summary: e.summary,
     actors: kb.actorNames(e),
     place: e.place,
-    when: e.when ? { text: e.when.text, date: e.when.iso } : null,
+    when: e.when,
     date: e.date,
+    background: e.background,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { TimeExpression } from './dates.ts';
+import type { DatePoint, Precision } from './dates.ts';
 import type { EventKind } from './lexicon/events.ts';
 import type { RoleHow } from './roles.ts';
 
@@ -56,15 +56,29 @@ export interface QuoteFact {
   lastParagraph: number;
 }
 
+/**
+ * When an event happened, as precisely as the article says: a day, a month or a year, with the
+ * last day of a range, and where the date came from (the text, or the publication date when the
+ * text gives none).
+ */
+export interface EventDate {
+  value: string;
+  precision: Precision;
+  source: 'text' | 'published';
+  end?: DatePoint;
+}
+
 export interface EventFact {
   kind: EventKind;
   /** The sentence that reports it, verbatim (shortened at a word boundary when long). */
   summary: string;
   actors: string[];
   place: string | null;
-  when: TimeExpression | null;
-  /** Best date for ordering: the time expression's, else the article's. */
-  date: string | null;
+  /** The time the text gives, as written ("on Sunday"), or null. */
+  when: string | null;
+  date: EventDate | null;
+  /** History the article recalls (dated long before it), not the news of the day. */
+  background: boolean;
   paragraph: number;
 }
 

@@ -1,5 +1,5 @@
 import type { Article, LoadProblem, Paragraph } from './types.ts';
-import type { ArticleFacts, ArticlePerson, EventFact, QuoteFact } from '../extract/types.ts';
+import type { ArticleFacts, ArticlePerson, EventDate, EventFact, QuoteFact } from '../extract/types.ts';
 import { codePointOrder, fullNameKey, keyNeighbourhood, nameKey, similarKeys } from '../text/normalize.ts';
 import { Segment, TextIndex, type SegmentState } from '../search/text-index.ts';
 import { PeopleIndex } from '../search/people-index.ts';
@@ -128,6 +128,17 @@ function intern<T extends string | null>(s: T): T {
   shared.set(s, s);
   return s;
 }
+/** One frozen object per distinct event date: most events of a day share it. */
+const dates = new Map<string, EventDate>();
+function internDate(d: EventDate): EventDate {
+  const key = `${d.value}|${d.precision}|${d.source}|${d.end?.value ?? ''}|${d.end?.precision ?? ''}`;
+  let known = dates.get(key);
+  if (!known) {
+    if (dates.size > 50_000) dates.clear();
+    dates.set(key, (known = Object.freeze({ ...d, ...(d.end ? { end: Object.freeze({ ...d.end }) } : {}) })));
+  }
+  return known;
+}
 const NO_ACTORS = Object.freeze([]) as unknown as string[];
 /** Memo of KnowledgeBase.sourcePerson, kept with the base like its derived values (never carried over). */
 const SOURCE_PEOPLE: Derived<Map<string, Person | null>> = { name: 'people of sources', make: () => new Map() };
@@ -139,8 +150,9 @@ function eventOf(e: EventFact, id: number, pid: (n: number) => number, idOfName:
     summary: e.summary,
     actors: e.actors.length ? e.actors.map((a) => idOfName.get(a) ?? intern(a)) : NO_ACTORS,
     place: intern(e.place),
-    when: e.when && { ...e.when, kind: intern(e.when.kind), iso: intern(e.when.iso), text: intern(e.when.text) },
-    date: intern(e.date),
+    when: intern(e.when),
+    date: e.date && internDate(e.date),
+    background: e.background,
     paragraph: pid(e.paragraph),
   };
 }

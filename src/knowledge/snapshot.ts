@@ -13,7 +13,7 @@ import { reviveParagraph } from './paragraph-store.ts';
  * read, extracted and indexed again. Valid only for the exact files it was built from (path, size,
  * modification time) and for the same code version; anything else is stale and rebuilt, never served.
  */
-const SNAPSHOT_VERSION = 6;
+const SNAPSHOT_VERSION = 7;
 
 /**
  * On disk: frames, each a 4-byte length and one v8-serialised value, written with a pause between

@@ -2,6 +2,7 @@ import { isUnnamedSource } from './source.ts';
 import type { Answer, Result } from '../answers/types.ts';
 import type { Citation } from '../knowledge/types.ts';
 import { earlierRoleLine, trimText } from './citation.ts';
+import { formatEventDate } from './dates.ts';
 import { LIMITS, cap } from './discord-limits.ts';
 import { fullId, pageId, type PageQuery } from '../discord/custom-id.ts';
 
@@ -71,8 +72,8 @@ function passage(r: Result, index: number, max: number, showPerson: boolean): { 
     lead = `**${safe(r.quote.speaker ?? 'Speaker not named')}**${isUnnamedSource(r.quote.source) ? ' (source not named)' : ''}${r.quote.cue ? ` (${safe(r.quote.cue)})` : ''}${r.quote.kind === 'reported' ? ', reported' : ''}:\n`;
     body = r.quote.kind === 'direct' ? `“${r.quote.text}”` : r.quote.text;
   } else if (r.event) {
-    const when = r.event.when?.date ?? r.event.when?.text ?? r.event.date;
-    lead = `**${r.event.kind}**${when ? ` · ${safe(when)}` : ''}${r.event.place ? ` · ${safe(r.event.place)}` : ''}\n`;
+    const when = formatEventDate(r.event.date);
+    lead = `**${r.event.kind}**${r.event.background ? ' (background)' : ''}${when ? ` · ${safe(when)}` : ''}${r.event.place ? ` · ${safe(r.event.place)}` : ''}\n`;
   } else if (r.article) {
     const a = r.article;
     const title = a.url ? `[${safe(a.title)}](${a.url})` : safe(a.title);
@@ -147,7 +148,7 @@ export function briefPayload(a: Answer): DiscordPayload {
   const fields: NonNullable<Embed['fields']> = [];
   fields.push({ name: 'Who is involved', value: sectionValue(b.people.map((r) => `**${safe(r.person!.name)}**${r.person!.role ? ` — ${safe(cap(r.person!.role, 80))}` : ''} · ${short(r.citation)}`)) });
   if (b.quotes.length) fields.push({ name: 'What was said', value: sectionValue(b.quotes.map((r) => `**${safe(r.quote!.speaker ?? '?')}**: “${safe(trimText(r.quote!.text, 200))}” · ${short(r.citation)}`)) });
-  if (b.events.length) fields.push({ name: 'What happened', value: sectionValue(b.events.map((r) => `**${r.event!.kind}**${r.event!.date ? ` ${r.event!.date}` : ''}: ${safe(trimText(r.text, 160))} · ${short(r.citation)}`)) });
+  if (b.events.length) fields.push({ name: 'What happened', value: sectionValue(b.events.map((r) => `**${r.event!.kind}**${r.event!.date ? ` ${formatEventDate(r.event!.date)}` : ''}: ${safe(trimText(r.text, 160))} · ${short(r.citation)}`)) });
   fields.push({ name: 'Sources', value: sectionValue(b.sources.map((r) => `${r.article!.url ? `[${safe(r.article!.title)}](${r.article!.url})` : safe(r.article!.title)}${r.article!.published ? ` · ${r.article!.published}` : ''}`)) });
   const embed: Embed = {
     title: cap(safe(a.title ?? 'Briefing'), LIMITS.title),

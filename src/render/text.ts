@@ -1,6 +1,7 @@
 import { isUnnamedSource } from './source.ts';
 import type { Answer, Result } from '../answers/types.ts';
 import { earlierRoleLine, formatCitation } from './citation.ts';
+import { formatEventDate } from './dates.ts';
 
 /** Terminal rendering: plain text, wrapped for reading, every passage followed by its citation. */
 
@@ -37,8 +38,8 @@ function renderResult(r: Result, i: number, showPerson: boolean): string {
     lines.push(`${lines.length ? '    ' : head}${who}${r.quote.cue ? ` (${r.quote.cue})` : ''}${r.quote.kind === 'reported' ? ', reported' : ''}:`);
     lines.push(wrap(mark, '    '));
   } else if (r.event) {
-    const when = r.event.when ? r.event.when.date ?? r.event.when.text : r.event.date;
-    lines.push(`${head}${r.event.kind}${when ? ` · ${when}` : ''}${r.event.place ? ` · ${r.event.place}` : ''}${r.event.actors.length ? ` · ${r.event.actors.join(', ')}` : ''}`);
+    const when = formatEventDate(r.event.date);
+    lines.push(`${head}${r.event.kind}${r.event.background ? ' (background)' : ''}${when ? ` · ${when}` : ''}${r.event.place ? ` · ${r.event.place}` : ''}${r.event.actors.length ? ` · ${r.event.actors.join(', ')}` : ''}`);
     lines.push(wrap(r.text, '    '));
   } else if (r.article) {
     const a = r.article;
@@ -49,6 +50,7 @@ function renderResult(r: Result, i: number, showPerson: boolean): string {
     lines.push(wrap(r.text, '    ').replace(/^ {4}/, lines.length ? '    ' : head));
   }
   lines.push(`    — ${formatCitation(r.citation)}`);
+  for (const c of r.event?.alsoReported ?? []) lines.push(`    — also ${formatCitation(c)}`);
   return lines.join('\n');
 }
 

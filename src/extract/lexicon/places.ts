@@ -29,8 +29,8 @@ export const COUNTRIES = new Set(
 
 /** Capitals and seats of government that news names as actors ("Moscow said", "Kyiv rejected"). */
 export const CAPITALS = new Set(
-  `kyiv kiev moscow washington berlin paris london brussels geneva istanbul ankara riyadh jeddah doha abu dhabi minsk
-  warsaw oslo stockholm helsinki copenhagen rome vienna budapest bratislava prague bucharest chisinau tbilisi tallinn riga
-  vilnius beijing tokyo ottawa madrid lisbon amsterdam bern dublin athens sofia belgrade zagreb tehran baghdad damascus
-  cairo anchorage`.split(/\s+/),
+  `kyiv, kiev, moscow, washington, berlin, paris, london, brussels, geneva, istanbul, ankara, riyadh, jeddah, doha, abu dhabi,
+  minsk, warsaw, oslo, stockholm, helsinki, copenhagen, rome, vienna, budapest, bratislava, prague, bucharest, chisinau,
+  tbilisi, tallinn, riga, vilnius, beijing, tokyo, ottawa, madrid, lisbon, amsterdam, bern, dublin, athens, sofia, belgrade,
+  zagreb, tehran, baghdad, damascus, cairo, anchorage, new york, the hague, vatican city, new delhi, kuala lumpur`.split(/\s*,\s*/),
 );
