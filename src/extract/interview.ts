@@ -18,6 +18,12 @@ export interface Turn {
 }
 
 const LABEL = /^\s*(Q|A|Question|Answer|Frage|Antwort|Réponse|Interviewer|\p{Lu}[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]+){0,2})\s*[:：]\s+(?=\S)/u;
+/** A transcript's "Lund — words" (a dash after the speaker's name). */
+const DASH_LABEL = /^\s*(\p{Lu}[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]+){0,2})\s+[—–]\s+(?=\S)/u;
+const isPersonName = (label: string, people: ArticlePerson[]) => {
+  const key = fullNameKey(label);
+  return people.some((p) => [p.name, ...p.aliases].some((n) => fullNameKey(n) === key || fullNameKey(n).split(' ').pop() === key.split(' ').pop()));
+};
 const QUESTION = /^(?:q|question|frage|interviewer)$/i;
 const ANSWER = /^(?:a|answer|antwort|réponse)$/i;
 /** Labels that introduce something other than a speaker's words. */
@@ -28,8 +34,11 @@ const JOURNALIST = /\b(?:correspondent|reporter|journalist|editor|interviewer|ho
 export function interviewTurns(article: Article, people: ArticlePerson[], mentions: Mention[]): Map<number, Turn> {
   const labelled: { n: number; label: string; from: number }[] = [];
   for (const p of article.paragraphs) {
-    const m = LABEL.exec(p.text);
-    if (m && !NOT_SPEAKERS.test(m[1].split(/\s+/)[0])) labelled.push({ n: p.n, label: m[1], from: m[0].length });
+    const m = LABEL.exec(p.text) ?? DASH_LABEL.exec(p.text);
+    if (!m || NOT_SPEAKERS.test(m[1].split(/\s+/)[0])) continue;
+    // "NAME — words" (a transcript) only when NAME is a person of the article: "KYIV — …" is a dateline.
+    if (m.index === undefined || (DASH_LABEL.test(p.text) && !LABEL.test(p.text) && !isPersonName(m[1], people))) continue;
+    labelled.push({ n: p.n, label: m[1], from: m[0].length });
   }
   const labels = new Set(labelled.map((l) => l.label));
   if (labelled.length < 3 || labels.size < 2) return new Map();

@@ -28,7 +28,7 @@ aussenministerin verteidigungsminister verteidigungsministerin ministerin regier
 sprecherin berater beraterin botschafter botschafterin unterhandler chefunterhandler sonderbeauftragter sondergesandter
 gesandter chef chefin generalsekretar abgeordneter kremlchef staatschef regierungschefin kremlsprecher aussenamtssprecher
 ministerprasidentin us-prasident us-aussenminister
-sen rep gov gen amb pres sec atty cmdr supt lt col sgt capt adm
+sen rep gov gen amb pres sec atty cmdr supt lt col sgt capt adm presenter moderator interviewer
 fellow counterpart wife husband widow daughter son brother sister lady reporter columnist commentator anchor
 presidente ministre porte-parole ambassadeur ambassadrice conseiller conseillere secretaire negociateur emissaire
 envoye chancelier chanceliere depute deputee
