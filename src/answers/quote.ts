@@ -28,6 +28,12 @@ function quotesOf(kb: KnowledgeBase, p: Person): Quote[] {
   const bySource = kb.derive(BY_SOURCE);
   const forms = new Set([p.name, ...p.aliases, p.name.split(' ').pop()!]);
   const more = [...forms].flatMap((f) => bySource.get(fold(f)) ?? []).filter((q) => kb.sourcePerson(q.source!)?.id === p.id);
+  // "…,” the president wrote": sources that are one of their roles, where they are the one meant.
+  const heads = new Set(p.roles.flatMap((r) => fold(r.role).split(/[\s-]+/)));
+  for (const [key, qs] of bySource) {
+    const head = /^the\s+(?:\S+\s+){0,2}(\S+)$/.exec(key)?.[1];
+    if (head && heads.has(head)) for (const q of qs) if (kb.describedPerson(q.source!, q.paragraph)?.id === p.id) more.push(q);
+  }
   return more.length ? [...new Set([...own, ...more])].sort((a, b) => a.paragraph - b.paragraph || a.id - b.id) : own;
 }
 

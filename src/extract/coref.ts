@@ -22,7 +22,17 @@ const AND_BETWEEN = /^(?:,[^,.;]{0,90},?)?\s+and\s+(?:\p{Lu}[\p{L}.’'-]*\s+){0
 
 /** Subject references in a stretch: mentions and pronouns not governed by a preposition. */
 export function subjectsIn(text: string, refs: Ref[], from: number, to: number): Ref[] {
-  return refs.filter((r) => r.start >= from && r.end <= to && !PREPOSITIONS.test(text.slice(Math.max(0, r.start - 14), r.start)));
+  return refs.filter((r) => r.start >= from && r.end <= to && !governed(text, r.start));
+}
+
+/** Title words between a preposition and a name: "with President X", "to Foreign Minister X". */
+const TITLED = /(?:(?:\p{Lu}[\p{L}.’'-]*|the|a|an|his|her|its|their)\s+){1,3}$/u;
+/** Whether a preposition governs the name at `start` (possibly over its title words). */
+function governed(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 50), start);
+  if (PREPOSITIONS.test(before.slice(-14))) return true;
+  const t = TITLED.exec(before);
+  return !!t && PREPOSITIONS.test(before.slice(0, t.index).slice(-14));
 }
 
 /** The last subject before `to`, widened to "X and Y", "Both X and Y", "X, a Y, and Z". */
@@ -122,6 +132,15 @@ export function describedSubject(text: string, s: { start: number; end: number }
   return best ? best.person : null;
 }
 
+/**
+ * "The American president left Rome": a sentence about someone named by a role we cannot tie to a
+ * name. A "he" that follows may mean them: better no antecedent than the wrong one.
+ */
+function isDescribedPerson(text: string, s: { start: number; end: number }): boolean {
+  const m = /^\s*the\s+(?:[\p{L}.-]+\s+){0,2}([\p{L}-]+)\s+[\p{Ll}]+/iu.exec(text.slice(s.start, s.end));
+  return !!m && ROLE_NOUNS.has(m[1].toLowerCase()) && !/^(?:officials?|members?)$/.test(m[1].toLowerCase());
+}
+
 export function resolvePronouns(article: Article, mentions: Mention[], people?: ArticlePerson[]): Mention[] {
   const out: Mention[] = [];
   let last: number[] = [];
@@ -151,6 +170,7 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
       if (subject.length && !SUBORDINATE.test(text.slice(s.start, subjectsIn(text, outside, s.start, s.end)[0]?.start ?? s.start))) last = subject;
       else if (described !== null) last = [described];
       else if (subject.length) last = subject;
+      else if (isDescribedPerson(text, s)) last = [];
       else {
         // No subject ("For Fiona Hill, a former adviser, the summit showed …"): the person the
         // sentence is about is still the one a following "she" means.

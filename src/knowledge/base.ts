@@ -8,6 +8,8 @@ import { mergeSorted, type Addition, type Derived } from './derived.ts';
 import { runAsync, runSync } from '../steps.ts';
 import { rolesOverTime, type DatedRole, type DatedRoleMention } from './roles.ts';
 import { affiliationOf } from '../extract/roles.ts';
+import { ROLE_NOUNS } from '../extract/lexicon/names.ts';
+import { NATIONALITIES } from '../extract/lexicon/places.ts';
 
 /** A person across the whole knowledge base: an article's person, merged over articles. */
 export interface Person extends Omit<ArticlePerson, 'roles'> {
@@ -140,6 +142,18 @@ function internDate(d: EventDate): EventDate {
   return known;
 }
 const NO_ACTORS = Object.freeze([]) as unknown as string[];
+
+/** Whether a sorted list holds x. */
+function binaryHas(list: readonly number[], x: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo] === x;
+}
 /** Memo of KnowledgeBase.sourcePerson, kept with the base like its derived values (never carried over). */
 const SOURCE_PEOPLE: Derived<Map<string, Person | null>> = { name: 'people of sources', make: () => new Map() };
 
@@ -351,10 +365,30 @@ export class KnowledgeBase {
 
   speakerNames(q: Quote): string[] {
     if (q.speakers.length === 0 && q.source) {
-      const p = this.sourcePerson(q.source);
+      const p = this.sourcePerson(q.source) ?? this.describedPerson(q.source, q.paragraph);
       return p ? [p.name] : [];
     }
     return q.speakers.map((s) => this.personById.get(s)?.name ?? s);
+  }
+
+  /**
+   * "…,” the president wrote": the one person named in this paragraph or the one before whose roles
+   * (as the whole base knows them) hold that role noun, and nationality if the text gives one.
+   */
+  describedPerson(source: string, paragraph: number): Person | undefined {
+    const m = /^the\s+((?:[\p{L}.-]+\s+){0,2})([\p{L}-]+)$/iu.exec(source);
+    if (!m || !ROLE_NOUNS.has(m[2].toLowerCase())) return undefined;
+    const head = m[2].toLowerCase();
+    const country = m[1].trim().toLowerCase().split(/\s+/).map((w) => NATIONALITIES[w.replace(/\.$/, '')]).find(Boolean);
+    const article = this.paragraphs[paragraph]?.article;
+    const span = article ? this.span(article) : undefined;
+    if (!span) return undefined;
+    const near = (p: Person) => [paragraph, paragraph - 1].some((x) => x >= span.paragraphs[0] && binaryHas(p.paragraphs, x));
+    const fits = span.mentions
+      .map(([id]) => this.personById.get(id))
+      .filter((p): p is Person => !!p && near(p))
+      .filter((p) => p.roles.some((r) => r.role.toLowerCase().split(/[\s-]+/).includes(head)) && (!country || p.affiliation === country || p.roles.some((r) => affiliationOf(r.role) === country)));
+    return fits.length === 1 ? fits[0] : undefined;
   }
 
   /**

@@ -18,7 +18,7 @@ charged charges demanded demands wondered wonders mused muses griped gripes scof
 derided derides thanked thanks summarized summarised summarizes summarises elaborated elaborates clarified clarifies
 repeated repeats reminded reminds informed informs advised advises confessed confesses recounted recounts testified
 testifies declared declares proclaimed proclaims insisted replied recalled explained tweeted wrote texted emailed
-spoke speaks referred refers quoted quotes add tell warn note insist argue claim explain stress state suggest ask reply respond admit acknowledge deny confirm announce predict promise urge declare write recall concede
+written spoken spoke speaks referred refers quoted quotes add tell warn note insist argue claim explain stress state suggest ask reply respond admit acknowledge deny confirm announce predict promise urge declare write recall concede
 sagte sagt erklärte erklarte betonte schrieb fügte fugte warnte déclaré declare dit affirmé affirme souligné souligne ajouté ajoute écrit ecrit
 `);
 
