@@ -6,7 +6,7 @@
  * nearest named person. Pure functions over one paragraph.
  */
 import type { Ref } from './coref.ts';
-import { SPEECH_VERBS } from './lexicon/verbs.ts';
+import { PHRASAL_SPEECH, SPEECH_VERBS } from './lexicon/verbs.ts';
 import { CALENDAR_WORDS, NOT_NAMES } from './lexicon/names.ts';
 
 
@@ -47,6 +47,7 @@ const SOURCE_NOUNS = new Set(
   police prosecutors prosecutor investigators residents resident witnesses witness officer officers commander commanders
   representative representatives envoy envoys member members leaders leader capitals presidency palace secretariat
   department pentagon parliament survey poll polls study campaign spokesmen figures participants person official's
+  document documents filing letter letters memo memorandum email emails release transcript readout note message
   broadcaster broadcasters website site media press authorities authority regime cabinet parties party group groups`.split(/\s+/),
 );
 
@@ -210,7 +211,11 @@ const NOUN_BEFORE = /(?:\b(?:the|a|an|his|her|its|their|our|my|your|this|that|th
  * claims", "these remarks") and not part of a name ("the United States").
  */
 export function isSpeechVerbAt(text: string, w: Word): boolean {
-  if (!SPEECH_VERBS.has(w.w)) return false;
+  if (!SPEECH_VERBS.has(w.w)) {
+    // "…,” Trump went on, “…”", "she shot back".
+    const particle = PHRASAL_SPEECH[w.w];
+    if (!particle || !new RegExp(`^\\s+${particle}\\b`).test(text.slice(w.end, w.end + 8))) return false;
+  }
   if (/^\p{Lu}/u.test(text.slice(w.start)) && !/^\s*$|[.!?:]\s*$|[“"]\s*$/.test(text.slice(Math.max(0, w.start - 3), w.start))) return false;
   return !NOUN_BEFORE.test(text.slice(Math.max(0, w.start - 12), w.start));
 }

@@ -3,7 +3,7 @@ import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, Mention, QuoteFact } from './types.ts';
 import { refsOf, type Ref } from './coref.ts';
 import { ROLE_NOUNS } from './lexicon/names.ts';
-import { BARE_CLAUSE_VERBS, CUE_PARTICLES, REPORTING_WITHOUT_THAT, SPEECH_VERBS, TELL_VERBS, WEAK_CUES } from './lexicon/verbs.ts';
+import { BARE_CLAUSE_VERBS, CUE_PARTICLES, PHRASAL_SPEECH, REPORTING_WITHOUT_THAT, SPEECH_VERBS, TELL_VERBS, WEAK_CUES } from './lexicon/verbs.ts';
 import { isSpeechVerbAt, sentenceSubjectBefore, sourceAfter, sourceBefore, speechVerbs, wordsIn, type Source } from './attribution.ts';
 import { interviewTurns } from './interview.ts';
 
@@ -81,8 +81,8 @@ function attributionAfter(text: string, refs: Ref[], from: number, sentenceEnd: 
   const rest = text.slice(from, sentenceEnd);
   // Verb first: "said Berg", "said a senior official", "wrote Berg on X".
   // (French word order in translations: "« … », a déclaré X".)
-  const vf = /^\s*[,—–-]?\s*(?:(?:also|later|then|a|has|had)\s+)?([\p{Ll}]+)(?:\s+(?:out|up))?(?=\s)/u.exec(rest);
-  if (vf && SPEECH_VERBS.has(vf[1])) {
+  const vf = /^\s*[,—–-]?\s*(?:(?:also|later|then|a|has|had)\s+)?([\p{Ll}]+)(?:\s+(?:out|up|on|back|in))?(?=\s)/u.exec(rest);
+  if (vf && (SPEECH_VERBS.has(vf[1]) || (PHRASAL_SPEECH[vf[1]] && vf[0].trimEnd().endsWith(PHRASAL_SPEECH[vf[1]])))) {
     const src = sourceAfter(text, refs, from + vf[0].length, sentenceEnd);
     if (named(src)) return { source: src!, cue: vf[1] };
   }
@@ -226,6 +226,11 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
       const s = sentenceAt(Math.max(0, qStart));
       if (NOT_SPEECH_BEFORE.test(text.slice(s.start, Math.max(0, qStart)))) continue;
       let attribution: Attribution | null = span.close != null ? attributionAfter(text, refs, qEnd + 1, s.end) : null;
+      // “…. ” Trump said. — the attribution as a short sentence of its own after the quote.
+      if (!attribution && span.close != null && /[.!?]\s*$/.test(text.slice(Math.max(0, qEnd - 2), qEnd))) {
+        const next = sentences[sentences.indexOf(s) + 1];
+        if (next && next.start - qEnd < 4 && wordCount(next.text) <= 8) attribution = attributionAfter(text, refs, next.start, next.end);
+      }
       if (!attribution) {
         const before = attributionBefore(text, plain, refs, s.start, qStart);
         if (before) {
@@ -242,6 +247,11 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
         lastDirect = q;
         lastQuoteEnd = qEnd;
         continue;
+      }
+      // "Kaine has adopted the stance of many Catholics: “…”" — a colon hands the quote to the subject.
+      if (!attribution && /:\s*$/.test(text.slice(Math.max(s.start, qStart - 3), qStart))) {
+        const subject = sentenceSubjectBefore(text, refs, s.start, qStart) ?? sourceBefore(text, refs, s.start, Math.max(s.start, (wordsIn(plain, s.start, qStart).find((w) => /(?:s|ed)$/.test(w.w) && w.start > s.start)?.start ?? s.start)));
+        if (named(subject)) attribution = { source: subject!, cue: null };
       }
       // A quote that is a sentence of its own, right after a sentence in which someone speaks:
       // "Berg distanced himself from the movement by saying he would help. “I am going to support him.”"
