@@ -149,8 +149,19 @@ function nominalBefore(text: string, from: number, to: number): Source | null {
   const det = phrase.findIndex((w) => DETERMINERS.test(w.w));
   if (det > 0 && det <= head) phrase = phrase.slice(det);
   const s = text.slice(phrase[0].start, phrase[phrase.length - 1].end).trim();
-  if (!s || SPEECH_VERBS.has(phrase[0].w)) return null;
+  if (!s || SPEECH_VERBS.has(phrase[0].w) || !isSourcePhrase(text, phrase)) return null;
   return { people: [], text: s };
+}
+
+const ENDS_BADLY = /^(?:is|are|was|were|be|been|has|have|had|a|an|the|of|at|in|on|for|to|from|by|with|and|or|but|that|which|who|its|his|her|their)$/;
+/**
+ * A source phrase is a noun phrase: short, not ending in a verb or a preposition, and not a
+ * headline in capitals (an acronym of a few letters, "TASS", is a name; "INDIANA’S" is a shout).
+ */
+function isSourcePhrase(text: string, phrase: Word[]): boolean {
+  if (phrase.length > 9 || ENDS_BADLY.test(phrase[phrase.length - 1].w)) return false;
+  const capitals = phrase.filter((w) => w.w.length > 1 && /^[\p{Lu}’'.-]+$/u.test(text.slice(w.start, w.end)));
+  return capitals.length < 2 && !capitals.some((w) => w.w.replace(/[’'.-]|s$/g, '').length > 5);
 }
 
 /** The subject of the sentence that holds `at`: the first name a verb follows, for a cue like "stating, “…”". */
@@ -201,6 +212,7 @@ export function sourceAfter(text: string, refs: Ref[], verbEnd: number, to: numb
   // "said a senior official", "added another New Hampshire Republican", "said TASS".
   const determined = /^(?:a|an|another|one|two|three|several|some|many|other|the)$/.test(phrase[0].w) && phrase.length >= 2;
   if (!determined && (headOf(phrase.map((w) => w.w)) < 0 || !DETERMINERS.test(phrase[0].w) && !/^\p{Lu}/u.test(text.slice(phrase[0].start)) && !SOURCE_NOUNS.has(phrase[0].w))) return null;
+  if (!isSourcePhrase(text, phrase)) return null;
   return { people: [], text: text.slice(phrase[0].start, phrase[phrase.length - 1].end) };
 }
 

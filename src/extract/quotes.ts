@@ -50,6 +50,9 @@ function cleanQuote(s: string): string {
 
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
+/** Reporting verbs that may stand before their subject: "said Berg", "added a senior official". */
+const INVERTING = new Set('said says added adds wrote writes replied replies continued continues explained explains noted notes insisted argued recalled declared stated warned answered responded countered concluded observed remarked asked'.split(' '));
+
 interface Attribution {
   source: Source;
   cue: string | null;
@@ -114,8 +117,9 @@ function attributionBefore(text: string, plain: string, refs: Ref[], sentenceSta
     // A short quote far from its verb is more likely a scare quote than speech.
     const farApart = /;|,\s+(and|but|while|whereas)\s/.test(gap) || gap.length > 300;
     let src = sourceBefore(text, refs, sentenceStart, t.start);
-    // "…, said Berg: “…”": the name after the verb.
-    if (!named(src)) src = sourceAfter(text, refs, t.end, quoteStart);
+    // "…, said Berg: “…”": the name after the verb — only after a verb that inverts with its
+    // subject; after "calling", "told" or "labeled" the name is the object, not the speaker.
+    if (!named(src) && INVERTING.has(t.w)) src = sourceAfter(text, refs, t.end, quoteStart);
     // "Berg shared a message, stating, “…”": a participle's speaker is the sentence's subject;
     // so is the speaker of "…, and said Russia was “ready right now”".
     if (!named(src) && (/ing$/.test(t.w) || /\band\s+(?:also\s+)?$/.test(text.slice(Math.max(sentenceStart, t.start - 10), t.start)))) {
