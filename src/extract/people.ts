@@ -261,6 +261,13 @@ export function extractPeople(article: Article): PeopleResult {
   const otherNames = (i: number) => people.flatMap((p, k) => (k === i ? [] : [p.name, ...p.aliases]));
   const addRole = (person: ArticlePerson, idx: number, raw: string | null, paragraph: number, how: RoleHow, past: boolean, fresh: boolean): void => {
     if (!raw) return;
+    // "the former Fox News presenter chosen as defence secretary": the role they were chosen for is new.
+    const chosen = /^(.+?)\s+(?:chosen|picked|named|nominated|tapped|appointed|selected)\s+(?:as|to be)\s+(.+)$/i.exec(raw);
+    if (chosen) {
+      addRole(person, idx, chosen[1], paragraph, how, past, false);
+      addRole(person, idx, chosen[2], paragraph, 'predicate', false, true);
+      return;
+    }
     // "a Kremlin aide and former culture minister": two roles, one of them behind them.
     const two = /^(.+?)\s+and\s+(former|ex-|onetime|one-time)\s+(.+)$/i.exec(raw);
     if (two) {

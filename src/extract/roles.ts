@@ -161,6 +161,7 @@ export function cleanRole(raw: string, otherNames: string[] = []): { role: strin
   s = s.replace(SINCE, '');
   // "culture minister with a taste for history": the role ends before a description of the person.
   s = s.replace(/\s+with\s+(?:a|an|the|his|her|their)\s+(?![\p{L}-]*\s*(?:of|for)\s+\p{Lu})[^,;]*$/u, '');
+  if (/\b(?:of|for|to)\s+(?:it|them|him|her|us|this|that)$/i.test(s)) return null;
   if (!s || /^(?:and|or|but|as|with|of|to|for|in|on|at|by)\b/i.test(s) || /[“”"«»„‘]|’(?!s\b)/.test(s)) return null;
   if (NOT_IN_A_ROLE.test(s)) return null;
   const words = s.split(' ');
@@ -195,14 +196,14 @@ export function rolePriority(role: string, how: RoleHow): number {
 const ROLE_END = String.raw`(?=\s*[,.;:()“”"«»„]|\s+and(?!\s+\p{Lu})|\s+(?:while|since|after|before|when|in|on|at|from|until|who|which|but|because|with|to\s+replace|replacing|succeeding|for\s+(?:the\s+)?(?:first|second|third|last)\b)\b|$)`;
 const ROLE_WORDS = String.raw`(?:(?:the|a|an)\s+)?(?:new\s+)?((?:[\p{L}’'.-]+\s+){0,7}?[\p{L}’'.-]+)`;
 /** Verbs that give someone a post: "appointed X defence minister", "X was named envoy". */
-const APPOINT = String.raw`(?:named|appointed|nominated|elected|confirmed|installed|made|sworn in|chosen|picked|tapped|promoted)`;
+const APPOINT = String.raw`(?:named|names|appointed|appoints|nominated|nominates|elected|confirmed|installed|made|sworn in|chosen|chose|chooses|picked|picks|tapped|taps|promoted|proposed|proposes|reappointed)`;
 /** What may stand between a name and a verb that gives it a role: an appositive, "of the CDU", "came home and in February". */
-const BEFORE_VERB = String.raw`,?(?:,[^,]{1,60},)?(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2})?(?:\s+[^.;,“”"]{1,70}?\s+and(?:\s+(?:in|on|at)\s+[\p{L}\d]+(?:\s+\d{4})?|\s+later|\s+then|\s+now)?)?`;
+const BEFORE_VERB = String.raw`,?(?:,[^;“”"]{1,120}?,)?(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2})?(?:\s+[^.;,“”"]{1,70}?\s+and(?:\s+(?:in|on|at)\s+[\p{L}\d]+(?:\s+\d{4})?|\s+later|\s+then|\s+now)?)?`;
 const SAID_AFTER: [RegExp, { former?: boolean; fresh?: boolean; how: RoleHow }][] = [
   // "X is the new energy minister", "X was prime minister in 2005" (behind them), "X remains foreign minister"
   [new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`\s+(is|is also|remains|remained|is now|has become|had become|became|becomes|will become|was|has been|has also been|had been|stayed on as|stays on as|stayed as|continues as|continued as|kept (?:his|her) (?:post|job) as)\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate' }],
   // "X was appointed head of the office", "X has been named special envoy", "X takes over as defence minister"
-  [new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`\s+(?:(?:was|has been|had been|is|will be|were|is to be)\s+(?:formally\s+|officially\s+|also\s+)?` + APPOINT + String.raw`(?:\s+on\s+\p{Lu}\p{Ll}+)?(?:\s+as)?|(?:takes|took|take|taking|will take)\s+over\s+as|(?:moves|moved|moving)\s+[^,.;]{1,40}?\s+to\s+become|who\s+(?:becomes|became|takes over as|took over as)|(?:to\s+)?(?:succeed|succeeds|succeeded|replace|replaces|replaced)\s+(?:\p{Lu}[\p{L}’'-]*\s+){1,3}as)\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate', fresh: true }],
+  [new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`\s+(?:(?:was|has been|had been|is|will be|were|is to be)\s+(?:formally\s+|officially\s+|also\s+)?` + APPOINT + String.raw`(?:\s+on\s+\p{Lu}\p{Ll}+)?(?:\s+by\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?(?:\s+in\s+a\s+[\d–-]+\s+vote)?(?:\s+as)?|(?:takes|took|take|taking|will take)\s+over\s+as|(?:moves|moved|moving)\s+[^,.;]{1,40}?\s+to\s+become|who\s+(?:becomes|became|takes over as|took over as)|(?:to\s+)?(?:succeed|succeeds|succeeded|replace|replaces|replaced)\s+(?:\p{Lu}[\p{L}’'-]*\s+){1,3}as)\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate', fresh: true }],
   // "… and Serhii Marchenko as finance minister", "Budanov, in his new job as head of the office,"
   [new RegExp(String.raw`^\s+as\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate' }],
   [new RegExp(String.raw`^,?\s+[^,.;]{0,60}?\b(?:his|her|their)\s+new\s+(?:job|role|post|position|office)\s+as\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate', fresh: true }],
@@ -216,11 +217,12 @@ const LEADS_AFTER = new RegExp(String.raw`^\s+(?:(?:will|would|is to|was to|is s
 const TO_HEAD_AFTER = new RegExp(String.raw`^\s+to\s+(?:lead|head|run)\s+((?:the\s+)?(?:[\p{L}’'-]+\s+){0,4}?[\p{L}’'-]+)` + ROLE_END, 'u');
 /** "appointed X defence minister", "named him envoy": the verb before the name gives the role after it. */
 const APPOINTED_BEFORE = new RegExp(String.raw`\b(?:has|have|had)?\s*` + APPOINT + String.raw`(?:\s+on\s+\p{Lu}\p{Ll}+)?\s+$`, 'u');
-const AFTER_OBJECT = new RegExp(String.raw`^\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?(?:as\s+)?` + ROLE_WORDS + ROLE_END, 'u');
+// "appointed X defence minister", "proposed X, a civilian economist, as the new defence minister"
+const AFTER_OBJECT = new RegExp(String.raw`^(?:,(?:(?!\s+and\s+\p{Lu})[^;“”"]){1,140}?,)?\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?(?:as\s+|to\s+be\s+)?` + ROLE_WORDS + ROLE_END, 'u');
 
 /** What a sentence says when someone leaves office: "X resigned", "X stepped down as envoy". */
 export const LEFT_OFFICE = '(left office)';
-const LEAVES = new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`\s+(?:has\s+|had\s+)?(?:resigned|stepped down|steps down|quit|quits|resigns|left office|was dismissed|was fired|was sacked|was removed|was ousted|has been dismissed|was replaced)\b(?:\s+as\s+` + ROLE_WORDS + String.raw`)?`, 'u');
+const LEAVES = new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`\s+(?:has\s+|had\s+)?(?:resigned|stepped down|steps down|quit|quits|resigns|left office|was dismissed|was fired|was sacked|was removed|was ousted|has been dismissed|was replaced|was succeeded|handed over|hands over|bows out|bowed out)\b(?:\s+as\s+` + ROLE_WORDS + String.raw`)?`, 'u');
 
 const OUSTED_BEFORE = /\b(?:took over from|takes over from|take over from|taking over from|succeeding|succeeded|succeeds|replacing|replaced|replaces|successor to|in place of|dismissed|fired|sacked|ousted|removed|dismissing|firing)\s+(?:(?:the|a)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+,\s+)?$/u;
 

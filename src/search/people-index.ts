@@ -110,6 +110,14 @@ class NameLayer {
   }
 }
 
+/**
+ * Words news uses for an office by its seat: "the Pentagon chief" is the defence secretary, "the
+ * spy chief" the head of intelligence, "the premier" the prime minister.
+ */
+const ROLE_SYNONYMS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  pentagon: 'defence defense secretary', spy: 'intelligence', premier: 'prime minister', chancellery: 'chancellor',
+});
+
 /** Role texts of people, one document each; a changed person's document is deleted and a new one added. */
 interface Roles {
   index: TextIndex;
@@ -250,7 +258,7 @@ export class PeopleIndex {
     const original = TextIndex.queryWords(query);
     if (!original.length) return [];
     // "the Polish president" is also "Poland's president", "President of Poland".
-    const countries = original.flatMap((w) => (NATIONALITIES[w] ? TextIndex.queryWords(NATIONALITIES[w]) : []));
+    const countries = original.flatMap((w) => (NATIONALITIES[w] ? TextIndex.queryWords(NATIONALITIES[w]) : ROLE_SYNONYMS[w] ? TextIndex.queryWords(ROLE_SYNONYMS[w]) : []));
     const words = [...original, ...countries.filter((w) => !original.includes(w))];
     const { index, docPerson } = this.roles;
     // Someone who holds the role now comes before someone who held it: "prime minister" is the current one.
