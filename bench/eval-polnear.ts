@@ -5,13 +5,16 @@
  * found when an extracted direct quote overlaps those words. Its speaker is right when the names
  * agree on a word (surname): for a named source, our speaker (or the source as we word it: "CNN");
  * for an unnamed one ("officials", "a source"), our speaker must not be a named person. Pronoun sources ("he said") are checked against
- * the person the annotation names in the nearest earlier attribution (a proxy), and reported apart.
+ * the person the annotation names in the nearest earlier attribution (a proxy), and reported apart;
+ * so are definite descriptions ("the Florida senator", "the governor"), right as written or as that
+ * person.
  * The test split is how the work is judged; train is for tuning, dev is kept aside.
  */
 import { dataset } from './data/paths.ts';
 import { readPolnear, type PolnearDoc } from './data/polnear.ts';
 import { extractFacts } from '../src/extract/facts.ts';
 import { fold } from '../src/text/normalize.ts';
+import { ROLE_NOUNS } from '../src/extract/lexicon/names.ts';
 
 process.stdout.on('error', () => process.exit(0)); // a closed pipe (| head) is not an error
 const args = process.argv.slice(2);
@@ -29,10 +32,13 @@ const words = (s: string) => fold(s).replace(/[’']s\b/g, '').split(/[^a-z0-9]+
 const CAP = /\p{Lu}/u;
 const STOP = new Set(['the', 'a', 'an', 'of', 'and', 'mr', 'mrs', 'ms', 'dr', 'president', 'sen', 'gov', 'rep']);
 
-type SourceKind = 'named' | 'pronoun' | 'unnamed';
+type SourceKind = 'named' | 'pronoun' | 'described' | 'unnamed';
+/** "the Florida senator", "the Republican nominee": a definite description of one person. */
+const DESCRIBED = new RegExp(String.raw`^the\s+(?:[\p{L}.’'-]+\s+){0,3}(?:${[...ROLE_NOUNS].join('|')}|nominee|candidate|governor|senator|frontrunner|front-runner)$`, 'iu');
 function kindOf(source: string): SourceKind {
-  const t = source.trim();
+  const t = source.trim().replace(/[,\s]+$/, '');
   if (PRONOUN.test(t)) return 'pronoun';
+  if (DESCRIBED.test(t)) return 'described';
   // A capitalised word after the first one, or a capitalised first word that is not "The/A": a name.
   const ws = t.split(/\s+/);
   return ws.some((w, i) => CAP.test(w[0] ?? '') && !(i === 0 && /^(the|a|an|one|some|two|three|many|several|other|another)$/i.test(w))) ? 'named' : 'unnamed';
@@ -63,9 +69,10 @@ function scoreDoc(doc: PolnearDoc, t: Record<SourceKind | 'all', Tally>, notes: 
     const source = a.source.map((s) => s.text).join(' ');
     let kind = kindOf(source);
     let want = source;
-    if (kind === 'pronoun') {
+    if (kind === 'pronoun' || kind === 'described') {
       const before = named.filter((n) => n.source[0].start < a.source[0].start).pop();
-      want = before ? before.source.map((s) => s.text).join(' ') : '';
+      // A description is right as written too ("the Florida senator"), or as the person it names.
+      want = `${kind === 'described' ? `${source} ` : ''}${before ? before.source.map((s) => s.text).join(' ') : ''}`;
     }
     for (const k of [kind, 'all'] as const) t[k].gold++;
     const qs = a.content.filter((c) => QUOTED.test(c.text));
@@ -90,17 +97,17 @@ function scoreDoc(doc: PolnearDoc, t: Record<SourceKind | 'all', Tally>, notes: 
       else if (none) t[k].none++;
       else t[k].wrong++;
     }
-    if (why && !right) notes.push(`  ${none ? 'none ' : 'WRONG'} ${doc.id}: “${hit.q.text.slice(0, 60)}” got [${got}] want [${source}${kind === 'pronoun' ? ` = ${want}` : ''}]`);
+    if (why && !right) notes.push(`  ${none ? 'none ' : 'WRONG'} ${doc.id}: “${hit.q.text.slice(0, 60)}” got [${got}] want [${source}${kind === 'pronoun' || kind === 'described' ? ` = ${want}` : ''}]`);
   }
 }
 
 function report(label: string, docs: PolnearDoc[]): void {
-  const t = { named: tally(), pronoun: tally(), unnamed: tally(), all: tally() };
+  const t = { named: tally(), pronoun: tally(), described: tally(), unnamed: tally(), all: tally() };
   const notes: string[] = [];
   for (const d of docs) scoreDoc(d, t, notes);
   for (const n of notes) console.log(n);
   const f = (x: number) => x.toFixed(3);
-  for (const k of ['all', 'named', 'pronoun', 'unnamed'] as const) {
+  for (const k of ['all', 'named', 'pronoun', 'described', 'unnamed'] as const) {
     const x = t[k];
     console.log(`${label.padEnd(20)} ${k.padEnd(8)} gold ${String(x.gold).padStart(5)}  recall ${f(x.found / Math.max(1, x.gold))}  speaker right ${f(x.right / Math.max(1, x.found))}  none ${f(x.none / Math.max(1, x.found))}  wrong ${f(x.wrong / Math.max(1, x.found))}`);
   }

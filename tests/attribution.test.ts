@@ -123,6 +123,32 @@ describe('roles over time', () => {
   });
 });
 
+describe('speakers the tagger or the sentence hides', () => {
+  it('reads an abbreviated title as its role, and a description of that role as the person', () => {
+    const f = facts('Ohio Gov. Mark Tallis accused the senator of opportunism. “He went for the easy vote,” the Ohio governor said.');
+    expect(f.people.find((p) => p.name === 'Mark Tallis')?.role).toBe('Ohio governor');
+    expect(direct(f)[0]).toMatchObject({ speakers: ['Mark Tallis'] });
+  });
+
+  it('takes a surname that is also an English word after a given name, and alone later', () => {
+    const f = facts('Pfizer chief executive Ian Read said leaders had paid attention.\n\n“We believe this deal is a great deal for shareholders,” Read said.');
+    expect(f.people.map((p) => p.name)).toEqual(['Ian Read']);
+    expect(direct(f)[0]).toMatchObject({ speakers: ['Ian Read'] });
+  });
+
+  it('gives a quote to a name no list knows when an inverted verb and a person’s appositive follow it', () => {
+    const f = facts('“That is not a responsible thing to say,” said Khin Zaw Win, an activist and former political prisoner.');
+    expect(direct(f)[0]).toMatchObject({ speakers: ['Khin Zaw Win'] });
+    const agency = facts('“Talks resume on Monday,” said Ukrainska Pravda, a news site.');
+    expect(direct(agency)[0].speakers).not.toContain('Ukrainska Pravda, a news site');
+  });
+
+  it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
+    const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
+    expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);
+  });
+});
+
 describe('quote answers', () => {
   it('finds what an unnamed source said by its words and shows it as not named', async () => {
     const kb = await buildKnowledgeBase(tempKnowledge({ 'x.md': '---\ntitle: X\npublished: 2025-01-02\n---\n\nEnvoy Anna Lund met the delegation. “Nothing was agreed,” a source familiar with the talks said.\n' }));

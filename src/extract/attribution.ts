@@ -7,7 +7,7 @@
  */
 import type { Ref } from './coref.ts';
 import { PHRASAL_SPEECH, SPEECH_VERBS } from './lexicon/verbs.ts';
-import { CALENDAR_WORDS, NOT_NAMES } from './lexicon/names.ts';
+import { CALENDAR_WORDS, NOT_NAMES, ROLE_NOUNS } from './lexicon/names.ts';
 
 
 /** The words a speaker is: named people, or a source as written. */
@@ -178,7 +178,10 @@ export function sentenceSubjectBefore(text: string, refs: Ref[], from: number, a
 /** The index of a source noun that heads the phrase, or of a capitalised name (an organisation), else -1. */
 function headOf(words: string[]): number {
   for (let i = 0; i < words.length; i++) {
-    if (SOURCE_NOUNS.has(words[i])) {
+    // "the New Jersey governor said", "the Republican nominee told": a role with its determiner is
+    // a source (who holds it is the quote's business, see quotes.ts).
+    const role = i > 0 && ROLE_NOUNS.has(words[i]) && DETERMINERS.test(words[0]);
+    if (SOURCE_NOUNS.has(words[i]) || role) {
       // "familiar with the talks", "close to the Kremlin", "in Kyiv", "who spoke": a postmodifier may follow.
       const rest = words.slice(i + 1).join(' ');
       if (!rest || /^(?:familiar with|close to|briefed on|with knowledge of|involved in|in|from|at|of|for|with|on|who|speaking)\b/.test(rest)) return i;

@@ -7,7 +7,7 @@ import { nerTokens, type NerToken } from './ner/features.ts';
 import { englishPos, givenNames, surnames } from './lexicon/gazetteers.ts';
 import { affiliationOf, appositiveRole, cleanRole, germanTitle, isRoleNoun, relativeRoleIsPast, rolesSaidOf, isPlaceWord, isRoleWord, listRole, relativeRole, relativeRoleOverTime, roleBeforeComma, rolePriority, type RoleHow } from './roles.ts';
 import {
-  CALENDAR_WORDS, FIRST_NAMES, HONORIFICS, NAME_PARTICLES, NOT_NAMES, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_STOP,
+  CALENDAR_WORDS, FIRST_NAMES, HONORIFICS, NAME_PARTICLES, NOT_NAMES, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_ABBREVIATIONS, TITLE_STOP,
 } from './lexicon/names.ts';
 import { CAPITALS, COUNTRIES, NATIONALITIES } from './lexicon/places.ts';
 import { SPEECH_VERBS } from './lexicon/verbs.ts';
@@ -45,7 +45,9 @@ function titleBefore(text: string, toks: NerToken[], from: number, taken: Set<nu
   let owners = 0;
   while (k >= 0) {
     const p = toks[k];
-    if (taken.has(k) || !adjacent(text, p, toks[k + 1], false)) break;
+    // "Gov. Chris Christie": an abbreviated title's stop does not part it from the name.
+    const abbreviated = bare(p.folded) in TITLE_ABBREVIATIONS && /^\.\s{1,2}$/.test(text.slice(p.end, toks[k + 1].start));
+    if (taken.has(k) || !(adjacent(text, p, toks[k + 1], false) || abbreviated)) break;
     const f = bare(p.folded);
     // "Secretary of State X", "Minister for Foreign Affairs X": "of" inside a title, after a role noun.
     if ((f === 'of' || f === 'for') && sawRole === false && k > 0 && ROLE_NOUNS.has(toks[k - 1].folded) && toks[k + 1].capitalized) {
@@ -59,7 +61,8 @@ function titleBefore(text: string, toks: NerToken[], from: number, taken: Set<nu
       if (ROLE_NOUNS.has(f) || HONORIFICS.has(f) || isRoleNoun(f)) sawRole = true;
     } else if (sawRole && p.capitalized && !NOT_NAMES.has(f) && !CALENDAR_WORDS.has(f) && owners < OWNER_WORDS && !p.sentenceStart) {
       owners++;
-    } else if (sawRole && p.capitalized && !NOT_NAMES.has(f) && !CALENDAR_WORDS.has(f) && owners < OWNER_WORDS && p.sentenceStart && (ORG_WORDS.has(f) || isAcronym(p.text))) {
+    } else if (sawRole && p.capitalized && !NOT_NAMES.has(f) && !CALENDAR_WORDS.has(f) && owners < OWNER_WORDS && p.sentenceStart && (ORG_WORDS.has(f) || isAcronym(p.text) || !englishPos(f))) {
+      // Opening the sentence, an organisation, an acronym or a word that is no English word ("Ohio Gov. X").
       owners++;
     } else break;
     start = p.start;
@@ -120,8 +123,14 @@ function candidatesOf(article: Article): { candidates: Candidate[]; tokens: NerT
     for (let k = end; k < toks.length && NAME_PARTICLES.has(toks[k].folded) && toks[k].gap === ''; k++) {
       if (toks[k + 1]?.capitalized && toks[k + 1].gap === '') end = k + 2;
     }
-    const [from, to] = trimName(toks, s.from, end, toks[0]?.shouting ?? false);
-    if (from >= to) continue;
+    const [from, trimmedTo] = trimName(toks, s.from, end, toks[0]?.shouting ?? false);
+    if (from >= trimmedTo) continue;
+    let to = trimmedTo;
+    // "Pfizer chief executive Ian Read said": a given name alone, then a capitalised word that is
+    // also an English word the tagger read as one; after a given name it is the surname.
+    const next = toks[to];
+    const given = (t: NerToken) => FIRST_NAMES.has(t.folded) || givenNames().has(t.folded);
+    if (to - from === 1 && given(toks[from]) && !toks[from].possessive && next?.capitalized && next.gap === '' && !next.sentenceStart && !next.shouting && !taken.has(to) && !isAcronym(next.text) && !isCommonCapital(bare(next.folded), false)) to++;
     for (const [a, b] of splitRunTogether(toks, from, to)) {
       const { title, start } = titleBefore(text, toks, a, taken);
       out.push({ paragraph: s.paragraph, tokens: toks.slice(a, b), title, titleStart: start, sentenceStart: toks[a].sentenceStart, evidence: new Set(['tagged', ...(title ? ['title'] : [])]) });
@@ -130,9 +139,14 @@ function candidatesOf(article: Article): { candidates: Candidate[]; tokens: NerT
   return { candidates: out, tokens };
 }
 
+const INVERTED_AFTER_QUOTE = /[,.!?]\s*[”"]\s+(?:said|says|added|adds|wrote|asked|replied|remembered|recalled|noted|continued|explained|insisted|argued|warned|recounted|observed)\s+$/;
+/** ", an activist and former political prisoner", ", 54, a lawyer": a person's appositive, not an outlet's. */
+const PERSON_APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+(?![^,.]*\b(?:agency|newspaper|outlet|site|website|broadcaster|channel|group|organi[sz]ation|company|firm|party|network|daily|magazine|service|institute|union|alliance|coalition|ministry|government)\b)|\d{2},|who\s)/;
+
 /**
  * Names the tagger left out that a title or an honorific vouches for: "Mr Berg", "President Berg".
- * (A speech verb is no such cue here: newspapers and agencies "said" as often as people do.)
+ * (A speech verb alone is no such cue: newspapers and agencies "said" as often as people do; a
+ * quotation, the inverted verb and an appositive that describes a person are.)
  */
 function cuedCandidates(article: Article, tokens: NerToken[][], tagged: Candidate[]): Candidate[] {
   const covered = new Set(tagged.flatMap((c) => c.tokens.map((t) => `${c.paragraph}:${t.start}`)));
@@ -143,9 +157,22 @@ function cuedCandidates(article: Article, tokens: NerToken[][], tagged: Candidat
       const t = toks[i];
       if (!t.capitalized || t.shouting || covered.has(`${p + 1}:${t.start}`)) continue;
       const f = bare(t.folded);
-      if (NOT_NAMES.has(f) || CALENDAR_WORDS.has(f) || HONORIFICS.has(f) || isRoleWord(f) || ORG_WORDS.has(f) || isPlaceWord(f) || isAcronym(t.text)) continue;
+      if (isCommonCapital(f) || isAcronym(t.text)) continue;
       const prev = toks[i - 1];
       const next = toks[i + 1];
+      // "“…,” said Khin Zaw Win, an activist": a run of capitalised words the inverted speech verb
+      // after a quotation gives, then an appositive that describes a person (not an outlet).
+      if (i > 0 && !prev!.capitalized && INVERTED_AFTER_QUOTE.test(text.slice(Math.max(0, t.start - 40), t.start))) {
+        let j = i + 1;
+        while (j < toks.length && toks[j].capitalized && toks[j].gap === '' && !toks[j].shouting && j - i < 4) j++;
+        const run = toks.slice(i, j);
+        const after = text.slice(run[run.length - 1].end, run[run.length - 1].end + 60);
+        if (run.length >= 2 && run.every((x) => !isCommonCapital(bare(x.folded), false) && !covered.has(`${p + 1}:${x.start}`)) && PERSON_APPOSITIVE.test(after)) {
+          out.push({ paragraph: p + 1, tokens: run, title: null, titleStart: t.start, sentenceStart: t.sentenceStart, evidence: new Set(['speech']) });
+          i = j - 1;
+          continue;
+        }
+      }
       if (next?.capitalized && next.gap === '') continue;
       const afterHonorific = prev && HONORIFICS.has(bare(prev.folded)) && adjacent(text, prev, t, false);
       const afterTitle = prev && ROLE_NOUNS.has(bare(prev.folded)) && prev.capitalized && adjacent(text, prev, t, false);
@@ -155,6 +182,14 @@ function cuedCandidates(article: Article, tokens: NerToken[][], tagged: Candidat
     }
   });
   return out;
+}
+
+/**
+ * A capitalised word that is no surname: a day, a month, a title, an organisation's or a place's
+ * word, and (with `sentenceWords`) a word that is capitalised for opening a sentence ("Read", "The").
+ */
+function isCommonCapital(f: string, sentenceWords = true): boolean {
+  return (sentenceWords && NOT_NAMES.has(f)) || CALENDAR_WORDS.has(f) || HONORIFICS.has(f) || isRoleWord(f) || ORG_WORDS.has(f) || isPlaceWord(f) || f in NATIONALITIES;
 }
 
 function isNonPerson(c: Candidate): boolean {
@@ -244,6 +279,8 @@ export function extractPeople(article: Article): PeopleResult {
     },
   };
   const soloKeys = midCaps;
+  /** Surnames of people named in full. */
+  const fullSurnames = new Set<string>();
   const nameOf = (c: Candidate) => c.tokens.map((t) => t.text).join(' ');
   const ensure = (name: string): number => {
     const key = fullNameKey(name);
@@ -288,6 +325,7 @@ export function extractPeople(article: Article): PeopleResult {
     const idx = ensure(nameOf(c));
     assigned.set(c, idx);
     bySurname.set(surname, idx);
+    fullSurnames.add(surname);
     fullMentions.set(idx, (fullMentions.get(idx) ?? 0) + 1);
   }
   // Single words: a known person's surname (or first name), else a person in their own right
@@ -310,6 +348,23 @@ export function extractPeople(article: Article): PeopleResult {
     }
     if (idx != null) assigned.set(c, idx);
   }
+  // A surname the article gives with a full name, used alone where the tagger read a common word
+  // ("Pfizer chief executive Ian Read …”, Read said"): capitalised mid-sentence (or opening a
+  // sentence with a speech verb after it), it is that person.
+  const covered = new Set(cands.map((c) => c.tokens.map((t) => `${c.paragraph}:${t.start}`)).flat());
+  tokens.forEach((toks, p) => {
+    const text = article.paragraphs[p].text;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      const key = nameKey(t.text);
+      if (!t.capitalized || t.shouting || !fullSurnames.has(key) || covered.has(`${p + 1}:${t.start}`) || CALENDAR_WORDS.has(bare(t.folded))) continue;
+      if ((toks[i + 1]?.capitalized && toks[i + 1].gap === '') || (toks[i - 1]?.capitalized && t.gap === '')) continue;
+      if (t.sentenceStart && !speechFollows(text, t.end + (t.possessive ? 2 : 0))) continue;
+      const idx = bySurname.get(key);
+      const { title, start } = titleBefore(text, toks, i, new Set());
+      if (idx != null) assigned.set({ paragraph: p + 1, tokens: [t], title, titleStart: start, sentenceStart: t.sentenceStart, evidence: new Set(['surname']) }, idx);
+    }
+  });
   // A single name seen before its title ("Berg" then "President Berg") is caught on a second pass.
   for (const c of cands) {
     if (assigned.has(c) || c.tokens.length !== 1) continue;

@@ -51,7 +51,7 @@ function cleanQuote(s: string): string {
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /** Reporting verbs that may stand before their subject: "said Berg", "added a senior official". */
-const INVERTING = new Set('said says added adds wrote writes replied replies continued continues explained explains noted notes insisted argued recalled declared stated warned answered responded countered concluded observed remarked asked'.split(' '));
+const INVERTING = new Set('said says added adds wrote writes replied replies continued continues explained explains noted notes insisted argued recalled remembered declared stated warned answered responded countered concluded observed remarked asked'.split(' '));
 
 interface Attribution {
   source: Source;
@@ -80,7 +80,7 @@ function cueAt(text: string, verb: { w: string; start: number; end: number }, to
 }
 
 /** "…,” said X" / "…,” X said" / "…,” X, a Y, said" / "…,” he said" / "… — a source said". */
-function attributionAfter(text: string, refs: Ref[], from: number, sentenceEnd: number): Attribution | null {
+function attributionAfter(text: string, refs: Ref[], from: number, sentenceEnd: number, reach = 140): Attribution | null {
   const rest = text.slice(from, sentenceEnd);
   // Verb first: "said Berg", "said a senior official", "wrote Berg on X".
   // (French word order in translations: "« … », a déclaré X".)
@@ -91,7 +91,7 @@ function attributionAfter(text: string, refs: Ref[], from: number, sentenceEnd: 
   }
   // Subject first: the first speech verb of the narration after the quote, with its subject before it.
   const lead = /^\s*[,—–-]?\s*/.exec(rest)![0].length;
-  const verbs = speechVerbs(text, from + lead, Math.min(sentenceEnd, from + lead + 140));
+  const verbs = speechVerbs(text, from + lead, Math.min(sentenceEnd, from + lead + reach));
   const v = verbs[0];
   if (!v) return null;
   // Nothing but the subject may stand between the quote and its verb: no other quotation, no clause.
@@ -230,17 +230,21 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
       const s = sentenceAt(Math.max(0, qStart));
       if (NOT_SPEECH_BEFORE.test(text.slice(s.start, Math.max(0, qStart)))) continue;
       let attribution: Attribution | null = span.close != null ? attributionAfter(text, refs, qEnd + 1, s.end) : null;
-      // “…. ” Trump said. — the attribution as a short sentence of its own after the quote.
-      if (!attribution && span.close != null && /[.!?]\s*$/.test(text.slice(Math.max(0, qEnd - 2), qEnd))) {
-        const next = sentences[sentences.indexOf(s) + 1];
-        if (next && next.start - qEnd < 4 && wordCount(next.text) <= 8) attribution = attributionAfter(text, refs, next.start, next.end);
-      }
       if (!attribution) {
         const before = attributionBefore(text, plain, refs, s.start, qStart);
         if (before) {
           const far = before.cue?.endsWith('?far') ?? false;
           const cue = before.cue?.replace(/\?far$/, '') ?? null;
           if (!(far && wordCount(body) <= 3)) attribution = { source: before.source, cue };
+        }
+      }
+      // “…?” Trump said. / “…?” Trump went on, as if he had not heard. — the attribution opens the
+      // sentence after the quote (its subject and verb come first; a longer sentence must start so).
+      if (!named(attribution?.source) && span.close != null && /[.!?]\s*$/.test(text.slice(Math.max(0, qEnd - 2), qEnd))) {
+        const next = sentences[sentences.indexOf(s) + 1];
+        if (next && next.start - qEnd < 4) {
+          const after = attributionAfter(text, refs, next.start, next.end, wordCount(next.text) <= 8 ? 140 : 40);
+          if (after) attribution = after;
         }
       }
       // A quote right after one of the same paragraph, with nothing of its own, continues it:

@@ -3,7 +3,7 @@
  * ("X, an adviser to Y,"), "Kharkiv’s mayor, X", "a delegation led by X", "X, who heads …".
  * Pure functions over one paragraph's text and a name's offsets.
  */
-import { FIRST_NAMES, HONORIFICS, ROLE_MODIFIERS, ROLE_NOUNS } from './lexicon/names.ts';
+import { FIRST_NAMES, HONORIFICS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_ABBREVIATIONS } from './lexicon/names.ts';
 import { CAPITALS, COUNTRIES, NATIONALITIES } from './lexicon/places.ts';
 import { SPEECH_VERBS } from './lexicon/verbs.ts';
 import { givenNames } from './lexicon/gazetteers.ts';
@@ -147,7 +147,7 @@ const NOT_IN_A_ROLE = /\b(?:is|was|were|are|has|had|have|will|would|said|says|to
  */
 export function cleanRole(raw: string, otherNames: string[] = []): { role: string; former: boolean } | null {
   if (raw === LEFT_OFFICE) return { role: raw, former: true };
-  let s = raw.replace(/\s+/g, ' ').trim().replace(/^(?:also|now|currently|still)\s+/i, '').replace(/^(?:a|an|the)\s+/i, '').replace(/[\s,;:–—-]+$/, '');
+  let s = expandAbbreviations(raw).replace(/\s+/g, ' ').trim().replace(/^(?:also|now|currently|still)\s+/i, '').replace(/^(?:a|an|the)\s+/i, '').replace(/[\s,;:–—-]+$/, '');
   let former = false;
   const f = FORMER.exec(s);
   if (f) {
@@ -175,6 +175,11 @@ export function cleanRole(raw: string, otherNames: string[] = []): { role: strin
     if (at >= 0 && !/^[’']s\b/.test(s.slice(at + n.length))) return null;
   }
   return { role: s, former };
+}
+
+/** "New Jersey Gov." reads "New Jersey governor", "Lt. Gen." "lieutenant general". */
+function expandAbbreviations(s: string): string {
+  return s.replace(/\b(\p{L}{2,4})\.(?=\s|$)/gu, (m, w: string) => TITLE_ABBREVIATIONS[w.toLowerCase()] ?? m);
 }
 
 /** Ranks that alone say little of what someone does ("General", "Colonel"): the weakest roles. */

@@ -44,7 +44,8 @@ export function splitSentences(text: string): Sentence[] {
       while (b > start && /[\p{L}.]/u.test(text[b - 1])) b--;
       const before = text.slice(b, i);
       const lower = before.toLowerCase();
-      if (ABBREVIATIONS.has(lower)) {
+      // "No. 2" is a number; "shaking his head no." ends a sentence.
+      if (ABBREVIATIONS.has(lower) && !(lower === 'no' && !/^\d/.test(rest))) {
         // "U.S." ends a sentence only when what follows cannot continue it; we cannot tell, so
         // we keep going unless the next word is a typical sentence opener.
         if (!/^(The|A|An|In|On|At|But|And|He|She|They|It|This|That|We|I)\b/.test(rest)) continue;

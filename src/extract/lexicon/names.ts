@@ -34,6 +34,13 @@ presidente ministre porte-parole ambassadeur ambassadrice conseiller conseillere
 envoye chancelier chanceliere depute deputee
 `);
 
+/** Abbreviated titles and the role each stands for: "Sen. X" is a senator, "New Jersey Gov. X" a governor. */
+export const TITLE_ABBREVIATIONS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  sen: 'senator', rep: 'representative', gov: 'governor', gen: 'general', amb: 'ambassador', pres: 'president',
+  sec: 'secretary', atty: 'attorney', cmdr: 'commander', supt: 'superintendent', lt: 'lieutenant', col: 'colonel',
+  sgt: 'sergeant', capt: 'captain', adm: 'admiral',
+});
+
 /** Words that may stand inside a title before the role noun: "US special envoy", "former Prime Minister". */
 export const ROLE_MODIFIERS = list(`
 special senior chief deputy vice former acting foreign defense defence interior finance security national presidential
