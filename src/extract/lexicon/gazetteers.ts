@@ -26,6 +26,19 @@ export const cities = () => read('cities.txt');
 /** Folded country names, aliases and capitals ("taiwan", "united arab emirates"). */
 export const countryNames = () => read('countries.txt');
 
+let genders: Map<string, 'm' | 'f'> | null = null;
+/** The sex a folded given name is given to in every locale that lists it ("olena" f), else null. */
+export function givenGender(f: string): 'm' | 'f' | null {
+  if (!genders) {
+    genders = new Map();
+    for (const line of readFileSync(path.join(dir, 'given-genders.txt'), 'utf8').split('\n')) {
+      const sp = line.lastIndexOf(' ');
+      if (sp > 0) genders.set(line.slice(0, sp), line.slice(sp + 1) === 'f' ? 'f' : 'm');
+    }
+  }
+  return genders.get(f) ?? null;
+}
+
 let english: Map<string, string> | null = null;
 
 /** English words (WordNet) with their parts of speech: "n", "v", "a", "r", or several ("nv"). */
