@@ -1,4 +1,4 @@
-import { fullNameKey, nameKey } from '../text/normalize.ts';
+import { fold, fullNameKey, nameKey } from '../text/normalize.ts';
 import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, Mention } from './types.ts';
 import { adjacent, type Token } from './tokens.ts';
@@ -61,14 +61,18 @@ function titleBefore(text: string, toks: NerToken[], from: number, taken: Set<nu
       if (ROLE_NOUNS.has(f) || HONORIFICS.has(f) || isRoleNoun(f)) sawRole = true;
     } else if (sawRole && p.capitalized && !NOT_NAMES.has(f) && !CALENDAR_WORDS.has(f) && owners < OWNER_WORDS && !p.sentenceStart) {
       owners++;
-    } else if (sawRole && p.capitalized && !NOT_NAMES.has(f) && !CALENDAR_WORDS.has(f) && owners < OWNER_WORDS && p.sentenceStart && (ORG_WORDS.has(f) || isAcronym(p.text) || !englishPos(f))) {
-      // Opening the sentence, an organisation, an acronym or a word that is no English word ("Ohio Gov. X").
+    } else if (sawRole && p.capitalized && !NOT_NAMES.has(f) && !CALENDAR_WORDS.has(f) && owners < OWNER_WORDS && p.sentenceStart && (ORG_WORDS.has(f) || isAcronym(p.text) || !englishPos(f) || (toks[k + 1].capitalized && isRoleWord(bare(toks[k + 1].folded))))) {
+      // Opening the sentence, an organisation, an acronym, a word that is no English word ("Ohio Gov.
+      // X") or one in title case with the title ("Treasury Secretary X").
       owners++;
     } else break;
     start = p.start;
     k--;
   }
-  const title = sawRole && start < toks[from].start ? text.slice(start, toks[from].start).trim() : null;
+  // "Marco Rubio, the Florida senator Trump has picked": a title after a name and ", the" is that
+  // name's appositive (and a relative clause follows), not a title of the name after it.
+  const appositive = k > 0 && toks[k].folded === 'the' && taken.has(k - 1) && /^,\s+$/.test(text.slice(toks[k - 1].end + (toks[k - 1].possessive ? 2 : 0), toks[k].start));
+  const title = sawRole && start < toks[from].start && !appositive ? text.slice(start, toks[from].start).trim() : null;
   return { title, start: title ? start : toks[from].start };
 }
 
@@ -388,7 +392,9 @@ export function extractPeople(article: Article): PeopleResult {
       if (past) found.push([past.text, 'relative', past.former]);
       for (const r of rolesSaidOf(text, start, last.end)) found.push([r.text, r.how, r.former, r.fresh]);
     }
-    found.push([c.title ? null : roleBeforeComma(text, c.titleStart), 'before'], [listRole(text, c.titleStart), /led|head|chair/.test(text.slice(Math.max(0, c.titleStart - 16), c.titleStart)) ? 'led' : 'list']);
+    // "the prime minister, Sir Keir Starmer": an honorific is no title that makes the role before the comma redundant.
+    const titled = c.title !== null && !c.title.split(/\s+/).every((w) => HONORIFICS.has(bare(fold(w))));
+    found.push([titled ? null : roleBeforeComma(text, c.titleStart), 'before'], [listRole(text, c.titleStart), /led|head|chair/.test(text.slice(Math.max(0, c.titleStart - 16), c.titleStart)) ? 'led' : 'list']);
     for (const [raw, how, past, fresh] of found) addRole(person, idx, raw, c.paragraph, how, !!past, !!fresh);
   }
   for (const p of people) {

@@ -161,6 +161,8 @@ export function cleanRole(raw: string, otherNames: string[] = []): { role: strin
   s = s.replace(SINCE, '');
   // "culture minister with a taste for history": the role ends before a description of the person.
   s = s.replace(/\s+with\s+(?:a|an|the|his|her|their)\s+(?![\p{L}-]*\s*(?:of|for)\s+\p{Lu})[^,;]*$/u, '');
+  // "head of the FSB." — the sentence's stop is no part of the role ("U.S." keeps its own).
+  if (!/(?:^|\s)(?:\p{L}\.){2,}$/u.test(s)) s = s.replace(/\.+$/, '');
   if (/\b(?:of|for|to)\s+(?:it|them|him|her|us|this|that)$/i.test(s)) return null;
   if (!s || /^(?:and|or|but|as|with|of|to|for|in|on|at|by)\b/i.test(s) || /[“”"«»„‘]|’(?!s\b)/.test(s)) return null;
   if (NOT_IN_A_ROLE.test(s)) return null;
@@ -201,7 +203,7 @@ export function rolePriority(role: string, how: RoleHow): number {
 const ROLE_END = String.raw`(?=\s*[,.;:()“”"«»„]|\s+and(?!\s+\p{Lu})|\s+(?:while|since|after|before|when|in|on|at|from|until|who|which|but|because|with|to\s+replace|replacing|succeeding|for\s+(?:the\s+)?(?:first|second|third|last)\b)\b|$)`;
 const ROLE_WORDS = String.raw`(?:(?:the|a|an)\s+)?(?:new\s+)?((?:[\p{L}’'.-]+\s+){0,7}?[\p{L}’'.-]+)`;
 /** Verbs that give someone a post: "appointed X defence minister", "X was named envoy". */
-const APPOINT = String.raw`(?:named|names|appointed|appoints|nominated|nominates|elected|confirmed|installed|made|sworn in|chosen|chose|chooses|picked|picks|tapped|taps|promoted|proposed|proposes|reappointed)`;
+const APPOINT = String.raw`(?:named|names|appointed|appoints|nominated|nominates|elected|confirmed|installed|made|sworn in|chosen|chose|chooses|picked|picks|tapped|taps|promoted|proposed|proposes|reappointed|renominated|renominates|kept|keeps|retained|retains)`;
 /** What may stand between a name and a verb that gives it a role: an appositive, "of the CDU", "came home and in February". */
 const BEFORE_VERB = String.raw`,?(?:,[^;“”"]{1,120}?,)?(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2})?(?:\s+[^.;,“”"]{1,70}?\s+and(?:\s+(?:in|on|at)\s+[\p{L}\d]+(?:\s+\d{4})?|\s+later|\s+then|\s+now)?)?`;
 const SAID_AFTER: [RegExp, { former?: boolean; fresh?: boolean; how: RoleHow }][] = [
@@ -227,7 +229,7 @@ const AFTER_OBJECT = new RegExp(String.raw`^(?:,(?:(?!\s+and\s+\p{Lu})[^;“”"
 
 /** What a sentence says when someone leaves office: "X resigned", "X stepped down as envoy". */
 export const LEFT_OFFICE = '(left office)';
-const LEAVES = new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`\s+(?:has\s+|had\s+)?(?:resigned|stepped down|steps down|quit|quits|resigns|left office|was dismissed|was fired|was sacked|was removed|was ousted|has been dismissed|was replaced|was succeeded|handed over|hands over|bows out|bowed out)\b(?:\s+as\s+` + ROLE_WORDS + String.raw`)?`, 'u');
+const LEAVES = new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`(?:,?\s+who)?\s+(?:has\s+|had\s+)?(?:resigned|stepped down|steps down|quit|quits|resigns|left office|was dismissed|was fired|was sacked|was removed|was ousted|has been dismissed|was replaced|was succeeded|handed over|hands over|bows out|bowed out)\b(?:\s+as\s+` + ROLE_WORDS + String.raw`)?`, 'u');
 
 const OUSTED_BEFORE = /\b(?:took over from|takes over from|take over from|taking over from|succeeding|succeeded|succeeds|replacing|replaced|replaces|successor to|in place of|dismissed|fired|sacked|ousted|removed|dismissing|firing)\s+(?:(?:the|a)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+,\s+)?$/u;
 
