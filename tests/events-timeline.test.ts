@@ -161,3 +161,30 @@ The new defence minister was sworn in on Tuesday, days after the war in Ukraine 
     expect(sworn?.place).toBeNull();
   });
 });
+
+describe('one timeline entry per happening', () => {
+  const port = `---
+title: Strike on the port
+published: 2026-03-12
+source: Test Wire
+---
+
+Russian missiles struck the port on Tuesday. Four people were killed and nine wounded.
+
+The delegations met in Lisbon on March 2. They met again in Oslo on March 5.
+`;
+  const timeline = async () => events(await buildKnowledgeBase(tempKnowledge({ 'port.md': port })), '', { limit: 20 }).results.map((r) => r.event!);
+
+  it('shows the toll of a strike told in the same passage as the strike', async () => {
+    const all = await timeline();
+    expect(all.filter((e) => e.kind === 'attack' || e.kind === 'casualties').map((e) => e.kind)).toEqual(['attack']);
+  });
+
+  it('keeps two meetings of one passage apart when each gives its own day and place', async () => {
+    const all = await timeline();
+    expect(all.filter((e) => e.kind === 'talks' || e.kind === 'meeting').map((e) => [e.date?.value, e.place])).toEqual([
+      ['2026-03-02', 'Lisbon'],
+      ['2026-03-05', 'Oslo'],
+    ]);
+  });
+});
