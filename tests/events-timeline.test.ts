@@ -127,3 +127,64 @@ describe('ranking words', () => {
     expect(texts[top.doc]).toContain('grain corridor');
   });
 });
+
+describe('events of one article', () => {
+  const week = `---
+title: A week of diplomacy
+published: 2026-03-12
+source: Test Wire
+---
+
+OSLO, March 12 (Test Wire) — The envoys met in Lisbon on March 2 and then in Oslo on March 5, officials said.
+
+The foreign ministers issued a joint statement on Monday after a call. The next day, the delegations held talks in Vienna.
+
+The new defence minister was sworn in on Tuesday, days after the war in Ukraine entered its fifth year.
+`;
+  const eventsOf = async () => (await buildKnowledgeBase(tempKnowledge({ 'week.md': week }))).events;
+
+  it('tells two happenings a sentence gives two dates, each with its own place', async () => {
+    const talks = (await eventsOf()).filter((e) => e.kind === 'talks' && e.paragraph === 0);
+    expect(talks.map((e) => [e.date?.value, e.place])).toEqual([
+      ['2026-03-02', 'Lisbon'],
+      ['2026-03-05', 'Oslo'],
+    ]);
+  });
+
+  it('counts "the next day" from the day the text gave last, and reads a joint statement and a swearing-in', async () => {
+    const all = await eventsOf();
+    expect(all.find((e) => e.kind === 'statement')?.date).toMatchObject({ value: '2026-03-09', source: 'text' });
+    expect(all.find((e) => e.place === 'Vienna')?.date).toMatchObject({ value: '2026-03-10', source: 'text' });
+    const sworn = all.find((e) => e.kind === 'appointment');
+    expect(sworn?.date).toMatchObject({ value: '2026-03-10', source: 'text' });
+    // "the war in Ukraine" names the war, not where the swearing-in was.
+    expect(sworn?.place).toBeNull();
+  });
+});
+
+describe('one timeline entry per happening', () => {
+  const port = `---
+title: Strike on the port
+published: 2026-03-12
+source: Test Wire
+---
+
+Russian missiles struck the port on Tuesday. Four people were killed and nine wounded.
+
+The delegations met in Lisbon on March 2. They met again in Oslo on March 5.
+`;
+  const timeline = async () => events(await buildKnowledgeBase(tempKnowledge({ 'port.md': port })), '', { limit: 20 }).results.map((r) => r.event!);
+
+  it('shows the toll of a strike told in the same passage as the strike', async () => {
+    const all = await timeline();
+    expect(all.filter((e) => e.kind === 'attack' || e.kind === 'casualties').map((e) => e.kind)).toEqual(['attack']);
+  });
+
+  it('keeps two meetings of one passage apart when each gives its own day and place', async () => {
+    const all = await timeline();
+    expect(all.filter((e) => e.kind === 'talks' || e.kind === 'meeting').map((e) => [e.date?.value, e.place])).toEqual([
+      ['2026-03-02', 'Lisbon'],
+      ['2026-03-05', 'Oslo'],
+    ]);
+  });
+});

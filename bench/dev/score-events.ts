@@ -56,13 +56,15 @@ function dateRight(g: GoldEvent, e: Entry): boolean {
 export function matchEvents(gold: GoldEvent[], entries: Entry[]): { pairs: [GoldEvent, Entry][]; missed: GoldEvent[]; extra: Entry[]; duplicates: Entry[] } {
   const goldOf = new Map<string, GoldEvent[]>();
   for (const g of gold) for (const c of g.citations) goldOf.set(key(c), [...(goldOf.get(key(c)) ?? []), g]);
-  const candidates: { g: GoldEvent; e: Entry; overlap: number; kindOk: number }[] = [];
+  const candidates: { g: GoldEvent; e: Entry; overlap: number; kindOk: number; dateOk: number }[] = [];
   for (const e of entries) {
     const seen = new Map<GoldEvent, number>();
     for (const c of e.citations) for (const g of goldOf.get(key(c)) ?? []) seen.set(g, (seen.get(g) ?? 0) + 1);
-    for (const [g, overlap] of seen) candidates.push({ g, e, overlap, kindOk: g.kind === e.kind ? 1 : 0 });
+    for (const [g, overlap] of seen) candidates.push({ g, e, overlap, kindOk: g.kind === e.kind ? 1 : 0, dateOk: dateRight(g, e) ? 1 : 0 });
   }
-  candidates.sort((a, b) => b.kindOk - a.kindOk || b.overlap - a.overlap);
+  // Two happenings told in one passage ("met in A on the 23rd and in B on the 30th") cite the same
+  // paragraph: of entries alike in kind and citations, the one whose date agrees is the event's.
+  candidates.sort((a, b) => b.kindOk - a.kindOk || b.overlap - a.overlap || b.dateOk - a.dateOk);
   const usedG = new Set<GoldEvent>();
   const usedE = new Set<Entry>();
   const pairs: [GoldEvent, Entry][] = [];

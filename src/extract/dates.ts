@@ -68,6 +68,9 @@ const reader = (() => {
   return c;
 })();
 
+/** How far ahead of the publication date a day in a past-tense clause still means this year's. */
+const PAST_AHEAD_DAYS = 21;
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const sameMonth = (a: Date, b: Date) => a.getUTCFullYear() === b.getUTCFullYear() && a.getUTCMonth() === b.getUTCMonth();
 const isoDay = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
@@ -117,7 +120,7 @@ function tenseAt(text: string, start: number, end: number): 'future' | 'past' | 
  * the date of what it reports. Read as a bound, so it dates no event.
  */
 function dateline(text: string, start: number, end: number): boolean {
-  return /^\s*[\p{Lu}][\p{Lu}\s.'’-]+(?:,\s*[\p{L}\s.]+)?,\s*$/u.test(text.slice(0, start)) && /^\s*(?:\([^)]*\)\s*)?[-–—]/.test(text.slice(end));
+  return /^\s*[\p{Lu}][\p{Lu}\s.'’\/-]+(?:,\s*[\p{L}\s.]+)?,\s*$/u.test(text.slice(0, start)) && /^\s*(?:\([^)]*\)\s*)?[-–—]/.test(text.slice(end));
 }
 
 /** Every calendar word chrono read must be written as one: "May" the month, not "may" or "march"; "Sun" not "sun". */
@@ -142,14 +145,28 @@ function resolved(c: chrono.ParsedComponents, ref: Date, tense: 'future' | 'past
   if (!precision) return null;
   const d = c.date();
   // "last Tuesday" is the Tuesday of last week (this week's is "on Tuesday"), "next Tuesday" that of next week.
-  const rel = /^(?:on\s+)?(last|next)\s+(sun|mon|tue|wed|thu|fri|sat)/i.exec(text);
+  const rel = /^(?:on\s+)?(last|next)\s+(sun|mon(?!th)|tue|wed|thu|fri|sat)/i.exec(text);
   if (rel && !c.isCertain('day')) {
     const target = (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf(rel[2].toLowerCase()) + 6) % 7;
     const monday = Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate()) - ((ref.getUTCDay() + 6) % 7) * 86_400_000;
     const at = new Date(monday + ((rel[1].toLowerCase() === 'last' ? -7 : 7) + target) * 86_400_000);
     return { value: atPrecision(at, 'day'), precision: 'day' };
   }
+  // "last month", "next year": the month or year itself, counted from the reference (chrono names a day in it).
+  const unit = /^(?:in\s+|by\s+)?(last|next|this|coming|past)\s+(month|year)$/i.exec(text);
+  if (unit) {
+    const k = /^(last|past)$/i.test(unit[1]) ? -1 : /^(next|coming)$/i.test(unit[1]) ? 1 : 0;
+    const at = unit[2].toLowerCase() === 'month' ? new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth() + k, 1)) : new Date(Date.UTC(ref.getUTCFullYear() + k, 0, 1));
+    const precision: Precision = unit[2].toLowerCase() === 'month' ? 'month' : 'year';
+    return { value: atPrecision(at, precision), precision };
+  }
   const stated = /\b(last|next|this|ago|later|earlier|yesterday|tomorrow|today|tonight)\b/i.test(text) || c.isCertain('year');
+  // "Thursday, November 27": the weekday says which year the day is in (the nearest where they agree).
+  if (!stated && c.isCertain('day') && c.isCertain('weekday')) {
+    const weekday = c.get('weekday')!;
+    const years = [0, -1, 1].map((k) => new Date(Date.UTC(d.getUTCFullYear() + k, d.getUTCMonth(), d.getUTCDate()))).filter((x) => x.getUTCDay() === weekday);
+    if (years.length) return { value: atPrecision(years[0], 'day'), precision: 'day' };
+  }
   if (!stated) {
     const weekday = !c.isCertain('day') && c.isCertain('weekday');
     const refDay = Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate());
@@ -162,11 +179,14 @@ function resolved(c: chrono.ParsedComponents, ref: Date, tense: 'future' | 'past
     };
     // With no tense either, a date months ahead is more likely the one just past ("on 16 May" in December).
     const ahead = (t - refDay) / 86_400_000;
-    if ((want === 'past' && t > refDay) || (want === null && !weekday && ahead > 90)) weekday ? shift(-7, 0) : shift(0, -1);
-    else if (want === 'future' && t < refDay && !(precision === 'month' && sameMonth(d, ref))) weekday ? shift(7, 0) : shift(0, 1);
+    // A day a few weeks ahead in a past-tense clause is a deadline or a plan someone spoke of ("said
+    // the deadline was November 27"), not the same day a year before.
+    if ((want === 'past' && t > refDay && (weekday || precision !== 'day' || ahead > PAST_AHEAD_DAYS)) || (want === null && !weekday && ahead > 90)) weekday ? shift(-7, 0) : shift(0, -1);
+    // And a day just past in a future-tense clause ("went on to meet them on November 24") is this year's.
+    else if (want === 'future' && t < refDay && !(precision === 'month' && sameMonth(d, ref)) && (weekday || precision !== 'day' || -ahead > PAST_AHEAD_DAYS)) weekday ? shift(7, 0) : shift(0, 1);
   }
   // "last week", "next week": a week is no day; say the month it falls in rather than guess one.
-  const week = /\bweek(end)?\b/i.test(text) && !/\b(sun|mon|tue|wed|thu|fri|sat)/i.test(text) && !/\bweekend\b/i.test(text);
+  const week = /\bweek(end)?\b/i.test(text) && !/\b(sun|mon(?!th)|tue|wed|thu|fri|sat)/i.test(text) && !/\bweekend\b/i.test(text);
   return { value: atPrecision(d, week ? 'month' : precision), precision: week ? 'month' : precision };
 }
 
@@ -188,6 +208,8 @@ export function findTimes(text: string, published: string | null): TimeExpressio
       // "now", "at 14:05": a time of the day the article was written, not a date of its own.
       if (!r.start.isCertain('day') && !r.start.isCertain('weekday') && !r.start.isCertain('month') && !r.start.isCertain('year')) continue;
       if (/^(now|right now|currently)$/i.test(s)) continue;
+      // "in a second round", "within minutes": chrono's times from now, never a date in news.
+      if (/\b(seconds?|minutes?|moments?|hours?)$/i.test(s)) continue;
       // "a day later", "the week before": relative to another event, not to the publication date.
       if (/\b(later|before|after|earlier)$/i.test(s) && !/\bthis\b/i.test(s)) continue;
       // "24/7" and other slashed numbers without a year are not dates in prose.

@@ -4,6 +4,7 @@ import type { ArticlePerson, EventDate, EventFact, Mention } from './types.ts';
 import { dayWindow, findTimes, parseIsoDate, type TimeExpression } from './dates.ts';
 import { COMPATIBLE_KINDS, EVENT_PRIORITY, EVENT_TRIGGERS, NOT_HAPPENING, RECALLED, SPOKEN_BEFORE, SPOKEN_OF, TRIGGER_WORDS, type EventKind } from './lexicon/events.ts';
 import { CAPITALS, COUNTRIES, NATIONALITIES } from './lexicon/places.ts';
+import { cities, countryNames } from './lexicon/gazetteers.ts';
 import { tokenize } from './tokens.ts';
 
 const MAX_SUMMARY = 220;
@@ -29,11 +30,11 @@ function narration(sentence: string): string {
 }
 
 /** The kinds a sentence reports, each with where its trigger is: the first by priority, plus any that are a separate happening. */
-export function kindsAt(sentence: string): { kind: EventKind; at: number; recalled: boolean; spoken?: boolean }[] {
+export function kindsAt(sentence: string): { kind: EventKind; at: number; end: number; recalled: boolean; spoken?: boolean }[] {
   // What people say in quotation marks is speech, not a report of something that happened.
   // Some triggers are case-sensitive (they look for capitalised names); a sentence's first word is not a name.
   const text = narration(sentence);
-  const found: { kind: EventKind; at: number; recalled: boolean }[] = [];
+  const found: { kind: EventKind; at: number; end: number; recalled: boolean }[] = [];
   for (const kind of EVENT_PRIORITY) {
     if (TRIGGER_WORDS[kind] && !TRIGGER_WORDS[kind].test(text)) continue;
     const m = EVENT_TRIGGERS[kind].exec(text);
@@ -42,17 +43,17 @@ export function kindsAt(sentence: string): { kind: EventKind; at: number; recall
     // "no agreement was announced", "before any deal had been signed": what did not happen.
     if (/\b(no|not|never|without|nor|any)\b[^,;]{0,30}$/i.test(before)) continue;
     if (NOT_HAPPENING[kind]?.test(before)) continue;
-    found.push({ kind, at: m.index, recalled: RECALLED.test(before) });
+    found.push({ kind, at: m.index, end: m.index + m[0].length, recalled: RECALLED.test(before) });
   }
   if (found.length === 0) {
     // Someone said something and it is the news: a statement, when a person says it (checked by the caller).
     const speech = SPEECH.exec(text);
-    return speech ? [{ kind: 'statement', at: speech.index, recalled: false, spoken: true }] : [];
+    return speech ? [{ kind: 'statement', at: speech.index, end: speech.index + speech[0].length, recalled: false, spoken: true }] : [];
   }
   // "an aide told state media that a summit was not discussed": the news is what he said.
   if (SPOKEN_OF.includes(found[0].kind)) {
     const speech = SPOKEN_BEFORE.exec(text.slice(0, found[0].at));
-    if (speech) return [{ kind: 'statement', at: speech.index, recalled: false }];
+    if (speech) return [{ kind: 'statement', at: speech.index, end: speech.index + speech[0].length, recalled: false }];
   }
   const first = found[0].kind;
   const extra = found.slice(1).filter((k) => COMPATIBLE_KINDS.some((pair) => pair.includes(first) && pair.includes(k.kind)));
@@ -91,19 +92,39 @@ function placesIn(text: string): string[] {
 
 const CALENDAR = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
-/** "in X" / "at X" naming a place: capitalised words after the preposition that are no person and no date. */
-function placeOf(sentence: string, personNames: Set<string>): string | null {
+const knownPlace = (f: string) => CAPITALS.has(f) || COUNTRIES.has(f) || cities().has(f) || countryNames().has(f);
+
+/**
+ * "in X" / "at X" naming a place: capitalised words after the preposition that are no person and no
+ * date; of several, a place the gazetteers know before one they do not, then the one nearest the
+ * trigger. "the war in Ukraine" names the war, not where something happened.
+ */
+function placeOf(sentence: string, personNames: Set<string>, at = 0): string | null {
+  let best: { name: string; score: number } | null = null;
   for (const m of sentence.matchAll(/\b(?:in|at|near|outside|to)\s+(?:the\s+)?((?:\p{Lu}[\p{L}’'-]+)(?:\s+\p{Lu}[\p{L}’'-]+)?)/gu)) {
-    let name = m[1].replace(/[’']s$/, '');
+    // "at Lisbon's Belém Palace": the city owns the building.
+    let name = /^[^\s]+[’']s\s/u.test(m[1]) ? m[1].split(/\s+/)[0] : m[1];
+    name = name.replace(/[’']s$/, '');
     const words = name.split(/\s+/);
-    if (words.length === 2 && (CALENDAR.test(words[1].toLowerCase()) || personNames.has(words[1]))) name = words[0];
+    if (words.length === 2 && (CALENDAR.test(words[1].toLowerCase()) || personNames.has(words[1]) || (!knownPlace(name.toLowerCase()) && knownPlace(words[0].toLowerCase())))) name = words[0];
     const f = name.toLowerCase();
     if (personNames.has(name) || f in NATIONALITIES || CALENDAR.test(f)) continue;
     // "to" leads to a place only when it is one we know ("travel to Riyadh"), not "to the envoy".
     if (/^to\b/i.test(m[0]) && !CAPITALS.has(f) && !COUNTRIES.has(f)) continue;
-    return name;
+    if (/\b(?:war|peace|fighting|conflict|invasion|situation|crisis|people|troops|forces|interests|territory|land)\s+$/i.test(sentence.slice(Math.max(0, m.index! - 12), m.index!))) continue;
+    const score = (knownPlace(f) ? 1000 : 0) - Math.abs(m.index! - at) / 10;
+    if (!best || score > best.score) best = { name, score };
   }
-  return null;
+  return best?.name ?? null;
+}
+
+/**
+ * Where a paragraph's dateline ends ("LISBON, Feb 18 (Wire) —", "OSLO/HELSINKI —"): the city it was
+ * filed from and the agency are no actors of what it reports. 0 when there is none.
+ */
+export function datelineEnd(text: string): number {
+  const m = /^\s*\p{Lu}[\p{Lu}\s.'’\/-]+(?:,\s*[\p{L}\s.]+?)?(?:,\s*[\p{L}]+\.?\s*\d{1,2})?\s*(?:\([^)]*\)\s*)?[—–-]\s/u.exec(text);
+  return m && /\p{Lu}{2}/u.test(m[0]) ? m[0].length : 0;
 }
 
 /** Names once each, whatever their case: a dateline's "GENEVA" is the Geneva of the sentence. */
@@ -118,9 +139,12 @@ function distinct(names: string[]): string[] {
 }
 
 /** The date of an event from the time its sentence gives: the nearest to what happened, a point before a bound. */
-function pickTime(times: TimeExpression[], at: number): TimeExpression | null {
+function pickTime(times: TimeExpression[], at: number, end = at, text = ''): TimeExpression | null {
   let dates = times.filter((t) => t.kind === 'date' && t.date);
   if (dates.length === 0) return null;
+  // A year written onto the happening is its date: "the invasion of Ukraine in 2022", "the 2022 invasion".
+  const onto = dates.find((t) => t.date!.precision === 'year' && ((t.start >= end && t.start - end <= 30 && !/[,;:—–(]/.test(text.slice(end, t.start))) || (t.end <= at && at - t.end <= 3)));
+  if (onto) return onto;
   // A year alone beside a day ("on Monday … since 2022") is the background; the day is the event's.
   if (dates.some((t) => t.date!.precision !== 'year')) dates = dates.filter((t) => t.date!.precision !== 'year');
   return dates.reduce((best, t) => (Math.abs(t.start - at) < Math.abs(best.start - at) ? t : best));
@@ -128,6 +152,24 @@ function pickTime(times: TimeExpression[], at: number): TimeExpression | null {
 
 function dateOf(t: TimeExpression): Omit<EventDate, 'source'> {
   return { value: t.date!.value, precision: t.date!.precision, ...(t.until ? { end: t.until } : {}) };
+}
+
+/** Days counted from the one the text gave last: "the same day", "the next day", "the day before". */
+const RELATIVE_DAYS: [RegExp, number][] = [
+  [/\b(?:the same (?:day|evening|night)|that (?:same )?(?:day|evening|night)|later that day|hours later)\b/i, 0],
+  [/\b(?:the (?:next|following) (?:day|morning|evening)|a day later|the day after)\b(?!\s+(?:the|a|an|his|her|its|their|\p{Lu}))/iu, 1],
+  [/\b(?:the (?:day|evening|night) before|the previous day|a day earlier|on the eve)\b(?!\s+(?:the|a|an|his|her|its|their|of|\p{Lu}))/iu, -1],
+];
+
+function relativeDay(text: string, last: TimeExpression): TimeExpression | null {
+  for (const [re, shift] of RELATIVE_DAYS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const d = parseIsoDate((last.until ?? last.date!).value)!;
+    d.setUTCDate(d.getUTCDate() + shift);
+    return { text: m[0], start: m.index, end: m.index + m[0].length, kind: 'date', date: { value: d.toISOString().slice(0, 10), precision: 'day' } };
+  }
+  return null;
 }
 
 export function isBackground(date: Omit<EventDate, 'source'> | null, published: string | null): boolean {
@@ -148,24 +190,36 @@ export function extractEvents(article: Article, people: ArticlePerson[], mention
   const names = new Set(people.flatMap((p) => [p.name, ...p.aliases]));
   const published = article.published?.slice(0, 10) ?? null;
   const fallback: EventDate | null = published ? { value: published, precision: 'day', source: 'published' } : null;
+  // The last day the text gave: what "the same day", "the next day" count from.
+  let lastDay: TimeExpression | null = null;
   for (const p of article.paragraphs) {
     let carried: EventDate | null = null;
+    const filed = datelineEnd(p.text);
     for (const s of splitSentences(p.text)) {
       // A time inside a quotation ("closer than a month ago") is the speaker's, not the event's.
-      const times = findTimes(unquoted(s.text), published);
+      const plain = unquoted(s.text);
+      const times = findTimes(plain, published);
       const kinds = kindsAt(s.text);
+      if (lastDay && !times.some((t) => t.kind === 'date' && t.date)) {
+        const rel = relativeDay(plain, lastDay);
+        if (rel) times.push(rel);
+      }
       // A sentence that dates what follows ("On Sunday, …") lends its date to the next ones of its paragraph.
-      const own = pickTime(times, kinds[0]?.at ?? 0);
+      const own = pickTime(times, kinds[0]?.at ?? 0, kinds[0]?.end, s.text);
       if (own && own.date!.precision !== 'year') carried = { ...dateOf(own), source: 'text' };
+      const days = times.filter((t) => t.kind === 'date' && t.date?.precision === 'day');
+      if (days.length) lastDay = days[days.length - 1];
       if (!kinds.length) continue;
-      const inSentence = mentions.filter((m) => m.paragraph === p.n && m.start >= s.start && m.end <= s.end);
-      const actors = distinct([...inSentence.map((m) => people[m.person].name), ...placesIn(s.text)]);
-      const place = placeOf(s.text, names);
+      const inSentence = mentions.filter((m) => m.paragraph === p.n && m.start >= Math.max(s.start, filed) && m.end <= s.end);
+      const told = s.start < filed ? s.text.slice(filed - s.start) : s.text;
+      const actors = distinct([...inSentence.map((m) => people[m.person].name), ...placesIn(told)]);
+      const place = placeOf(s.text, names, kinds[0].at);
       const named = inSentence.length > 0;
-      for (const { kind, at, recalled, spoken } of kinds) {
+      const sentenceFirst = events.length;
+      for (const { kind, at, end, recalled, spoken } of kinds) {
+        const t = pickTime(times, at, end, s.text);
         // A statement is news when a named person makes it on a day the text gives, or to the press.
-        if (spoken && !(named && (pickTime(times, at) || ON_RECORD.test(s.text)))) continue;
-        const t = pickTime(times, at);
+        if (spoken && !(named && (t || ON_RECORD.test(s.text)))) continue;
         const date: EventDate | null = t ? { ...dateOf(t), source: 'text' } : (carried ?? fallback);
         events.push({
           kind,
@@ -178,7 +232,50 @@ export function extractEvents(article: Article, people: ArticlePerson[], mention
           paragraph: p.n,
         });
       }
+      // "met in Lisbon on Nov. 23 and outside Oslo on Nov. 30": a sentence that gives two happenings
+      // two dates, joined by "and" or "then", tells of each.
+      const first = events.length > sentenceFirst ? events[sentenceFirst] : null;
+      if (!first || kinds[0].spoken) continue;
+      for (const part of coordinated(times, s.text, kinds[0].end)) {
+        const date: EventDate = { ...dateOf(part.time), source: 'text' };
+        const segment = s.text.slice(part.from, part.to);
+        // "began on Monday and continued on Tuesday": one happening over two days.
+        if (/\b(?:continued|resumed|went on|lasted|ended|wrapped up|concluded)\b/i.test(segment) && first.date?.source === 'text' && first.date.precision === 'day' && date.precision === 'day' && date.value > first.date.value) {
+          first.date = { ...first.date, end: { value: date.value, precision: 'day' } };
+          continue;
+        }
+        const own = kindsAt(segment).find((k) => !k.spoken);
+        const who = inSentence.filter((m) => m.start >= s.start + part.from && m.end <= s.start + part.to).map((m) => people[m.person].name);
+        const partActors = distinct([...who, ...placesIn(segment)]);
+        events.push({ ...first, kind: own?.kind ?? kinds[0].kind, actors: partActors.length ? partActors : first.actors, place: placeOf(segment, names) ?? first.place, when: part.time.text, date, background: isBackground(date, published) });
+      }
     }
   }
   return events;
+}
+
+/**
+ * The later parts of a sentence that joins happenings with their own dates: each date after the first
+ * that an "and", "then" or ";" separates from the date before it, with the stretch of text it heads.
+ * Only dates after the trigger count (before it they set the scene).
+ */
+function coordinated(times: TimeExpression[], text: string, after: number): { time: TimeExpression; from: number; to: number }[] {
+  const dates = times.filter((t) => t.kind === 'date' && t.date && t.date.precision !== 'year');
+  const out: { time: TimeExpression; from: number; to: number }[] = [];
+  for (let i = 1; i < dates.length; i++) {
+    const prev = dates[i - 1];
+    const t = dates[i];
+    if (t.start < after || t.date!.value === prev.date!.value) continue;
+    // "between January and March", "from Friday to Sunday": one stretch of time.
+    if (/\b(?:between|from)\s*$/i.test(text.slice(Math.max(0, prev.start - 10), prev.start))) continue;
+    const gap = text.slice(prev.end, t.start);
+    let join: RegExpExecArray | null = null;
+    for (const m of gap.matchAll(/(?:,\s*)?\b(?:and then|and|then)\b|;/g)) join = m;
+    // The joined part names its date soon, in a clause of its own (not "…, hours after X told Y last week").
+    if (!join || gap.length - join.index! > 70 || /\b(?:when|after|before|since|which|who|whom|while|because|until|as)\b/i.test(gap.slice(join.index!))) continue;
+    out.push({ time: t, from: prev.end + join.index!, to: t.end });
+  }
+  for (let i = 0; i < out.length - 1; i++) out[i].to = out[i + 1].from;
+  if (out.length) out[out.length - 1].to = text.length;
+  return out;
 }

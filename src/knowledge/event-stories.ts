@@ -12,6 +12,7 @@
 import type { Event, KnowledgeBase } from './base.ts';
 import type { Derived } from './derived.ts';
 import { dayWindow } from '../extract/dates.ts';
+import { COUNTRIES } from '../extract/lexicon/places.ts';
 
 export interface Stories {
   /** Story index of each event id. */
@@ -26,13 +27,15 @@ export interface Stories {
 
 const DAY = 86_400_000;
 
-const kindGroup = (e: Event) => (e.kind === 'meeting' ? 'talks' : e.kind);
+// Casualties are most often those of a strike the same passage reports: one happening.
+const kindGroup = (e: Event) => (e.kind === 'meeting' ? 'talks' : e.kind === 'casualties' ? 'attack' : e.kind);
 
 /** How sure an event's date is: text over publication date, then day over month over year. */
 function certainty(e: Event): number {
   if (!e.date) return 0;
   const p = e.date.precision === 'day' ? 3 : e.date.precision === 'month' ? 2 : 1;
-  return (e.date.source === 'text' ? 4 : 0) + p;
+  // A strike is shown by its report of the strike, not by the toll told with it.
+  return (e.date.source === 'text' ? 4 : 0) + p - (e.kind === 'casualties' ? 8 : 0);
 }
 
 /** [first, last] day an event's date can mean, in ms. */
@@ -62,6 +65,25 @@ function peopleOf(kb: KnowledgeBase, e: Event): string[] {
   return e.actors.filter((a) => kb.personById.has(a));
 }
 
+const SHARED_HAPPENINGS = new Set(['talks', 'attack', 'exchange']);
+
+/**
+ * How two reports' places relate: the same ("Oslo" and "Oslo", or one report's place among the
+ * other's actors), different, or not comparable (one names none, or one names the country the
+ * other's city is in).
+ */
+function places(a: Event, b: Event): 'same' | 'differ' | 'unknown' {
+  if (!a.place || !b.place) {
+    const p = (a.place ?? b.place)?.toLowerCase();
+    const other = a.place ? b : a;
+    return p && other.actors.some((x) => x.toLowerCase() === p) ? 'same' : 'unknown';
+  }
+  const x = a.place.toLowerCase();
+  const y = b.place.toLowerCase();
+  if (x === y || a.actors.some((w) => w.toLowerCase() === y) || b.actors.some((w) => w.toLowerCase() === x)) return 'same';
+  return COUNTRIES.has(x) || COUNTRIES.has(y) ? 'unknown' : 'differ';
+}
+
 function sameEvent(kb: KnowledgeBase, a: Event, b: Event): boolean {
   if (kindGroup(a) !== kindGroup(b) || a.background !== b.background) return false;
   const pa = peopleOf(kb, a);
@@ -70,15 +92,26 @@ function sameEvent(kb: KnowledgeBase, a: Event, b: Event): boolean {
   const sharedPerson = shared > 0;
   // A statement is one person's: two statements are one only when the same person makes them.
   if (a.kind === 'statement' && (pa[0] === undefined || pa[0] !== pb[0])) return false;
-  // Sentences of one paragraph telling of one kind of happening, by the same people (or none named), tell of one.
-  if (a.paragraph === b.paragraph) return sharedPerson || pa.length === 0 || pb.length === 0;
+  // A toll is the strike's when the same passage tells both; elsewhere it is a toll of its own.
+  if ((a.kind === 'casualties') !== (b.kind === 'casualties') && a.paragraph !== b.paragraph) return false;
+  // Sentences of one paragraph telling of one kind of happening tell of one, unless each gives its own
+  // date and they differ ("met in Lisbon on Nov. 23 … in Oslo on Nov. 30"), or each its own place.
+  if (a.paragraph === b.paragraph) {
+    if (a.when && b.when && !sameTime(a, b)) return false;
+    if (a.place && b.place && a.place.toLowerCase() !== b.place.toLowerCase() && !sharedPerson) return false;
+    return true;
+  }
   if (!sameTime(a, b)) return false;
+  const where = places(a, b);
   // Two places named differently ("the port", "the city") are two events, unless two people are in both.
-  if (a.place && b.place && a.place.toLowerCase() !== b.place.toLowerCase()) return shared >= 2;
+  if (where === 'differ') return shared >= 2;
   if (sharedPerson) return true;
-  if (a.place && b.place) return pa.length === 0 || pb.length === 0;
-  // Within one article, an event of the same kind and day that names nobody is the one already told.
-  return kb.paragraphs[a.paragraph].article === kb.paragraphs[b.paragraph].article && (pa.length === 0 || pb.length === 0);
+  if (where === 'same' && (pa.length === 0 || pb.length === 0)) return true;
+  if (a.place && b.place) return false;
+  // Within one article, an event of the same kind and day that names nobody, or gives no time of its
+  // own ("at the press conference with X"), is the one already told.
+  // (Only for happenings many take part in: an appointment, a statement or a call is someone's own.)
+  return kb.paragraphs[a.paragraph].article === kb.paragraphs[b.paragraph].article && (pa.length === 0 || pb.length === 0 || (SHARED_HAPPENINGS.has(kindGroup(a)) && (!a.when || !b.when)));
 }
 
 /**
