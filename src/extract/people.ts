@@ -50,7 +50,7 @@ function titleBefore(text: string, toks: NerToken[], from: number, taken: Set<nu
     if (taken.has(k) || !(adjacent(text, p, toks[k + 1], false) || abbreviated)) break;
     const f = bare(p.folded);
     // "Secretary of State X", "Minister for Foreign Affairs X": "of" inside a title, after a role noun.
-    if ((f === 'of' || f === 'for') && sawRole === false && k > 0 && ROLE_NOUNS.has(toks[k - 1].folded) && toks[k + 1].capitalized) {
+    if ((f === 'of' || f === 'for') && sawRole === false && k > 0 && k + 1 < from && ROLE_NOUNS.has(toks[k - 1].folded) && toks[k + 1].capitalized) {
       start = p.start;
       k--;
       continue;

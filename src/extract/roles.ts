@@ -163,7 +163,7 @@ export function cleanRole(raw: string, otherNames: string[] = []): { role: strin
   s = s.replace(/\s+with\s+(?:a|an|the|his|her|their)\s+(?![\p{L}-]*\s*(?:of|for)\s+\p{Lu})[^,;]*$/u, '');
   // "head of the FSB." — the sentence's stop is no part of the role ("U.S." keeps its own).
   if (!/(?:^|\s)(?:\p{L}\.){2,}$/u.test(s)) s = s.replace(/\.+$/, '');
-  if (/\b(?:of|for|to)\s+(?:it|them|him|her|us|this|that)$/i.test(s)) return null;
+  if (/\b(?:of|for|to)\s+(?:it|them|him|her|us|this|that)$/i.test(s) || /\s(?:of|for|to|at|in|with|by|from)$/i.test(s)) return null;
   if (!s || /^(?:and|or|but|as|with|of|to|for|in|on|at|by)\b/i.test(s) || /[“”"«»„‘]|’(?!s\b)/.test(s)) return null;
   if (NOT_IN_A_ROLE.test(s)) return null;
   const words = s.split(' ');
@@ -205,14 +205,15 @@ const ROLE_WORDS = String.raw`(?:(?:the|a|an)\s+)?(?:new\s+)?((?:[\p{L}’'.-]+\
 /** Verbs that give someone a post: "appointed X defence minister", "X was named envoy". */
 const APPOINT = String.raw`(?:named|names|appointed|appoints|nominated|nominates|elected|confirmed|installed|made|sworn in|chosen|chose|chooses|picked|picks|tapped|taps|promoted|proposed|proposes|reappointed|renominated|renominates|kept|keeps|retained|retains)`;
 /** What may stand between a name and a verb that gives it a role: an appositive, "of the CDU", "came home and in February". */
-const BEFORE_VERB = String.raw`,?(?:,[^;“”"]{1,120}?,)?(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2})?(?:\s+[^.;,“”"]{1,70}?\s+and(?:\s+(?:in|on|at)\s+[\p{L}\d]+(?:\s+\d{4})?|\s+later|\s+then|\s+now)?)?`;
+const BEFORE_VERB = String.raw`,?(?:,(?:(?!\s+and\s+\p{Lu}|,\s+and\s)[^;“”"]){1,120}?,)?(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2})?(?:\s+[^.;,“”"]{1,70}?\s+and(?:\s+(?:in|on|at)\s+[\p{L}\d]+(?:\s+\d{4})?|\s+later|\s+then|\s+now)?)?`;
 const SAID_AFTER: [RegExp, { former?: boolean; fresh?: boolean; how: RoleHow }][] = [
   // "X is the new energy minister", "X was prime minister in 2005" (behind them), "X remains foreign minister"
   [new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`\s+(is|is also|remains|remained|is now|has become|had become|became|becomes|will become|was|has been|has also been|had been|stayed on as|stays on as|stayed as|continues as|continued as|kept (?:his|her) (?:post|job) as)\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate' }],
   // "X was appointed head of the office", "X has been named special envoy", "X takes over as defence minister"
   [new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`\s+(?:(?:was|has been|had been|is|will be|were|is to be)\s+(?:formally\s+|officially\s+|also\s+)?` + APPOINT + String.raw`(?:\s+on\s+\p{Lu}\p{Ll}+)?(?:\s+by\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?(?:\s+in\s+a\s+[\d–-]+\s+vote)?(?:\s+as)?|(?:takes|took|take|taking|will take)\s+over\s+as|(?:moves|moved|moving)\s+[^,.;]{1,40}?\s+to\s+become|who\s+(?:becomes|became|takes over as|took over as)|(?:to\s+)?(?:succeed|succeeds|succeeded|replace|replaces|replaced)\s+(?:\p{Lu}[\p{L}’'-]*\s+){1,3}as)\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate', fresh: true }],
   // "… and Serhii Marchenko as finance minister", "Budanov, in his new job as head of the office,"
-  [new RegExp(String.raw`^\s+as\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate' }],
+  // (Not "the description of X as a dictator": "as a …" likens, it does not give a post.)
+  [new RegExp(String.raw`^\s+as\s+(?!(?:a|an)\s)` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate' }],
   [new RegExp(String.raw`^,?\s+[^,.;]{0,60}?\b(?:his|her|their)\s+new\s+(?:job|role|post|position|office)\s+as\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate', fresh: true }],
   // "Budanov, the former spy chief, now head of the office," / "X, now defence minister,"
   [new RegExp(String.raw`^(?:,[^,;“”"]{1,80})?,\s+now\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'appositive' }],
