@@ -150,6 +150,18 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(direct(mr)[0].speakers).not.toEqual(['Lund']);
   });
 
+  it('keeps the main clause’s speaker after “Asked if X …, he answered”, and a role subject is no one we know', () => {
+    const f = facts('Mr Berg and Mr Lund spoke in the basilica. The Danish minister left Rome at once. The same evening, he wondered whether the offer was “a trick to buy time”.\n\nOn Sunday Mr Berg was calmer. Asked if Mr Lund was ready to sign, he answered: “Oh, I think so, yes.”\n\nHe then added: “Do not talk to me about the border at all.”');
+    const q = direct(f);
+    expect(q.find((x) => x.text.startsWith('a trick'))?.speakers ?? []).toEqual([]);
+    expect(q.filter((x) => !x.text.startsWith('a trick')).map((x) => x.speakers)).toEqual([['Berg'], ['Berg']]);
+  });
+
+  it('reads “state television” as no speech verb and “Sir Keir” as Keir Starmer', () => {
+    const f = facts('On Sunday Yuri Ushakov, the president’s adviser, told Russian state television that Moscow would have ‘sharp objections’. In London, the prime minister, Keir Starmer, spoke of progress. Sir Keir told the BBC there had been ‘a real sense of unity’ among leaders.');
+    expect(direct(f).map((q) => q.speakers)).toEqual([['Yuri Ushakov'], ['Keir Starmer']]);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

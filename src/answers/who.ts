@@ -33,7 +33,7 @@ function oneEach(kb: KnowledgeBase, people: { person: Person; score: number }[])
     .map(({ person, score }) => paragraphResult(kb, kb.paragraphs[introduction(kb, person)], score, { person: personView(kb, person) }));
 }
 
-/** The query without the honorifics and title words that open it: "Sir Keir" -> "Keir". */
+/** The query without the honorifics and title words that open it: "Sir Olaf" -> "Olaf". */
 function withoutTitle(q: string): string {
   const words = q.split(/\s+/);
   let k = 0;
@@ -73,7 +73,7 @@ export function who(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
   }
 
   // A name match wins; then a role that covers every word; then a close misspelling; then part of a role.
-  // "Sir Keir", "Mr Putin", "President Putin": the title before a name is not part of it.
+  // "Sir Olaf", "Mr Berg", "President Berg": the title before a name is not part of it.
   let names = kb.peopleIndex.byName(q, 10);
   const untitled = withoutTitle(q);
   if (untitled !== q && !names.some((m) => m.tier !== 'fuzzy')) {

@@ -75,7 +75,7 @@ function isGlue(s: string): boolean {
   if (/^(?:[’']s)?\s*$/.test(s)) return true;
   if (BETWEEN.test(s) || TIME_OR_PLACE.test(s)) return true;
   // "Berg, a former diplomat, said" / "Berg, 54, said" / "Berg, assistant secretary for refugees, migration and aid, said"
-  if (/^,[^;“”"]{1,180},\s*(?:also\s+|later\s+)?$/.test(s)) return true;
+  if (/^,[^;“”"]{1,180},\s*(?:(?:also|later|then|has|had|have|would|will|again)\s+)*$/.test(s)) return true;
   // "Lewis of the James Martin Center wrote", "Berg of Reuters said"
   if (/^\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[^,;“”"]{0,80}?\s*$/u.test(s)) return true;
   return /^\s+(?:in|on|at)\s+(?:a|an|the)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s*$/u.test(s);
@@ -178,7 +178,7 @@ export function sentenceSubjectBefore(text: string, refs: Ref[], from: number, a
 /** The index of a source noun that heads the phrase, or of a capitalised name (an organisation), else -1. */
 function headOf(words: string[]): number {
   for (let i = 0; i < words.length; i++) {
-    // "the New Jersey governor said", "the Republican nominee told": a role with its determiner is
+    // "the Nordmark governor said", "the party's nominee told": a role with its determiner is
     // a source (who holds it is the quote's business, see quotes.ts).
     const role = i > 0 && ROLE_NOUNS.has(words[i]) && DETERMINERS.test(words[0]);
     if (SOURCE_NOUNS.has(words[i]) || role) {

@@ -78,7 +78,9 @@ function hasVerbAfter(text: string, r: Ref, to: number): boolean {
  */
 function sentenceSubject(text: string, refs: Ref[], from: number, to: number): number[] {
   const all = subjectsIn(text, refs, from, to).filter((r) => !inPrepositionalPhrase(text, r, from));
-  const withVerb = all.findIndex((r) => r.people.length && hasVerbAfter(text, r, to));
+  let withVerb = all.findIndex((r) => r.people.length && hasVerbAfter(text, r, to));
+  // "Mr Berg and Mr Lund spoke": the verb's subject takes in the names coordinated before it.
+  while (withVerb > 0 && all[withVerb - 1].people.length && AND_BETWEEN.test(text.slice(all[withVerb - 1].end, all[withVerb].start))) withVerb--;
   const subs = withVerb > 0 ? all.slice(withVerb) : all;
   if (!subs.length || !subs[0].people.length) return [];
   const group = [...subs[0].people];
@@ -115,12 +117,25 @@ const SUBORDINATE = /\b(?:if|whether|when|whenever|although|though|while|because
  * "The American president left Rome": a sentence whose subject is a role, not a name, is about the
  * person named last (within three paragraphs) whose roles hold that role noun (and nationality).
  */
+/**
+ * "The American president left": the role noun a sentence opens with (after "the" and up to two
+ * modifiers, before a word in lower case), with its modifiers; else null.
+ */
+function describedHead(sentence: string): { head: string; mods: string[] } | null {
+  const m = /^\s*the\s+((?:[\p{L}.-]+\s+){1,4})/iu.exec(sentence);
+  if (!m) return null;
+  const words = m[1].trim().split(/\s+/);
+  const at = words.findIndex((w) => ROLE_NOUNS.has(w.toLowerCase()));
+  // The role noun is the head when a word in lower case (its verb) follows it.
+  if (at < 0 || at > 2 || !/^\p{Ll}/u.test(words[at + 1] ?? '')) return null;
+  return { head: words[at].toLowerCase(), mods: words.slice(0, at).map((w) => w.toLowerCase()) };
+}
+
 export function describedSubject(text: string, s: { start: number; end: number }, people: ArticlePerson[] | undefined, mentions: Mention[], paragraph: number): number | null {
   if (!people) return null;
-  const m = /^\s*the\s+((?:[\p{L}.-]+\s+){0,2})([\p{L}-]+)\s+(?:[\p{Ll}]+)/iu.exec(text.slice(s.start, s.end));
-  if (!m || !ROLE_NOUNS.has(m[2].toLowerCase())) return null;
-  const head = m[2].toLowerCase();
-  const mods = m[1].trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const d = describedHead(text.slice(s.start, s.end));
+  if (!d) return null;
+  const { head, mods } = d;
   const country = mods.map((w) => NATIONALITIES[w.replace(/\.$/, '')] ?? NATIONALITIES[w]).find(Boolean) ?? null;
   let best: Mention | null = null;
   for (const x of mentions) {
@@ -138,8 +153,8 @@ export function describedSubject(text: string, s: { start: number; end: number }
  * name. A "he" that follows may mean them: better no antecedent than the wrong one.
  */
 function isDescribedPerson(text: string, s: { start: number; end: number }): boolean {
-  const m = /^\s*the\s+(?:[\p{L}.-]+\s+){0,2}([\p{L}-]+)\s+[\p{Ll}]+/iu.exec(text.slice(s.start, s.end));
-  return !!m && ROLE_NOUNS.has(m[1].toLowerCase()) && !/^(?:officials?|members?)$/.test(m[1].toLowerCase());
+  const d = describedHead(text.slice(s.start, s.end));
+  return !!d && !/^(?:officials?|members?)$/.test(d.head);
 }
 
 export function resolvePronouns(article: Article, mentions: Mention[], people?: ArticlePerson[]): Mention[] {
@@ -191,6 +206,8 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
       const subject = sentenceSubject(text, outside, s.start, s.end);
       if (subject.length && !SUBORDINATE.test(text.slice(s.start, subjectsIn(text, outside, s.start, s.end)[0]?.start ?? s.start))) last = subject;
       else if (described !== null) last = [described];
+      // "Asked if X was ready, he answered": the main clause's pronoun, not the subordinate subject, goes on.
+      else if (subject.length && outside.some((r) => r.pronoun && r.people.length && r.start > s.start && r.end <= s.end)) last = outside.find((r) => r.pronoun && r.people.length && r.start > s.start && r.end <= s.end)!.people;
       else if (subject.length) last = subject;
       else if (isDescribedPerson(text, s)) last = [];
       else {

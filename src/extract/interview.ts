@@ -76,7 +76,7 @@ function roles(article: Article, people: ArticlePerson[], mentions: Mention[], f
     const here = intro.filter((x) => x.paragraph === p.n);
     const object = here.find((x) => x.start >= m.index + m[0].length && x.start <= m.index + m[0].length + 40);
     // The clause's subject: the first name of the sentence before the verb that is neither an owner
-    // ("Trump's team") nor a preposition's object ("the hearings of Trump").
+    // ("Berg's team") nor a preposition's object ("the hearings of Berg").
     const sentenceStart = Math.max(0, ...[...p.text.slice(0, m.index).matchAll(/[.!?]["”’]?\s+/g)].map((x) => x.index! + x[0].length));
     const subject = here.find((x) => x.start >= sentenceStart && x.end <= m.index && !/^[’']s\b/.test(p.text.slice(x.end, x.end + 2)) && !/\b(?:of|with|to|by|for|from|about|on|at|in)\s+(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}$/u.test(p.text.slice(Math.max(sentenceStart, x.start - 40), x.start))) ?? [...here].reverse().find((x) => x.end <= m.index);
     const isJournalist = (x: Mention | undefined) => !!x && (JOURNALIST.test(p.text.slice(Math.max(0, x.start - 40), x.start)) || people[x.person].roles.some((r) => JOURNALIST.test(r.text)));

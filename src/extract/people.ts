@@ -45,7 +45,7 @@ function titleBefore(text: string, toks: NerToken[], from: number, taken: Set<nu
   let owners = 0;
   while (k >= 0) {
     const p = toks[k];
-    // "Gov. Chris Christie": an abbreviated title's stop does not part it from the name.
+    // "Gov. Anna Berg": an abbreviated title's stop does not part it from the name.
     const abbreviated = bare(p.folded) in TITLE_ABBREVIATIONS && /^\.\s{1,2}$/.test(text.slice(p.end, toks[k + 1].start));
     if (taken.has(k) || !(adjacent(text, p, toks[k + 1], false) || abbreviated)) break;
     const f = bare(p.folded);
@@ -62,14 +62,14 @@ function titleBefore(text: string, toks: NerToken[], from: number, taken: Set<nu
     } else if (sawRole && p.capitalized && !NOT_NAMES.has(f) && !CALENDAR_WORDS.has(f) && owners < OWNER_WORDS && !p.sentenceStart) {
       owners++;
     } else if (sawRole && p.capitalized && !NOT_NAMES.has(f) && !CALENDAR_WORDS.has(f) && owners < OWNER_WORDS && p.sentenceStart && (ORG_WORDS.has(f) || isAcronym(p.text) || !englishPos(f) || (toks[k + 1].capitalized && isRoleWord(bare(toks[k + 1].folded))))) {
-      // Opening the sentence, an organisation, an acronym, a word that is no English word ("Ohio Gov.
+      // Opening the sentence, an organisation, an acronym, a word that is no English word ("Nordmark Gov.
       // X") or one in title case with the title ("Treasury Secretary X").
       owners++;
     } else break;
     start = p.start;
     k--;
   }
-  // "Marco Rubio, the Florida senator Trump has picked": a title after a name and ", the" is that
+  // "Anna Berg, the Nordmark senator Lund has picked": a title after a name and ", the" is that
   // name's appositive (and a relative clause follows), not a title of the name after it.
   const appositive = k > 0 && toks[k].folded === 'the' && taken.has(k - 1) && /^,\s+$/.test(text.slice(toks[k - 1].end + (toks[k - 1].possessive ? 2 : 0), toks[k].start));
   const title = sawRole && start < toks[from].start && !appositive ? text.slice(start, toks[from].start).trim() : null;
@@ -130,7 +130,7 @@ function candidatesOf(article: Article): { candidates: Candidate[]; tokens: NerT
     const [from, trimmedTo] = trimName(toks, s.from, end, toks[0]?.shouting ?? false);
     if (from >= trimmedTo) continue;
     let to = trimmedTo;
-    // "Pfizer chief executive Ian Read said": a given name alone, then a capitalised word that is
+    // "the company's chief executive Olaf Read said": a given name alone, then a capitalised word that is
     // also an English word the tagger read as one; after a given name it is the surname.
     const next = toks[to];
     const given = (t: NerToken) => FIRST_NAMES.has(t.folded) || givenNames().has(t.folded);
@@ -164,7 +164,7 @@ function cuedCandidates(article: Article, tokens: NerToken[][], tagged: Candidat
       if (isCommonCapital(f) || isAcronym(t.text)) continue;
       const prev = toks[i - 1];
       const next = toks[i + 1];
-      // "“…,” said Khin Zaw Win, an activist": a run of capitalised words the inverted speech verb
+      // "“…,” said Aung Min Tun, an activist": a run of capitalised words the inverted speech verb
       // after a quotation gives, then an appositive that describes a person (not an outlet).
       if (i > 0 && !prev!.capitalized && INVERTED_AFTER_QUOTE.test(text.slice(Math.max(0, t.start - 40), t.start))) {
         let j = i + 1;
@@ -285,6 +285,8 @@ export function extractPeople(article: Article): PeopleResult {
   const soloKeys = midCaps;
   /** Surnames of people named in full. */
   const fullSurnames = new Set<string>();
+  /** Given name key -> the first person named in full with it. */
+  const byGiven = new Map<string, number>();
   const nameOf = (c: Candidate) => c.tokens.map((t) => t.text).join(' ');
   const ensure = (name: string): number => {
     const key = fullNameKey(name);
@@ -302,7 +304,7 @@ export function extractPeople(article: Article): PeopleResult {
   const otherNames = (i: number) => people.flatMap((p, k) => (k === i ? [] : [p.name, ...p.aliases]));
   const addRole = (person: ArticlePerson, idx: number, raw: string | null, paragraph: number, how: RoleHow, past: boolean, fresh: boolean): void => {
     if (!raw) return;
-    // "the former Fox News presenter chosen as defence secretary": the role they were chosen for is new.
+    // "the former television presenter chosen as defence secretary": the role they were chosen for is new.
     const chosen = /^(.+?)\s+(?:chosen|picked|named|nominated|tapped|appointed|selected)\s+(?:as|to be)\s+(.+)$/i.exec(raw);
     if (chosen) {
       addRole(person, idx, chosen[1], paragraph, how, past, false);
@@ -330,6 +332,7 @@ export function extractPeople(article: Article): PeopleResult {
     assigned.set(c, idx);
     bySurname.set(surname, idx);
     fullSurnames.add(surname);
+    if (!byGiven.has(nameKey(c.tokens[0].text))) byGiven.set(nameKey(c.tokens[0].text), idx);
     fullMentions.set(idx, (fullMentions.get(idx) ?? 0) + 1);
   }
   // Single words: a known person's surname (or first name), else a person in their own right
@@ -338,6 +341,8 @@ export function extractPeople(article: Article): PeopleResult {
     if (c.tokens.length !== 1) continue;
     const key = nameKey(c.tokens[0].text);
     let idx = bySurname.get(key);
+    // "Sir Olaf", "Dame Mary": a knight is called by the given name.
+    if (idx == null && /\b(?:Sir|Dame)\s+$/.test(paraText.get(c.paragraph)!.slice(Math.max(0, c.tokens[0].start - 6), c.tokens[0].start))) idx = byGiven.get(key);
     if (idx == null && !c.sentenceStart && FIRST_NAMES.has(c.tokens[0].folded)) continue;
     // A capitalised word opening a sentence may be any noun ("Analysts said …"): a speech verb after
     // it is not enough, unless the word is also capitalised mid-sentence somewhere in the article.
@@ -353,7 +358,7 @@ export function extractPeople(article: Article): PeopleResult {
     if (idx != null) assigned.set(c, idx);
   }
   // A surname the article gives with a full name, used alone where the tagger read a common word
-  // ("Pfizer chief executive Ian Read …”, Read said"): capitalised mid-sentence (or opening a
+  // ("chief executive Olaf Read …”, Read said"): capitalised mid-sentence (or opening a
   // sentence with a speech verb after it), it is that person.
   const covered = new Set(cands.map((c) => c.tokens.map((t) => `${c.paragraph}:${t.start}`)).flat());
   tokens.forEach((toks, p) => {
@@ -392,7 +397,7 @@ export function extractPeople(article: Article): PeopleResult {
       if (past) found.push([past.text, 'relative', past.former]);
       for (const r of rolesSaidOf(text, start, last.end)) found.push([r.text, r.how, r.former, r.fresh]);
     }
-    // "the prime minister, Sir Keir Starmer": an honorific is no title that makes the role before the comma redundant.
+    // "the prime minister, Sir Olaf Berg": an honorific is no title that makes the role before the comma redundant.
     const titled = c.title !== null && !c.title.split(/\s+/).every((w) => HONORIFICS.has(bare(fold(w))));
     found.push([titled ? null : roleBeforeComma(text, c.titleStart), 'before'], [listRole(text, c.titleStart), /led|head|chair/.test(text.slice(Math.max(0, c.titleStart - 16), c.titleStart)) ? 'led' : 'list']);
     for (const [raw, how, past, fresh] of found) addRole(person, idx, raw, c.paragraph, how, !!past, !!fresh);

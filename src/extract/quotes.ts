@@ -238,7 +238,7 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
           if (!(far && wordCount(body) <= 3)) attribution = { source: before.source, cue };
         }
       }
-      // “…?” Trump said. / “…?” Trump went on, as if he had not heard. — the attribution opens the
+      // “…?” Berg said. / “…?” Berg went on, as if he had not heard. — the attribution opens the
       // sentence after the quote (its subject and verb come first; a longer sentence must start so).
       if (!named(attribution?.source) && span.close != null && /[.!?]\s*$/.test(text.slice(Math.max(0, qEnd - 2), qEnd))) {
         const next = sentences[sentences.indexOf(s) + 1];

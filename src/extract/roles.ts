@@ -138,7 +138,7 @@ const UNTIL = /\s+(?:until|till|up to)\s+[^,;]{2,30}$/i;
 /** "prime minister since March 2020": the date says how long, the role is the words before it. */
 const SINCE = /\s+(?:since|from)\s+(?:\p{Lu}\p{Ll}+\s+)?\d{4}$|\s+since\s+\p{Lu}\p{Ll}+$/u;
 /** Words that make a phrase a clause or a sentence's tail rather than a role. */
-const NOT_IN_A_ROLE = /\b(?:is|was|were|are|has|had|have|will|would|said|says|told|who|which|that|when|while|after|because|if|whose|whom)\b/i;
+const NOT_IN_A_ROLE = /\b(?:is|was|were|are|has|had|have|will|would|said|says|told|who|which|that|when|while|after|because|if|whose|whom|towards|toward|than|very|too)\b|^(?:more|less|most|so|quite)\s/i;
 
 /**
  * A role phrase made fit to show, or null when it is no role: a clause, the tail of a sentence,
@@ -161,7 +161,7 @@ export function cleanRole(raw: string, otherNames: string[] = []): { role: strin
   s = s.replace(SINCE, '');
   // "culture minister with a taste for history": the role ends before a description of the person.
   s = s.replace(/\s+with\s+(?:a|an|the|his|her|their)\s+(?![\p{L}-]*\s*(?:of|for)\s+\p{Lu})[^,;]*$/u, '');
-  // "head of the FSB." — the sentence's stop is no part of the role ("U.S." keeps its own).
+  // "head of the agency." — the sentence's stop is no part of the role ("U.S." keeps its own).
   if (!/(?:^|\s)(?:\p{L}\.){2,}$/u.test(s)) s = s.replace(/\.+$/, '');
   if (/\b(?:of|for|to)\s+(?:it|them|him|her|us|this|that)$/i.test(s) || /\s(?:of|for|to|at|in|with|by|from)$/i.test(s)) return null;
   if (!s || /^(?:and|or|but|as|with|of|to|for|in|on|at|by)\b/i.test(s) || /[“”"«»„‘]|’(?!s\b)/.test(s)) return null;
@@ -179,7 +179,7 @@ export function cleanRole(raw: string, otherNames: string[] = []): { role: strin
   return { role: s, former };
 }
 
-/** "New Jersey Gov." reads "New Jersey governor", "Lt. Gen." "lieutenant general". */
+/** "Nordmark Gov." reads "Nordmark governor", "Lt. Gen." "lieutenant general". */
 function expandAbbreviations(s: string): string {
   return s.replace(/\b(\p{L}{2,4})\.(?=\s|$)/gu, (m, w: string) => TITLE_ABBREVIATIONS[w.toLowerCase()] ?? m);
 }

@@ -34,7 +34,7 @@ presidente ministre porte-parole ambassadeur ambassadrice conseiller conseillere
 envoye chancelier chanceliere depute deputee
 `);
 
-/** Abbreviated titles and the role each stands for: "Sen. X" is a senator, "New Jersey Gov. X" a governor. */
+/** Abbreviated titles and the role each stands for: "Sen. X" is a senator, "Nordmark Gov. X" a governor. */
 export const TITLE_ABBREVIATIONS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   sen: 'senator', rep: 'representative', gov: 'governor', gen: 'general', amb: 'ambassador', pres: 'president',
   sec: 'secretary', atty: 'attorney', cmdr: 'commander', supt: 'superintendent', lt: 'lieutenant', col: 'colonel',
