@@ -117,6 +117,15 @@ describe('roles over time', () => {
     expect(who(kb, 'Berg').results[0].person?.role).toBe('former prime minister');
   });
 
+  it('answers a role with whoever holds it now, in any wording, before one who held it', async () => {
+    const kb = await buildKnowledgeBase(tempKnowledge({
+      'a.md': '---\ntitle: A\npublished: 2025-01-02\n---\n\nAnna Berg, Estonia\'s prime minister, met the envoy.\n',
+      'b.md': '---\ntitle: B\npublished: 2025-09-02\n---\n\nAnna Berg, who was Estonia\'s prime minister until July, is now the EU foreign policy chief. Olaf Lund, the head of the government in Tallinn, said little.\n',
+    }));
+    expect(who(kb, "Estonia's prime minister").results[0].person?.name).toBe('Olaf Lund');
+    expect(who(kb, "former Estonian prime minister").results[0].person?.name).toBe('Anna Berg');
+  });
+
   it('does not take a role someone is considered for as one they hold', () => {
     const f = facts('Defence Minister Anna Lund stayed on. The president said he was considering Lund as ambassador to Japan.');
     expect(f.people[0].roles.map((r) => r.text)).toEqual(['Defence Minister']);

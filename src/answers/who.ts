@@ -83,7 +83,11 @@ export function who(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
   let matched = names.filter((m) => m.tier !== 'fuzzy');
   if (!matched.length) {
     const roles = kb.peopleIndex.byRole(q, 10);
-    const fullRoles = roles.filter((r) => r.matched === r.words);
+    // Every word matched, by a role held now when someone holds it now: "Estonia's prime minister" is
+    // the head of government, not the one who was prime minister until July.
+    const full = roles.filter((r) => r.matched === r.words);
+    const fullNow = full.filter((r) => r.now > 0);
+    const fullRoles = fullNow.length && !/\b(?:former|ex|previous|onetime|one-time)\b/i.test(q) ? fullNow : full;
     if (fullRoles.length) return roleAnswer(fullRoles);
     if (names.length && names[0].score <= 0.4) matched = names;
     else return roleAnswer(roles.filter((r) => r.matched >= Math.ceil(r.words / 2)));

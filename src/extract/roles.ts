@@ -4,7 +4,7 @@
  * Pure functions over one paragraph's text and a name's offsets.
  */
 import { FIRST_NAMES, HONORIFICS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_ABBREVIATIONS } from './lexicon/names.ts';
-import { CAPITALS, COUNTRIES, NATIONALITIES } from './lexicon/places.ts';
+import { CAPITAL_OF, CAPITALS, COUNTRIES, NATIONALITIES } from './lexicon/places.ts';
 import { SPEECH_VERBS } from './lexicon/verbs.ts';
 import { givenNames } from './lexicon/gazetteers.ts';
 import { fold } from '../text/normalize.ts';
@@ -104,6 +104,9 @@ export function listRole(text: string, start: number): string | null {
 /** Country, party or body a role phrase names: "Secretary of the X Council" -> "X Council". */
 export function affiliationOf(role: string | null): string | null {
   if (!role) return null;
+  // "head of the government in Tallinn": a capital stands for its country.
+  const seat = /\b(?:in|from)\s+((?:the\s+)?\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)?)$/u.exec(role);
+  if (seat && CAPITAL_OF[seat[1].toLowerCase()]) return CAPITAL_OF[seat[1].toLowerCase()];
   const from = /\b(?:from|of|at|with)\s+(?:the\s+)?((?:\p{Lu}[\p{L}’'.]*\s*)+(?:[\p{Ll}]+)?)$/u.exec(role);
   if (from) return from[1].trim();
   for (const w of role.split(/\s+/)) {

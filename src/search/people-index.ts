@@ -127,7 +127,22 @@ interface Roles {
   docOf: number[];
 }
 
-const roleText = (p: Person) => [...new Set(p.roleMentions.filter((r) => r.text !== LEFT_OFFICE).map((r) => r.text)), p.affiliation ?? ''].join('. ');
+/**
+ * Offices news words by their function: "head of the Estonian government" is the prime minister,
+ * "head of state" the president, "the country's top diplomat" the foreign minister. Indexed beside
+ * the words as written, so a question in either wording finds them.
+ */
+const OFFICE_BY_FUNCTION: [RegExp, string][] = [
+  [/\bhead of (?:the )?(?:[\p{L}-]+ )?government\b|\bgovernment (?:chief|leader)\b/iu, 'prime minister'],
+  [/\bhead of state\b/i, 'president'],
+  [/\btop diplomat\b|\bhead of (?:[\p{L}-]+ )?diplomacy\b|\bchief diplomat\b/iu, 'foreign minister'],
+];
+const functionOffices = (text: string) => OFFICE_BY_FUNCTION.filter(([re]) => re.test(text)).map(([, office]) => office);
+
+const roleText = (p: Person) => {
+  const texts = [...new Set(p.roleMentions.filter((r) => r.text !== LEFT_OFFICE).map((r) => r.text))];
+  return [...texts, ...new Set(texts.flatMap(functionOffices)), p.affiliation ?? ''].join('. ');
+};
 
 function rolesOf(people: readonly Person[]): Roles {
   return { index: new TextIndex(people.map(roleText)), docPerson: people.map((_, i) => i), docOf: people.map((_, i) => i) };
@@ -254,26 +269,28 @@ export class PeopleIndex {
   }
 
   /** People whose role or affiliation matches the words: "special envoy", "the president's advisor". */
-  byRole(query: string, limit = 10): { person: Person; matched: number; words: number; score: number }[] {
+  byRole(query: string, limit = 10): { person: Person; matched: number; words: number; score: number; now: number }[] {
     const original = TextIndex.queryWords(query);
     if (!original.length) return [];
     // "the Polish president" is also "Poland's president", "President of Poland".
     const countries = original.flatMap((w) => (NATIONALITIES[w] ? TextIndex.queryWords(NATIONALITIES[w]) : ROLE_SYNONYMS[w] ? TextIndex.queryWords(ROLE_SYNONYMS[w]) : []));
     const words = [...original, ...countries.filter((w) => !original.includes(w))];
     const { index, docPerson } = this.roles;
+    const askedFormer = /\b(?:former|ex|previous|onetime|one-time|then)\b/i.test(query);
     // Someone who holds the role now comes before someone who held it: "prime minister" is the current one.
     const now = (p: Person) => {
       // Every role they hold now: the current one and those held beside it (not those that ended).
-      const held = p.roles.filter((r) => r.current || !r.ended).map((r) => r.role);
+      const held = p.roles.filter((r) => r.current || !r.ended).flatMap((r) => [r.role, ...functionOffices(r.role)]);
       const current = fold((/^former\b/i.test(p.role ?? '') ? held.filter((r) => r !== p.role) : held).join(' '));
       return words.filter((w) => current.includes(w.slice(0, Math.max(4, w.length - 2)))).length;
     };
     return index
       .search(words, { limit: limit * 2, synonyms: 0.8, order: (d) => docPerson[d] })
       .map((h) => ({ person: this.people[docPerson[h.doc]], matched: Math.min(h.matched, original.length), words: original.length, score: h.score, now: now(this.people[docPerson[h.doc]]) }))
-      .sort((a, b) => b.matched - a.matched || b.now - a.now || b.score - a.score)
-      .slice(0, limit)
-      .map(({ now: _, ...r }) => r);
+      // Words matched in a role held now count twice, or against when the question asks for a former
+      // one: "Estonia's prime minister" is the head of government now, not the one who was it until July.
+      .sort((a, b) => (askedFormer ? a.now - b.now : b.now - a.now) + b.matched - a.matched || (askedFormer ? a.now - b.now : b.now - a.now) || b.score - a.score)
+      .slice(0, limit);
   }
 
   /** Names that look somewhat like the query, for "did you mean" after a miss. */

@@ -34,3 +34,16 @@ export const CAPITALS = new Set(
   tbilisi, tallinn, riga, vilnius, beijing, tokyo, ottawa, madrid, lisbon, amsterdam, bern, dublin, athens, sofia, belgrade,
   zagreb, tehran, baghdad, damascus, cairo, anchorage, new york, the hague, vatican city, new delhi, kuala lumpur`.split(/\s*,\s*/),
 );
+
+/** The country a capital is the seat of ("the government in Tallinn" is Estonia's). */
+export const CAPITAL_OF: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  kyiv: 'Ukraine', kiev: 'Ukraine', moscow: 'Russia', washington: 'United States', berlin: 'Germany', paris: 'France',
+  london: 'United Kingdom', ankara: 'Turkey', riyadh: 'Saudi Arabia', doha: 'Qatar', 'abu dhabi': 'United Arab Emirates',
+  minsk: 'Belarus', warsaw: 'Poland', oslo: 'Norway', stockholm: 'Sweden', helsinki: 'Finland', copenhagen: 'Denmark',
+  rome: 'Italy', vienna: 'Austria', budapest: 'Hungary', bratislava: 'Slovakia', prague: 'Czech Republic',
+  bucharest: 'Romania', chisinau: 'Moldova', tbilisi: 'Georgia', tallinn: 'Estonia', riga: 'Latvia', vilnius: 'Lithuania',
+  beijing: 'China', tokyo: 'Japan', ottawa: 'Canada', madrid: 'Spain', lisbon: 'Portugal', amsterdam: 'Netherlands',
+  'the hague': 'Netherlands', bern: 'Switzerland', dublin: 'Ireland', athens: 'Greece', sofia: 'Bulgaria',
+  belgrade: 'Serbia', zagreb: 'Croatia', tehran: 'Iran', baghdad: 'Iraq', damascus: 'Syria', cairo: 'Egypt',
+  'new delhi': 'India',
+});
