@@ -442,10 +442,11 @@ export function addPronounRoles(article: Article, people: ArticlePerson[], menti
       const at = o.index!;
       const said = rolesSaidOf(p.text, at, at + o[0].length).filter((r) => r.fresh);
       if (!said.length) continue;
-      // "him" is not the subject of the verb that appoints him: the person last named before this sentence.
+      // "him" is not the subject of the verb that appoints him ("Lund appointed him"): the person
+      // named (or meant by a pronoun) last before it, other than that subject.
       const sentenceStart = Math.max(0, ...[...p.text.slice(0, at).matchAll(/[.!?]["”’]?\s+/g)].map((x) => x.index! + x[0].length));
-      const subject = here.find((m) => m.start >= sentenceStart && m.end <= at)?.person;
-      const before = mentions.filter((m) => (m.paragraph < p.n || (m.paragraph === p.n && m.end <= sentenceStart)) && m.person !== subject).pop();
+      const subject = here.filter((m) => m.start >= sentenceStart && m.end <= at && /^\s+(?:has\s+|had\s+|then\s+|also\s+)?[\p{Ll}]+\s+$/u.test(p.text.slice(m.end, at))).pop()?.person;
+      const before = mentions.filter((m) => (m.paragraph < p.n || (m.paragraph === p.n && m.end <= at)) && m.person !== subject).pop();
       if (before && before.paragraph >= p.n - 1) for (const r of said) add(people[before.person], r, p.n);
     }
   }

@@ -208,7 +208,7 @@ const ROLE_WORDS = String.raw`(?:(?:the|a|an)\s+)?(?:new\s+)?((?:[\p{L}’'.-]+\
 /** Verbs that give someone a post: "appointed X defence minister", "X was named envoy". */
 const APPOINT = String.raw`(?:named|names|appointed|appoints|nominated|nominates|elected|confirmed|installed|made|sworn in|chosen|chose|chooses|picked|picks|tapped|taps|promoted|proposed|proposes|reappointed|renominated|renominates|kept|keeps|retained|retains)`;
 /** What may stand between a name and a verb that gives it a role: an appositive, "of the CDU", "came home and in February". */
-const BEFORE_VERB = String.raw`,?(?:,(?:(?!\s+and\s+\p{Lu}|,\s+and\s)[^;“”"]){1,120}?,)?(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2})?(?:\s+[^.;,“”"]{1,70}?\s+and(?:\s+(?:in|on|at)\s+[\p{L}\d]+(?:\s+\d{4})?|\s+later|\s+then|\s+now)?)?`;
+const BEFORE_VERB = String.raw`,?(?:,(?:(?!,\s+and\s)[^;“”"]){1,120}?,)?(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2})?(?:\s+[^.;,“”"]{1,70}?\s+and(?:\s+(?:in|on|at)\s+[\p{L}\d]+(?:\s+\d{4})?|\s+later|\s+then|\s+now)?)?`;
 const SAID_AFTER: [RegExp, { former?: boolean; fresh?: boolean; how: RoleHow }][] = [
   // "X is the new energy minister", "X was prime minister in 2005" (behind them), "X remains foreign minister"
   [new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`\s+(is|is also|remains|remained|is now|has become|had become|became|becomes|will become|was|has been|has also been|had been|stayed on as|stays on as|stayed as|continues as|continued as|kept (?:his|her) (?:post|job) as)\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate' }],
@@ -269,7 +269,10 @@ export function rolesSaidOf(text: string, start: number, end: number): SaidRole[
   const out: SaidRole[] = [];
   const sentenceStart = Math.max(0, text.lastIndexOf('. ', start) + 1);
   if (HYPOTHETICAL.test(text.slice(sentenceStart, start)) || HYPOTHETICAL.test(text.slice(end, end + 30))) return out;
-  const after = text.slice(end, end + 220);
+  // "Lund, a developer and golf partner of President X, was named envoy": a name inside a phrase
+  // (after "of", "to", "with" and its title words) closes an appositive; the verb after the comma is its head's.
+  const closesAppositive = /^,/.test(text.slice(end, end + 1)) && /\b(?:of|to|with|for)\s+(?:(?:\p{Lu}[\p{L}.’'-]*|the)\s+){0,3}$/u.test(text.slice(Math.max(sentenceStart, start - 60), start)) && /,[^,]*$/.test(text.slice(sentenceStart, start));
+  const after = closesAppositive ? '' : text.slice(end, end + 220);
   for (const [re, kind] of SAID_AFTER) {
     const m = re.exec(after);
     const phrase = m?.[m.length - 1];
