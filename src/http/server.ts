@@ -37,6 +37,8 @@ export interface ServerOptions {
   clock?: Clock;
   stateFile?: string;
   handleSignals?: boolean;
+  /** Read the knowledge cache but leave writing it to another process (a second worker). */
+  readOnlyCache?: boolean;
   /** How long a client may take to send its whole request (default REQUEST_TIMEOUT_MS). */
   requestTimeoutMs?: number;
 }
@@ -97,7 +99,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<ServerHandl
   const config = readServeConfig(opts.env ?? process.env, { port: opts.port });
   setLogLevel(config.logLevel);
   addSecret(config.token);
-  const { knowledge, firstLoad } = serveKnowledge(config.knowledgeDir, opts.knowledge);
+  const { knowledge, firstLoad } = serveKnowledge(config.knowledgeDir, opts.knowledge, { readOnlyCache: opts.readOnlyCache });
   const rest = interactionRest(config.apiUrl);
   const botRest = config.token ? new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token) : null;
   const briefing = config.briefingChannelId && botRest
