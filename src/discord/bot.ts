@@ -66,7 +66,7 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
   const rest = interactionRest(config.apiUrl);
 
   const briefing = config.briefingChannelId && lead
-    ? briefer({ rest: client.rest, channelId: config.briefingChannelId, knowledge, stateFile: opts.stateFile ?? defaultBriefingStateFile(config.knowledgeDir) })
+    ? briefer({ rest: client.rest, channelId: config.briefingChannelId, knowledge, stateFile: opts.stateFile ?? defaultBriefingStateFile(config.knowledgeDir, env) })
     : null;
   const postBriefing = async (at?: Date): Promise<string> => (briefing ? briefing.post(at) : 'no briefing channel is configured');
 
