@@ -1,4 +1,3 @@
-import { escapeMarkdown } from 'discord.js';
 import type { Answer, Result } from '../answers/types.ts';
 import type { Citation } from '../knowledge/types.ts';
 import { trimText } from './citation.ts';
@@ -47,19 +46,15 @@ export function inert(s: string): string {
   return s.replace(/@(everyone|here)/gi, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>');
 }
 
-/** The characters escapeMarkdown (default options) acts on; text without them it returns unchanged. */
-const MARKDOWN = /[\\`*_~|]/;
-
 /**
- * Text from articles or users, made inert: no formatting, no pings. escapeMarkdown's italic and
- * underscore patterns have look-behinds that rescan the string from every position (quadratic: a
- * 700-character passage cost ~0.5 ms, most of an answer's time under load), so it runs only on
- * text that has something to escape.
+ * Text from articles or users, made inert: no formatting, no links, no pings. Every Markdown marker
+ * is escaped one by one (discord.js escapeMarkdown misses runs like `_____` and leaves links, quotes
+ * and lists alone), and so is whatever starts a line as a quote, heading, subtext or list item.
+ * Two linear passes (escapeMarkdown's look-behinds rescan the string from every position: quadratic).
  */
 export function safe(s: string): string {
-  return inert(MARKDOWN.test(s) ? escapeMarkdown(s) : s);
+  return inert(s.replace(/[\\*_~|`[\]]/g, '\\$&').replace(/^([ \t]*)(>|#|-|\+|\d+\.)/gm, (_m, sp: string, mark: string) => `${sp}${mark.replace(/[>#\-+.]/, '\\$&')}`));
 }
-
 
 export function citationLine(c: Citation): string {
   const title = safe(c.title);
