@@ -1,5 +1,5 @@
 /**
- * npm run bench:load [-- --sizes 10000,100000 --duration 20 --connections 50 --workers 1,2 --no-gateway]
+ * npm run bench:load [-- --sizes 10000,100000 --duration 20 --connections 50 --workers 1,2 --quiet-wait 600 --no-gateway]
  *
  * Load on the two transports, each serving in its own process as in production:
  * - the HTTP endpoint (`keystone serve`) on 127.0.0.1, driven by autocannon with signed /ask
@@ -9,7 +9,9 @@
  * - the gateway bot (`npm start`) against the loopback Discord in this process: interactions
  *   dispatched at 100 a second (p50/p99 from dispatch to the answer's arrival), then with 50 in
  *   flight at all times (interactions answered a second).
- * Each server starts from the knowledge cache, as a restart would. Writes bench/out/load.json.
+ * Each server starts from the knowledge cache, as a restart would. Each window waits for the rest of
+ * the machine to be idle first (--quiet-wait S, default 600) and reports the CPU others took during it.
+ * Writes bench/out/load.json.
  * Not a test: CI does not run it.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -33,6 +35,7 @@ const DURATION = Number(arg('duration', '20'));
 const CONNECTIONS = Number(arg('connections', '50'));
 const GATEWAY = !flag('no-gateway');
 const WORKERS = arg('workers', '1,2').split(',').map(Number);
+const QUIET_WAIT_S = Number(arg('quiet-wait', '600'));
 const f = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
 const FIXED_MTIME = new Date('2026-01-01T00:00:00Z');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -77,10 +80,28 @@ function treeCpuMs(pid: number): number {
 }
 
 /**
+ * On a shared machine, waits (at most --quiet-wait seconds) until the rest of it has been idle for
+ * two seconds, so a window starts when nothing else runs; what others still take during it is reported.
+ */
+async function quiet(): Promise<void> {
+  const end = Date.now() + QUIET_WAIT_S * 1000;
+  while (Date.now() < end) {
+    const b0 = machineBusyMs();
+    const own0 = process.cpuUsage();
+    await sleep(2_000);
+    const own = process.cpuUsage(own0);
+    // Our server is idle between windows: what is busy is someone else (10 % of one core or less counts as quiet).
+    if (machineBusyMs() - b0 - (own.user + own.system) / 1000 < 200) return;
+  }
+  console.log('  (the machine did not become quiet; measuring anyway)');
+}
+
+/**
  * Times a measured window, and how much CPU the rest of the machine took meanwhile (other people's
  * work on a shared machine): busy time of all cores minus this process's and the server's.
  */
 async function measured<T>(serverPid: number, run: () => Promise<T>): Promise<{ result: T; othersCpuPct: number }> {
+  await quiet();
   const t0 = performance.now();
   const [m0, s0, b0] = [machineBusyMs(), treeCpuMs(serverPid), process.cpuUsage()];
   const result = await run();
