@@ -6,6 +6,9 @@ import { COMMANDS, isCommand, runCommand } from './answers/index.ts';
 import { renderText } from './render/text.ts';
 import { toJson } from './render/json.ts';
 import { factsReport, renderFacts } from './facts-report.ts';
+import { checkKnowledge } from './check.ts';
+import { addCommand } from './cli-add.ts';
+import { feedsCommand } from './cli-feeds.ts';
 import { loadEnv } from './config.ts';
 
 const USAGE = `Usage: keystone <command> [query…] [--json] [--limit N] [--knowledge DIR]
@@ -13,7 +16,10 @@ const USAGE = `Usage: keystone <command> [query…] [--json] [--limit N] [--know
 Commands:
 ${COMMANDS.map((c) => `  ${c.usage.padEnd(26)} ${c.description}`).join('\n')}
   ${'facts'.padEnd(26)} Everything extracted, article by article (people, quotes, events).
+  ${'check [DIR]'.padEnd(26)} Validate a knowledge directory (front matter, dates, ids, empty, duplicates).
   ${'serve [--port N]'.padEnd(26)} The HTTP interactions endpoint for Discord (needs DISCORD_PUBLIC_KEY).
+  ${'add <file|url>…'.padEnd(26)} Add an article from a .txt/.md/.html file or a web page (keystone add --help).
+  ${'feeds [--poll]'.padEnd(26)} The news feeds and what they brought; --poll polls them now.
 
 Options:
   --json            print one JSON object
@@ -25,15 +31,20 @@ Options:
   --port N          serve: the port to listen on (default $PORT, else 8080; the address is $HOST)
   --workers N       serve: N processes on the one port, or "auto" for one per core (default 1)
 
-Exit codes: 0 results, 1 no results, 2 usage error.`;
+Exit codes: 0 results, 1 no results, 2 usage error; check: 0 valid, 1 errors found.`;
 
 export interface CliIO {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Asks a yes/no question (keystone add); by default on stderr, answered on stdin. */
+  ask?: (question: string) => Promise<string | null>;
 }
 
 /** The keystone command. Returns the exit code; never calls process.exit itself (tests run it in-process too). */
 export async function main(argv: string[], io: CliIO = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) }): Promise<number> {
+  // Commands that change the knowledge base have options of their own.
+  if (argv[0] === 'add') return addCommand(argv.slice(1), io);
+  if (argv[0] === 'feeds') return feedsCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -63,6 +74,7 @@ export async function main(argv: string[], io: CliIO = { out: (s) => process.std
   }
   const [command, ...rest] = positionals;
   const name = command.replace(/^\//, '').toLowerCase();
+  if (name === 'check') return runCheck(rest[0] ?? values.knowledge, values.json ?? false, io);
   if (name === 'serve') return serve(values.port, values.workers, io);
   if (name !== 'facts' && !isCommand(name)) {
     io.err(`Unknown command “${command}”.\n\n${USAGE}`);
@@ -117,6 +129,18 @@ async function serve(port: string | undefined, workers: string | undefined, io: 
   }
   // The server keeps the process alive; the signal handlers exit it.
   return new Promise<number>(() => undefined);
+}
+
+/** keystone check: every problem on its own line, then a count; exit 1 when any is an error. */
+async function runCheck(dir: string | undefined, json: boolean, io: CliIO): Promise<number> {
+  const report = await checkKnowledge(knowledgeDir(dir));
+  if (json) io.out(JSON.stringify(report, null, 2));
+  else {
+    for (const p of report.problems) (p.severity === 'error' ? io.err : io.out)(`${p.severity}: ${formatProblem(p)}`);
+    const verdict = report.errors ? 'FAILED' : 'ok';
+    io.out(`keystone check ${verdict}: ${report.files} file(s), ${report.articles} article(s), ${report.errors} error(s), ${report.warnings} warning(s) in ${report.dir}`);
+  }
+  return report.errors ? 1 : 0;
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/src/cli.ts')) {

@@ -9,8 +9,8 @@ export interface FactsReport {
     id: string;
     title: string;
     people: { name: string; role: string | null; affiliation: string | null; aliases: string[]; paragraphs: number[] }[];
-    quotes: { text: string; speaker: string | null; speakers: string[]; cue: string | null; kind: string; citation: Citation }[];
-    events: { kind: string; summary: string; actors: string[]; place: string | null; when: string | null; date: string | null; citation: Citation }[];
+    quotes: { text: string; speaker: string | null; speakers: string[]; source: string | null; cue: string | null; kind: string; citation: Citation }[];
+    events: { kind: string; summary: string; actors: string[]; place: string | null; when: string | null; date: string | null; precision: string | null; end: string | null; dateSource: string | null; background: boolean; citation: Citation }[];
   }[];
   problems: string[];
 }
@@ -29,10 +29,12 @@ export function factsReport(kb: KnowledgeBase): FactsReport {
           .map((p) => ({ name: p.name, role: p.role, affiliation: p.affiliation, aliases: p.aliases, paragraphs: p.paragraphs.filter(inArticle).map((pid) => kb.paragraphs[pid].n) })),
         quotes: kb.quotes.filter((q) => inArticle(q.paragraph)).map((q) => {
           const speakers = kb.speakerNames(q);
-          return { text: q.text, speaker: joinNames(speakers), speakers, cue: q.cue, kind: q.kind, citation: cite(q.paragraph) };
+          const source = speakers.length ? null : q.source ?? null;
+          return { text: q.text, speaker: joinNames(speakers) ?? source, speakers, source, cue: q.cue, kind: q.kind, citation: cite(q.paragraph) };
         }),
         events: kb.events.filter((e) => inArticle(e.paragraph)).map((e) => ({
-          kind: e.kind, summary: e.summary, actors: kb.actorNames(e), place: e.place, when: e.when?.text ?? null, date: e.date, citation: cite(e.paragraph),
+          kind: e.kind, summary: e.summary, actors: kb.actorNames(e), place: e.place, when: e.when, date: e.date?.value ?? null, precision: e.date?.precision ?? null, end: e.date?.end?.value ?? null,
+          dateSource: e.date?.source ?? null, background: e.background, citation: cite(e.paragraph),
         })),
       };
     }),
@@ -48,7 +50,7 @@ export function renderFacts(r: FactsReport): string {
     out.push('', `Quotes (${a.quotes.length})`);
     for (const q of a.quotes) out.push(`  - ${q.kind === 'direct' ? `“${q.text}”` : q.text} — ${q.speaker ?? 'speaker unknown'}${q.cue ? ` (${q.cue})` : ''}, ${q.kind} · ${formatCitation(q.citation, { title: false })}`);
     out.push('', `Events (${a.events.length})`);
-    for (const e of a.events) out.push(`  - [${e.kind}${e.date ? ` ${e.date}` : ''}] ${e.summary}${e.actors.length ? ` {${e.actors.join(', ')}}` : ''} · ${formatCitation(e.citation, { title: false })}`);
+    for (const e of a.events) out.push(`  - [${e.kind}${e.date ? ` ${e.date}${e.end ? `–${e.end}` : ''}${e.dateSource === 'published' ? ' (published)' : ''}` : ''}${e.background ? ' background' : ''}] ${e.summary}${e.actors.length ? ` {${e.actors.join(', ')}}` : ''} · ${formatCitation(e.citation, { title: false })}`);
     out.push('');
   }
   return out.join('\n');

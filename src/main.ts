@@ -1,4 +1,5 @@
 import { loadEnv } from './config.ts';
+import { redact } from './log.ts';
 import { knowledgeDir } from './paths.ts';
 import { openKnowledge } from './knowledge/open.ts';
 import { ANSWER_DERIVED } from './answers/index.ts';
@@ -42,7 +43,10 @@ async function start(): Promise<void> {
   process.stdin.destroy();
 }
 
-start().catch((e) => {
-  process.stderr.write(`keystone: ${(e as Error).message}\n`);
-  process.exitCode = 1;
-});
+// Whatever takes the process down says so in one line, with every registered secret redacted.
+const fatal = (e: unknown) => {
+  process.stderr.write(`keystone: ${redact((e as Error)?.message ?? String(e))}\n`);
+  process.exit(1);
+};
+process.on('uncaughtException', fatal);
+start().catch(fatal);

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { APP_ID, FakeDiscord, GUILD_ID, TOKEN } from './support/fake-discord.ts';
 import { ROOT } from './helpers.ts';
+import { runScript } from './support/run-script.ts';
 
 const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
@@ -15,21 +16,10 @@ function env(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
   return e;
 }
 
-/** Runs a child to its end without blocking this process (the loopback Discord lives here). */
-function run(args: string[], e: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [TSX, ...args], { cwd: ROOT, env: e, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-  });
-}
+const run = async (args: string[], e: NodeJS.ProcessEnv) => {
+  const r = await runScript(args[0], e);
+  return { ...r, status: r.code };
+};
 
 function collect(child: ChildProcess) {
   const out = { text: '' };
@@ -90,7 +80,7 @@ describe('npm run register (child process)', () => {
   it('puts the commands in the guild and says what it did', async () => {
     const r = await run(['src/discord/register-cli.ts'], env({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: fake.apiUrl }));
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/Registered 8 commands in server 1200000000000000002: \/who, \/quote, \/events, \/ask, \/brief, \/sources, \/help, \/reload/);
+    expect(r.stdout).toMatch(/Registered 10 commands in server 1200000000000000002: \/who, \/quote, \/events, \/ask, \/brief, \/sources, \/help, \/reload, \/add, \/remove/);
     expect(fake.commands.get(`guild:${GUILD_ID}`)?.map((c) => c.name)).toContain('who');
   }, 60_000);
 });

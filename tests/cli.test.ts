@@ -16,7 +16,10 @@ describe('keystone CLI', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({ command: 'who', query: 'Witkoff' });
-    expect(j.results[0].person).toEqual({ name: 'Steve Witkoff', role: 'US special envoy', affiliation: 'United States', aliases: ['Witkoff'] });
+    expect(j.results[0].person).toMatchObject({ name: 'Steve Witkoff', role: 'US special envoy', affiliation: 'United States', aliases: ['Witkoff'] });
+    // Roles over time: each cited; the current one last.
+    const roles = j.results[0].person.roles;
+    expect(roles.at(-1)).toMatchObject({ role: 'US special envoy', current: true, citation: { article: 'miami-talks', paragraph: 2 } });
     expect(Object.keys(j.results[0].citation).sort()).toEqual(['article', 'paragraph', 'published', 'section', 'title', 'url']);
     const scores = j.results.map((x: { score: number }) => x.score);
     expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));

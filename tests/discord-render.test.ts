@@ -31,8 +31,8 @@ function randomAnswer(r: () => number): Answer {
       text: randomText(r, 5000),
       score: 1 - i / 100,
       citation: { article: `a${Math.floor(r() * 5)}`, title: randomText(r, 400), section: r() < 0.5 ? randomText(r, 300) : null, paragraph: 1 + Math.floor(r() * 200), published: r() < 0.5 ? '2026-01-01' : null, url: r() < 0.5 ? 'https://example.org/a' : null },
-      ...(r() < 0.3 ? { quote: { text: randomText(r, 3000), speaker: randomText(r, 200), speakers: [], cue: 'said', kind: 'direct' as const } } : {}),
-      ...(r() < 0.3 ? { person: { id: 'p', name: randomText(r, 300) || 'X', role: randomText(r, 2000), affiliation: randomText(r, 2000), aliases: [randomText(r, 2000)] } } : {}),
+      ...(r() < 0.3 ? { quote: { text: randomText(r, 3000), speaker: randomText(r, 200), speakers: [], source: null, cue: 'said', kind: 'direct' as const } } : {}),
+      ...(r() < 0.3 ? { person: { id: 'p', name: randomText(r, 300) || 'X', role: randomText(r, 2000), roles: Array.from({ length: Math.floor(r() * 12) }, (_, k) => ({ role: randomText(r, 400) || 'envoy', since: '2025-01-02', until: r() < 0.5 ? '2025-03-04' : null, current: k === 0, ended: k > 0, citation: { article: 'a1', title: randomText(r, 300), section: null, paragraph: 1 + k, published: null, url: null } })), affiliation: randomText(r, 2000), aliases: [randomText(r, 2000)] } } : {}),
     });
   }
   return { command: (['who', 'quote', 'events', 'ask'] as const)[Math.floor(r() * 4)], query: randomText(r, 300), results, total: results.length, title: randomText(r, 600), message: r() < 0.3 ? randomText(r, 5000) : undefined };

@@ -197,7 +197,7 @@ describe('loading, deferral and reload', () => {
       const sources = await deliver(fake, url, keys, fake.slashPayload('sources'));
       expect(JSON.stringify(sources.json.data)).toContain('Envoys meet in Geneva');
       const denied = await deliver(fake, url, keys, fake.slashPayload('reload', {}, { permissions: '0' }));
-      expect(JSON.stringify(denied.json.data)).toMatch(/Only server managers/);
+      expect(JSON.stringify(denied.json.data)).toMatch(/needs the Manage Server permission/);
       const payload = fake.slashPayload('reload');
       const r = await deliver(fake, url, keys, payload);
       expect(r.json).toEqual({ type: 5, data: { flags: EPHEMERAL } });

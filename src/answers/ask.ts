@@ -1,14 +1,28 @@
 import type { KnowledgeBase } from '../knowledge/base.ts';
-import { findTimes } from '../extract/dates.ts';
+import { dayWindow, findTimes, parseIsoDate } from '../extract/dates.ts';
 import { QUESTION_FILLERS } from '../text/stopwords.ts';
 import { TextIndex } from '../search/text-index.ts';
+import { terms } from '../text/tokenize.ts';
+import { titleContext } from './context.ts';
 import { SYNONYMS } from '../search/synonyms.ts';
 import type { Answer, AnswerOptions, Result } from './types.ts';
 import { clampLimit, cleanQuery } from './query.ts';
 import { paragraphResult } from './views.ts';
 import { BY_MENTIONS } from './who.ts';
-import type { Derived } from '../knowledge/derived.ts';
+import { partitionPoint, type Derived } from '../knowledge/derived.ts';
 import type { TimeExpression } from '../extract/dates.ts';
+
+/** The words of every person's names, as the index stems them: the query words to look up by transliteration. */
+export const NAME_WORDS: Derived<Set<string>> = {
+  name: 'words of names',
+  make: (kb) => addNames(new Set(), kb.people),
+  extend: (prev, _kb, added) => addNames(new Set(prev), added.people),
+};
+
+function addNames(set: Set<string>, people: Iterable<{ name: string; aliases: string[] }>): Set<string> {
+  for (const p of people) for (const n of [p.name, ...p.aliases]) for (const w of terms(n)) set.add(w);
+  return set;
+}
 
 /** Paragraphs that mention someone (1) or no one (0). */
 export const MENTIONED: Derived<Uint8Array> = {
@@ -88,6 +102,58 @@ function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string 
   }
 }
 
+/**
+ * The times a question names ("in July", "on 30 November", "last week"), as windows of days: read
+ * against the newest article, as a reader of the base would mean them.
+ */
+function askedTimes(kb: KnowledgeBase, q: string): [number, number][] {
+  if (!/\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|week|month|year|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)/i.test(q)) return [];
+  const newest = kb.derive(NEWEST);
+  return findTimes(q, newest).filter((t) => t.kind === 'date' && t.date).map((t) => dayWindow(t.date!, t.until));
+}
+
+/** The newest publication date in the base. */
+const NEWEST: Derived<string | null> = {
+  name: 'newest publication date',
+  make: (kb) => kb.articles.reduce<string | null>((m, a) => (a.published && (!m || a.published > m) ? a.published.slice(0, 10) : m), null),
+  extend: (prev, _kb, added) => added.articles.reduce<string | null>((m, a) => (a.published && (!m || a.published > m) ? a.published.slice(0, 10) : m), prev),
+};
+
+const DAY = 86_400_000;
+
+/**
+ * How much a passage is of the time asked: its article was published then (or a day or two after),
+ * or it reports an event the text dates then. A passage that recalls many dates matches many
+ * questions, so its events count less than its article's date.
+ */
+function timeFit(kb: KnowledgeBase, pid: number, asked: [number, number][]): number {
+  const published = kb.article(kb.paragraphs[pid]).published;
+  const at = published ? parseIsoDate(published)!.getTime() : null;
+  if (at != null && asked.some(([x, y]) => at >= x && at <= y + 2 * DAY)) return TIME_ARTICLE;
+  const events = kb.events;
+  for (let i = partitionPoint(events, (e) => e.paragraph < pid); i < events.length && events[i].paragraph === pid; i++) {
+    const d = events[i].date;
+    if (!d || d.source !== 'text') continue;
+    const [a, b] = dayWindow(d, d.end);
+    if (asked.some(([x, y]) => a <= y && x <= b)) return TIME_EVENT;
+  }
+  return 1;
+}
+
+const TIME_ARTICLE = 2;
+const TIME_EVENT = 1.3;
+
+/**
+ * An order among passages of equal score that does not depend on the order articles were added in
+ * (paragraph ids do): a hash of the article id and paragraph number.
+ */
+function stableOrder(kb: KnowledgeBase, doc: number): number {
+  const p = kb.paragraphs[doc];
+  let h = 2166136261 ^ p.n;
+  for (let i = 0; i < p.article.length; i++) h = Math.imul(h ^ p.article.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
 /** ask: the best passages for a free question, best first. */
 export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {}): Answer {
   const limit = clampLimit(opts.limit);
@@ -99,13 +165,19 @@ export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
   const frame = expect ? FRAME_WORDS[expect] : new Set<string>();
   let words = TextIndex.queryWords(query).filter((w) => !QUESTION_FILLERS.has(w));
   if (words.some((w) => !frame.has(w))) words = words.filter((w) => !frame.has(w));
-  const hits = kb.paragraphIndex.search(words, { limit: Math.max(50, limit), synonyms: 0.6 });
+  // Ranked by score weighted by how much of the question's evidence a passage holds: a very common
+  // word matched counts for little. Only names are looked up by their transliteration key.
+  const names = kb.derive(NAME_WORDS);
+  const hits = kb.paragraphIndex.search(words, { limit: Math.max(50, limit), synonyms: 0.6, rank: 'coverage', isName: (w) => names.has(w), order: (d) => stableOrder(kb, d) });
   if (hits.length === 0) {
     const suggestions = kb.derive(BY_MENTIONS).slice(0, 5).map((p) => p.name);
     return answer([], { message: `No passage matches “${query}”.`, suggestions });
   }
   const best = Math.max(...hits.map((h) => h.score));
-  const base = hits.map((h) => h.score + h.matched * 0.25 * best);
+  // A passage of the time the question names (its article's date, or an event it reports) rises.
+  const asked = askedTimes(kb, query);
+  const context = titleContext(kb, words);
+  const base = hits.map((h) => (asked.length ? timeFit(kb, h.doc, asked) * h.score : h.score) * context(h));
   // A passage that holds the kind of answer asked for (a duration for "how long") rises by up to
   // `most`. Only a passage that could then reach the page shown needs reading for it (dates are costly to find).
   const most = 0.4 * best * 2;
@@ -115,7 +187,7 @@ export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
       const bonus = expect && base[i] >= bar ? 0.4 * best * fits(kb, h.doc, expect, kb.article(kb.paragraphs[h.doc]).published, words) : 0;
       return { h, score: base[i] + bonus };
     })
-    .sort((a, b) => b.score - a.score || a.h.doc - b.h.doc);
+    .sort((a, b) => b.score - a.score || stableOrder(kb, a.h.doc) - stableOrder(kb, b.h.doc));
   // Results are built for the page shown only; the total still counts every passage found.
   return answer(ranked.slice(0, limit).map(({ h, score }) => paragraphResult(kb, kb.paragraphs[h.doc], score)), { title: query, total: ranked.length });
 }

@@ -11,6 +11,7 @@ import type { Answer, AnswerOptions, Result } from './types.ts';
 import { cleanQuery } from './query.ts';
 import { articleView, eventView, paragraphResult, personView, quoteView } from './views.ts';
 import { TIMELINE, compareEvents } from './events.ts';
+import { STORIES, leadsStory } from '../knowledge/event-stories.ts';
 
 export interface BriefOptions extends AnswerOptions {
   /** One article: its id or (part of) its title. */
@@ -41,7 +42,12 @@ interface Picked {
 
 const briefable = (q: Quote) => q.kind === 'direct' && q.speakers.length > 0;
 const longestFirst = (a: Quote, b: Quote) => b.text.length - a.text.length || a.id - b.id;
-const reportable = (e: Event) => e.kind !== 'statement';
+/** What a briefing reports as happened: the news (no history recalled, no plain statements). */
+const reportable = (e: Event) => e.kind !== 'statement' && !e.background;
+/** Rounds of talks and meetings lead "what happened": they are what a briefing on the talks is about. */
+const leadKind = (e: Event) => (e.kind === 'talks' ? 0 : e.kind === 'meeting' ? 1 : 2);
+/** The briefing's order: talks and meetings first, each group in the order it happened. */
+const briefOrder = (a: Event, b: Event) => leadKind(a) - leadKind(b) || compareEvents(a, b);
 
 /** Attributed direct quotes, longest first. */
 export const LONGEST_QUOTES = sortedList('longest quotes', (x) => x.quotes.filter(briefable), longestFirst);
@@ -49,12 +55,15 @@ export const LONGEST_QUOTES = sortedList('longest quotes', (x) => x.quotes.filte
 /** A briefing of everything, from orders kept with the base: its cost does not grow with the base. */
 function everywhere(kb: KnowledgeBase): Picked {
   const events: Event[] = [];
-  for (const e of kb.derive(TIMELINE)) {
-    if (events.length === SIZES.events) break;
-    if (reportable(e)) events.push(e);
+  // Talks and meetings first, then the rest, each in timeline order, each happening once.
+  for (const lead of [true, false]) {
+    for (const e of kb.derive(TIMELINE)) {
+      if (events.length === SIZES.events) break;
+      if (reportable(e) && leadKind(e) < 2 === lead && leadsStory(kb, e)) events.push(e);
+    }
   }
   return {
-    people: kb.derive(BY_MENTIONS).slice(0, SIZES.people).filter((p) => p.paragraphs.length > 0).map((person) => ({ person, mentions: person.paragraphs.length, first: person.paragraphs[0] })),
+    people: kb.derive(BY_MENTIONS).slice(0, SIZES.people).filter((p) => p.paragraphs.length > 0).map((person) => ({ person, mentions: person.paragraphs.length, first: namingParagraph(kb, person, () => true) })),
     quotes: kb.derive(LONGEST_QUOTES).slice(0, SIZES.quotes),
     events,
   };
@@ -73,7 +82,7 @@ function topOf(kb: KnowledgeBase, id: string, s: ArticleSpan): { quotes: Quote[]
   if (!top) {
     top = {
       quotes: smallest(kb.quotes.slice(s.quotes[0], s.quotes[1]).filter(briefable), SIZES.quotes, longestFirst),
-      events: smallest(kb.events.slice(s.events[0], s.events[1]).filter(reportable), SIZES.events, compareEvents),
+      events: smallest(kb.events.slice(s.events[0], s.events[1]).filter(reportable), SIZES.events * 2, briefOrder),
     };
     picks.set(id, top);
   }
@@ -81,10 +90,32 @@ function topOf(kb: KnowledgeBase, id: string, s: ArticleSpan): { quotes: Quote[]
 }
 
 /** A briefing of some articles, from their spans: its cost grows with what they hold, not with the base. */
-function within(kb: KnowledgeBase, scope: Article[]): Picked {
+/**
+ * The passage to cite for a person: the first in scope that names them in full (a passage that
+ * only mentions them by pronoun or in passing is about someone else), else the first in scope.
+ */
+function namingParagraph(kb: KnowledgeBase, person: Person, inScope: (pid: number) => boolean): number {
+  const name = person.name.toLowerCase();
+  let first = -1;
+  for (const pid of person.paragraphs) {
+    if (!inScope(pid)) continue;
+    if (first < 0) first = pid;
+    if (kb.paragraphs[pid].text.toLowerCase().includes(name)) return pid;
+  }
+  return first >= 0 ? first : person.paragraphs[0];
+}
+
+/** Events a briefing since a date reports: none the text dates before it ("in 2022" is not news of this week). */
+function sinceFilter(since: string | undefined): (e: Event) => boolean {
+  if (!since) return () => true;
+  return (e) => !(e.date && e.date.source === 'text' && (e.date.end ?? e.date).value < since.slice(0, (e.date.end ?? e.date).value.length));
+}
+
+function within(kb: KnowledgeBase, scope: Article[], since?: string): Picked {
   const mentions = new Map<string, number>();
   const quotes: Quote[] = [];
   const events: Event[] = [];
+  const keep = sinceFilter(since);
   for (const a of scope) {
     const s = kb.span(a.id);
     if (!s) continue;
@@ -92,7 +123,7 @@ function within(kb: KnowledgeBase, scope: Article[]): Picked {
     // The scope's first k are among its articles' first k: a briefing since a date reads a few per article.
     const top = topOf(kb, a.id, s);
     for (const q of top.quotes) quotes.push(q);
-    for (const e of top.events) events.push(e);
+    for (const e of top.events) if (keep(e)) events.push(e);
   }
   const ids = new Set(scope.map((a) => a.id));
   const inScope = (pid: number) => ids.has(kb.paragraphs[pid].article);
@@ -103,9 +134,14 @@ function within(kb: KnowledgeBase, scope: Article[]): Picked {
   }
   const people = smallest(candidates, SIZES.people, (a, b) => b.mentions - a.mentions || codePointOrder(a.person.name, b.person.name)).map((x) => ({
     ...x,
-    first: x.person.paragraphs.find(inScope) ?? x.person.paragraphs[0],
+    first: namingParagraph(kb, x.person, inScope),
   }));
-  return { people, quotes: smallest(quotes, SIZES.quotes, longestFirst), events: smallest(events, SIZES.events, compareEvents) };
+  // Each happening once, however many of the scope's articles report it.
+  const { storyOf } = kb.derive(STORIES);
+  const seen = new Set<number>();
+  // A few times as many as shown are enough to leave one per story (a briefing since a date may hold thousands).
+  const once = smallest(events, SIZES.events * 4, briefOrder).filter((e) => !seen.has(storyOf[e.id]) && seen.add(storyOf[e.id]));
+  return { people, quotes: smallest(quotes, SIZES.quotes, longestFirst), events: once.slice(0, SIZES.events) };
 }
 
 /** The k first of items in this order, without sorting them all (a briefing since a date may cover thousands). */
@@ -171,9 +207,9 @@ export function brief(kb: KnowledgeBase, rawQuery = '', opts: BriefOptions = {})
   const lead = newest.paragraphs[0];
   const leadText = splitSentences(lead.text).slice(0, 2).map((s) => s.text).join(' ');
   const headline: Result = { ...paragraphResult(kb, lead, 1, { paragraph: lead.text }), text: shorten(leadText, 400) };
-  const found = scope === kb.articles ? everywhere(kb) : within(kb, scope);
+  const found = scope === kb.articles ? everywhere(kb) : within(kb, scope, since || undefined);
 
-  const people = found.people.map(({ person, mentions, first }) => paragraphResult(kb, kb.paragraphs[first], mentions, { person: personView(person) }));
+  const people = found.people.map(({ person, mentions, first }) => paragraphResult(kb, kb.paragraphs[first], mentions, { person: personView(kb, person) }));
   const quotes = found.quotes
     .sort((a, b) => a.paragraph - b.paragraph)
     .map((q) => ({ ...paragraphResult(kb, kb.paragraphs[q.paragraph], 1, { quote: quoteView(kb, q) }), text: q.text }));

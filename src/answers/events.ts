@@ -5,18 +5,39 @@ import { stem } from '../text/tokenize.ts';
 import type { Answer, AnswerOptions, Result } from './types.ts';
 import { clampLimit, cleanQuery } from './query.ts';
 import { eventView, paragraphResult } from './views.ts';
+import { STORIES, leadsStory, otherReports } from '../knowledge/event-stories.ts';
+import { citationOf } from '../knowledge/types.ts';
+import { NAME_WORDS } from './ask.ts';
 import { grouped, groupedList, mergeSorted, partitionPoint, sortedList, type Derived } from '../knowledge/derived.ts';
 
 function eventResult(kb: KnowledgeBase, e: Event, score: number): Result {
   const p = kb.paragraphs[e.paragraph];
-  return { ...paragraphResult(kb, p, score, { event: eventView(kb, e), paragraph: p.text }), text: e.summary };
+  const others = otherReports(kb, e);
+  const view = eventView(kb, e);
+  if (others.length) view.alsoReported = others.map((o) => citationOf(kb.article(kb.paragraphs[o.paragraph]), kb.paragraphs[o.paragraph]));
+  return { ...paragraphResult(kb, p, score, { event: view, paragraph: p.text }), text: e.summary };
 }
 
-/** Timeline order: dated first, oldest first; undated events follow their article's date, then reading order. */
+/**
+ * The timeline as a journalist tells it: each happening once (shown by its best-dated report,
+ * citing the others), the news in the order it happened, then the history the articles recall.
+ */
+export function* timelineEntries(kb: KnowledgeBase): Generator<Event> {
+  const timeline = kb.derive(TIMELINE);
+  for (const e of timeline) if (!e.background && leadsStory(kb, e)) yield e;
+  for (const e of timeline) if (e.background && leadsStory(kb, e)) yield e;
+}
+
+/**
+ * Timeline order: dated first, oldest first (a month sorts before the days in it, a year before
+ * its months); events of one date in reading order; undated last.
+ */
 export function compareEvents(a: Event, b: Event): number {
-  if (a.date && b.date && a.date !== b.date) return a.date < b.date ? -1 : 1;
-  if (a.date && !b.date) return -1;
-  if (!a.date && b.date) return 1;
+  const x = a.date?.value;
+  const y = b.date?.value;
+  if (x && y && x !== y) return x < y ? -1 : 1;
+  if (x && !y) return -1;
+  if (!x && y) return 1;
   return a.paragraph - b.paragraph;
 }
 
@@ -63,8 +84,13 @@ export function events(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions 
   const answer = (results: Result[], extra: Partial<Answer> = {}): Answer => ({ command: 'events', query, results: results.slice(0, limit), total: results.length, ...extra });
 
   if (!query) {
-    const timeline = kb.derive(TIMELINE);
-    return answer(timeline.slice(0, limit).map((e, i) => eventResult(kb, e, 1 - i / (timeline.length + 1))), { total: timeline.length, title: `Timeline: ${timeline.length} events` });
+    const stories = kb.derive(STORIES).members.length;
+    const shown: Event[] = [];
+    for (const e of timelineEntries(kb)) {
+      if (shown.length === limit) break;
+      shown.push(e);
+    }
+    return answer(shown.map((e, i) => eventResult(kb, e, 1 - i / (stories + 1))), { total: stories, title: `Timeline: ${stories} events` });
   }
 
   const kinds = kindsOf(query);
@@ -74,16 +100,25 @@ export function events(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions 
   // by how much of the query their own sentence holds.
   const words = fold(query).split(/[^a-z0-9]+/).filter((w) => w.length > 2);
   // A few paragraphs per result shown are enough: each reports about two events.
-  for (const h of kb.paragraphIndex.search(query, { limit: Math.max(60, limit * 2), synonyms: 0.6 })) {
-    for (const e of eventsIn(kb, h.doc)) {
+  // Paragraphs ranked as ask ranks them (coverage-weighted, names by transliteration), then each event
+  // by its paragraph's score and how much of the topic its own sentence holds (weights measured on the dev sets).
+  const names = kb.derive(NAME_WORDS);
+  const hits = kb.paragraphIndex.search(query, { limit: Math.max(60, limit * 2), synonyms: 0.6, rank: 'coverage', isName: (w) => names.has(w) });
+  const top = Math.max(1e-9, ...hits.map((h) => h.score));
+  for (const h of hits) {
+    const here = eventsIn(kb, h.doc);
+    // A paragraph that reports the kind the topic names ("airstrikes") is shown by that event, not by its others.
+    const named = kinds.size > 0 && here.some((e) => kinds.has(e.kind));
+    for (const e of here) {
+      if (named && !kinds.has(e.kind)) continue;
       const own = fold(`${e.summary} ${e.kind} ${kb.actorNames(e).join(' ')} ${e.place ?? ''}`);
       const inSentence = words.filter((w) => own.includes(w.slice(0, Math.max(4, w.length - 2)))).length;
-      scores.set(e.id, h.score * 0.5 + h.matched + inSentence * 2);
+      scores.set(e.id, (4 * h.score) / top + (2 * inSentence) / Math.max(1, words.length));
     }
   }
   // Events of a kind the topic names, newest first: a big base has thousands, the answer needs the top.
   const byKind = kb.derive(BY_KIND);
-  for (const k of kinds) for (const id of (byKind.get(k) ?? []).slice(0, cap)) scores.set(id, (scores.get(id) ?? 0) + 3);
+  for (const k of kinds) for (const id of (byKind.get(k) ?? []).slice(0, cap)) scores.set(id, (scores.get(id) ?? 0) + 0.5);
   // Named people: their events, whichever words describe them.
   const person = kb.peopleIndex.byName(query, 1).find((m) => m.tier !== 'fuzzy')?.person;
   if (person) {
@@ -91,7 +126,15 @@ export function events(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions 
     for (const id of (byActor.get(person.id) ?? []).slice(-cap)) scores.set(id, (scores.get(id) ?? 0) + 2);
   }
 
-  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || compareEvents(kb.events[a[0]], kb.events[b[0]]));
+  // One happening once: the best-scoring report of each story, citing the others.
+  const { storyOf } = kb.derive(STORIES);
+  const best = new Map<number, [number, number]>();
+  for (const [id, sc] of scores) {
+    const st = storyOf[id];
+    const had = best.get(st);
+    if (!had || sc > had[1] || (sc === had[1] && compareEvents(kb.events[id], kb.events[had[0]]) < 0)) best.set(st, [id, sc]);
+  }
+  const ranked = [...best.values()].sort((a, b) => b[1] - a[1] || compareEvents(kb.events[a[0]], kb.events[b[0]]));
   if (ranked.length === 0) {
     const topics = Object.keys(EVENT_KIND_WORDS).filter((k) => byKind.has(k as EventKind));
     return answer([], { message: `No event matches “${query}”.`, suggestions: topics.map((k) => EVENT_KIND_WORDS[k as EventKind][0]) });

@@ -4,6 +4,8 @@ import { MAX_LIMIT, DEFAULT_LIMIT, MAX_QUERY_LENGTH } from './types.ts';
 export function cleanQuery(raw: string | null | undefined): string {
   return String(raw ?? '')
     .replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/g, ' ')
+    // Half of a surrogate pair is no character: echoed back, it would make the message invalid text.
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, MAX_QUERY_LENGTH);

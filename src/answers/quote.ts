@@ -1,8 +1,8 @@
-import type { KnowledgeBase, Quote } from '../knowledge/base.ts';
+import type { KnowledgeBase, Person, Quote } from '../knowledge/base.ts';
 import type { Answer, AnswerOptions, Result } from './types.ts';
 import { clampLimit, cleanQuery } from './query.ts';
 import { paragraphResult, quoteView } from './views.ts';
-import { straightenQuotes } from '../text/normalize.ts';
+import { fold, straightenQuotes } from '../text/normalize.ts';
 import { TextIndex } from '../search/text-index.ts';
 import { groupedList, sortedList, type Derived } from '../knowledge/derived.ts';
 
@@ -18,6 +18,24 @@ export const IN_ORDER = sortedList('quotes in order', (x) => x.quotes, byDirectT
 
 /** Quotes by speaker id, in reading order. */
 export const BY_SPEAKER = groupedList('quotes by speaker', (x) => x.quotes, (q) => q.speakers, (q) => q);
+
+/** Quotes whose speaker is a source as written (no person named), by that source folded, in reading order. */
+export const BY_SOURCE = groupedList('quotes by source', (x) => x.quotes, (q) => (q.source && !q.speakers.length ? [fold(q.source)] : []), (q) => q);
+
+/** What someone said: the quotes given to them, and those whose source is a bare form of their name. */
+function quotesOf(kb: KnowledgeBase, p: Person): Quote[] {
+  const own = kb.derive(BY_SPEAKER).get(p.id) ?? [];
+  const bySource = kb.derive(BY_SOURCE);
+  const forms = new Set([p.name, ...p.aliases, p.name.split(' ').pop()!]);
+  const more = [...forms].flatMap((f) => bySource.get(fold(f)) ?? []).filter((q) => kb.sourcePerson(q.source!)?.id === p.id);
+  // "…,” the president wrote": sources that are one of their roles, where they are the one meant.
+  const heads = new Set(p.roles.flatMap((r) => fold(r.role).split(/[\s-]+/)));
+  for (const [key, qs] of bySource) {
+    const head = /^the\s+(?:\S+\s+){0,2}(\S+)$/.exec(key)?.[1];
+    if (head && heads.has(head)) for (const q of qs) if (kb.describedPerson(q.source!, q.paragraph)?.id === p.id) more.push(q);
+  }
+  return more.length ? [...new Set([...own, ...more])].sort((a, b) => a.paragraph - b.paragraph || a.id - b.id) : own;
+}
 
 export const COUNTS: Derived<{ direct: number; reported: number }> = {
   name: 'quote counts',
@@ -49,8 +67,7 @@ export function quote(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions &
   const strong = names.filter((m) => m.tier !== 'fuzzy' || (speakerQ && m.score <= 0.4));
   const speaker = speakerQ || !wordsQ ? strong[0]?.person : undefined;
 
-  const bySpeaker = kb.derive(BY_SPEAKER);
-  const pool: Quote[] = speaker ? bySpeaker.get(speaker.id) ?? [] : kb.quotes;
+  const pool: Quote[] = speaker ? quotesOf(kb, speaker) : kb.quotes;
   const wordsText = wordsQ || (speaker ? '' : straightenQuotes(query).replace(/"/g, ' '));
 
   if (speaker && !wordsText) {
@@ -70,6 +87,12 @@ export function quote(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions &
     // The words found nothing: maybe they were a name after all.
     const fuzzy = names[0];
     if (!speakerQ && fuzzy && fuzzy.score <= 0.45) return quote(kb, '', { ...opts, speaker: fuzzy.person.name, words: undefined });
+    // …or a source that is no person: "the Kremlin", "a source familiar with the talks".
+    const want = fold(bySpeakerText).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2);
+    if (!speaker && want.length) {
+      const said = [...kb.derive(BY_SOURCE)].filter(([k]) => want.every((w) => k.includes(w))).flatMap(([, qs]) => qs).sort(byDirectThenOrder);
+      if (said.length) return answer(said.slice(0, limit).map((q, i) => quoteResult(kb, q, 1 - i / (said.length + 1))), { title: `Quotes from ${said[0].source}`, total: said.length });
+    }
     return answer([], { message: `No quote matches “${words || bySpeakerText}”.`, suggestions: speakersNear(kb) });
   }
   const results = good.slice(0, limit).map((h) => quoteResult(kb, kb.quotes[h.doc], h.score));

@@ -1,23 +1,42 @@
 import type { Citation } from '../knowledge/types.ts';
 import type { EventKind } from '../extract/lexicon/events.ts';
-import type { QuoteKind } from '../extract/types.ts';
+import type { EventDate, QuoteKind } from '../extract/types.ts';
 import type { Brief } from './brief.ts';
 
 export type CommandName = 'who' | 'quote' | 'events' | 'ask' | 'brief' | 'sources' | 'help';
 
+/** One role in someone's history, with the passage that gives it. */
+export interface RoleView {
+  role: string;
+  /** The earliest article date that gives it (YYYY-MM-DD), when the articles are dated. */
+  since: string | null;
+  /** When it is known to be over; null for the current role, or when the articles do not say. */
+  until: string | null;
+  current: boolean;
+  /** Known to be over; a role neither current nor ended is held beside the current one. */
+  ended: boolean;
+  citation: Citation;
+}
+
 export interface PersonView {
   id: string;
   name: string;
+  /** The current role: the latest by article date. */
   role: string | null;
+  /** Their roles over time, oldest first, the current one last. */
+  roles: RoleView[];
   affiliation: string | null;
   aliases: string[];
 }
 
 export interface QuoteView {
   text: string;
-  /** Speaker names joined for display ("A and B"), or null when the text names nobody. */
+  /** Who said it, for display: names joined ("A and B"), else the source as written, else null. */
   speaker: string | null;
+  /** The named people who said it. */
   speakers: string[];
+  /** The source as the text words it when it names no person ("a source familiar with the talks", "the Kremlin"). */
+  source: string | null;
   cue: string | null;
   kind: QuoteKind;
 }
@@ -27,10 +46,14 @@ export interface EventView {
   summary: string;
   actors: string[];
   place: string | null;
-  /** The time the text gives, as written, and its resolved date where known. */
-  when: { text: string; date: string | null } | null;
-  /** Date used for the timeline: the event's, else its article's. */
-  date: string | null;
+  /** The time as the text gives it ("on Sunday"), or null. */
+  when: string | null;
+  /** When it happened, at the precision known (day, month, year), from the text or the publication date. */
+  date: EventDate | null;
+  /** History the article recalls, not the news of the day. */
+  background: boolean;
+  /** Every other passage that reports the same event, in other articles. */
+  alsoReported?: Citation[];
 }
 
 export interface ArticleView {

@@ -3,8 +3,12 @@ import { citationOf, type Article, type Paragraph } from '../knowledge/types.ts'
 import type { ArticleView, EventView, PersonView, QuoteView, Result } from './types.ts';
 
 /** Conversions from the knowledge base to the Answer model: one place, so every command cites alike. */
-export function personView(p: Person): PersonView {
-  return { id: p.id, name: p.name, role: p.role, affiliation: p.affiliation, aliases: [...p.aliases] };
+export function personView(kb: KnowledgeBase, p: Person): PersonView {
+  const roles = p.roles.map((r) => {
+    const para = kb.paragraphs[r.paragraph];
+    return { role: r.role, since: r.since?.slice(0, 10) ?? null, until: r.until?.slice(0, 10) ?? null, current: r.current, ended: r.ended, citation: citationOf(kb.article(para), para) };
+  });
+  return { id: p.id, name: p.name, role: p.role, roles, affiliation: p.affiliation, aliases: [...p.aliases] };
 }
 
 export function joinNames(names: string[]): string | null {
@@ -15,7 +19,8 @@ export function joinNames(names: string[]): string | null {
 
 export function quoteView(kb: KnowledgeBase, q: Quote): QuoteView {
   const speakers = kb.speakerNames(q);
-  return { text: q.text, speaker: joinNames(speakers), speakers, cue: q.cue, kind: q.kind };
+  const source = speakers.length ? null : q.source ?? null;
+  return { text: q.text, speaker: joinNames(speakers) ?? source, speakers, source, cue: q.cue, kind: q.kind };
 }
 
 export function eventView(kb: KnowledgeBase, e: Event): EventView {
@@ -24,8 +29,9 @@ export function eventView(kb: KnowledgeBase, e: Event): EventView {
     summary: e.summary,
     actors: kb.actorNames(e),
     place: e.place,
-    when: e.when ? { text: e.when.text, date: e.when.iso } : null,
+    when: e.when,
     date: e.date,
+    background: e.background,
   };
 }
 
@@ -38,3 +44,4 @@ export function paragraphResult(kb: KnowledgeBase, p: Paragraph, score: number, 
 }
 
 export const round = (x: number) => Math.round(x * 1000) / 1000;
+

@@ -4,6 +4,8 @@ import type { Answer, AnswerOptions, Result } from './types.ts';
 import { clampLimit, cleanQuery, stripQuestion } from './query.ts';
 import { paragraphResult, personView } from './views.ts';
 import { mergeSorted, type Derived } from '../knowledge/derived.ts';
+import { HONORIFICS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_STOP } from '../extract/lexicon/names.ts';
+import { NATIONALITIES } from '../extract/lexicon/places.ts';
 
 const byMentions = (a: Person, b: Person) => b.paragraphs.length - a.paragraphs.length || codePointOrder(a.name, b.name);
 
@@ -28,8 +30,17 @@ function introduction(kb: KnowledgeBase, p: Person): number {
 function oneEach(kb: KnowledgeBase, people: { person: Person; score: number }[]): Result[] {
   return people
     .filter(({ person }) => person.paragraphs.length > 0)
-    .map(({ person, score }) => paragraphResult(kb, kb.paragraphs[introduction(kb, person)], score, { person: personView(person) }));
+    .map(({ person, score }) => paragraphResult(kb, kb.paragraphs[introduction(kb, person)], score, { person: personView(kb, person) }));
 }
+
+/** The query without the honorifics and title words that open it: "Sir Keir" -> "Keir". */
+function withoutTitle(q: string): string {
+  const words = q.split(/\s+/);
+  let k = 0;
+  while (k < words.length - 1 && isTitleWord(fold(words[k]).replace(/\.$/, ''))) k++;
+  return words.slice(k).join(' ');
+}
+const isTitleWord = (w: string) => HONORIFICS.has(w) || ROLE_NOUNS.has(w) || ROLE_MODIFIERS.has(w) || w in NATIONALITIES || TITLE_STOP.has(w);
 
 export function titleOf(p: Person): string {
   return p.role ? `${p.name} — ${p.role}` : p.name;
@@ -46,7 +57,7 @@ export function who(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
   const answer = (results: Result[], extra: Partial<Answer> = {}): Answer => ({ command: 'who', query, results: results.slice(0, limit), total: results.length, ...extra });
   const passagesOf = (p: Person, score: number): Result[] => {
     // The first `limit` passages are shown; the total still counts them all.
-    const view = personView(p);
+    const view = personView(kb, p);
     return p.paragraphs.slice(0, limit).map((id, i) => paragraphResult(kb, kb.paragraphs[id], score - i * 0.001, { person: view }));
   };
 
@@ -62,7 +73,13 @@ export function who(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
   }
 
   // A name match wins; then a role that covers every word; then a close misspelling; then part of a role.
-  const names = kb.peopleIndex.byName(q, 10);
+  // "Sir Keir", "Mr Putin", "President Putin": the title before a name is not part of it.
+  let names = kb.peopleIndex.byName(q, 10);
+  const untitled = withoutTitle(q);
+  if (untitled !== q && !names.some((m) => m.tier !== 'fuzzy')) {
+    const plain = kb.peopleIndex.byName(untitled, 10).filter((m) => m.tier !== 'fuzzy');
+    if (plain.length) names = plain;
+  }
   let matched = names.filter((m) => m.tier !== 'fuzzy');
   if (!matched.length) {
     const roles = kb.peopleIndex.byRole(q, 10);

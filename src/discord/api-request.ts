@@ -9,7 +9,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { DiscordPayload } from '../render/discord.ts';
-import type { AutocompleteRequest, ButtonRequest, Choice, CommandRequest, OptionReader, Request, Responder, Visibility } from './request.ts';
+import type { Attachment, AutocompleteRequest, ButtonRequest, Choice, CommandRequest, OptionReader, Request, Responder, Visibility } from './request.ts';
 
 /**
  * Raw interaction JSON (a gateway INTERACTION_CREATE, or the body of a signed HTTP request) turned
@@ -22,7 +22,7 @@ export type CommandSchemas = ReadonlyMap<string, RESTPostAPIChatInputApplication
 /** What an interaction is, once its shape has been checked. */
 export type ParsedInteraction =
   | { kind: 'ping' }
-  | { kind: 'command' | 'autocomplete'; base: Base; commandName: string; options: Map<string, OptionValue>; focused: string | null }
+  | { kind: 'command' | 'autocomplete'; base: Base; commandName: string; options: Map<string, OptionValue>; focused: string | null; attachments?: Map<string, Attachment> }
   | { kind: 'button'; base: Base; customId: string; messageFooter: string };
 
 export type ParseResult =
@@ -51,7 +51,22 @@ const VALUE_TYPES: Partial<Record<ApplicationCommandOptionType, 'string' | 'numb
   [ApplicationCommandOptionType.Integer]: 'number',
   [ApplicationCommandOptionType.Number]: 'number',
   [ApplicationCommandOptionType.Boolean]: 'boolean',
+  // The value is the attachment's id; what it is comes in data.resolved.attachments.
+  [ApplicationCommandOptionType.Attachment]: 'string',
 };
+
+/** data.resolved.attachments: the files attachment options point at, by id. */
+function parseAttachments(resolved: unknown): Map<string, Attachment> | string {
+  const out = new Map<string, Attachment>();
+  const list = isObject(resolved) ? resolved.attachments : undefined;
+  if (list === undefined) return out;
+  if (!isObject(list)) return 'data.resolved.attachments is not an object';
+  for (const [id, a] of Object.entries(list)) {
+    if (!isObject(a) || !str(a.url) || !/^https?:\/\//.test(a.url) || !str(a.filename) || typeof a.size !== 'number') return `attachment ${id.slice(0, 20)} has no url, filename or size`;
+    out.set(id, { url: a.url, filename: a.filename, contentType: str(a.content_type) ? a.content_type : null, size: a.size });
+  }
+  return out;
+}
 
 function parseBase(raw: Record<string, unknown>): Base | string {
   const { id, application_id: applicationId, token } = raw;
@@ -80,7 +95,7 @@ function parseOptions(raw: unknown, schema: RESTPostAPIChatInputApplicationComma
     if (!isObject(o) || !str(o.name)) return `/${schema.name}: an option has no name`;
     const d = declared.get(o.name);
     if (!d) return `/${schema.name} has no option "${o.name.slice(0, 40)}"`;
-    if (o.type !== d.type) return `/${schema.name} ${o.name}: option type ${String(o.type)}, expected ${d.type}`;
+    if (o.type !== d.type) return `/${schema.name} ${o.name}: option type ${String(o.type).slice(0, 20)}, expected ${d.type}`;
     if (values.has(o.name)) return `/${schema.name} ${o.name}: given twice`;
     if (autocomplete && o.focused === true) {
       // What is being typed arrives as a string whatever the option's type.
@@ -117,7 +132,13 @@ export function parseInteraction(raw: unknown, schemas: CommandSchemas): ParseRe
     const autocomplete = raw.type === InteractionType.ApplicationCommandAutocomplete;
     const parsed = parseOptions(data.options, schema, autocomplete);
     if (typeof parsed === 'string') return { ok: false, problem: parsed, ...ids };
-    return { ok: true, interaction: { kind: autocomplete ? 'autocomplete' : 'command', base, commandName: data.name, options: parsed.values, focused: parsed.focused } };
+    const attachments = parseAttachments(data.resolved);
+    if (typeof attachments === 'string') return { ok: false, problem: attachments, ...ids };
+    for (const o of schema.options ?? []) {
+      const v = parsed.values.get(o.name);
+      if (o.type === ApplicationCommandOptionType.Attachment && v !== undefined && !attachments.has(String(v)) && !autocomplete) return { ok: false, problem: `/${schema.name} ${o.name}: the attachment is not in data.resolved`, ...ids };
+    }
+    return { ok: true, interaction: { kind: autocomplete ? 'autocomplete' : 'command', base, commandName: data.name, options: parsed.values, focused: parsed.focused, attachments } };
   }
   if (raw.type === InteractionType.MessageComponent) {
     if (!str(data.custom_id) || data.custom_id.length > 100) return { ok: false, problem: 'data.custom_id is missing or over 100 characters', ...ids };
@@ -130,7 +151,7 @@ export function parseInteraction(raw: unknown, schemas: CommandSchemas): ParseRe
   return { ok: false, problem: `interaction type ${String(raw.type).slice(0, 10)} is not supported`, ...ids };
 }
 
-function optionReader(values: Map<string, OptionValue>): OptionReader {
+function optionReader(values: Map<string, OptionValue>, attachments: Map<string, Attachment> = new Map()): OptionReader {
   const typed = <T>(name: string, type: string) => {
     const v = values.get(name);
     return typeof v === type ? (v as T) : null;
@@ -139,6 +160,7 @@ function optionReader(values: Map<string, OptionValue>): OptionReader {
     string: (name) => typed<string>(name, 'string'),
     boolean: (name) => typed<boolean>(name, 'boolean'),
     number: (name) => typed<number>(name, 'number'),
+    attachment: (name) => attachments.get(String(values.get(name))) ?? null,
   };
 }
 
@@ -210,9 +232,9 @@ class Repliable {
 class ApiCommand extends Repliable implements CommandRequest {
   readonly kind = 'command';
   readonly options: OptionReader;
-  constructor(base: Base, responder: Responder, receivedAt: number, readonly commandName: string, values: Map<string, OptionValue>) {
+  constructor(base: Base, responder: Responder, receivedAt: number, readonly commandName: string, values: Map<string, OptionValue>, attachments?: Map<string, Attachment>) {
     super(base, responder, receivedAt);
-    this.options = optionReader(values);
+    this.options = optionReader(values, attachments);
   }
 }
 
@@ -258,7 +280,7 @@ export function requestOf(parsed: ParsedInteraction, responder: Responder, recei
     case 'ping':
       return null;
     case 'command':
-      return new ApiCommand(parsed.base, responder, receivedAt, parsed.commandName, parsed.options);
+      return new ApiCommand(parsed.base, responder, receivedAt, parsed.commandName, parsed.options, parsed.attachments);
     case 'autocomplete':
       return new ApiAutocomplete(parsed.base, responder, receivedAt, parsed.commandName, parsed.options, parsed.focused ?? '');
     case 'button':

@@ -2,15 +2,19 @@ import { Client, Events, GatewayIntentBits, type REST } from 'discord.js';
 import { once } from 'node:events';
 import type { KnowledgeService } from '../knowledge/service.ts';
 import { addSecret, logger, setLogLevel } from '../log.ts';
-import type { Clock, Scheduler } from '../schedule.ts';
+import { systemClock, type Clock, type Scheduler } from '../schedule.ts';
 import { connectionError, readBotConfig, type BotConfig } from './config.ts';
 import { briefer, defaultBriefingStateFile, scheduleBriefings } from './briefing.ts';
 import { serveGateway } from './gateway.ts';
+import { terminateStuckCloses } from './close-watchdog.ts';
 import { interactionRest } from './interaction-rest.ts';
 import { serveKnowledge } from './serving.ts';
 import type { BotContext } from './types.ts';
 import { LEAD_SHARD } from './shard-protocol.ts';
 import { exitOnSignals } from '../shutdown.ts';
+import { feedConfigFrom, feedsLine, startFeeds } from './feeds.ts';
+import { ingestFrom } from './manage.ts';
+import type { FeedPoller } from '../ingest/feeds/poller.ts';
 
 export interface BotOptions {
   env?: NodeJS.ProcessEnv;
@@ -22,6 +26,8 @@ export interface BotOptions {
   knowledge?: KnowledgeService;
   /** Resolve only once the knowledge base is loaded (default); false returns as soon as the gateway is ready. */
   waitForKnowledge?: boolean;
+  /** How long the bot's REST client (briefings, registration) waits for an answer before retrying (discord.js default 15 s). */
+  restTimeoutMs?: number;
   /**
    * Run as one shard of several (the shard manager starts each so): the gateway session identifies
    * as that shard; only the lead shard writes the knowledge cache and posts briefings, and it posts
@@ -39,6 +45,8 @@ export interface BotHandle {
   config: BotConfig;
   knowledge: KnowledgeService;
   scheduler: Scheduler | null;
+  /** The news-feed poller, when FEEDS is set. */
+  feeds: FeedPoller | null;
   /** `at`: the scheduled time it is for (see Briefer.post). */
   postBriefing(at?: Date): Promise<string>;
   stop(): Promise<void>;
@@ -53,25 +61,34 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
   const shard = opts.shard ?? { id: 0, count: 1 };
   const lead = shard.id === LEAD_SHARD;
   if (!opts.shard && env.SHARDS) logger.warn('SHARDS is discord.js’s own setting and is ignored here; set KEYSTONE_SHARDS=auto (or a number) to run sharded');
+  // Settings that stop start-up are all read before anything starts.
+  const ingest = ingestFrom(env);
+  const feedConfig = feedConfigFrom(env, config.knowledgeDir);
 
   const { knowledge, firstLoad } = serveKnowledge(config.knowledgeDir, opts.knowledge, { readOnlyCache: !lead });
+  // Feeds add through the same path as `keystone add`; polled by the lead shard only, or every shard would add each item.
+  const feeds = startFeeds(lead ? feedConfig : null, ingest, knowledge, opts.clock ?? systemClock, firstLoad);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
+    rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...(opts.restTimeoutMs ? { timeout: opts.restTimeoutMs } : {}) },
     // Always explicit, so discord.js never takes SHARDS / SHARD_COUNT from the environment on its own.
     shards: [shard.id],
     shardCount: shard.count,
-    rest: config.apiUrl ? { api: config.apiUrl } : {},
     allowedMentions: { parse: [] },
   });
   const rest = interactionRest(config.apiUrl);
 
   const briefing = config.briefingChannelId && lead
-    ? briefer({ rest: client.rest, channelId: config.briefingChannelId, knowledge, stateFile: opts.stateFile ?? defaultBriefingStateFile(config.knowledgeDir, env) })
+    ? briefer({
+      rest: client.rest, channelId: config.briefingChannelId, knowledge, stateFile: opts.stateFile ?? defaultBriefingStateFile(config.knowledgeDir, env),
+      note: feeds ? () => feedsLine(feeds.poller.takeSummary()) : undefined,
+    })
     : null;
   const postBriefing = async (at?: Date): Promise<string> => (briefing ? briefing.post(at) : 'no briefing channel is configured');
 
-  const ctx: BotContext = { knowledge, postBriefing: briefing ? () => postBriefing() : null, reloadOthers: opts.reloadOthers };
+  const ctx: BotContext = { knowledge, postBriefing: briefing ? () => postBriefing() : null, reloadOthers: opts.reloadOthers, ingest };
   serveGateway(client, ctx, rest);
+  const stopWatchdog = terminateStuckCloses(client);
   client.on(Events.Error, (error) => logger.error('discord client error', { error }));
   client.on(Events.ShardDisconnect, (e, shard) => logger.warn('gateway disconnected', { shard, code: e.code }));
 
@@ -82,6 +99,8 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
     if (stopped) return;
     stopped = true;
     scheduler?.stop();
+    stopWatchdog();
+    feeds?.stop();
     knowledge.close();
     await knowledge.saveNow();
     await client.destroy();
@@ -94,7 +113,9 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
   try {
     await client.login(config.token);
   } catch (error) {
+    stopWatchdog();
     knowledge.close();
+    feeds?.stop();
     throw connectionError(error);
   }
   await ready;
@@ -106,5 +127,5 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
   if (opts.waitForKnowledge !== false) await seeded.catch(() => undefined);
 
   if (opts.handleSignals) exitOnSignals(stop);
-  return { client, interactionRest: rest, config, knowledge, scheduler, postBriefing, stop };
+  return { client, interactionRest: rest, config, knowledge, scheduler, feeds: feeds?.poller ?? null, postBriefing, stop };
 }

@@ -1,6 +1,7 @@
 import { Routes, type REST } from 'discord.js';
 import { mkdirSync, openSync, closeSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import type { KnowledgeService } from '../knowledge/service.ts';
 import { brief } from '../answers/brief.ts';
 import { briefPayload } from '../render/discord.ts';
@@ -69,6 +70,11 @@ export class BriefingState {
   }
 }
 
+/** The same briefing (channel and articles) gets the same nonce, so every retry of it is one message. Discord allows 25 characters. */
+export function briefingNonce(channelId: string, ids: string[]): string {
+  return createHash('sha256').update(`${channelId}\n${[...ids].sort().join('\n')}`).digest('base64url').slice(0, 25);
+}
+
 export interface Briefer {
   /**
    * Posts a briefing of what is new since the last one; says what it did. `at`, the scheduled time
@@ -80,7 +86,7 @@ export interface Briefer {
 }
 
 /** Briefings of one knowledge directory to one channel, through a REST client that holds the bot token. */
-export function briefer(opts: { rest: REST; channelId: string; knowledge: KnowledgeService; stateFile: string }): Briefer {
+export function briefer(opts: { rest: REST; channelId: string; knowledge: KnowledgeService; stateFile: string; note?: () => string | null }): Briefer {
   const state = new BriefingState(opts.stateFile);
   return {
     get firstRun() {
@@ -105,7 +111,12 @@ export function briefer(opts: { rest: REST; channelId: string; knowledge: Knowle
         return 'nothing new';
       }
       const payload = briefPayload(brief(kb, '', { ids: fresh }));
-      await opts.rest.post(Routes.channelMessages(opts.channelId), { body: payload });
+      // A line above the briefing (what the news feeds brought), asked for only when one is posted.
+      const note = opts.note?.();
+      if (note) payload.content = note;
+      // A retry after a lost answer (a 500 once Discord had posted it, a timeout) must not post it twice:
+      // with the same nonce and enforce_nonce, Discord returns the message it already made.
+      await opts.rest.post(Routes.channelMessages(opts.channelId), { body: { ...payload, nonce: briefingNonce(opts.channelId, fresh), enforce_nonce: true } });
       state.save(new Set([...briefed, ...fresh]));
       logger.info('briefing posted', { channel: opts.channelId, articles: fresh });
       return `posted a briefing of ${fresh.length} new article(s)`;

@@ -8,7 +8,13 @@ import { LIMITS } from '../render/discord-limits.ts';
  */
 export type ButtonState =
   | { kind: 'page'; command: CommandName; page: number; owner: string | null; query: PageQuery }
-  | { kind: 'full'; article: string; paragraph: number };
+  | { kind: 'full'; article: string; paragraph: number }
+  /** Confirm an /add: `ks1|add|<owner>|<r or ->|<url>`; the url is `@` when it is read from the footer. */
+  | { kind: 'add'; owner: string; replace: boolean; source: string }
+  /** Confirm a /remove: `ks1|rm|<owner>|<article id or @>`. */
+  | { kind: 'remove'; owner: string; article: string }
+  /** Cancel an /add or /remove: `ks1|no|<owner>`. */
+  | { kind: 'cancel'; owner: string };
 
 /** The options a pageable answer was asked with. */
 export interface PageQuery {
@@ -43,9 +49,27 @@ export function fullId(article: string, paragraph: number): string | null {
   return id.length <= LIMITS.customId ? id : null;
 }
 
+/** The custom_id of an /add confirmation; a source too long to carry is `@` (the footer has it). */
+export function addId(owner: string, replace: boolean, source: string): string {
+  const id = ['ks1', 'add', owner, replace ? 'r' : '-', source].join(SEP);
+  return id.length <= LIMITS.customId && !source.includes(SEP) ? id : ['ks1', 'add', owner, replace ? 'r' : '-', '@'].join(SEP);
+}
+
+export function removeId(owner: string, article: string): string {
+  const id = ['ks1', 'rm', owner, article].join(SEP);
+  return id.length <= LIMITS.customId ? id : ['ks1', 'rm', owner, '@'].join(SEP);
+}
+
+export function cancelId(owner: string): string {
+  return ['ks1', 'no', owner].join(SEP);
+}
+
 export function decodeId(id: string): ButtonState | null {
   const parts = id.split(SEP);
   if (parts[0] !== 'ks1') return null;
+  if (parts[1] === 'add' && parts.length === 5 && parts[2]) return { kind: 'add', owner: parts[2], replace: parts[3] === 'r', source: parts[4] };
+  if (parts[1] === 'rm' && parts.length === 4 && parts[2] && parts[3]) return { kind: 'remove', owner: parts[2], article: parts[3] };
+  if (parts[1] === 'no' && parts.length === 3 && parts[2]) return { kind: 'cancel', owner: parts[2] };
   if (parts[1] === 'page' && parts.length >= 6) {
     const page = Number(parts[3]);
     if (!Number.isInteger(page) || page < 0) return null;

@@ -27,7 +27,7 @@ export function serveGateway(client: Client, ctx: BotContext, rest: REST): void 
       // Discord sent it, so someone is waiting: say so rather than leave "the application did not respond".
       if (parsed.id && parsed.token && parsed.applicationId) {
         const text = parsed.unknownCommand ? `Keystone does not know that command (yet). Try /help.` : 'Keystone could not read that request; please try again.';
-        new CallbackResponder(rest, parsed.applicationId, parsed.id, parsed.token)
+        new CallbackResponder(rest, parsed.applicationId, parsed.id, parsed.token, receivedAt)
           .callback({ type: InteractionResponseType.ChannelMessageWithSource, data: { ...messagePayload(text), flags: MessageFlags.Ephemeral } as never })
           .catch(() => undefined);
       }
@@ -36,7 +36,7 @@ export function serveGateway(client: Client, ctx: BotContext, rest: REST): void 
     const { interaction } = parsed;
     if (interaction.kind === 'ping') return;
     const { applicationId, id, token } = interaction.base;
-    const request = requestOf(interaction, new CallbackResponder(rest, applicationId, id, token), receivedAt);
+    const request = requestOf(interaction, new CallbackResponder(rest, applicationId, id, token, receivedAt), receivedAt);
     if (request) void handleInteraction(ctx, request);
   });
 }

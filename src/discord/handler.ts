@@ -3,11 +3,15 @@ import { citationOf } from '../knowledge/types.ts';
 import { answerPayload, citationLine, queryFromFooter, safe } from '../render/discord.ts';
 import { LIMITS } from '../render/discord-limits.ts';
 import { logger } from '../log.ts';
+import { NotAnswered } from './delivery.ts';
+import { mayRun, permissionNames, requiredPermissions } from './permissions.ts';
 import { commandByName } from './commands/index.ts';
 import { decodeId, type ButtonState, type PageQuery } from './custom-id.ts';
 import { answerInTime } from './deadline.ts';
 import { respond, respondError } from './respond.ts';
 import { DISCORD_RESULTS } from './answer-command.ts';
+import { cancelChange, confirmAdd } from './commands/add.ts';
+import { confirmRemove } from './commands/remove.ts';
 import type { ButtonRequest, Request } from './request.ts';
 import type { BotContext, Outcome } from './types.ts';
 
@@ -67,7 +71,18 @@ async function onButton(ctx: BotContext, i: ButtonRequest): Promise<Outcome> {
     await i.deferUpdate().catch(() => undefined);
     return { outcome: 'answered' };
   }
-  return state.kind === 'full' ? showFull(ctx, i, state.article, state.paragraph) : turnPage(ctx, i, state);
+  switch (state.kind) {
+    case 'full':
+      return showFull(ctx, i, state.article, state.paragraph);
+    case 'page':
+      return turnPage(ctx, i, state);
+    case 'add':
+      return confirmAdd(ctx, i, state);
+    case 'remove':
+      return confirmRemove(ctx, i, state);
+    case 'cancel':
+      return cancelChange(i, state);
+  }
 }
 
 /**
@@ -94,6 +109,10 @@ export async function handleInteraction(ctx: BotContext, i: Request): Promise<vo
       if (!cmd) {
         await respondError(i, `Keystone does not know /${i.commandName} (yet). Try /help.`);
         out = { outcome: 'error' };
+      } else if (!mayRun(cmd.data, i)) {
+        const needed = permissionNames(requiredPermissions(cmd.data)!);
+        await respondError(i, i.guildId ? `/${i.commandName} needs the ${needed} permission in this server.` : `/${i.commandName} works in a server only, for members with the ${needed} permission.`);
+        out = { outcome: 'denied' };
       } else out = await cmd.execute(ctx, i);
     } else {
       command = `button:${i.customId.split('|')[1] ?? '?'}`;
@@ -101,6 +120,8 @@ export async function handleInteraction(ctx: BotContext, i: Request): Promise<vo
     }
     logger.info('interaction', { ...base, command, ...out, ms: Math.round(performance.now() - t0) });
   } catch (error) {
+    // Nothing reaches the user once the first response is lost: say why, once, and send nothing more.
+    if (error instanceof NotAnswered) return logger.warn('interaction not answered', { ...base, reason: error.reason, ms: Math.round(performance.now() - t0) });
     logger.error('interaction failed', { ...base, error, ms: Math.round(performance.now() - t0) });
     if (i.kind !== 'autocomplete') await respondError(i, 'Sorry, something went wrong answering that. It has been logged; please try again or rephrase.');
     else if (!i.responded) await i.respond([]).catch(() => undefined);

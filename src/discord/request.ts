@@ -17,11 +17,21 @@ export interface Visibility {
   ephemeral: boolean;
 }
 
+/** A file attached to a command (an attachment option), as Discord describes it. */
+export interface Attachment {
+  url: string;
+  filename: string;
+  /** The media type Discord detected, when it did. */
+  contentType: string | null;
+  size: number;
+}
+
 /** A command's options, read with the types its schema declares (checked when the request was made). */
 export interface OptionReader {
   string(name: string): string | null;
   boolean(name: string): boolean | null;
   number(name: string): number | null;
+  attachment(name: string): Attachment | null;
 }
 
 interface BaseRequest {

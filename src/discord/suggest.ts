@@ -33,8 +33,9 @@ export function peopleChoices(kb: KnowledgeBase | null, typed: string, onlySpeak
 }
 
 const KIND_LABELS: Record<EventKind, string> = {
-  talks: 'talks and meetings', statement: 'statements and posts', attack: 'strikes and attacks', aid: 'loans, aid and pledges',
-  call: 'calls', decision: 'decisions and agreements', casualties: 'casualties',
+  talks: 'rounds of talks', meeting: 'meetings and summits', call: 'calls', statement: 'statements and posts', plan: 'plans and proposals',
+  attack: 'strikes and attacks', exchange: 'prisoner exchanges', appointment: 'appointments', resignation: 'resignations and dismissals',
+  aid: 'loans, aid and pledges', decision: 'decisions and agreements', casualties: 'casualties',
 };
 
 /** Something events can be about: a kind of event, or an actor or place they name. */

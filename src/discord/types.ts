@@ -1,6 +1,7 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { KnowledgeService } from '../knowledge/service.ts';
 import type { AutocompleteRequest, Choice, CommandRequest } from './request.ts';
+import type { IngestSettings } from './manage.ts';
 
 /** What a command reports for the interaction log line. */
 export interface Outcome {
@@ -13,6 +14,8 @@ export interface BotContext {
   knowledge: KnowledgeService;
   /** Posts the briefing of what is new to the briefing channel; null when none is configured. */
   postBriefing: (() => Promise<string>) | null;
+  /** How /add fetches (address policy, limits); the environment's when not given. */
+  ingest?: IngestSettings;
   /** When this process is one shard of several: reloads the others and says how each did. */
   reloadOthers?: () => Promise<string>;
 }

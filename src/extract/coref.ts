@@ -1,6 +1,11 @@
 import { splitSentences } from '../text/sentences.ts';
 import type { Article } from '../knowledge/types.ts';
-import type { Mention } from './types.ts';
+import type { ArticlePerson, Mention } from './types.ts';
+import { ROLE_NOUNS } from './lexicon/names.ts';
+import { NATIONALITIES } from './lexicon/places.ts';
+import { affiliationOf } from './roles.ts';
+import { SPEECH_VERBS } from './lexicon/verbs.ts';
+import { englishPos } from './lexicon/gazetteers.ts';
 
 /** Person mentions at one span, as a possible subject of a verb. A pronoun may stand for a group. */
 export interface Ref {
@@ -17,7 +22,17 @@ const AND_BETWEEN = /^(?:,[^,.;]{0,90},?)?\s+and\s+(?:\p{Lu}[\p{L}.’'-]*\s+){0
 
 /** Subject references in a stretch: mentions and pronouns not governed by a preposition. */
 export function subjectsIn(text: string, refs: Ref[], from: number, to: number): Ref[] {
-  return refs.filter((r) => r.start >= from && r.end <= to && !PREPOSITIONS.test(text.slice(Math.max(0, r.start - 14), r.start)));
+  return refs.filter((r) => r.start >= from && r.end <= to && !governed(text, r.start));
+}
+
+/** Title words between a preposition and a name: "with President X", "to Foreign Minister X". */
+const TITLED = /(?:(?:\p{Lu}[\p{L}.’'-]*|the|a|an|his|her|its|their)\s+){1,3}$/u;
+/** Whether a preposition governs the name at `start` (possibly over its title words). */
+function governed(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 50), start);
+  if (PREPOSITIONS.test(before.slice(-14))) return true;
+  const t = TITLED.exec(before);
+  return !!t && PREPOSITIONS.test(before.slice(0, t.index).slice(-14));
 }
 
 /** The last subject before `to`, widened to "X and Y", "Both X and Y", "X, a Y, and Z". */
@@ -35,9 +50,35 @@ export function lastSubjectGroup(text: string, refs: Ref[], from: number, to: nu
   return [...new Set(group)];
 }
 
-/** First subject of a sentence with its coordinated partners: who the sentence is about. */
+/** "Standing next to the chancellor, NAME, …": a name in apposition to a preposition's object. */
+function inPrepositionalPhrase(text: string, r: Ref, from: number): boolean {
+  const before = text.slice(from, r.start);
+  if (!/,\s*$/.test(before)) return false;
+  const segment = before.replace(/,\s*$/, '').split(/[,;]/).pop() ?? '';
+  return /\b(?:with|to|by|from|of|towards|toward|against|for|about|between|among|on|at|in|into|than|like|via|under|over|after|before|behind|beside|without|next to|alongside)\s+(?:the|a|an|his|her|their|its)\b/i.test(segment);
+}
+
+/** A verb after the name (past an appositive, adverbs and auxiliaries): the name is what the clause is about. */
+function hasVerbAfter(text: string, r: Ref, to: number): boolean {
+  const after = text.slice(r.end, to);
+  if (/^[’']s\b/.test(after)) return false;
+  const m = /^(?:,[^,;“”"]{1,110},)?\s+(?:(?:also|later|then|again|still|now|never|already|has|had|have|will|would|could|can|may|might|must|should|did|does|is|was|were|are|not)\s+)*([\p{Ll}]+)/u.exec(after);
+  if (!m) return false;
+  const w = m[1];
+  if (SPEECH_VERBS.has(w)) return true;
+  const pos = englishPos(w);
+  return !!pos && pos.includes('v') && !/^(?:of|in|on|at|to|for|and|or|but|the|a|an)$/.test(w);
+}
+
+/**
+ * First subject of a sentence with its coordinated partners: who the sentence is about. The first
+ * name a verb follows wins over a name in a phrase before it ("Standing next to the chancellor, X,
+ * Y said"); with none, the first name not governed by a preposition.
+ */
 function sentenceSubject(text: string, refs: Ref[], from: number, to: number): number[] {
-  const subs = subjectsIn(text, refs, from, to);
+  const all = subjectsIn(text, refs, from, to).filter((r) => !inPrepositionalPhrase(text, r, from));
+  const withVerb = all.findIndex((r) => r.people.length && hasVerbAfter(text, r, to));
+  const subs = withVerb > 0 ? all.slice(withVerb) : all;
   if (!subs.length || !subs[0].people.length) return [];
   const group = [...subs[0].people];
   for (let k = 1; k < subs.length; k++) {
@@ -66,7 +107,41 @@ export function refsOf(paragraph: number, mentions: Mention[]): Ref[] {
  * as the subject of a sentence. News prose keeps one protagonist per stretch; this follows it.
  * The chain runs across paragraphs, as readers do.
  */
-export function resolvePronouns(article: Article, mentions: Mention[]): Mention[] {
+/** A subordinate clause opens before the name: "Asked if X was ready, he answered" is not about X. */
+const SUBORDINATE = /\b(?:if|whether|when|whenever|although|though|while|because|after|before|since|until|unless|asked|that|whom?|which)\b/i;
+
+/**
+ * "The American president left Rome": a sentence whose subject is a role, not a name, is about the
+ * person named last (within three paragraphs) whose roles hold that role noun (and nationality).
+ */
+export function describedSubject(text: string, s: { start: number; end: number }, people: ArticlePerson[] | undefined, mentions: Mention[], paragraph: number): number | null {
+  if (!people) return null;
+  const m = /^\s*the\s+((?:[\p{L}.-]+\s+){0,2})([\p{L}-]+)\s+(?:[\p{Ll}]+)/iu.exec(text.slice(s.start, s.end));
+  if (!m || !ROLE_NOUNS.has(m[2].toLowerCase())) return null;
+  const head = m[2].toLowerCase();
+  const mods = m[1].trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const country = mods.map((w) => NATIONALITIES[w.replace(/\.$/, '')] ?? NATIONALITIES[w]).find(Boolean) ?? null;
+  let best: Mention | null = null;
+  for (const x of mentions) {
+    if (x.paragraph > paragraph || x.paragraph < paragraph - 3 || (x.paragraph === paragraph && x.start >= s.start)) continue;
+    const p = people[x.person];
+    const holds = p.roles.some((r) => r.text.toLowerCase().split(/[\s-]+/).includes(head));
+    if (!holds || (country && p.affiliation !== country && !p.roles.some((r) => affiliationOf(r.text) === country))) continue;
+    if (!best || x.paragraph > best.paragraph || (x.paragraph === best.paragraph && x.start > best.start)) best = x;
+  }
+  return best ? best.person : null;
+}
+
+/**
+ * "The American president left Rome": a sentence about someone named by a role we cannot tie to a
+ * name. A "he" that follows may mean them: better no antecedent than the wrong one.
+ */
+function isDescribedPerson(text: string, s: { start: number; end: number }): boolean {
+  const m = /^\s*the\s+(?:[\p{L}.-]+\s+){0,2}([\p{L}-]+)\s+[\p{Ll}]+/iu.exec(text.slice(s.start, s.end));
+  return !!m && ROLE_NOUNS.has(m[1].toLowerCase()) && !/^(?:officials?|members?)$/.test(m[1].toLowerCase());
+}
+
+export function resolvePronouns(article: Article, mentions: Mention[], people?: ArticlePerson[]): Mention[] {
   const out: Mention[] = [];
   let last: number[] = [];
   for (const p of article.paragraphs) {
@@ -79,18 +154,23 @@ export function resolvePronouns(article: Article, mentions: Mention[]): Mention[
     const outside = refs.filter((r) => !quoted.some(([a, b]) => r.start > a && r.end <= b));
     for (const s of splitSentences(text)) {
       // A named subject earlier in the same sentence wins: "X conveyed …, a sentiment he reinforced".
-      const named = sentenceSubject(text, outside, s.start, s.end);
+      let named = sentenceSubject(text, outside, s.start, s.end);
       const namedAt = subjectsIn(text, outside, s.start, s.end)[0]?.start ?? Infinity;
+      if (named.length && SUBORDINATE.test(text.slice(s.start, namedAt))) named = [];
+      const described = named.length ? null : describedSubject(text, s, people, mentions, p.n);
       for (const r of outside) {
         if (!r.pronoun || r.start < s.start || r.end > s.end) continue;
-        const antecedent = named.length && namedAt < r.start ? named : last;
+        const antecedent = named.length && namedAt < r.start ? named : described !== null ? [described] : last;
         const singular = !/^they$/i.test(text.slice(r.start, r.end));
         // "he" cannot stand for a group; "they" for one person is usually a group we missed.
         r.people = singular ? antecedent.slice(-1) : antecedent.length > 1 ? [...antecedent] : [];
         for (const person of r.people) out.push({ paragraph: p.n, start: r.start, end: r.end, person, pronoun: true });
       }
       const subject = sentenceSubject(text, outside, s.start, s.end);
-      if (subject.length) last = subject;
+      if (subject.length && !SUBORDINATE.test(text.slice(s.start, subjectsIn(text, outside, s.start, s.end)[0]?.start ?? s.start))) last = subject;
+      else if (described !== null) last = [described];
+      else if (subject.length) last = subject;
+      else if (isDescribedPerson(text, s)) last = [];
       else {
         // No subject ("For Fiona Hill, a former adviser, the summit showed …"): the person the
         // sentence is about is still the one a following "she" means.

@@ -1,36 +1,75 @@
 /**
- * Dates and periods in news text, resolved against the article's publication date where
- * the text is relative ("on Monday", "last week"). Pure: the reference date is an argument.
+ * Dates and periods in news text, resolved against the article's publication date where the text
+ * is relative ("on Monday", "last week"). chrono-node reads the dates (day, month, ranges, relative
+ * words); what it does not know about news is ours: the tense decides whether a weekday or a month
+ * without a year lies ahead of the publication date or behind it; durations ("a 30-day ceasefire")
+ * and periods ("since 2014", "by the end of the year") are never the date of an event; a month is
+ * only a month when it is written as one (capitalised, not the surname May or the verb march).
+ * Pure: the reference date is an argument.
  */
-export type TimeKind = 'date' | 'month' | 'year' | 'relative' | 'duration';
+import * as chrono from 'chrono-node';
+
+export type Precision = 'day' | 'month' | 'year';
+
+/** A point in time as precise as the text makes it: 2025-12-19 (day), 2025-12 (month), 2025 (year). */
+export interface DatePoint {
+  value: string;
+  precision: Precision;
+}
+
+/**
+ * date: a point or range on the timeline; period: since / until / by (a bound, not when something
+ * happened); duration: a length of time ("three-day", "48 hours").
+ */
+export type TimeKind = 'date' | 'period' | 'duration';
 
 export interface TimeExpression {
   text: string;
   start: number;
   end: number;
   kind: TimeKind;
-  /** ISO date (YYYY-MM-DD, YYYY-MM or YYYY) when it could be resolved; null when not. */
-  iso: string | null;
+  /** The date it resolves to (value and precision), null when it cannot be resolved (no reference date). */
+  date: DatePoint | null;
+  /** The last day of a range ("December 19–21", "from Friday to Sunday"). */
+  until?: DatePoint;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH_ABBR: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11 };
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  fifteen: 15, twenty: 20, thirty: 30, hundred: 100, a: 1, an: 1, several: 3, few: 3,
-};
+const MONTH_ABBR = ['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'];
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sun', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat'];
+const CALENDAR_WORD = new RegExp(`\\b(${[...MONTHS, ...MONTH_ABBR, ...WEEKDAYS].join('|')})\\b`, 'gi');
 
-const MONTH_RE = `(${MONTHS.join('|')}|${Object.keys(MONTH_ABBR).join('|')})\\.?`;
-const NUM_RE = `(\\d+|${Object.keys(NUMBER_WORDS).filter((w) => w.length > 2).join('|')})`;
+const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|several|few|\\d+';
+/** Lengths of time: "three-day talks", "48 hours", "a 30-day ceasefire", "four years of war". */
+const DURATION = new RegExp(`\\b(?:(?:${NUMBER_WORDS})(?:[- ](?:and[- ]a[- ]half|${NUMBER_WORDS}))?|an?|half[- ]an?)[- ](?:minute|hour|day|night|week|month|year|decade)s?(?:[- ]long)?\\b`, 'gi');
+/** Years the text gives alone: "in 2025", "since 2014", "early 2026", "2022's invasion". */
+const YEAR = /\b(in|since|until|till|by|during|of|from|before|after|early|late|mid-?|throughout)?\s*((?:19|20)\d{2})\b(?!\s*(?:-|–)?\s*(?:point|page|strong|member|mile|km|kilometre|troops|soldiers|people))/gi;
+/** "between 19 and 21 December", "from 19 to 21 Dec 2025": a range chrono reads as its last day only. */
+const DAY_RANGE = new RegExp(`\\b(?:between|from)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:and|to|until)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(${[...MONTHS, ...MONTH_ABBR].join('|')})\\.?(?:,?\\s+(\\d{4}))?\\b`, 'gi');
+/** Words that make what follows a bound rather than the time of the event. */
+const PERIOD_BEFORE = /\b(since|until|till|by|through|throughout|before|ahead of|prior to|within|for|over|deadline of|no later than)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+|beginning\s+of\s+)?(?:early|late|mid-?)?\s*$/i;
+/** A cheap test: does a text hold anything chrono could read as a date? Most sentences do not. */
+// Years alone are read by YEAR below; chrono is asked only when a month, a weekday, a relative word or a numeric date is there.
+const MAYBE_DATE = new RegExp(`\\d{4}-\\d{2}|\\d{1,2}/\\d{1,2}|\\b(${[...MONTHS, ...MONTH_ABBR, ...WEEKDAYS].join('|')}|today|tonight|yesterday|tomorrow|weekend|ago|(?:last|next|this|coming|past|of the)\\s+(?:week|month|year)|(?:in|within)\\s+\\S+\\s+(?:days|weeks|months|hours))\\b`, 'i');
 
-function monthIndex(s: string): number {
-  const k = s.toLowerCase().replace('.', '');
-  const i = MONTHS.indexOf(k);
-  return i >= 0 ? i : MONTH_ABBR[k] ?? -1;
-}
+/** Future, in the clause that holds a time: "is due in Riyadh on Tuesday", "will meet next week". */
+const FUTURE = /\b(will|shall|'ll|is due|are due|due to|is expected|are expected|expected to|is scheduled|are scheduled|scheduled (?:for|to)|is set to|are set to|plans? to|planned for|planning to|intends? to|is to|are to|aims? to|going to|upcoming|hopes? to|ready to|would (?:meet|hold|travel|visit|resume|begin|start|return|sign|arrive|take place|go)|to (?:meet|hold|travel|visit|resume|begin|start|return|sign|arrive|reconvene|take place)|(?:hosts|meets|travels|visits|holds|flies|begins|starts|opens|arrives|returns|resumes|convenes|reconvenes|heads)|(?:is|are) (?:meeting|hosting|holding|travelling|traveling|flying|heading|visiting|due))\b/i;
+/** Past, in the same clause: "met on Sunday", "was held in May", "said on Monday". */
+const PAST = /\b(met|held|said|told|was|were|had|did|took|came|went|began|spoke|sent|gave|made|left|flew|arrived|ended|signed|agreed|announced|returned|visited|called|launched|struck|killed|hit|\w{3,}ed)\b/gi;
+
+/**
+ * chrono's English reader without its times of day and time zones: a time is never the date of an
+ * event here, and those parsers were half of chrono's work.
+ */
+const reader = (() => {
+  const c = chrono.en.casual.clone();
+  c.parsers = c.parsers.filter((p) => !/TimeExpression|CasualTime/.test(p.constructor.name));
+  c.refiners = c.refiners.filter((r) => !/Timezone/.test(r.constructor.name));
+  return c;
+})();
 
 const pad = (n: number) => String(n).padStart(2, '0');
+const sameMonth = (a: Date, b: Date) => a.getUTCFullYear() === b.getUTCFullYear() && a.getUTCMonth() === b.getUTCMonth();
 const isoDay = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 
 export function parseIsoDate(s: string | null | undefined): Date | null {
@@ -40,147 +79,188 @@ export function parseIsoDate(s: string | null | undefined): Date | null {
   return new Date(Date.UTC(+m[1], m[2] ? +m[2] - 1 : 0, m[3] ? +m[3] : 1));
 }
 
-interface Rule {
-  re: RegExp;
-  make: (m: RegExpExecArray, ref: Date | null) => { kind: TimeKind; iso: string | null } | null;
+/** [first, last] day, in ms, that a date (to an end, for a range) can mean: 2022 is all of 2022, 2025-12 all of December. */
+export function dayWindow(d: DatePoint, end?: DatePoint): [number, number] {
+  const first = parseIsoDate(d.value)!.getTime();
+  const v = (end ?? d).value;
+  const b = parseIsoDate(v)!;
+  const last = v.length === 4 ? Date.UTC(b.getUTCFullYear(), 11, 31) : v.length === 7 ? Date.UTC(b.getUTCFullYear(), b.getUTCMonth() + 1, 0) : b.getTime();
+  return [first, last];
 }
 
-const RULES: Rule[] = [
-  {
-    // 2025-12-02
-    re: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
-    make: (m) => ({ kind: 'date', iso: `${m[1]}-${m[2]}-${m[3]}` }),
-  },
-  {
-    // December 2, 2025 / December 2 / Dec. 2nd
-    re: new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'gi'),
-    make: (m, ref) => {
-      const mo = monthIndex(m[1]);
-      const day = +m[2];
-      if (mo < 0 || day < 1 || day > 31) return null;
-      const year = m[3] ? +m[3] : inferYear(mo, ref);
-      return { kind: 'date', iso: year ? `${year}-${pad(mo + 1)}-${pad(day)}` : null };
-    },
-  },
-  {
-    // 2 December 2025 / 2 December
-    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE}(?:,?\\s+(\\d{4}))?\\b`, 'gi'),
-    make: (m, ref) => {
-      const mo = monthIndex(m[2]);
-      const day = +m[1];
-      if (mo < 0 || day < 1 || day > 31) return null;
-      const year = m[3] ? +m[3] : inferYear(mo, ref);
-      return { kind: 'date', iso: year ? `${year}-${pad(mo + 1)}-${pad(day)}` : null };
-    },
-  },
-  {
-    // in December 2025 / December 2025 / in December
-    re: new RegExp(`\\b(?:in|since|until|by|early|late|mid-?)?\\s*${MONTH_RE}(?:\\s+(\\d{4}))?\\b`, 'gi'),
-    make: (m, ref) => {
-      const mo = monthIndex(m[1]);
-      if (mo < 0) return null;
-      // "may" alone is far more often the verb than the month.
-      if (!m[2] && m[1].toLowerCase() === 'may' && !/^(in|since|until|by|early|late|mid)/i.test(m[0].trim())) return null;
-      const year = m[2] ? +m[2] : inferYear(mo, ref);
-      return { kind: 'month', iso: year ? `${year}-${pad(mo + 1)}` : null };
-    },
-  },
-  {
-    // in 2025 / since 2014 / by 2030
-    re: /\b(?:in|since|until|by|during|of|from|before|after)\s+((?:19|20)\d{2})\b/gi,
-    make: (m) => ({ kind: 'year', iso: m[1] }),
-  },
-  {
-    // three-day, four years, 48 hours: a length of time, not a point on the timeline
-    re: new RegExp(`\\b${NUM_RE}[- ](day|week|month|year|hour)s?(?:[- ]long)?\\b`, 'gi'),
-    make: () => ({ kind: 'duration', iso: null }),
-  },
-  {
-    re: /\b(yesterday|today|tonight|this morning|this week|last week|last month|last year|this year|earlier this (?:week|month|year))\b/gi,
-    make: (m, ref) => ({ kind: 'relative', iso: ref ? relative(m[1].toLowerCase(), ref) : null }),
-  },
-  {
-    re: new RegExp(`\\b(?:on|last|this|next|since|by)\\s+(${WEEKDAYS.join('|')})\\b`, 'gi'),
-    make: (m, ref) => {
-      if (!ref) return { kind: 'relative', iso: null };
-      const target = WEEKDAYS.indexOf(m[1].toLowerCase());
-      const d = new Date(ref);
-      const future = /^next/i.test(m[0]);
-      let diff = future ? (target - d.getUTCDay() + 7) % 7 || 7 : -((d.getUTCDay() - target + 7) % 7);
-      d.setUTCDate(d.getUTCDate() + diff);
-      return { kind: 'relative', iso: isoDay(d) };
-    },
-  },
-  {
-    re: new RegExp(`\\b${NUM_RE}\\s+(day|week|month|year)s?\\s+ago\\b`, 'gi'),
-    make: (m, ref) => {
-      if (!ref) return { kind: 'relative', iso: null };
-      const n = /\d/.test(m[1]) ? +m[1] : NUMBER_WORDS[m[1].toLowerCase()] ?? 1;
-      const d = new Date(ref);
-      const unit = m[2].toLowerCase();
-      if (unit === 'day') d.setUTCDate(d.getUTCDate() - n);
-      else if (unit === 'week') d.setUTCDate(d.getUTCDate() - 7 * n);
-      else if (unit === 'month') d.setUTCMonth(d.getUTCMonth() - n);
-      else d.setUTCFullYear(d.getUTCFullYear() - n);
-      return { kind: 'relative', iso: unit === 'year' ? String(d.getUTCFullYear()) : unit === 'month' ? isoDay(d).slice(0, 7) : isoDay(d) };
-    },
-  },
-];
-
-/** A month without a year: the latest such month not after the reference date. */
-function inferYear(month: number, ref: Date | null): number | null {
-  if (!ref) return null;
-  const y = ref.getUTCFullYear();
-  return month > ref.getUTCMonth() + 1 ? y - 1 : y;
+/** The value of a date at a precision: 2025-12-19 / 2025-12 / 2025. */
+export function atPrecision(d: Date, precision: Precision): string {
+  const day = isoDay(d);
+  return precision === 'day' ? day : precision === 'month' ? day.slice(0, 7) : day.slice(0, 4);
 }
 
-function relative(expr: string, ref: Date): string {
-  const d = new Date(ref);
-  switch (expr) {
-    case 'yesterday':
-      d.setUTCDate(d.getUTCDate() - 1);
-      return isoDay(d);
-    case 'today':
-    case 'tonight':
-    case 'this morning':
-      return isoDay(d);
-    case 'last week':
-      d.setUTCDate(d.getUTCDate() - 7);
-      return isoDay(d);
-    case 'this week':
-    case 'earlier this week':
-      return isoDay(d);
-    case 'last month':
-      d.setUTCMonth(d.getUTCMonth() - 1);
-      return isoDay(d).slice(0, 7);
-    case 'this month':
-    case 'earlier this month':
-      return isoDay(d).slice(0, 7);
-    case 'last year':
-      return String(d.getUTCFullYear() - 1);
-    default:
-      return String(d.getUTCFullYear());
+/** Which way a relative time points, from the verbs of its clause: the nearest before it decides. */
+function tenseAt(text: string, start: number, end: number): 'future' | 'past' | null {
+  const from = Math.max(0, text.lastIndexOf('.', start - 1) + 1, text.lastIndexOf(';', start - 1) + 1, start - 120);
+  const before = text.slice(from, start);
+  const after = text.slice(end, end + 60).split(/[.;]/)[0];
+  const last = (s: string, re: RegExp) => {
+    let at = -1;
+    for (const m of s.matchAll(new RegExp(re.source, 'gi'))) at = m.index!;
+    return at;
+  };
+  const f = last(before, FUTURE);
+  const p = last(before.replace(new RegExp(FUTURE.source, 'gi'), (m) => ' '.repeat(m.length)), PAST);
+  if (f >= 0 || p >= 0) return f > p ? 'future' : 'past';
+  if (FUTURE.test(after)) return 'future';
+  if (new RegExp(PAST.source, 'i').test(after)) return 'past';
+  return null;
+}
+
+/**
+ * A dateline ("MOSCOW, Aug 6 (Wire) —", "PALM BEACH, Dec 29 –"): the day the story was filed, not
+ * the date of what it reports. Read as a bound, so it dates no event.
+ */
+function dateline(text: string, start: number, end: number): boolean {
+  return /^\s*[\p{Lu}][\p{Lu}\s.'’-]+(?:,\s*[\p{L}\s.]+)?,\s*$/u.test(text.slice(0, start)) && /^\s*(?:\([^)]*\)\s*)?[-–—]/.test(text.slice(end));
+}
+
+/** Every calendar word chrono read must be written as one: "May" the month, not "may" or "march"; "Sun" not "sun". */
+function writtenAsDate(s: string): boolean {
+  for (const m of s.matchAll(CALENDAR_WORD)) if (!/^\p{Lu}/u.test(m[0])) return false;
+  return true;
+}
+
+function precisionOf(c: chrono.ParsedComponents): Precision | null {
+  if (c.isCertain('day') || c.isCertain('weekday')) return 'day';
+  if (c.isCertain('month')) return 'month';
+  if (c.isCertain('year')) return 'year';
+  return null;
+}
+
+/**
+ * chrono's reading, moved a week or a year when the tense says it lies on the other side of the
+ * reference: "met on Tuesday" in a Friday article is three days back, "is due on Tuesday" four ahead.
+ */
+function resolved(c: chrono.ParsedComponents, ref: Date, tense: 'future' | 'past' | null, text: string): DatePoint | null {
+  const precision = precisionOf(c);
+  if (!precision) return null;
+  const d = c.date();
+  // "last Tuesday" is the Tuesday of last week (this week's is "on Tuesday"), "next Tuesday" that of next week.
+  const rel = /^(?:on\s+)?(last|next)\s+(sun|mon|tue|wed|thu|fri|sat)/i.exec(text);
+  if (rel && !c.isCertain('day')) {
+    const target = (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf(rel[2].toLowerCase()) + 6) % 7;
+    const monday = Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate()) - ((ref.getUTCDay() + 6) % 7) * 86_400_000;
+    const at = new Date(monday + ((rel[1].toLowerCase() === 'last' ? -7 : 7) + target) * 86_400_000);
+    return { value: atPrecision(at, 'day'), precision: 'day' };
   }
+  const stated = /\b(last|next|this|ago|later|earlier|yesterday|tomorrow|today|tonight)\b/i.test(text) || c.isCertain('year');
+  if (!stated) {
+    const weekday = !c.isCertain('day') && c.isCertain('weekday');
+    const refDay = Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate());
+    const t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+    // News reports what happened: a weekday with no tense to say otherwise is the last one.
+    const want = tense ?? (weekday ? 'past' : null);
+    const shift = (days: number, years: number) => {
+      d.setUTCFullYear(d.getUTCFullYear() + years);
+      d.setUTCDate(d.getUTCDate() + days);
+    };
+    // With no tense either, a date months ahead is more likely the one just past ("on 16 May" in December).
+    const ahead = (t - refDay) / 86_400_000;
+    if ((want === 'past' && t > refDay) || (want === null && !weekday && ahead > 90)) weekday ? shift(-7, 0) : shift(0, -1);
+    else if (want === 'future' && t < refDay && !(precision === 'month' && sameMonth(d, ref))) weekday ? shift(7, 0) : shift(0, 1);
+  }
+  // "last week", "next week": a week is no day; say the month it falls in rather than guess one.
+  const week = /\bweek(end)?\b/i.test(text) && !/\b(sun|mon|tue|wed|thu|fri|sat)/i.test(text) && !/\bweekend\b/i.test(text);
+  return { value: atPrecision(d, week ? 'month' : precision), precision: week ? 'month' : precision };
 }
 
-/** Every time expression in text, earliest first, overlapping matches resolved to the longest. */
+/** Every time expression in text, earliest first, overlapping readings resolved to the longest. */
 export function findTimes(text: string, published: string | null): TimeExpression[] {
   const ref = parseIsoDate(published);
   const found: TimeExpression[] = [];
-  for (const rule of RULES) {
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
-      const r = rule.make(m, ref);
-      if (!r) continue;
-      const lead = m[0].length - m[0].trimStart().length;
-      found.push({ text: m[0].trim(), start: m.index + lead, end: m.index + m[0].length, ...r });
+  const push = (t: TimeExpression) => found.push(t);
+
+  for (const m of text.matchAll(DURATION)) push({ text: m[0], start: m.index!, end: m.index! + m[0].length, kind: 'duration', date: null });
+
+  if (MAYBE_DATE.test(text)) {
+    // Dashes between numbers become hyphens (same length, so offsets hold): chrono reads "19-21" as a range.
+    const plain = text.replace(/[\u2010-\u2015]/g, '-');
+    const results = reader.parse(plain, ref ? { instant: new Date(ref.getTime() + 12 * 3600_000), timezone: 0 } : { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 });
+    for (const r of results) {
+      const s = r.text.trim().replace(/[\s,.;:]+$/, '');
+      if (!writtenAsDate(s)) continue;
+      // "now", "at 14:05": a time of the day the article was written, not a date of its own.
+      if (!r.start.isCertain('day') && !r.start.isCertain('weekday') && !r.start.isCertain('month') && !r.start.isCertain('year')) continue;
+      if (/^(now|right now|currently)$/i.test(s)) continue;
+      // "a day later", "the week before": relative to another event, not to the publication date.
+      if (/\b(later|before|after|earlier)$/i.test(s) && !/\bthis\b/i.test(s)) continue;
+      // "24/7" and other slashed numbers without a year are not dates in prose.
+      if (/^\d{1,2}\/\d{1,2}$/.test(s)) continue;
+      const lead = r.text.length - r.text.trimStart().length;
+      const start = r.index + lead;
+      const end = start + s.length;
+      const before = text.slice(Math.max(0, start - 40), start);
+      // chrono reads "within 48 hours" as a date two days on; it is a deadline.
+      // "this year", "this month" alone scope a sentence ("his fifth trip this year"); they date nothing.
+      const period = PERIOD_BEFORE.test(before) || /^(within|for|over|in the (next|past|last))\b/i.test(s) || /^this (year|month|week)$/i.test(s) || dateline(text, start, end);
+      const explicitYear = r.start.isCertain('year');
+      let date: DatePoint | null = null;
+      let until: DatePoint | undefined;
+      if (ref || explicitYear) {
+        const tense = ref ? tenseAt(text, start, end) : null;
+        date = resolved(r.start, ref ?? new Date(Date.UTC(2000, 0, 1)), tense, s);
+        if (!ref && date && !explicitYear) date = null;
+        if (r.end && date) {
+          const e = resolved(r.end, ref ?? new Date(Date.UTC(2000, 0, 1)), tense, s);
+          // A range resolved on its own could land before its start (a week back): keep it after.
+          if (e && e.value > date.value) until = e;
+          else if (e && e.precision === 'day' && date.precision === 'day') {
+            const a = parseIsoDate(date.value)!;
+            const b = parseIsoDate(e.value)!;
+            while (b.getTime() <= a.getTime()) b.setUTCDate(b.getUTCDate() + 7);
+            until = { value: isoDay(b), precision: 'day' };
+          }
+        }
+      }
+      push({ text: text.slice(start, end), start, end, kind: period ? 'period' : 'date', date, ...(until ? { until } : {}) });
     }
   }
+
+  for (const m of text.matchAll(DAY_RANGE)) {
+    const month = MONTHS.findIndex((x) => x.startsWith(m[3].toLowerCase().slice(0, 3)));
+    if (month < 0 || !/^\p{Lu}/u.test(m[3])) continue;
+    const year = m[4] ? +m[4] : null;
+    const probe = reader.parse(`${m[2]} ${m[3]}${m[4] ? ` ${m[4]}` : ''}`, ref ? { instant: new Date(ref.getTime() + 12 * 3600_000), timezone: 0 } : new Date(Date.UTC(2000, 0, 1)))[0];
+    if (!probe || (!ref && !year)) continue;
+    const last = resolved(probe.start, ref ?? new Date(Date.UTC(2000, 0, 1)), ref ? tenseAt(text, m.index!, m.index! + m[0].length) : null, m[0]);
+    if (!last) continue;
+    const first = `${last.value.slice(0, 8)}${pad(+m[1])}`;
+    if (+m[1] >= +m[2]) continue;
+    push({ text: m[0], start: m.index!, end: m.index! + m[0].length, kind: 'date', date: { value: first, precision: 'day' }, until: last });
+  }
+
+  for (const m of text.matchAll(YEAR)) {
+    const start = m.index! + (m[0].length - m[0].trimStart().length);
+    const word = (m[1] ?? '').toLowerCase();
+    const period = /^(since|until|till|by|before|after|from|throughout)$/.test(word) || PERIOD_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+    // A bare number that happens to be in the range of years ("2025 troops") is caught by the lookahead;
+    // a year alone with no preposition still counts when it reads as one ("the 2022 invasion").
+    push({ text: m[0].trim(), start, end: m.index! + m[0].length, kind: period ? 'period' : 'date', date: { value: m[2], precision: 'year' } });
+  }
+
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: TimeExpression[] = [];
   for (const t of found) {
     const last = out[out.length - 1];
-    if (last && t.start < last.end) continue;
+    // "on Monday and Tuesday", "Saturday to Monday": two days a week apart at most are one range.
+    if (last && t.kind === 'date' && last.kind === 'date' && !last.until && last.date?.precision === 'day' && t.date?.precision === 'day' && t.start >= last.end && /^\s*(and|to|through|until|-|–)\s*$/i.test(text.slice(last.end, t.start))) {
+      const gap = (parseIsoDate(t.date.value)!.getTime() - parseIsoDate(last.date.value)!.getTime()) / 86_400_000;
+      if (gap >= 1 && gap <= 7) {
+        out[out.length - 1] = { ...last, text: text.slice(last.start, t.end), end: t.end, until: t.date };
+        continue;
+      }
+    }
+    if (last && t.start < last.end) {
+      // A duration inside a date ("three days from now") or a date inside a longer reading: keep the longer.
+      if (t.end - t.start > last.end - last.start) out[out.length - 1] = t;
+      continue;
+    }
     out.push(t);
   }
   return out;

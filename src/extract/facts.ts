@@ -1,19 +1,42 @@
 import type { Article } from '../knowledge/types.ts';
 import type { ArticleFacts } from './types.ts';
-import { extractPeople } from './people.ts';
+import { addPronounRoles, extractPeople } from './people.ts';
 import { extractQuotes } from './quotes.ts';
 import { extractEvents } from './events.ts';
 import { resolvePronouns } from './coref.ts';
+import { canonicalQuotes } from '../text/quote-marks.ts';
+
+/**
+ * The article with every paragraph's quotation marks in one style (same length, same offsets):
+ * what extraction reads, so „…“, « … » and ‘…’ are quotations as “…” are.
+ */
+function withCanonicalQuotes(article: Article): Article {
+  const paragraphs = article.paragraphs.map((p) => {
+    const text = canonicalQuotes(p.text);
+    return text === p.text ? p : { ...p, text };
+  });
+  return paragraphs.every((p, i) => p === article.paragraphs[i]) ? article : { ...article, paragraphs };
+}
+
+/** A sentence of the canonical text, as the original writes it (the same offsets hold both). */
+function asWritten(canon: Article, original: Article, paragraph: number, s: string): string {
+  const c = canon.paragraphs[paragraph - 1]?.text;
+  if (!c || canon === original) return s;
+  const at = c.indexOf(s.replace(/…$/, ''));
+  return at < 0 ? s : original.paragraphs[paragraph - 1].text.slice(at, at + s.length - (s.endsWith('…') ? 1 : 0)) + (s.endsWith('…') ? '…' : '');
+}
 
 /** Everything extraction learns from one article. Pure: same article, same facts. */
-export function extractFacts(article: Article): ArticleFacts {
+export function extractFacts(original: Article): ArticleFacts {
+  const article = withCanonicalQuotes(original);
   const { people, mentions: named } = extractPeople(article);
-  const mentions = [...named, ...resolvePronouns(article, named)].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+  const mentions = [...named, ...resolvePronouns(article, named, people)].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+  addPronounRoles(article, people, mentions);
   return {
     article: article.id,
     people,
     mentions,
-    quotes: extractQuotes(article, people, mentions),
-    events: extractEvents(article, people, mentions),
+    quotes: extractQuotes(article, people, mentions, original),
+    events: extractEvents(article, people, mentions).map((e) => ({ ...e, summary: asWritten(article, original, e.paragraph, e.summary) })),
   };
 }

@@ -1,15 +1,18 @@
 import { fullNameKey, nameKey } from '../text/normalize.ts';
-import { splitSentences } from '../text/sentences.ts';
 import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, Mention } from './types.ts';
-import { adjacent, tokenize, type Token } from './tokens.ts';
+import { adjacent, type Token } from './tokens.ts';
+import { tagNames } from './ner/tagger.ts';
+import { nerTokens, type NerToken } from './ner/features.ts';
+import { englishPos, givenNames, surnames } from './lexicon/gazetteers.ts';
+import { affiliationOf, appositiveRole, cleanRole, germanTitle, isRoleNoun, relativeRoleIsPast, rolesSaidOf, isPlaceWord, isRoleWord, listRole, relativeRole, relativeRoleOverTime, roleBeforeComma, rolePriority, type RoleHow } from './roles.ts';
 import {
   CALENDAR_WORDS, FIRST_NAMES, HONORIFICS, NAME_PARTICLES, NOT_NAMES, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_STOP,
 } from './lexicon/names.ts';
 import { CAPITALS, COUNTRIES, NATIONALITIES } from './lexicon/places.ts';
 import { SPEECH_VERBS } from './lexicon/verbs.ts';
 
-/** A capitalised run of words that might be a name, with what surrounds it. */
+/** A name found in a paragraph, with what surrounds it. */
 interface Candidate {
   paragraph: number;
   tokens: Token[];
@@ -20,76 +23,137 @@ interface Candidate {
   evidence: Set<string>;
 }
 
-const isPlaceWord = (f: string) => COUNTRIES.has(f) || CAPITALS.has(f) || f in NATIONALITIES;
-const isRoleWord = (f: string) => ROLE_NOUNS.has(f) || ROLE_MODIFIERS.has(f) || HONORIFICS.has(f.replace(/\.$/, ''));
 const isAcronym = (t: string) => /^[\p{Lu}\d.&-]{2,}$/u.test(t) && !/^(\p{Lu}\.)+$/u.test(t) ? true : /^\p{Lu}$/u.test(t);
+const bare = (f: string) => f.replace(/\.$/, '');
 
 export function isPlaceName(words: string): boolean {
   const f = words.toLowerCase();
   return COUNTRIES.has(f) || CAPITALS.has(f) || f in NATIONALITIES;
 }
 
-/** Capitalised runs, split into the title words that open them and the name that follows. */
-function candidatesIn(text: string, paragraph: number): Candidate[] {
-  const tokens = tokenize(text);
-  const sentenceStarts = new Set(splitSentences(text).map((s) => s.start));
-  const out: Candidate[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    if (!tokens[i].capitalized) {
-      i++;
+/** Words that may open a title before a name once a role word has been seen: "White House", "NATO", "Kremlin". */
+const OWNER_WORDS = 3;
+
+/**
+ * The title before a name, walking back from it: "former U.S. President", "US special envoy",
+ * "Polish Foreign Minister", "Secretary of State", "Kremlin spokesman", "NATO Secretary General".
+ */
+function titleBefore(text: string, toks: NerToken[], from: number, taken: Set<number>): { title: string | null; start: number } {
+  let k = from - 1;
+  let start = toks[from].start;
+  let sawRole = false;
+  let owners = 0;
+  while (k >= 0) {
+    const p = toks[k];
+    if (taken.has(k) || !adjacent(text, p, toks[k + 1], false)) break;
+    const f = bare(p.folded);
+    // "Secretary of State X", "Minister for Foreign Affairs X": "of" inside a title, after a role noun.
+    if ((f === 'of' || f === 'for') && sawRole === false && k > 0 && ROLE_NOUNS.has(toks[k - 1].folded) && toks[k + 1].capitalized) {
+      start = p.start;
+      k--;
       continue;
     }
-    let j = i + 1;
-    while (j < tokens.length) {
-      const t = tokens[j];
-      if (!adjacent(text, tokens[j - 1], t)) break;
-      if (t.capitalized) {
-        j++;
-        continue;
-      }
-      // "von der Leyen": particles count only when a capitalised word follows them.
-      let k = j;
-      while (k < tokens.length && NAME_PARTICLES.has(tokens[k].folded) && adjacent(text, tokens[k - 1], tokens[k])) k++;
-      if (k > j && tokens[k]?.capitalized && adjacent(text, tokens[k - 1], tokens[k])) j = k + 1;
-      else break;
-    }
-    // Sentence openers and other capitalised function words are not part of a name.
-    let runStart = i;
-    while (runStart < j && (NOT_NAMES.has(tokens[runStart].folded) || CALENDAR_WORDS.has(tokens[runStart].folded))) runStart++;
-    const sentenceStart = runStart === i && sentenceStarts.has(tokens[i].start);
-    const run = tokens.slice(runStart, j);
-    i = j;
-    // Split off leading title words: "Polish President | Anna Berg",
-    // "Commission President | Ursula von der Leyen": the name starts after the last role noun.
-    let t = 0;
-    for (let x = run.length - 2; x >= 0; x--) {
-      const f = run[x].folded.replace(/\.$/, '');
-      if (ROLE_NOUNS.has(f) || HONORIFICS.has(f)) {
-        t = x + 1;
-        break;
-      }
-    }
-    const name = run.slice(t);
-    if (name.length === 0) continue;
-    // Walk back over lower-case title words: "former U.S. President", "US special envoy".
-    let k = runStart - 1;
-    let titleStart = t > 0 ? run[0].start : name[0].start;
-    let sawRole = t > 0;
-    while (k >= 0) {
-      const p = tokens[k];
-      const next = tokens[k + 1];
-      if (!adjacent(text, p, next, false)) break;
-      if (TITLE_STOP.has(p.folded)) break;
-      const roleish = isRoleWord(p.folded) || p.folded in NATIONALITIES || (p.possessive && isPlaceWord(p.folded));
-      if (!roleish) break;
-      if (ROLE_NOUNS.has(p.folded)) sawRole = true;
-      titleStart = p.start;
-      k--;
-    }
-    const title = sawRole && titleStart < name[0].start ? text.slice(titleStart, name[0].start).trim() : null;
-    out.push({ paragraph, tokens: name, title, titleStart, sentenceStart, evidence: new Set(title ? ['title'] : []) });
+    if (TITLE_STOP.has(f)) break;
+    const roleish = isRoleWord(f) || isRoleNoun(f) || f in NATIONALITIES || (p.possessive && isPlaceWord(f));
+    if (roleish) {
+      if (ROLE_NOUNS.has(f) || HONORIFICS.has(f) || isRoleNoun(f)) sawRole = true;
+    } else if (sawRole && p.capitalized && !NOT_NAMES.has(f) && !CALENDAR_WORDS.has(f) && owners < OWNER_WORDS && !p.sentenceStart) {
+      owners++;
+    } else if (sawRole && p.capitalized && !NOT_NAMES.has(f) && !CALENDAR_WORDS.has(f) && owners < OWNER_WORDS && p.sentenceStart && (ORG_WORDS.has(f) || isAcronym(p.text))) {
+      owners++;
+    } else break;
+    start = p.start;
+    k--;
   }
+  const title = sawRole && start < toks[from].start ? text.slice(start, toks[from].start).trim() : null;
+  return { title, start: title ? start : toks[from].start };
+}
+
+/** Words at the edge of a tagged name that are not part of it. */
+function trimName(toks: NerToken[], from: number, to: number, shouting: boolean): [number, number] {
+  while (from < to) {
+    const t = toks[from];
+    const f = bare(t.folded);
+    // "LONDON Smith said": a dateline in capitals glued to the name that follows it.
+    const allCaps = (x: NerToken) => /^[\p{Lu}\p{P}]+$/u.test(x.text);
+    const dateline = !shouting && t.sentenceStart && t.text.length > 2 && allCaps(t) && to - from > 1 && !allCaps(toks[from + 1]);
+    if (NOT_NAMES.has(f) || CALENDAR_WORDS.has(f) || HONORIFICS.has(f) || ROLE_NOUNS.has(f) || germanTitle(f) || ROLE_MODIFIERS.has(f) || f in NATIONALITIES || dateline) from++;
+    else if (t.sentenceStart && to - from > 1 && englishPos(f) && /[ar]/.test(englishPos(f)!) && !givenNames().has(f) && !FIRST_NAMES.has(f)) from++;
+    else break;
+  }
+  while (to > from && (ROLE_NOUNS.has(toks[to - 1].folded) || NOT_NAMES.has(toks[to - 1].folded))) to--;
+  return [from, to];
+}
+
+/**
+ * A tagged run split where it cannot be one name: at punctuation between its words ("…Cruz,”
+ * Berg said"), and where two full names run together ("Anna Berg Olaf Lund") the second given
+ * name starts.
+ */
+function splitRunTogether(toks: NerToken[], from: number, to: number): [number, number][] {
+  for (let k = from + 1; k < to; k++) if (toks[k].gap !== '' && toks[k].gap !== '-') return [...splitRunTogether(toks, from, k), ...splitRunTogether(toks, k, to)];
+  if (to - from >= 4) {
+    for (let k = from + 2; k <= to - 2; k++) {
+      const isGiven = (t: NerToken) => FIRST_NAMES.has(t.folded) || givenNames().has(t.folded);
+      if (isGiven(toks[k]) && isGiven(toks[from]) && !NAME_PARTICLES.has(toks[k - 1].folded) && !surnames().has(toks[k].folded)) return [[from, k], [k, to]];
+    }
+  }
+  return [[from, to]];
+}
+
+/** The people the tagger finds in an article, as candidates with their titles. */
+function candidatesOf(article: Article): { candidates: Candidate[]; tokens: NerToken[][] } {
+  // Section headings are read with the paragraphs ("What happened to Denys K?" tells the tagger that
+  // "K", opening a sentence below, is a name), but only paragraphs give candidates.
+  const { tokens, spans: all } = tagNames([...article.paragraphs.map((p) => p.text), ...article.sections]);
+  const spans = all.filter((s) => s.paragraph <= article.paragraphs.length);
+  const out: Candidate[] = [];
+  for (const s of spans) {
+    if (s.type !== 'PER') continue;
+    const toks = tokens[s.paragraph - 1];
+    const text = article.paragraphs[s.paragraph - 1].text;
+    const taken = new Set<number>();
+    for (const o of spans) if (o.paragraph === s.paragraph && o !== s && o.type === 'PER') for (let i = o.from; i < o.to; i++) taken.add(i);
+    if (s.from > 0 && spans.some((o) => o.paragraph === s.paragraph && o.type === 'PER' && o.to < s.from && o.to > s.from - 3 && toks.slice(o.to, s.from).every((t) => NAME_PARTICLES.has(t.folded)))) continue;
+    let end = s.to;
+    // "Ursula von der Leyen": particles and the capitalised word after them belong to the name.
+    for (let k = end; k < toks.length && NAME_PARTICLES.has(toks[k].folded) && toks[k].gap === ''; k++) {
+      if (toks[k + 1]?.capitalized && toks[k + 1].gap === '') end = k + 2;
+    }
+    const [from, to] = trimName(toks, s.from, end, toks[0]?.shouting ?? false);
+    if (from >= to) continue;
+    for (const [a, b] of splitRunTogether(toks, from, to)) {
+      const { title, start } = titleBefore(text, toks, a, taken);
+      out.push({ paragraph: s.paragraph, tokens: toks.slice(a, b), title, titleStart: start, sentenceStart: toks[a].sentenceStart, evidence: new Set(['tagged', ...(title ? ['title'] : [])]) });
+    }
+  }
+  return { candidates: out, tokens };
+}
+
+/**
+ * Names the tagger left out that a title or an honorific vouches for: "Mr Berg", "President Berg".
+ * (A speech verb is no such cue here: newspapers and agencies "said" as often as people do.)
+ */
+function cuedCandidates(article: Article, tokens: NerToken[][], tagged: Candidate[]): Candidate[] {
+  const covered = new Set(tagged.flatMap((c) => c.tokens.map((t) => `${c.paragraph}:${t.start}`)));
+  const out: Candidate[] = [];
+  tokens.forEach((toks, p) => {
+    const text = article.paragraphs[p].text;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (!t.capitalized || t.shouting || covered.has(`${p + 1}:${t.start}`)) continue;
+      const f = bare(t.folded);
+      if (NOT_NAMES.has(f) || CALENDAR_WORDS.has(f) || HONORIFICS.has(f) || isRoleWord(f) || ORG_WORDS.has(f) || isPlaceWord(f) || isAcronym(t.text)) continue;
+      const prev = toks[i - 1];
+      const next = toks[i + 1];
+      if (next?.capitalized && next.gap === '') continue;
+      const afterHonorific = prev && HONORIFICS.has(bare(prev.folded)) && adjacent(text, prev, t, false);
+      const afterTitle = prev && ROLE_NOUNS.has(bare(prev.folded)) && prev.capitalized && adjacent(text, prev, t, false);
+      if (!afterHonorific && !afterTitle) continue;
+      const { title, start } = titleBefore(text, toks, i, new Set());
+      out.push({ paragraph: p + 1, tokens: [t], title, titleStart: start, sentenceStart: t.sentenceStart, evidence: new Set([afterHonorific ? 'honorific' : 'title']) });
+    }
+  });
   return out;
 }
 
@@ -104,79 +168,14 @@ function isNonPerson(c: Candidate): boolean {
   return false;
 }
 
-const APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+)?((?:[^,.;:()“”"]|\.(?=\S)|(?<=(?:^|[\s.])\p{Lu})\.){2,90}?)(?=,|(?<!\p{Lu})\.(?:\s|$)|;|$|\s+who\s|\s+which\s)/u;
-const RELATIVE_ROLE = /^,\s+who\s+(?:led|leads|heads|headed|chairs|chaired)\s+((?:the\s+)?[^,.;]{2,60}?)(?=,|\.(?:\s|$)|;|$)/u;
-/** "Kharkiv’s mayor, NAME" / "Its spokeswoman, NAME": a role set off by a comma before the name. */
-const ROLE_BEFORE_COMMA = /(?:^|[\s(])((?:(?:\p{Lu}[\p{L}’'.-]*[’']s|its|his|her|their|the)\s+)?(?:[\p{L}.-]+\s+){0,3}?[\p{L}-]+),\s+$/u;
-
-/** "NAME, a foreign policy expert from X," -> the role phrase, when it has a role noun. */
-function appositiveRole(text: string, end: number): string | null {
-  const m = APPOSITIVE.exec(text.slice(end));
-  if (!m) return null;
-  const phrase = m[1].trim();
-  const words = phrase.split(/\s+/).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
-  if (words.length > 12) return null;
-  // The head must be a role: "an advisor to X" yes, "a notable figure due to his ties" no.
-  const head = words.findIndex((w) => ROLE_NOUNS.has(w));
-  if (head < 0 || head > 5) return null;
-  if (words.slice(0, head).some((w) => SPEECH_VERBS.has(w))) return null;
-  return phrase;
-}
-
-/** "NAME, who led Ukraine’s delegation," -> "head of Ukraine’s delegation". */
-function relativeRole(text: string, end: number): string | null {
-  const m = RELATIVE_ROLE.exec(text.slice(end));
-  return m ? `head of ${m[1].replace(/^the\s+/, 'the ')}` : null;
-}
-
-/** "Kharkiv’s mayor, NAME": the words before the comma, when they end in a role noun. */
-function roleBeforeComma(text: string, start: number): string | null {
-  // Cheap test first: the anchored pattern below backtracks over every start position.
-  if (!/,\s*$/.test(text.slice(Math.max(0, start - 3), start))) return null;
-  const before = text.slice(Math.max(0, start - 80), start);
-  const m = ROLE_BEFORE_COMMA.exec(before);
-  if (!m) return null;
-  const words = m[1].split(/\s+/);
-  if (!ROLE_NOUNS.has(words[words.length - 1].toLowerCase())) return null;
-  // Keep the role words and a possessive owner; drop a leading determiner.
-  let k = words.length - 1;
-  while (k > 0 && (isRoleWord(words[k - 1].toLowerCase()) || words[k - 1].toLowerCase() in NATIONALITIES || /[’']s$/.test(words[k - 1]))) k--;
-  return words.slice(k).join(' ');
-}
-
-/** "U.S. negotiators, including NAME" or "a Russian delegation led by NAME" -> a role. */
-function listRole(text: string, start: number): string | null {
-  const tail = text.slice(Math.max(0, start - 16), start);
-  const isList = /(?:including|such as|among them)\s+$/.test(tail);
-  const isLed = /(?:led|headed|chaired)\s+by\s+$/.test(tail);
-  if (!isList && !isLed) return null;
-  const before = text.slice(Math.max(0, start - 120), start);
-  const incl = isList && /((?:[\p{L}.’']+\s+){0,3}?[\p{L}.’']+),?\s+(?:including|such as|among them)\s+$/u.exec(before);
-  if (incl) {
-    const words = incl[1].split(/\s+/);
-    const head = words[words.length - 1].toLowerCase();
-    if (ROLE_NOUNS.has(head) || ROLE_NOUNS.has(head.replace(/s$/, ''))) {
-      // Keep only the role words nearest the noun: "with U.S. negotiators" -> "U.S. negotiator".
-      let k = words.length - 1;
-      while (k > 0 && (isRoleWord(words[k - 1].toLowerCase()) || words[k - 1].toLowerCase() in NATIONALITIES)) k--;
-      return words.slice(k).join(' ').replace(/s$/, '');
-    }
-  }
-  const led = isLed && /\b(?:a|an|the)?\s*((?:[\p{L}’']+\s+){0,2}?(?:delegation|team|group|mission|government|party|coalition|committee|commission|negotiating team))\s+(?:led|headed|chaired)\s+by\s+$/iu.exec(before);
-  if (led) return `head of the ${led[1].trim().replace(/^(?:a|an|the)\s+/i, '')}`;
-  return null;
-}
-
-/** Country, party or body a role phrase names: "Secretary of the X Council" -> "X Council". */
-export function affiliationOf(role: string | null): string | null {
-  if (!role) return null;
-  const from = /\b(?:from|of|at|with)\s+(?:the\s+)?((?:\p{Lu}[\p{L}’'.]*\s*)+(?:[\p{Ll}]+)?)$/u.exec(role);
-  if (from) return from[1].trim();
-  for (const w of role.split(/\s+/)) {
-    const c = NATIONALITIES[w.toLowerCase()];
-    if (c) return c;
-  }
-  return null;
+/** A lone word right after "the" ("the Élysée", "the Kremlin") or in quotation marks ("a case dubbed “Midas”") names no person. */
+function isNotAPersonHere(c: Candidate, text: string): boolean {
+  if (c.tokens.length !== 1 || c.title) return false;
+  const t = c.tokens[0];
+  const before = text.slice(Math.max(0, t.start - 5), t.start);
+  if (/\bthe\s+$/i.test(before)) return true;
+  const after = text.slice(t.end + (t.possessive ? 2 : 0), t.end + 3);
+  return /[“"‘'„«]\s*$/.test(before) && /^\s*[”"’'“»]/.test(after);
 }
 
 /** Speech verb right after the name (allowing an appositive): "Berg warned", "X, a Y, said". */
@@ -196,10 +195,18 @@ export interface PeopleResult {
 /** People of one article: names, roles, affiliations, other names, and where each is mentioned. */
 export function extractPeople(article: Article): PeopleResult {
   const cands: Candidate[] = [];
-  for (const p of article.paragraphs) {
-    for (const c of candidatesIn(p.text, p.n)) {
-      if (isNonPerson(c)) continue;
-      const text = p.text;
+  const paraText = new Map(article.paragraphs.map((p) => [p.n, p.text]));
+  const { candidates: tagged, tokens: all } = candidatesOf(article);
+  const tokens = all.slice(0, article.paragraphs.length);
+  // Words the article capitalises mid-sentence: a capitalised sentence opener that is also one is a name.
+  const midCaps = new Set<string>();
+  for (const toks of tokens) for (const t of toks) if (t.capitalized && !t.sentenceStart && !t.shouting) midCaps.add(nameKey(t.text));
+  // Section headings count too: "What happened to Denys K?" vouches for a "K" that only opens sentences.
+  for (const heading of article.sections) for (const t of nerTokens(heading)) if (t.capitalized && !t.sentenceStart && !t.shouting) midCaps.add(nameKey(t.text));
+  for (const c of [...tagged, ...cuedCandidates(article, tokens, tagged)]) {
+    {
+      const text = paraText.get(c.paragraph)!;
+      if (isNonPerson(c) || isNotAPersonHere(c, text)) continue;
       const start = c.tokens[0].start;
       const end = c.tokens[c.tokens.length - 1].end + (c.tokens[c.tokens.length - 1].possessive ? 2 : 0);
       const first = c.tokens[0].folded;
@@ -218,8 +225,25 @@ export function extractPeople(article: Article): PeopleResult {
   // Full names first: multi-word runs with evidence, or whose last word is used alone elsewhere.
   const people: ArticlePerson[] = [];
   const byKey = new Map<string, number>();
-  const bySurname = new Map<string, number>();
-  const soloKeys = new Set(cands.filter((c) => c.tokens.length === 1 && !c.sentenceStart).map((c) => nameKey(c.tokens[0].text)));
+  /**
+   * Surname key -> the people it may stand for. Two people of one surname in an article (a
+   * president and his wife): a bare surname is the one the article names more often in full.
+   */
+  const surnamed = new Map<string, number[]>();
+  const fullMentions = new Map<number, number>();
+  const bySurname = {
+    get: (key: string): number | undefined => {
+      const ids = surnamed.get(key);
+      if (!ids?.length) return undefined;
+      return [...ids].sort((a, b) => (fullMentions.get(b) ?? 0) - (fullMentions.get(a) ?? 0) || a - b)[0];
+    },
+    set: (key: string, idx: number): void => {
+      const ids = surnamed.get(key) ?? [];
+      if (!ids.includes(idx)) ids.push(idx);
+      surnamed.set(key, ids);
+    },
+  };
+  const soloKeys = midCaps;
   const nameOf = (c: Candidate) => c.tokens.map((t) => t.text).join(' ');
   const ensure = (name: string): number => {
     const key = fullNameKey(name);
@@ -233,6 +257,22 @@ export function extractPeople(article: Article): PeopleResult {
   };
   const mentions: Mention[] = [];
   const assigned = new Map<Candidate, number>();
+  /** The names of everyone but person i: a role phrase that holds one is a list, not a role. */
+  const otherNames = (i: number) => people.flatMap((p, k) => (k === i ? [] : [p.name, ...p.aliases]));
+  const addRole = (person: ArticlePerson, idx: number, raw: string | null, paragraph: number, how: RoleHow, past: boolean, fresh: boolean): void => {
+    if (!raw) return;
+    // "a Kremlin aide and former culture minister": two roles, one of them behind them.
+    const two = /^(.+?)\s+and\s+(former|ex-|onetime|one-time)\s+(.+)$/i.exec(raw);
+    if (two) {
+      addRole(person, idx, two[1], paragraph, how, past, fresh);
+      addRole(person, idx, `${two[2]} ${two[3]}`, paragraph, how, true, false);
+      return;
+    }
+    const r = cleanRole(raw, otherNames(idx));
+    if (!r) return;
+    const former = r.former || past;
+    if (!person.roles.some((x) => x.text.toLowerCase() === r.role.toLowerCase() && x.former === former && x.paragraph === paragraph)) person.roles.push({ text: r.role, paragraph, how, former, ...(fresh && !former ? { fresh } : {}) });
+  };
   for (const c of cands) {
     if (c.tokens.length < 2) continue;
     const surname = nameKey(c.tokens[c.tokens.length - 1].text);
@@ -241,6 +281,7 @@ export function extractPeople(article: Article): PeopleResult {
     const idx = ensure(nameOf(c));
     assigned.set(c, idx);
     bySurname.set(surname, idx);
+    fullMentions.set(idx, (fullMentions.get(idx) ?? 0) + 1);
   }
   // Single words: a known person's surname (or first name), else a person in their own right
   // when a title, an honorific or a speech verb says so.
@@ -252,7 +293,10 @@ export function extractPeople(article: Article): PeopleResult {
     // A capitalised word opening a sentence may be any noun ("Analysts said …"): a speech verb after
     // it is not enough, unless the word is also capitalised mid-sentence somewhere in the article.
     const speechOk = c.evidence.has('speech') && (!c.sentenceStart || soloKeys.has(key));
-    if (idx == null && (c.evidence.has('title') || c.evidence.has('honorific') || speechOk || c.evidence.has('appositive'))) {
+    // The tagger's word alone: enough mid-sentence; at a sentence's start only when the article
+    // also capitalises it mid-sentence.
+    const taggedOk = c.evidence.has('tagged') && (!c.sentenceStart || soloKeys.has(key));
+    if (idx == null && (c.evidence.has('title') || c.evidence.has('honorific') || speechOk || taggedOk || c.evidence.has('appositive'))) {
       if (FIRST_NAMES.has(c.tokens[0].folded) && !c.evidence.has('title')) continue;
       idx = ensure(c.tokens[0].text);
       bySurname.set(key, idx);
@@ -266,7 +310,6 @@ export function extractPeople(article: Article): PeopleResult {
     if (idx != null) assigned.set(c, idx);
   }
 
-  const paraText = new Map(article.paragraphs.map((p) => [p.n, p.text]));
   for (const [c, idx] of assigned) {
     const person = people[idx];
     const text = paraText.get(c.paragraph)!;
@@ -276,37 +319,62 @@ export function extractPeople(article: Article): PeopleResult {
     if (name !== person.name && !person.aliases.includes(name)) person.aliases.push(name);
     if (!person.paragraphs.includes(c.paragraph)) person.paragraphs.push(c.paragraph);
     mentions.push({ paragraph: c.paragraph, start, end: last.end, person: idx });
-    const roles: string[] = [];
-    if (c.title) roles.push(c.title);
+    const found: [string | null, RoleHow, boolean?, boolean?][] = [[c.title, 'title']];
     if (!last.possessive) {
-      const app = appositiveRole(text, last.end);
-      if (app) roles.push(app);
+      found.push([appositiveRole(text, last.end), 'appositive'], [relativeRole(text, last.end), 'relative', relativeRoleIsPast(text, last.end)]);
+      const past = relativeRoleOverTime(text, last.end);
+      if (past) found.push([past.text, 'relative', past.former]);
+      for (const r of rolesSaidOf(text, start, last.end)) found.push([r.text, r.how, r.former, r.fresh]);
     }
-    if (!last.possessive) {
-      const rel = relativeRole(text, last.end);
-      if (rel) roles.push(rel);
-    }
-    const rc = c.title ? null : roleBeforeComma(text, c.titleStart);
-    if (rc) roles.push(rc);
-    const lr = listRole(text, c.titleStart);
-    if (lr) roles.push(lr);
-    for (const r of roles) if (!person.roles.some((x) => x.toLowerCase() === r.toLowerCase())) person.roles.push(r);
+    found.push([c.title ? null : roleBeforeComma(text, c.titleStart), 'before'], [listRole(text, c.titleStart), /led|head|chair/.test(text.slice(Math.max(0, c.titleStart - 16), c.titleStart)) ? 'led' : 'list']);
+    for (const [raw, how, past, fresh] of found) addRole(person, idx, raw, c.paragraph, how, !!past, !!fresh);
   }
   for (const p of people) {
     p.paragraphs.sort((a, b) => a - b);
-    // Titles and appositives say what someone is; "member of a list" says less.
-    p.roles.sort((a, b) => rolePriority(a) - rolePriority(b));
-    p.role = p.roles[0] ?? null;
-    p.affiliation = p.roles.map(affiliationOf).find((a) => a != null) ?? null;
-    // Bare honorifics are not roles ("Mr").
-    if (p.role && HONORIFICS.has(p.role.toLowerCase().replace(/\.$/, ''))) p.role = p.roles.find((r) => !HONORIFICS.has(r.toLowerCase().replace(/\.$/, ''))) ?? null;
+    settleRole(p);
   }
   mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
   return { people, mentions };
 }
 
-function rolePriority(role: string): number {
-  if (/^head of the /.test(role)) return 2;
-  if (role.split(/\s+/).length === 1 && HONORIFICS.has(role.toLowerCase().replace(/\.$/, ''))) return 3;
-  return 1;
+/** The article's role for someone: the best-worded one that is not behind them; and their affiliation. */
+function settleRole(p: ArticlePerson): void {
+  p.roles.sort((a, b) => a.paragraph - b.paragraph);
+  const now = p.roles.filter((r) => !r.former).sort((a, b) => Number(!!b.fresh) - Number(!!a.fresh) || rolePriority(a.text, a.how) - rolePriority(b.text, b.how) || a.paragraph - b.paragraph);
+  p.role = now.find((r) => rolePriority(r.text, r.how) < 4)?.text ?? null;
+  p.affiliation = [p.role, ...p.roles.map((r) => r.text)].map(affiliationOf).find((a) => a != null) ?? null;
+}
+
+const OBJECT_PRONOUN = /\b(?:him|her)\b/g;
+
+/**
+ * Roles said of someone through a pronoun, once pronouns are resolved: "he becomes minister of
+ * defence", "the Rada appointed him defence minister" (him: the person last named before it).
+ */
+export function addPronounRoles(article: Article, people: ArticlePerson[], mentions: Mention[]): void {
+  const changed = new Set<ArticlePerson>();
+  const add = (person: ArticlePerson, r: { text: string; how: RoleHow; former: boolean; fresh: boolean }, paragraph: number) => {
+    const others = people.filter((p) => p !== person).flatMap((p) => [p.name, ...p.aliases]);
+    const c = cleanRole(r.text, others);
+    if (!c) return;
+    const former = c.former || r.former;
+    if (person.roles.some((x) => x.text.toLowerCase() === c.role.toLowerCase() && x.paragraph === paragraph)) return;
+    person.roles.push({ text: c.role, paragraph, how: r.how, former, ...(r.fresh && !former ? { fresh: true } : {}) });
+    changed.add(person);
+  };
+  for (const p of article.paragraphs) {
+    const here = mentions.filter((m) => m.paragraph === p.n);
+    for (const m of here) if (m.pronoun) for (const r of rolesSaidOf(p.text, m.start, m.end)) add(people[m.person], r, p.n);
+    for (const o of p.text.matchAll(OBJECT_PRONOUN)) {
+      const at = o.index!;
+      const said = rolesSaidOf(p.text, at, at + o[0].length).filter((r) => r.fresh);
+      if (!said.length) continue;
+      // "him" is not the subject of the verb that appoints him: the person last named before this sentence.
+      const sentenceStart = Math.max(0, ...[...p.text.slice(0, at).matchAll(/[.!?]["”’]?\s+/g)].map((x) => x.index! + x[0].length));
+      const subject = here.find((m) => m.start >= sentenceStart && m.end <= at)?.person;
+      const before = mentions.filter((m) => (m.paragraph < p.n || (m.paragraph === p.n && m.end <= sentenceStart)) && m.person !== subject).pop();
+      if (before && before.paragraph >= p.n - 1) for (const r of said) add(people[before.person], r, p.n);
+    }
+  }
+  for (const person of changed) settleRole(person);
 }

@@ -1,8 +1,11 @@
 import { splitSentences, type Sentence } from '../text/sentences.ts';
 import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, Mention, QuoteFact } from './types.ts';
-import { lastSubjectGroup, refsOf, subjectsIn, type Ref } from './coref.ts';
-import { BARE_CLAUSE_VERBS, CUE_PARTICLES, REPORTING_WITHOUT_THAT, SPEECH_VERBS, TELL_VERBS, WEAK_CUES } from './lexicon/verbs.ts';
+import { refsOf, type Ref } from './coref.ts';
+import { ROLE_NOUNS } from './lexicon/names.ts';
+import { BARE_CLAUSE_VERBS, CUE_PARTICLES, PHRASAL_SPEECH, REPORTING_WITHOUT_THAT, SPEECH_VERBS, TELL_VERBS, WEAK_CUES } from './lexicon/verbs.ts';
+import { isSpeechVerbAt, sentenceSubjectBefore, sourceAfter, sourceBefore, speechVerbs, wordsIn, type Source } from './attribution.ts';
+import { interviewTurns } from './interview.ts';
 
 interface Span {
   open: number;
@@ -10,16 +13,16 @@ interface Span {
   text: string;
 }
 
-const NOT_SPEECH_BEFORE = /\b(so-called|dubbed|known as|titled|entitled|headlined|headline|the words?|the term|the phrase|nicknamed|called it|labelled|labeled|branded|slogan)\s*$/i;
+const NOT_SPEECH_BEFORE = /\b(so-called|dubbed|known as|titled|entitled|headlined|headline|the words?|the term|the phrase|nicknamed|called it|labelled|labeled|branded|slogan|codenamed|code-named|operation)\s*$/i;
 
-/** Quotation spans of a paragraph: curly pairs, and straight quotes taken in pairs. */
-function quoteSpans(text: string, continuing: boolean): Span[] {
+/** Quotation spans of a paragraph (its marks made canonical): curly pairs, and straight quotes taken in pairs. */
+function quoteSpans(text: string, continuing: boolean, raw: string = text): Span[] {
   const spans: Span[] = [];
   let i = 0;
   // A paragraph continuing an open quote may start without an opening mark on some sites.
   if (continuing && !/^\s*[“"]/.test(text)) {
     const close = text.search(/[”"]/);
-    spans.push({ open: -1, close: close >= 0 ? close : null, text: close >= 0 ? text.slice(0, close) : text });
+    spans.push({ open: -1, close: close >= 0 ? close : null, text: close >= 0 ? raw.slice(0, close) : raw });
     if (close < 0) return spans;
     i = close + 1;
   }
@@ -32,10 +35,10 @@ function quoteSpans(text: string, continuing: boolean): Span[] {
     let c = rel >= 0 ? o + 1 + rel : -1;
     if (c >= 0 && text[c] === '“') c = -1; // a new opening before a close: unbalanced, treat as open
     if (c < 0) {
-      spans.push({ open: o, close: null, text: text.slice(o + 1) });
+      spans.push({ open: o, close: null, text: raw.slice(o + 1) });
       break;
     }
-    spans.push({ open: o, close: c, text: text.slice(o + 1, c) });
+    spans.push({ open: o, close: c, text: raw.slice(o + 1, c) });
     i = c + 1;
   }
   return spans;
@@ -45,204 +48,363 @@ function cleanQuote(s: string): string {
   return s.replace(/\s+/g, ' ').replace(/^[\s'‘]+|[\s,;:'’]+$/g, '').trim();
 }
 
-const wordsIn = (s: string) => s.split(/\s+/).filter(Boolean).length;
+const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
-/** Words before a position, as lower-case tokens with their offsets. */
-function wordTokens(text: string, from: number, to: number): { w: string; start: number; end: number }[] {
-  const out = [];
-  const re = /[\p{L}’'-]+/gu;
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    out.push({ w: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
-  }
+/** Reporting verbs that may stand before their subject: "said Berg", "added a senior official". */
+const INVERTING = new Set('said says added adds wrote writes replied replies continued continues explained explains noted notes insisted argued recalled declared stated warned answered responded countered concluded observed remarked asked'.split(' '));
+
+interface Attribution {
+  source: Source;
+  cue: string | null;
+}
+
+const noOne: Source = { people: [], text: null };
+const named = (s: Source | null | undefined): boolean => !!s && (s.people.length > 0 || s.text !== null);
+
+/** Text between quotations, with every quoted stretch blanked (same length), for finding verbs in narration. */
+function narration(text: string, ranges: [number, number][]): string {
+  let out = text;
+  for (const [a, b] of ranges) out = out.slice(0, Math.max(0, a)) + ' '.repeat(Math.min(text.length, b + 1) - Math.max(0, a)) + out.slice(b + 1);
   return out;
 }
 
-interface Cue {
-  cue: string;
-  start: number;
-  end: number;
+/** A speech verb with its particle and frame: "said", "pointed out that", "described … as", "according to". */
+function cueAt(text: string, verb: { w: string; start: number; end: number }, to: number): string {
+  let cue = verb.w;
+  const next = /^\s+([\p{L}]+)/u.exec(text.slice(verb.end, to))?.[1]?.toLowerCase();
+  if (next && CUE_PARTICLES.has(next)) cue += ` ${next}`;
+  const tail = text.slice(verb.end, to);
+  if (/^\s.*\bas\s*$/.test(tail) && /^describ|^call|^hail|^brand/.test(verb.w)) cue += ' … as';
+  else if (/^\s+(?:(?:out|up)\s+)?that\b/.test(tail)) cue += ' that';
+  return cue;
 }
 
-/** The speech verb nearest before `to`: "said", "pointed out", "described … as". */
-function lastCue(text: string, from: number, to: number): Cue | null {
-  const toks = wordTokens(text, from, to);
-  for (let i = toks.length - 1; i >= 0; i--) {
-    const t = toks[i];
-    if (!SPEECH_VERBS.has(t.w)) {
-      if (t.w === 'to' && toks[i - 1]?.w === 'according') return { cue: 'according to', start: toks[i - 1].start, end: t.end };
-      continue;
-    }
-    let cue = t.w;
-    if (CUE_PARTICLES.has(toks[i + 1]?.w ?? '')) cue += ` ${toks[i + 1].w}`;
-    const tail = text.slice(t.end, to);
-    if (/^\s.*\bas\s*$/.test(tail) && /^describ|^call|^hail|^brand/.test(t.w)) cue += ' … as';
-    else if (/^\s+that\b/.test(tail) || /^\s+(?:out|up)\s+that\b/.test(tail)) cue += ' that';
-    return { cue, start: t.start, end: t.end };
-  }
-  return null;
-}
-
-const AFTER_VERB_FIRST = /^\s*[,—-]?\s*(?:also\s+)?([\p{Ll}]+)\s+/u;
-const AFTER_SUBJECT_FIRST = /^\s*[,—-]?\s*/u;
-
-/** "…,” said X" / "…,” X said" / "…,” X, a Y, said" / "…,” he said". */
-function attributionAfter(text: string, refs: Ref[], from: number, sentenceEnd: number): { people: number[]; cue: string } | null {
+/** "…,” said X" / "…,” X said" / "…,” X, a Y, said" / "…,” he said" / "… — a source said". */
+function attributionAfter(text: string, refs: Ref[], from: number, sentenceEnd: number): Attribution | null {
   const rest = text.slice(from, sentenceEnd);
-  const vf = AFTER_VERB_FIRST.exec(rest);
-  if (vf && SPEECH_VERBS.has(vf[1])) {
-    const at = from + vf[0].length;
-    const r = refs.find((x) => x.start >= at && x.start <= at + 40 && !/[.;]/.test(text.slice(at, x.start)));
-    if (r) return { people: r.people, cue: vf[1] };
+  // Verb first: "said Berg", "said a senior official", "wrote Berg on X".
+  // (French word order in translations: "« … », a déclaré X".)
+  const vf = /^\s*[,—–-]?\s*(?:(?:also|later|then|a|has|had)\s+)?([\p{Ll}]+)(?:\s+(?:out|up|on|back|in))?(?=\s)/u.exec(rest);
+  if (vf && (SPEECH_VERBS.has(vf[1]) || (PHRASAL_SPEECH[vf[1]] && vf[0].trimEnd().endsWith(PHRASAL_SPEECH[vf[1]])))) {
+    const src = sourceAfter(text, refs, from + vf[0].length, sentenceEnd);
+    if (named(src)) return { source: src!, cue: vf[1] };
   }
-  const sf = AFTER_SUBJECT_FIRST.exec(rest)!;
-  const at = from + sf[0].length;
-  // "…,” Polish Foreign Minister Anna Berg told …": title words may stand before the name.
-  const r = refs.find((x) => x.start >= at && x.start <= at + 60 && /^(?:[\p{L}’'-]+\.?\s+){0,5}$/u.test(text.slice(at, x.start)) && (x.start === at || /^\p{Lu}/u.test(text.slice(at))));
-  if (r) {
-    const after = text.slice(r.end, sentenceEnd);
-    const m = /^(?:,[^,.;]{1,90},)?\s+(?:also\s+|later\s+)?([\p{Ll}]+)/u.exec(after);
-    if (m && SPEECH_VERBS.has(m[1])) return { people: r.people, cue: m[1] };
+  // Subject first: the first speech verb of the narration after the quote, with its subject before it.
+  const lead = /^\s*[,—–-]?\s*/.exec(rest)![0].length;
+  const verbs = speechVerbs(text, from + lead, Math.min(sentenceEnd, from + lead + 140));
+  const v = verbs[0];
+  if (!v) return null;
+  // Nothing but the subject may stand between the quote and its verb: no other quotation, no clause.
+  if (/[“";]/.test(text.slice(from + lead, v.start))) return null;
+  const src = sourceBefore(text, refs, from + lead, v.start);
+  if (!named(src)) return null;
+  return { source: src!, cue: v.w };
+}
+
+/** The speech verb nearest before a quote in its sentence, with its source: "Berg said: “…”". */
+function attributionBefore(text: string, plain: string, refs: Ref[], sentenceStart: number, quoteStart: number): Attribution | null {
+  const ws = wordsIn(plain, sentenceStart, quoteStart);
+  for (let i = ws.length - 1; i >= 0; i--) {
+    const t = ws[i];
+    if (t.w === 'to' && ws[i - 1]?.w === 'according') {
+      // "According to X, “…”" names the speaker after the cue.
+      const src = sourceAfter(text, refs, t.end, quoteStart);
+      return named(src) ? { source: src!, cue: 'according to' } : null;
+    }
+    if (!isSpeechVerbAt(text, t)) continue;
+    const cue = cueAt(text, t, quoteStart);
+    const gap = text.slice(t.end, quoteStart);
+    // A short quote far from its verb is more likely a scare quote than speech.
+    const farApart = /;|,\s+(and|but|while|whereas)\s/.test(gap) || gap.length > 300;
+    let src = sourceBefore(text, refs, sentenceStart, t.start);
+    // "…, said Berg: “…”": the name after the verb — only after a verb that inverts with its
+    // subject; after "calling", "told" or "labeled" the name is the object, not the speaker.
+    if (!named(src) && INVERTING.has(t.w)) src = sourceAfter(text, refs, t.end, quoteStart);
+    // "Berg shared a message, stating, “…”": a participle's speaker is the sentence's subject;
+    // so is the speaker of "…, and said Russia was “ready right now”".
+    if (!named(src) && (/ing$/.test(t.w) || /\band\s+(?:also\s+)?$/.test(text.slice(Math.max(sentenceStart, t.start - 10), t.start)))) {
+      src = sentenceSubjectBefore(text, refs, sentenceStart, t.start);
+      if (!named(src)) {
+        const first = speechVerbs(plain, sentenceStart, t.start)[0] ?? wordsIn(plain, sentenceStart, t.start).find((w) => /ed$/.test(w.w) && w.start > sentenceStart);
+        if (first) src = sourceBefore(text, refs, sentenceStart, first.start);
+      }
+    }
+    return { source: named(src) ? src! : noOne, cue: farApart ? `${cue}?far` : cue };
   }
   return null;
 }
 
 /**
- * Direct and reported quotations of one article, each with its speakers. Speakers come only from
- * the text: a subject before a speech verb, a name after one, or a pronoun resolved to the person
- * last spoken of. Quotation marks without any of these are not speech and get no speaker.
+ * Direct and reported quotations of one article, each with its speakers. `article` is read with its
+ * quotation marks made canonical; `original` gives the words as written. Speakers come only from
+ * the text: a subject before a speech verb, a name after one, a pronoun resolved to the person
+ * last spoken of, an interview's speaker label, or the paragraph before a paragraph that is all
+ * quotation. A source the text does not name ("a source familiar with the talks") is kept as
+ * written and never given to the nearest named person. Quotation marks without any of these are
+ * not speech and get no speaker.
  */
-export function extractQuotes(article: Article, people: ArticlePerson[], mentions: Mention[]): QuoteFact[] {
+export function extractQuotes(article: Article, people: ArticlePerson[], mentions: Mention[], original: Article = article): QuoteFact[] {
   const quotes: QuoteFact[] = [];
+  const turns = interviewTurns(article, people, mentions);
   let open: { fact: QuoteFact; pending: boolean } | null = null;
+  /** The last statement of the paragraph before, when it ends the paragraph: who a following all-quote paragraph belongs to. */
+  let carry: { source: Source; cue: string | null } | null = null;
+  /**
+   * "the president wrote", "the minister claimed": a source that is a role with "the" is the person
+   * the article gives that role who was named last, within the last three paragraphs; else it stays
+   * as written.
+   */
+  const described = (src: Source, n: number): Source => {
+    const m = src.people.length ? null : /^the\s+((?:[\p{L}’'.-]+\s+){0,3})([\p{L}-]+)$/iu.exec(src.text ?? '');
+    if (!m || !ROLE_NOUNS.has(m[2].toLowerCase())) return src;
+    const head = m[2].toLowerCase();
+    let best: Mention | null = null;
+    for (const x of mentions) {
+      if (x.paragraph > n || x.paragraph < n - 3) continue;
+      if (!people[x.person].roles.some((r) => r.text.toLowerCase().split(/\s+/).includes(head))) continue;
+      if (!best || x.paragraph > best.paragraph || (x.paragraph === best.paragraph && x.start > best.start)) best = x;
+    }
+    return best ? { people: [best.person], text: null } : src;
+  };
+  const fact = (text: string, given: Source, cue: string | null, kind: QuoteFact['kind'], n: number): QuoteFact => {
+    const src = described(given, n);
+    return {
+    text,
+    speakers: [...new Set(src.people)].map((i) => people[i].name),
+    ...(src.people.length === 0 && src.text ? { source: src.text } : {}),
+    cue,
+    kind,
+    paragraph: n,
+    lastParagraph: n,
+    };
+  };
 
   for (const p of article.paragraphs) {
+    // `text` has its quotation marks in one style (text/quote-marks.ts); the words quoted come from `raw`.
     const text = p.text;
+    const raw = original.paragraphs[p.n - 1]?.text ?? text;
     const refs = refsOf(p.n, mentions);
     const sentences = splitSentences(text);
     const sentenceAt = (pos: number): Sentence => sentences.find((s) => pos >= s.start && pos < s.end) ?? sentences[sentences.length - 1];
+    const turn = turns.get(p.n);
+    const carried = carry;
+    carry = null;
 
-    const spans = quoteSpans(text, !!open);
+    if (turn) {
+      // An interview's turn: the paragraph's words are its speaker's.
+      const body = cleanQuote(raw.slice(turn.from));
+      if (body) quotes.push(fact(body, { people: turn.people, text: turn.source }, null, 'direct', p.n));
+    }
+
+    const spans = quoteSpans(text, !!open, raw);
+    const ranges: [number, number][] = spans.map((s) => [s.open, s.close ?? text.length]);
+    const plain = narration(text, ranges);
+    // A paragraph that is all quotation, with no attribution of its own, goes on with the speaker before it.
+    const allQuote = spans.length > 0 && plain.replace(/[\s.,;:!?—–-]/g, '') === '' && !turn;
     let lastQuoteEnd = -1;
-    const quotedRanges: [number, number][] = [];
+    let lastDirect: QuoteFact | null = null;
     for (const span of spans) {
       const qStart = span.open;
       const qEnd = span.close ?? text.length;
-      quotedRanges.push([qStart, qEnd]);
       const body = cleanQuote(span.text);
       if (!body) continue;
       // Continuation of a quote from the previous paragraph.
-      if (qStart === -1 || (open && span === spans[0] && /^\s*[“"]/.test(text))) {
-        if (open) {
-          open.fact.text += ` ${body}`;
-          open.fact.lastParagraph = p.n;
-          if (span.close != null) {
-            const s = sentenceAt(Math.max(0, qEnd));
-            const after = attributionAfter(text, refs, qEnd + 1, s.end);
-            if (after && open.pending) {
-              open.fact.speakers = after.people.map((i) => people[i].name);
-              open.fact.cue = after.cue;
-              open.pending = false;
-            }
-            if (open.pending && open.fact.speakers.length === 0) quotes.pop();
-            open = null;
+      if (open && (qStart === -1 || (span === spans[0] && /^\s*[“"]/.test(text)))) {
+        open.fact.text += ` ${body}`;
+        open.fact.lastParagraph = p.n;
+        if (span.close != null) {
+          const after = attributionAfter(text, refs, qEnd + 1, sentenceAt(Math.max(0, qEnd)).end);
+          if (after && open.pending) {
+            Object.assign(open.fact, fact(open.fact.text, after.source, after.cue, 'direct', open.fact.paragraph), { lastParagraph: p.n });
+            open.pending = false;
           }
-          continue;
+          if (open.pending && !named({ people: [], text: open.fact.source ?? null }) && open.fact.speakers.length === 0) quotes.splice(quotes.indexOf(open.fact), 1);
+          lastDirect = open.fact;
+          lastQuoteEnd = qEnd;
+          open = null;
         }
-      }
-      open = null;
-      const s = sentenceAt(Math.max(0, qStart));
-      const prefix = text.slice(s.start, qStart);
-      if (NOT_SPEECH_BEFORE.test(prefix)) continue;
-      let speakers: number[] = [];
-      let cue: string | null = null;
-      const after = span.close != null ? attributionAfter(text, refs, qEnd + 1, s.end) : null;
-      if (after) {
-        speakers = after.people;
-        cue = after.cue;
-      } else {
-        const c = lastCue(text, s.start, qStart);
-        if (c) {
-          const gap = text.slice(c.end, qStart);
-          // A short quote far from its verb is more likely a scare quote than speech.
-          const shortQuote = wordsIn(body) <= 3;
-          const farApart = /;|,\s+(and|but|while|whereas)\s/.test(gap) || gap.length > 160;
-          if (!(shortQuote && farApart)) {
-            // "According to X, …" names the speaker after the cue, not before it.
-            speakers = c.cue === 'according to' ? refs.find((r) => r.start >= c.end && r.start <= c.end + 3)?.people ?? [] : lastSubjectGroup(text, refs, s.start, c.start);
-            cue = c.cue;
-          }
-        }
-      }
-      // A quote that follows an attributed one, with no attribution of its own, continues it:
-      // “Europe must be ready,” he said. “If we are not, others will decide for us.”
-      const prev = quotes[quotes.length - 1];
-      if (!cue && speakers.length === 0 && prev && prev.kind === 'direct' && prev.lastParagraph === p.n && prev.speakers.length && lastQuoteEnd >= 0 && !/[“"]/.test(text.slice(lastQuoteEnd + 1, qStart)) && text.slice(lastQuoteEnd + 1, qStart).length < 200) {
-        lastQuoteEnd = qEnd;
-        quotes.push({ ...prev, text: body, paragraph: p.n, lastParagraph: p.n });
         continue;
       }
-      const fact: QuoteFact = {
-        text: body,
-        speakers: [...new Set(speakers)].map((i) => people[i].name),
-        cue,
-        kind: 'direct',
-        paragraph: p.n,
-        lastParagraph: p.n,
-      };
+      open = null;
+      if (turn && qStart < turn.from) continue;
+      const s = sentenceAt(Math.max(0, qStart));
+      if (NOT_SPEECH_BEFORE.test(text.slice(s.start, Math.max(0, qStart)))) continue;
+      let attribution: Attribution | null = span.close != null ? attributionAfter(text, refs, qEnd + 1, s.end) : null;
+      // “…. ” Trump said. — the attribution as a short sentence of its own after the quote.
+      if (!attribution && span.close != null && /[.!?]\s*$/.test(text.slice(Math.max(0, qEnd - 2), qEnd))) {
+        const next = sentences[sentences.indexOf(s) + 1];
+        if (next && next.start - qEnd < 4 && wordCount(next.text) <= 8) attribution = attributionAfter(text, refs, next.start, next.end);
+      }
+      if (!attribution) {
+        const before = attributionBefore(text, plain, refs, s.start, qStart);
+        if (before) {
+          const far = before.cue?.endsWith('?far') ?? false;
+          const cue = before.cue?.replace(/\?far$/, '') ?? null;
+          if (!(far && wordCount(body) <= 3)) attribution = { source: before.source, cue };
+        }
+      }
+      // A quote right after one of the same paragraph, with nothing of its own, continues it:
+      // “Europe must be ready,” he said. “If we are not, others will decide for us.”
+      if (!attribution && lastDirect && lastQuoteEnd >= 0 && (lastDirect.speakers.length || lastDirect.source) && !/[“"]/.test(text.slice(lastQuoteEnd + 1, qStart)) && text.slice(lastQuoteEnd + 1, qStart).length < 200) {
+        const q = { ...lastDirect, text: body, paragraph: p.n, lastParagraph: p.n };
+        quotes.push(q);
+        lastDirect = q;
+        lastQuoteEnd = qEnd;
+        continue;
+      }
+      // "Kaine has adopted the stance of many Catholics: “…”" — a colon hands the quote to the subject.
+      if (!attribution && /:\s*$/.test(text.slice(Math.max(s.start, qStart - 3), qStart))) {
+        const subject = sentenceSubjectBefore(text, refs, s.start, qStart) ?? sourceBefore(text, refs, s.start, Math.max(s.start, (wordsIn(plain, s.start, qStart).find((w) => /(?:s|ed)$/.test(w.w) && w.start > s.start)?.start ?? s.start)));
+        if (named(subject)) attribution = { source: subject!, cue: null };
+      }
+      // A quote that is a sentence of its own, right after a sentence in which someone speaks:
+      // "Berg distanced himself from the movement by saying he would help. “I am going to support him.”"
+      if (!attribution && !turn) {
+        const k = sentences.indexOf(s);
+        const alone = k > 0 && plain.slice(s.start, s.end).replace(/[\s.,;:!?—–-]/g, '') === '';
+        if (alone) attribution = speakerOfSentence(text, plain, refs, sentences[k - 1]);
+      }
+      if (!attribution && turn) attribution = null;
+      else if (!attribution && allQuote && carried && span === spans[0]) attribution = carried;
+      const f = fact(body, attribution?.source ?? noOne, attribution?.cue ?? null, 'direct', p.n);
       if (span.close == null) {
-        open = { fact, pending: fact.speakers.length === 0 };
-        quotes.push(fact);
+        open = { fact: f, pending: !named(attribution?.source) };
+        quotes.push(f);
         continue;
       }
       // Unattributed short phrases in quotation marks are titles or scare quotes, not quotes.
-      if (fact.speakers.length === 0 && (!cue && wordsIn(body) < 4)) continue;
-      quotes.push(fact);
+      if (!named(attribution?.source) && !attribution?.cue && wordCount(body) < 4) continue;
+      quotes.push(f);
+      lastDirect = f;
       lastQuoteEnd = qEnd;
     }
 
-    // Reported speech: "X noted that …", "He warned that …", "X accused Y of …".
-    for (const s of sentences) {
-      for (const r of subjectsIn(text, refs, s.start, s.end)) {
-        if (r.people.length === 0) continue;
-        const after = text.slice(r.end, s.end);
-        const m = /^(?:,[^,.;“”"]{1,100},|,)?\s+(?:(?:also|later|then|further|repeatedly|again|publicly)\s+)?([\p{Ll}]+)(?:\s+(out|up))?\b/u.exec(after);
-        if (!m || !SPEECH_VERBS.has(m[1])) continue;
-        const verb = m[2] ? `${m[1]} ${m[2]}` : m[1];
-        const verbEnd = r.end + m[0].length;
-        const rest = text.slice(verbEnd, s.end);
-        const that =
-          /^\s+(?:(?:on|in|to|at|during|after|before)\s+[^,.;]{1,40}?\s+)?that\s+/.exec(rest) ??
-          (TELL_VERBS.has(m[1]) ? /^\s+(?:[^,.;“”"]{1,40}?\s+)?that\s+/.exec(rest) : null) ??
-          // "X said the talks had failed": say-verbs take a clause without "that".
-          (BARE_CLAUSE_VERBS.has(m[1]) && /^\s+(?!(?:in|on|at|to|with|for|after|before|during|from|by|of|as|so|it|this|nothing|little|much|more|yes|no)\b)[\p{L}’']+\s+[\p{L}’']+/u.test(rest) ? /^\s+/.exec(rest) : null);
-        const bare = REPORTING_WITHOUT_THAT.test(`${verb}${rest.slice(0, 10)}`.trim());
-        if (!that && !bare) continue;
-        if (WEAK_CUES.has(m[1]) && !that) continue;
-        // A sentence whose speech is a direct quote is reported above, once.
-        const from = that ? verbEnd + that[0].length : verbEnd - verb.length;
-        // Unless the words before the quotation make a statement of their own.
-        const firstQuote = quotedRanges.find(([a, b]) => a >= from && a < s.end && b > a);
-        // …and the quotation is not what completes them ("talks were considered “productive”").
-        if (firstQuote) {
-          const lead = text.slice(from, firstQuote[0]);
-          if (wordsIn(lead) < 4 || /\b(is|are|was|were|be|been|being|considered|called|seen as|as|remained|remains|seemed|sounded|looked)\s*$/i.test(lead)) continue;
-        }
-        const clause = text.slice(from, s.end).replace(/[.\s]+$/, '').trim();
-        if (wordsIn(clause) < 3) continue;
-        const group = lastSubjectGroup(text, refs, s.start, r.end);
-        const who = (group.includes(r.people[0]) ? group : r.people).map((i) => people[i].name);
-        quotes.push({
-          text: clause,
-          speakers: [...new Set(who)],
-          cue: `${verb}${that && /that\s+$/.test(that[0]) ? ' that' : ''}`,
-          kind: 'reported',
-          paragraph: p.n,
-          lastParagraph: p.n,
-        });
-        break; // one reported statement per sentence: its main speaker
-      }
+    const reported = reportedSpeech(text, raw, plain, refs, sentences, ranges);
+    for (const r of reported) quotes.push(fact(r.text, r.source, r.cue, 'reported', p.n));
+
+    // What this paragraph hands on: the speaker of its last sentence's speech verb ("… Berg said:").
+    const last = sentences[sentences.length - 1];
+    if (last && !open) {
+      const verbs = speechVerbs(plain, last.start, last.end);
+      const v = verbs[verbs.length - 1];
+      const src = v ? (turn ? null : sourceBefore(text, refs, last.start, v.start) ?? sourceAfter(text, refs, v.end, last.end)) : null;
+      if (named(src) && src!.people.length) carry = { source: src!, cue: v!.w };
     }
   }
   return quotes;
+}
+
+/** Who speaks in a sentence: the source of its first speech verb (or of a participle's subject). */
+function speakerOfSentence(text: string, plain: string, refs: Ref[], s: Sentence): Attribution | null {
+  for (const v of speechVerbs(plain, s.start, s.end)) {
+    let src = sourceBefore(text, refs, s.start, v.start) ?? sourceAfter(text, refs, v.end, s.end);
+    if (!named(src) && /ing$/.test(v.w)) src = sentenceSubjectBefore(text, refs, s.start, v.start);
+    if (named(src) && src!.people.length) return { source: src!, cue: v.w };
+  }
+  return null;
+}
+
+interface Reported {
+  text: string;
+  source: Source;
+  cue: string;
+  sentence: Sentence;
+}
+
+/** A clause stops at the end of its sentence, or where a coordinated "and that …" starts another. */
+function clauseEnd(plain: string, from: number, sentenceEnd: number): number {
+  const m = /,?\s+and\s+(?:that|said|says|added|adds|warned|noted|stressed|insisted|argued)\b/.exec(plain.slice(from, sentenceEnd));
+  return m ? from + m.index : sentenceEnd;
+}
+
+/**
+ * Reported speech: "X noted that …", "He warned that …", "X accused Y of …", "According to X, …",
+ * "…, X added, …". One statement per subject and verb; a second verb of the same subject ("and
+ * said that …") is a statement of its own.
+ */
+function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], sentences: Sentence[], quoted: [number, number][]): Reported[] {
+  const out: Reported[] = [];
+  for (const s of sentences) {
+    const ws = wordsIn(plain, s.start, s.end);
+    let subject: Source | null = null;
+    /** The end of the last statement found: a verb inside what someone is reported to have said is theirs to report. */
+    let covered = -1;
+    for (let i = 0; i < ws.length; i++) {
+      const v = ws[i];
+      let src: Source | null = null;
+      let from: number;
+      let cue: string;
+      if (v.w === 'according' && ws[i + 1]?.w === 'to') {
+        // "According to X, the talks failed."
+        const comma = plain.indexOf(',', ws[i + 1].end);
+        if (comma < 0 || comma > s.end) continue;
+        src = sourceAfter(text, refs, ws[i + 1].end, comma);
+        from = comma + 1;
+        cue = 'according to';
+        if (!named(src)) continue;
+      } else {
+        if (!isSpeechVerbAt(text, v) || v.start < covered) continue;
+        src = sourceBefore(text, refs, s.start, v.start);
+        // "…, and said that …": the subject of the sentence's first verb says this one too.
+        if (!named(src) && subject && /\band\s+(?:also\s+)?$/.test(plain.slice(Math.max(s.start, v.start - 12), v.start))) src = subject;
+        // "Trump announced the date, saying further details would follow": a participle's speaker is the subject.
+        if (!named(src) && /ing$/.test(v.w) && /,\s*$/.test(plain.slice(Math.max(s.start, v.start - 3), v.start))) src = sentenceSubjectBefore(text, refs, s.start, v.start) ?? subject;
+        if (!named(src)) continue;
+        const verbEnd = v.end;
+        const particle = /^\s+(out|up)\b/.exec(plain.slice(verbEnd, s.end));
+        const verb = particle ? `${v.w} ${particle[1]}` : v.w;
+        const after = verbEnd + (particle ? particle[0].length : 0);
+        const rest = plain.slice(after, s.end);
+        const that =
+          /^\s+(?:(?:on|in|to|at|during|after|before)\s+[^,.;]{1,40}?\s+)?that\s+/.exec(rest) ??
+          (TELL_VERBS.has(v.w) ? /^\s+(?:[^,.;“”"]{1,40}?\s+)?that\s+/.exec(rest) : null) ??
+          // "X said the talks had failed": say-verbs take a clause without "that".
+          (BARE_CLAUSE_VERBS.has(v.w) && /^\s+(?!(?:in|on|at|to|with|for|after|before|during|from|by|of|as|so|it|this|nothing|little|much|more|yes|no)\b)[\p{L}’']+\s+[\p{L}’']+/u.test(rest) ? /^\s+/.exec(rest) : null);
+        const bare = REPORTING_WITHOUT_THAT.test(`${verb}${rest.slice(0, 10)}`.trim());
+        if (!that && !bare) {
+          subject = src;
+          continue;
+        }
+        if (WEAK_CUES.has(v.w) && !that) continue;
+        from = that ? after + that[0].length : v.start;
+        cue = `${verb}${that && /that\s+$/.test(that[0]) ? ' that' : ''}`;
+      }
+      subject = src;
+      const end = clauseEnd(plain, from, s.end);
+      // A statement whose words are a direct quote is reported above, once…
+      const firstQuote = quoted.find(([a, b]) => a >= from && a < end && b > a);
+      // …unless the words before the quotation make a statement of their own ("talks were “productive”" do not).
+      if (firstQuote) {
+        const lead = text.slice(from, firstQuote[0]);
+        if (wordCount(lead) < 4 || /\b(is|are|was|were|be|been|being|considered|called|seen as|as|remained|remains|seemed|sounded|looked)\s*$/i.test(lead)) continue;
+      }
+      const clause = raw.slice(from, end).replace(/[.\s]+$/, '').trim();
+      if (wordCount(clause) < 3) continue;
+      out.push({ text: clause, source: src!, cue, sentence: s });
+      covered = end;
+      // "… that A, and that B": B is a statement of its own, by the same speaker.
+      const next = /^,?\s+and\s+that\s+/.exec(plain.slice(end, s.end));
+      if (next) {
+        const from2 = end + next[0].length;
+        const clause2 = raw.slice(from2, clauseEnd(plain, from2, s.end)).replace(/[.\s]+$/, '').trim();
+        if (wordCount(clause2) >= 3) out.push({ text: clause2, source: src!, cue, sentence: s });
+      }
+    }
+    // The attribution after the clause: "At least two people were killed, city officials said." /
+    // "…, said a senior official." / "…, according to the air force."
+    if (!out.some((r) => r.sentence === s)) {
+      const tail = /,\s+([^,;“”"]{2,80}?)\s+(said|says|told reporters|added|reported|confirmed|announced|wrote|noted|stressed)(?:\s+on\s+\p{Lu}\p{Ll}+)?\.?\s*$|,\s+(said|says|added|reported|wrote)\s+([^,;“”"]{2,80}?)\.?\s*$|,\s+according\s+to\s+([^,;“”"]{2,80}?)\.?\s*$/u.exec(plain.slice(s.start, s.end));
+      if (tail && !quoted.some(([a, b]) => a >= s.start && b <= s.end)) {
+        const at = s.start + tail.index;
+        const phrase = tail[1] ?? tail[4] ?? tail[5];
+        const phraseAt = s.start + tail.index + tail[0].indexOf(phrase);
+        const src = tail[1] !== undefined
+          ? sourceBefore(text, refs, phraseAt, phraseAt + phrase.length + 1)
+          : sourceAfter(text, refs, phraseAt - 1, phraseAt + phrase.length);
+        const clause = raw.slice(s.start, at).trim();
+        if (named(src) && wordCount(clause) >= 3) out.push({ text: clause, source: src!, cue: tail[2] ?? tail[3] ?? 'according to', sentence: s });
+      }
+    }
+  }
+  return out;
 }

@@ -1,13 +1,27 @@
-import type { TimeExpression } from './dates.ts';
+import type { DatePoint, Precision } from './dates.ts';
 import type { EventKind } from './lexicon/events.ts';
+import type { RoleHow } from './roles.ts';
+
+/** One place where an article says what someone is. */
+export interface RoleMention {
+  /** The role as the article words it ("US special envoy"), without "former" or an "until …" tail. */
+  text: string;
+  /** Paragraph number (1-based) that says it. */
+  paragraph: number;
+  how: RoleHow;
+  /** The text says the role is behind them: "former defence minister", "who was … until July". */
+  former: boolean;
+  /** The text says they take it up now: "was appointed …", "in his new job as …". */
+  fresh?: boolean;
+}
 
 /** A person as one article presents them. The knowledge base merges these across articles. */
 export interface ArticlePerson {
   name: string;
-  /** The role the article gives, as it words it ("US special envoy"), or null. */
+  /** The role the article gives them now, as it words it ("US special envoy"), or null. */
   role: string | null;
-  /** Every distinct role phrase found, best first. */
-  roles: string[];
+  /** Every role the article gives them, in reading order. */
+  roles: RoleMention[];
   /** Country, party, body or delegation the text ties them to. */
   affiliation: string | null;
   /** Other forms of the name seen in the article ("Berg"). */
@@ -32,6 +46,8 @@ export interface QuoteFact {
   text: string;
   /** Speaker names (one, or several for a shared statement); empty when the text names nobody. */
   speakers: string[];
+  /** The speaker as the text words it when it names no person: "a source familiar with the talks", "the Kremlin". */
+  source?: string;
   /** The reporting word ("said", "noted that", "described … as"), or null. */
   cue: string | null;
   kind: QuoteKind;
@@ -40,15 +56,29 @@ export interface QuoteFact {
   lastParagraph: number;
 }
 
+/**
+ * When an event happened, as precisely as the article says: a day, a month or a year, with the
+ * last day of a range, and where the date came from (the text, or the publication date when the
+ * text gives none).
+ */
+export interface EventDate {
+  value: string;
+  precision: Precision;
+  source: 'text' | 'published';
+  end?: DatePoint;
+}
+
 export interface EventFact {
   kind: EventKind;
   /** The sentence that reports it, verbatim (shortened at a word boundary when long). */
   summary: string;
   actors: string[];
   place: string | null;
-  when: TimeExpression | null;
-  /** Best date for ordering: the time expression's, else the article's. */
-  date: string | null;
+  /** The time the text gives, as written ("on Sunday"), or null. */
+  when: string | null;
+  date: EventDate | null;
+  /** History the article recalls (dated long before it), not the news of the day. */
+  background: boolean;
   paragraph: number;
 }
 

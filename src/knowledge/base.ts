@@ -1,15 +1,23 @@
 import type { Article, LoadProblem, Paragraph } from './types.ts';
-import type { ArticleFacts, ArticlePerson, EventFact, QuoteFact } from '../extract/types.ts';
-import { codePointOrder, fullNameKey, nameKey } from '../text/normalize.ts';
+import type { ArticleFacts, ArticlePerson, EventDate, EventFact, QuoteFact } from '../extract/types.ts';
+import { codePointOrder, fullNameKey, keyNeighbourhood, nameKey, similarKeys } from '../text/normalize.ts';
 import { Segment, TextIndex, type SegmentState } from '../search/text-index.ts';
 import { PeopleIndex } from '../search/people-index.ts';
 import { FactsCache } from './facts-cache.ts';
 import { mergeSorted, type Addition, type Derived } from './derived.ts';
 import { runAsync, runSync } from '../steps.ts';
+import { rolesOverTime, type DatedRole, type DatedRoleMention } from './roles.ts';
+import { affiliationOf } from '../extract/roles.ts';
+import { ROLE_NOUNS } from '../extract/lexicon/names.ts';
+import { NATIONALITIES } from '../extract/lexicon/places.ts';
 
 /** A person across the whole knowledge base: an article's person, merged over articles. */
-export interface Person extends ArticlePerson {
+export interface Person extends Omit<ArticlePerson, 'roles'> {
   id: string;
+  /** Every role the articles give them, each with its article's date and paragraph id. */
+  roleMentions: DatedRoleMention[];
+  /** Their roles over time, oldest first; the current one (also `role`) last. */
+  roles: DatedRole[];
   /** Paragraph ids (KnowledgeBase.paragraphs) that mention them, in reading order. */
   paragraphs: number[];
   articles: string[];
@@ -72,17 +80,21 @@ function addArticle(parts: Parts, a: Article, facts: ArticleFacts): { quotes: Qu
   parts.added.push(a);
   for (const p of a.paragraphs) parts.paragraphs.push(p);
   const pid = (n: number) => base + n - 1;
-  const ids = facts.people.map((p) => parts.merger.add(p, a.id, p.paragraphs.map(pid)));
+  const ids = facts.people.map((p) => parts.merger.add(p, a.id, p.paragraphs.map(pid), p.roles.map((r) => ({ text: r.text, how: r.how, former: r.former, ...(r.fresh ? { fresh: true } : {}), paragraph: pid(r.paragraph), date: a.published }))));
   const idOfName = new Map(facts.people.map((p, i) => [p.name, ids[i]]));
-  const quotes = [...facts.quotes].sort(byParagraph).map((q, i): Quote => ({
-    id: parts.quotes.length + i,
-    text: q.text,
-    speakers: q.speakers.map((n) => idOfName.get(n)!).filter(Boolean),
-    cue: intern(q.cue),
+  const quotes = [...facts.quotes].sort(byParagraph).map((q, i): Quote => {
+    const speakers = q.speakers.map((n) => idOfName.get(n)!).filter(Boolean);
+    return {
+      id: parts.quotes.length + i,
+      text: q.text,
+      speakers,
+      ...(q.source && !speakers.length ? { source: q.source } : {}),
+      cue: intern(q.cue),
     kind: intern(q.kind),
-    paragraph: pid(q.paragraph),
-    lastParagraph: pid(q.lastParagraph),
-  }));
+      paragraph: pid(q.paragraph),
+      lastParagraph: pid(q.lastParagraph),
+    };
+  });
   const events = [...facts.events].sort(byParagraph).map((e, i) => eventOf(e, parts.events.length + i, pid, idOfName));
   const mentions = new Map<string, number>();
   facts.people.forEach((p, i) => mentions.set(ids[i], (mentions.get(ids[i]) ?? 0) + p.paragraphs.length));
@@ -118,7 +130,32 @@ function intern<T extends string | null>(s: T): T {
   shared.set(s, s);
   return s;
 }
+/** One frozen object per distinct event date: most events of a day share it. */
+const dates = new Map<string, EventDate>();
+function internDate(d: EventDate): EventDate {
+  const key = `${d.value}|${d.precision}|${d.source}|${d.end?.value ?? ''}|${d.end?.precision ?? ''}`;
+  let known = dates.get(key);
+  if (!known) {
+    if (dates.size > 50_000) dates.clear();
+    dates.set(key, (known = Object.freeze({ ...d, ...(d.end ? { end: Object.freeze({ ...d.end }) } : {}) })));
+  }
+  return known;
+}
 const NO_ACTORS = Object.freeze([]) as unknown as string[];
+
+/** Whether a sorted list holds x. */
+function binaryHas(list: readonly number[], x: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo] === x;
+}
+/** Memo of KnowledgeBase.sourcePerson, kept with the base like its derived values (never carried over). */
+const SOURCE_PEOPLE: Derived<Map<string, Person | null>> = { name: 'people of sources', make: () => new Map() };
 
 function eventOf(e: EventFact, id: number, pid: (n: number) => number, idOfName: Map<string, string>): Event {
   return {
@@ -127,8 +164,9 @@ function eventOf(e: EventFact, id: number, pid: (n: number) => number, idOfName:
     summary: e.summary,
     actors: e.actors.length ? e.actors.map((a) => idOfName.get(a) ?? intern(a)) : NO_ACTORS,
     place: intern(e.place),
-    when: e.when && { ...e.when, kind: intern(e.when.kind), iso: intern(e.when.iso), text: intern(e.when.text) },
-    date: intern(e.date),
+    when: intern(e.when),
+    date: e.date && internDate(e.date),
+    background: e.background,
     paragraph: pid(e.paragraph),
   };
 }
@@ -326,7 +364,50 @@ export class KnowledgeBase {
   }
 
   speakerNames(q: Quote): string[] {
+    if (q.speakers.length === 0 && q.source) {
+      const p = this.sourcePerson(q.source) ?? this.describedPerson(q.source, q.paragraph);
+      return p ? [p.name] : [];
+    }
     return q.speakers.map((s) => this.personById.get(s)?.name ?? s);
+  }
+
+  /**
+   * "…,” the president wrote": the one person named in this paragraph or the one before whose roles
+   * (as the whole base knows them) hold that role noun, and nationality if the text gives one.
+   */
+  describedPerson(source: string, paragraph: number): Person | undefined {
+    const m = /^the\s+((?:[\p{L}.-]+\s+){0,2})([\p{L}-]+)$/iu.exec(source);
+    if (!m || !ROLE_NOUNS.has(m[2].toLowerCase())) return undefined;
+    const head = m[2].toLowerCase();
+    const country = m[1].trim().toLowerCase().split(/\s+/).map((w) => NATIONALITIES[w.replace(/\.$/, '')]).find(Boolean);
+    const article = this.paragraphs[paragraph]?.article;
+    const span = article ? this.span(article) : undefined;
+    if (!span) return undefined;
+    const near = (p: Person) => [paragraph, paragraph - 1].some((x) => x >= span.paragraphs[0] && binaryHas(p.paragraphs, x));
+    const fits = span.mentions
+      .map(([id]) => this.personById.get(id))
+      .filter((p): p is Person => !!p && near(p))
+      .filter((p) => p.roles.some((r) => r.role.toLowerCase().split(/[\s-]+/).includes(head)) && (!country || p.affiliation === country || p.roles.some((r) => affiliationOf(r.role) === country)));
+    return fits.length === 1 ? fits[0] : undefined;
+  }
+
+  /**
+   * The person a source written as a bare name stands for ("Trump said", where the article read
+   * "Trump" as no person): the base's one person whose name or surname it is, else undefined.
+   * Read from the whole base, so the answer does not depend on the order articles arrived in.
+   */
+  sourcePerson(source: string): Person | undefined {
+    if (!/^\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,2}$/u.test(source)) return undefined;
+    let memo = this.memo.get(SOURCE_PEOPLE) as Map<string, Person | null> | undefined;
+    if (!memo) this.memo.set(SOURCE_PEOPLE, (memo = new Map()));
+    let p = memo.get(source);
+    if (p === undefined) {
+      const hits = this.peopleIndex.byName(source, 2).filter((m) => m.tier === 'exact' || m.tier === 'name-word');
+      p = hits.length === 1 && hits[0].score <= 0.2 ? hits[0].person : null;
+      if (memo.size > 10_000) memo.clear();
+      memo.set(source, p);
+    }
+    return p ?? undefined;
   }
 
   actorNames(e: Event): string[] {
@@ -361,6 +442,8 @@ class PersonMerger {
   private byFull = new Map<string, Person>();
   /** Surname key -> full-name people with that surname: how a lone surname finds its person. */
   private bySurname = new Map<string, Person[]>();
+  /** Each surname key under itself and its one-letter-shorter forms: how a spelling finds its near twins. */
+  private surnameNear = new Map<string, string[]>();
   /** People and lists this merger may change; anything else is shared with the merger it was forked from. */
   private owned = new WeakSet<object>();
   /** Positions of the people added or changed since this merger was made. */
@@ -374,6 +457,7 @@ class PersonMerger {
     m.ids = new Set(this.ids);
     m.byFull = new Map(this.byFull);
     m.bySurname = new Map(this.bySurname);
+    m.surnameNear = new Map(this.surnameNear);
     return m;
   }
 
@@ -382,7 +466,7 @@ class PersonMerger {
     const i = this.at.get(p.id)!;
     this.touched.add(i);
     if (this.owned.has(p)) return p;
-    const c: Person = { ...p, roles: [...p.roles], aliases: [...p.aliases], paragraphs: [...p.paragraphs], articles: [...p.articles] };
+    const c: Person = { ...p, roleMentions: [...p.roleMentions], roles: [...p.roles], aliases: [...p.aliases], paragraphs: [...p.paragraphs], articles: [...p.articles] };
     this.owned.add(c);
     this.list[i] = c;
     this.byFull.set(fullNameKey(p.name), c);
@@ -403,17 +487,37 @@ class PersonMerger {
     if (list.includes(p)) return;
     if (!this.owned.has(list)) this.owned.add((list = [...list]));
     list.push(p);
+    if (list.length === 1) {
+      for (const n of keyNeighbourhood(s)) {
+        const keys = this.surnameNear.get(n) ?? [];
+        if (!keys.includes(s)) this.surnameNear.set(n, [...keys, s]);
+      }
+    }
     this.bySurname.set(s, list);
   }
 
-  add(p: Omit<ArticlePerson, 'paragraphs'>, article: string, paragraphs: number[]): string {
+  /** Full-name people whose surname is this one or a spelling of it (Petrov / Pietrov). */
+  private surnamed(s: string): Person[] {
+    const keys = new Set<string>();
+    for (const n of keyNeighbourhood(s)) for (const k of this.surnameNear.get(n) ?? []) if (similarKeys(s, k)) keys.add(k);
+    return [...keys].flatMap((k) => this.bySurname.get(k) ?? []);
+  }
+
+  add(p: Omit<ArticlePerson, 'paragraphs' | 'roles'>, article: string, paragraphs: number[], roles: DatedRoleMention[] = []): string {
     const key = fullNameKey(p.name);
     let person = this.byFull.get(key);
     const parts = key.split(' ');
     const surname = parts[parts.length - 1];
     if (!person && parts.length === 1) {
       // "Berg" in one article, "Anna Berg" in another: join when exactly one full name fits.
-      const fits = this.bySurname.get(surname) ?? [];
+      const fits = this.surnamed(surname);
+      if (fits.length === 1) person = fits[0];
+    }
+    if (!person && parts.length > 1) {
+      // "Yury Petrov" / "Yuri Petrov", "Ivan Petrenko" / "Ivan Pietrenko": one person when the given
+      // name and the surname are spellings of each other; "Anna Berg" is not "Olaf Berg".
+      const fits = this.surnamed(surname).filter((q) => similarKeys(fullNameKey(q.name).split(' ')[0], parts[0]));
+      // (Found this way each time, not stored under this key: byFull holds each person's own name only.)
       if (fits.length === 1) person = fits[0];
     }
     if (!person && parts.length > 1) {
@@ -429,7 +533,7 @@ class PersonMerger {
     }
     if (person) person = this.own(person);
     else {
-      person = { id: this.slug(p.name), name: p.name, role: null, roles: [], affiliation: null, aliases: [], paragraphs: [], articles: [] };
+      person = { id: this.slug(p.name), name: p.name, role: null, roleMentions: [], roles: [], affiliation: null, aliases: [], paragraphs: [], articles: [] };
       this.owned.add(person);
       this.at.set(person.id, this.list.length);
       this.touched.add(this.list.length);
@@ -439,9 +543,15 @@ class PersonMerger {
     this.indexSurname(person);
     if (p.name !== person.name && !person.aliases.includes(p.name)) person.aliases.push(p.name);
     for (const a of p.aliases) if (a !== person.name && !person.aliases.includes(a)) person.aliases.push(a);
-    for (const r of p.roles) if (!person.roles.some((x) => x.toLowerCase() === r.toLowerCase())) person.roles.push(r);
-    person.role ??= p.role;
-    person.affiliation ??= p.affiliation;
+    if (roles.length) {
+      for (const r of roles) if (!person.roleMentions.some((x) => x.paragraph === r.paragraph && x.text === r.text && x.former === r.former)) person.roleMentions.push(r);
+      const settled = rolesOverTime(person.roleMentions);
+      person.role = settled.role;
+      person.roles = settled.roles;
+      // The body or country of a role they hold now; one of a role behind them is no longer theirs.
+      const held = settled.roles.filter((r) => r.current || !r.ended).map((r) => affiliationOf(r.role)).find((x) => x != null);
+      person.affiliation = affiliationOf(person.role) ?? held ?? (settled.roles.some((r) => r.current) ? null : person.affiliation ?? p.affiliation);
+    } else person.affiliation ??= p.affiliation;
     for (const x of paragraphs) person.paragraphs.push(x);
     if (!person.articles.includes(article)) person.articles.push(article);
     return person.id;

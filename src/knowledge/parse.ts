@@ -6,7 +6,7 @@ export type ParseResult =
   | { ok: true; article: Article; warnings: LoadProblem[] }
   | { ok: false; problem: LoadProblem };
 
-interface Block {
+export interface Block {
   kind: 'heading' | 'paragraph';
   text: string;
 }
@@ -74,6 +74,11 @@ function mdBlocks(body: string): Block[] {
   }
   flush();
   return blocks.filter((b) => b.text.length > 0);
+}
+
+/** The body's headings and paragraphs as the loader reads them (Markdown or plain-text rules). */
+export function bodyBlocks(body: string, markdown: boolean): Block[] {
+  return markdown ? mdBlocks(body) : txtBlocks(body);
 }
 
 function humanize(id: string): string {

@@ -1,4 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
+import { utimes } from 'node:fs/promises';
+import path from 'node:path';
+import { tidyCacheDir } from './cache-dir.ts';
 import { EventEmitter } from 'node:events';
 import { KnowledgeBase } from './base.ts';
 import { loadKnowledge, type LoadedKnowledge } from './load.ts';
@@ -31,6 +34,14 @@ export interface KnowledgeServiceOptions {
   saveDelayMs?: number;
   /** Derived values every base computes before it serves (a bot passes what its answers read). */
   derived?: Derived<unknown>[];
+  /** A file modified more recently than this is still being written: read it on a later reload (default 0). */
+  settleMs?: number;
+}
+
+/** Problems that appeared and went away since the last reload: what a log reports, once each. */
+export interface ProblemChanges {
+  fresh: LoadProblem[];
+  fixed: LoadProblem[];
 }
 
 /**
@@ -49,6 +60,8 @@ export class KnowledgeService extends EventEmitter {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<ReloadReport> | null = null;
   private again = false;
+  private reported = new Map<string, LoadProblem>();
+  private settleTimer: NodeJS.Timeout | null = null;
   readonly ready: Promise<KnowledgeBase>;
   private resolveReady!: (kb: KnowledgeBase) => void;
 
@@ -82,8 +95,13 @@ export class KnowledgeService extends EventEmitter {
     const before = this.kb;
     const cacheFile = this.opts.cacheFile ?? null;
     if (!before && cacheFile && !this.opts.build) {
+      const tidied = await tidyCacheDir(path.dirname(cacheFile), { current: cacheFile });
+      if (tidied.removed.length) this.emit('tidied', tidied);
       const restored = await loadSnapshot(cacheFile, this.dir).catch(() => null);
       if (restored) {
+        // Used now: the least recently used caches are the ones tidying drops.
+        const t = new Date();
+        await utimes(cacheFile, t, t).catch(() => undefined);
         this.lastLoad = restored.loaded;
         this.facts = restored.facts;
         for (const a of restored.loaded.articles) this.lastGood.set(a.file, a);
@@ -91,19 +109,25 @@ export class KnowledgeService extends EventEmitter {
         return this.install(restored.kb, 'cache', before, t0, restored.kb.problems);
       }
     }
-    const loaded = await loadKnowledge(this.dir, this.lastLoad);
+    // Settling protects a serving base from half a file; at the first load there is none, and waiting would serve nothing.
+    const settleMs = this.lastLoad ? this.opts.settleMs ?? 0 : 0;
+    const loaded = await loadKnowledge(this.dir, this.lastLoad, { settleMs });
     this.lastLoad = loaded;
+    if (loaded.unsettled.length) this.reloadWhenSettled(settleMs);
     const articles = [...loaded.articles];
+    // Problems are copied, not amended: a file's result is reused by later loads while it is unchanged.
     const problems = [...loaded.problems];
     const ids = new Set(articles.map((a) => a.id));
-    for (const p of loaded.problems) {
+    problems.forEach((p, i) => {
       const keep = this.lastGood.get(p.file);
       if (p.severity === 'error' && keep && !ids.has(keep.id)) {
         articles.push(keep);
         ids.add(keep.id);
-        p.message += ' (serving its last good version until it is fixed)';
+        problems[i] = { ...p, message: `${p.message} (serving its last good version until it is fixed)` };
       }
-    }
+    });
+    const stillThere = new Set([...loaded.articles.map((a) => a.file), ...problems.map((p) => p.file)]);
+    for (const f of this.lastGood.keys()) if (!stillThere.has(f)) this.lastGood.delete(f);
     for (const a of loaded.articles) this.lastGood.set(a.file, a);
 
     let kb: KnowledgeBase;
@@ -146,7 +170,26 @@ export class KnowledgeService extends EventEmitter {
       ms: Math.round(performance.now() - t0),
     };
     this.emit('reload', report);
+    this.reportProblems(problems);
     return report;
+  }
+
+  /** Each problem is told once, when it appears, and once more when it is gone: not at every reload. */
+  private reportProblems(problems: LoadProblem[]): void {
+    const now = new Map(problems.map((p) => [formatProblem(p), p]));
+    const fresh = [...now].filter(([k]) => !this.reported.has(k)).map(([, p]) => p);
+    const fixed = [...this.reported].filter(([k]) => !now.has(k)).map(([, p]) => p);
+    this.reported = now;
+    if (fresh.length || fixed.length) this.emit('problems', { fresh, fixed } satisfies ProblemChanges);
+  }
+
+  private reloadWhenSettled(settleMs: number): void {
+    if (this.settleTimer) return;
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      this.reload().catch((e) => this.emit('error', e));
+    }, settleMs);
+    this.settleTimer.unref();
   }
 
   /** Writes the cache later: serialising a big base blocks for a moment, so not on every change. */
@@ -164,8 +207,11 @@ export class KnowledgeService extends EventEmitter {
       const file = this.opts.cacheFile;
       if (!file || this.opts.readOnlyCache || !this.kb || !this.lastLoad) return;
       try {
-        const bytes = await saveSnapshot(file, this.kb, this.lastLoad, this.facts);
+        const bytes = await saveSnapshot(file, this.kb, this.lastLoad, this.facts, this.dir);
         this.emit('saved', { file, bytes });
+        // A new cache was written: the ones of folders that are gone, and the oldest past the bound, go.
+        const tidied = await tidyCacheDir(path.dirname(file), { current: file, caches: true });
+        if (tidied.removed.length) this.emit('tidied', tidied);
       } catch (e) {
         if (this.listenerCount('error')) this.emit('error', e);
       }
@@ -194,6 +240,8 @@ export class KnowledgeService extends EventEmitter {
   }
 
   close(): void {
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = null;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
     this.watcher?.close();
@@ -203,11 +251,11 @@ export class KnowledgeService extends EventEmitter {
   }
 }
 
-export function describeReload(r: ReloadReport): string {
+export function describeReload(r: ReloadReport, opts: { problems?: boolean } = {}): string {
   const how = { cache: 'from the cache', added: 'added to the index', rebuilt: 'rebuilt', unchanged: 'unchanged' }[r.mode];
   const parts = [`${r.articles} article(s), ${r.paragraphs} paragraphs, ${r.people} people (${how}) in ${r.ms} ms`];
   if (r.added.length) parts.push(`added: ${r.added.join(', ')}`);
   if (r.removed.length) parts.push(`removed: ${r.removed.join(', ')}`);
-  if (r.problems.length) parts.push(`problems: ${r.problems.map(formatProblem).join('; ')}`);
+  if (r.problems.length) parts.push(opts.problems === false ? `${r.problems.length} problem(s)` : `problems: ${r.problems.map(formatProblem).join('; ')}`);
   return parts.join('; ');
 }

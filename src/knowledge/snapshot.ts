@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { KnowledgeBase, type IndexSegments } from './base.ts';
@@ -13,15 +13,17 @@ import { reviveParagraph } from './paragraph-store.ts';
  * read, extracted and indexed again. Valid only for the exact files it was built from (path, size,
  * modification time) and for the same code version; anything else is stale and rebuilt, never served.
  */
-const SNAPSHOT_VERSION = 6;
+const SNAPSHOT_VERSION = 7;
 
 /**
  * On disk: frames, each a 4-byte length and one v8-serialised value, written with a pause between
  * them. One serialisation of a whole base blocked the event loop for half a second at 100,000
  * paragraphs; a frame takes a few milliseconds.
  */
-interface Header {
+export interface Header {
   version: number;
+  /** The knowledge directory it was built from, so caches of directories that are gone can be dropped. */
+  dir?: string;
   extraction: number;
   fingerprint: string;
   problems: LoadProblem[];
@@ -38,7 +40,7 @@ const PER_FRAME = 250;
 const pause = () => new Promise((r) => setImmediate(r));
 const chunks = <T>(xs: T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
 
-export async function saveSnapshot(file: string, kb: KnowledgeBase, loaded: LoadedKnowledge, facts: FactsCache): Promise<number> {
+export async function saveSnapshot(file: string, kb: KnowledgeBase, loaded: LoadedKnowledge, facts: FactsCache, dir?: string): Promise<number> {
   facts.retain(kb.articles);
   const articles = kb.buildOrder;
   const position = new Map(articles.map((a, i) => [a, i]));
@@ -52,6 +54,7 @@ export async function saveSnapshot(file: string, kb: KnowledgeBase, loaded: Load
   };
   const header: Header = {
     version: SNAPSHOT_VERSION,
+    dir: dir && path.resolve(dir),
     extraction: EXTRACTION_VERSION,
     fingerprint: loaded.fingerprint,
     problems: kb.problems,
@@ -59,7 +62,7 @@ export async function saveSnapshot(file: string, kb: KnowledgeBase, loaded: Load
     frames: { articles: parts.articles.length, facts: parts.facts.length, segments: { paragraphs: segments.paragraphs.map(fields), quotes: segments.quotes.map(fields) }, files: parts.files.length },
   };
   await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const tmp = tempFileFor(file);
   const out = await open(tmp, 'w');
   let bytes = 0;
   const frame = async (value: unknown) => {
@@ -77,11 +80,41 @@ export async function saveSnapshot(file: string, kb: KnowledgeBase, loaded: Load
     for (const x of parts.facts) await frame(x);
     for (const st of [...segments.paragraphs, ...segments.quotes]) for (const k of fields(st)) await frame(st[k]);
     for (const x of parts.files) await frame(x);
-  } finally {
-    await out.close();
+    // On disk before it takes the name: a crash after the rename must not leave a name over missing data.
+    await out.sync();
+  } catch (e) {
+    await out.close().catch(() => undefined);
+    await rm(tmp, { force: true });
+    throw e;
   }
+  await out.close();
   await rename(tmp, file); // readers see the old snapshot or the new one, never half of one
   return bytes;
+}
+
+/** `<cache>.<pid>.<random>.tmp`: the writer's pid in the name tells a stale file from one being written. */
+export function tempFileFor(file: string): string {
+  return `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+}
+
+/** The header of a snapshot, read without the rest of the file; null if it is not one. */
+export async function readHeader(file: string): Promise<Header | null> {
+  const fh = await open(file, 'r').catch(() => null);
+  if (!fh) return null;
+  try {
+    const len = Buffer.alloc(4);
+    if ((await fh.read(len, 0, 4, 0)).bytesRead < 4) return null;
+    const n = len.readUInt32LE(0);
+    if (n > 64 * 1024 * 1024) return null;
+    const body = Buffer.alloc(n);
+    if ((await fh.read(body, 0, n, 4)).bytesRead < n) return null;
+    const h = deserialize(body) as Header;
+    return h && typeof h === 'object' && typeof h.version === 'number' ? h : null;
+  } catch {
+    return null;
+  } finally {
+    await fh.close();
+  }
 }
 
 export interface Restored {
@@ -136,7 +169,7 @@ export async function loadSnapshot(file: string, dir: string): Promise<Restored 
     articles.forEach((a, i) => primeDigest(a, header.digests[i]));
     const facts = new FactsCache(entries);
     const kb = new KnowledgeBase(articles, header.problems, { facts, segments, keepOrder: true });
-    const loaded: LoadedKnowledge = { articles, problems: header.problems, fingerprint: header.fingerprint, files };
+    const loaded: LoadedKnowledge = { articles, problems: header.problems, fingerprint: header.fingerprint, files, unsettled: [] };
     return { kb, loaded, facts };
   } catch {
     return null;

@@ -20,7 +20,13 @@ export const LIMITS = {
 } as const;
 
 /** A string cut to a limit with an ellipsis (titles, labels, choices: where a word boundary matters less than fitting). */
-export const cap = (s: string, n: number): string => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
+export const cap = (s: string, n: number): string => (s.length <= n ? s : `${cutAt(s, n - 1)}…`);
+
+/** The first n UTF-16 units, one fewer when the cut would split a surrogate pair (half an emoji is invalid text). */
+export function cutAt(s: string, n: number): string {
+  const code = s.charCodeAt(n - 1);
+  return s.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
+}
 
 interface EmbedLike {
   title?: string;

@@ -1,6 +1,8 @@
+import { isUnnamedSource } from './source.ts';
 import type { Answer, Result } from '../answers/types.ts';
 import type { Citation } from '../knowledge/types.ts';
-import { trimText } from './citation.ts';
+import { earlierRoleLine, trimText } from './citation.ts';
+import { formatEventDate } from './dates.ts';
 import { LIMITS, cap } from './discord-limits.ts';
 import { fullId, pageId, type PageQuery } from '../discord/custom-id.ts';
 
@@ -67,11 +69,11 @@ function passage(r: Result, index: number, max: number, showPerson: boolean): { 
   let lead = '';
   let body = r.text;
   if (r.quote) {
-    lead = `**${safe(r.quote.speaker ?? 'Speaker not named')}**${r.quote.cue ? ` (${safe(r.quote.cue)})` : ''}${r.quote.kind === 'reported' ? ', reported' : ''}:\n`;
+    lead = `**${safe(r.quote.speaker ?? 'Speaker not named')}**${isUnnamedSource(r.quote.source) ? ' (source not named)' : ''}${r.quote.cue ? ` (${safe(r.quote.cue)})` : ''}${r.quote.kind === 'reported' ? ', reported' : ''}:\n`;
     body = r.quote.kind === 'direct' ? `“${r.quote.text}”` : r.quote.text;
   } else if (r.event) {
-    const when = r.event.when?.date ?? r.event.when?.text ?? r.event.date;
-    lead = `**${r.event.kind}**${when ? ` · ${safe(when)}` : ''}${r.event.place ? ` · ${safe(r.event.place)}` : ''}\n`;
+    const when = formatEventDate(r.event.date);
+    lead = `**${r.event.kind}**${r.event.background ? ' (background)' : ''}${when ? ` · ${safe(when)}` : ''}${r.event.place ? ` · ${safe(r.event.place)}` : ''}\n`;
   } else if (r.article) {
     const a = r.article;
     const title = a.url ? `[${safe(a.title)}](${a.url})` : safe(a.title);
@@ -89,6 +91,8 @@ function personFields(r: Result): Embed['fields'] {
   if (p.role) fields.push({ name: 'Role', value: cap(safe(p.role), LIMITS.fieldValue), inline: true });
   if (p.affiliation) fields.push({ name: 'Affiliation', value: cap(safe(p.affiliation), LIMITS.fieldValue), inline: true });
   if (p.aliases.length) fields.push({ name: 'Other names', value: cap(safe(p.aliases.join(', ')), LIMITS.fieldValue), inline: true });
+  const earlier = p.roles.filter((x) => !x.current);
+  if (earlier.length) fields.push({ name: 'Earlier roles', value: cap(earlier.map((x) => `${safe(cap(earlierRoleLine(x), 200))} · ${safe(cap(x.citation.title, 60))} ¶${x.citation.paragraph}`).join('\n'), LIMITS.fieldValue), inline: false });
   return fields;
 }
 
@@ -144,10 +148,10 @@ export function briefPayload(a: Answer): DiscordPayload {
   const fields: NonNullable<Embed['fields']> = [];
   fields.push({ name: 'Who is involved', value: sectionValue(b.people.map((r) => `**${safe(r.person!.name)}**${r.person!.role ? ` — ${safe(cap(r.person!.role, 80))}` : ''} · ${short(r.citation)}`)) });
   if (b.quotes.length) fields.push({ name: 'What was said', value: sectionValue(b.quotes.map((r) => `**${safe(r.quote!.speaker ?? '?')}**: “${safe(trimText(r.quote!.text, 200))}” · ${short(r.citation)}`)) });
-  if (b.events.length) fields.push({ name: 'What happened', value: sectionValue(b.events.map((r) => `**${r.event!.kind}**${r.event!.date ? ` ${r.event!.date}` : ''}: ${safe(trimText(r.text, 160))} · ${short(r.citation)}`)) });
+  if (b.events.length) fields.push({ name: 'What happened', value: sectionValue(b.events.map((r) => `**${r.event!.kind}**${r.event!.date ? ` ${formatEventDate(r.event!.date)}` : ''}: ${safe(trimText(r.text, 160))} · ${short(r.citation)}`)) });
   fields.push({ name: 'Sources', value: sectionValue(b.sources.map((r) => `${r.article!.url ? `[${safe(r.article!.title)}](${r.article!.url})` : safe(r.article!.title)}${r.article!.published ? ` · ${r.article!.published}` : ''}`)) });
   const embed: Embed = {
-    title: cap(inert(a.title ?? 'Briefing'), LIMITS.title),
+    title: cap(safe(a.title ?? 'Briefing'), LIMITS.title),
     description: `${safe(b.headline.text)}\n${citationLine(b.headline.citation)}`,
     color: COLORS.brief,
     fields,
@@ -182,7 +186,8 @@ export function answerPayload(a: Answer, opts: RenderOptions): DiscordPayload {
   const blocks = slice.map((r, i) => passage(r, page * size + i + 1, Math.max(120, budget), !single));
   const title = single ? `${a.results[0].person!.name}${a.results[0].person!.role ? ` — ${a.results[0].person!.role}` : ''}` : a.title ?? `${a.command} ${a.query}`;
   const embed: Embed = {
-    title: cap(inert(title.replace(/\s+/g, ' ')), LIMITS.title),
+    // Embed titles show Markdown, and they echo the query: escaped like any text.
+    title: cap(safe(title.replace(/\s+/g, ' ')), LIMITS.title),
     description: blocks.map((b) => b.text).join('\n\n'),
     color: COLORS.answer,
     fields,

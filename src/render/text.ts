@@ -1,5 +1,7 @@
+import { isUnnamedSource } from './source.ts';
 import type { Answer, Result } from '../answers/types.ts';
-import { formatCitation } from './citation.ts';
+import { earlierRoleLine, formatCitation } from './citation.ts';
+import { formatEventDate } from './dates.ts';
 
 /** Terminal rendering: plain text, wrapped for reading, every passage followed by its citation. */
 
@@ -31,13 +33,13 @@ function renderResult(r: Result, i: number, showPerson: boolean): string {
   const head = `[${i + 1}] `;
   if (showPerson && r.person) lines.push(`${head}${personLine(r)}`);
   if (r.quote) {
-    const who = r.quote.speaker ?? 'speaker not named';
+    const who = r.quote.speaker ? `${r.quote.speaker}${isUnnamedSource(r.quote.source) ? ' (not named)' : ''}` : 'speaker not named';
     const mark = r.quote.kind === 'direct' ? `“${r.quote.text}”` : r.quote.text;
     lines.push(`${lines.length ? '    ' : head}${who}${r.quote.cue ? ` (${r.quote.cue})` : ''}${r.quote.kind === 'reported' ? ', reported' : ''}:`);
     lines.push(wrap(mark, '    '));
   } else if (r.event) {
-    const when = r.event.when ? r.event.when.date ?? r.event.when.text : r.event.date;
-    lines.push(`${head}${r.event.kind}${when ? ` · ${when}` : ''}${r.event.place ? ` · ${r.event.place}` : ''}${r.event.actors.length ? ` · ${r.event.actors.join(', ')}` : ''}`);
+    const when = formatEventDate(r.event.date);
+    lines.push(`${head}${r.event.kind}${r.event.background ? ' (background)' : ''}${when ? ` · ${when}` : ''}${r.event.place ? ` · ${r.event.place}` : ''}${r.event.actors.length ? ` · ${r.event.actors.join(', ')}` : ''}`);
     lines.push(wrap(r.text, '    '));
   } else if (r.article) {
     const a = r.article;
@@ -48,6 +50,7 @@ function renderResult(r: Result, i: number, showPerson: boolean): string {
     lines.push(wrap(r.text, '    ').replace(/^ {4}/, lines.length ? '    ' : head));
   }
   lines.push(`    — ${formatCitation(r.citation)}`);
+  for (const c of r.event?.alsoReported ?? []) lines.push(`    — also ${formatCitation(c)}`);
   return lines.join('\n');
 }
 
@@ -88,6 +91,8 @@ export function renderText(a: Answer): string {
   if (single && a.results[0].person) {
     out.length = 0;
     out.push(personLine(a.results[0])!);
+    // Roles over time: what they were before, each with the passage that says it.
+    for (const r of a.results[0].person.roles.filter((x) => !x.current)) out.push(`  ${earlierRoleLine(r)} — ${formatCitation(r.citation, { title: true })}`);
   }
   if (a.message) out.push(a.message);
   out.push('');

@@ -1,8 +1,10 @@
 import type { Person } from '../knowledge/base.ts';
-import { codePointOrder, fold, fullNameKey, nameKey } from '../text/normalize.ts';
+import { codePointOrder, fold, fullNameKey, keyNeighbourhood, nameKey, similarKeys } from '../text/normalize.ts';
 import { TextIndex } from './text-index.ts';
 import { FuzzyVocabulary } from './vocabulary.ts';
 import { runSync } from '../steps.ts';
+import { LEFT_OFFICE } from '../extract/roles.ts';
+import { NATIONALITIES } from '../extract/lexicon/places.ts';
 
 export type NameTier = 'exact' | 'name-word' | 'prefix' | 'fuzzy';
 const TIER_RANK: Record<NameTier, number> = { exact: 0, 'name-word': 1, prefix: 2, fuzzy: 3 };
@@ -32,6 +34,8 @@ class NameLayer {
   readonly wordIndex = new Map<string, number[]>();
   readonly byFolded = new Map<string, number[]>();
   readonly byKey = new Map<string, number[]>();
+  /** A name word's key under itself and its one-letter-shorter forms: how "Sobianin" finds "Sobyanin". */
+  readonly nearKeys = new Map<string, string[]>();
   /** Names and name words in sorted order: the prefix matches of a query are one contiguous run. */
   readonly sortedWords: { word: string; entry: number }[] = [];
   private vocabulary: FuzzyVocabulary | null = null;
@@ -75,6 +79,13 @@ class NameLayer {
         if (w) map(this.wordIndex, w, i);
         const k = nameKey(w);
         if (k && k !== w) map(this.wordIndex, k, i);
+        if (k.length >= 4) {
+          for (const n of keyNeighbourhood(k)) {
+            const keys = this.nearKeys.get(n);
+            if (!keys) this.nearKeys.set(n, [k]);
+            else if (!keys.includes(k)) keys.push(k);
+          }
+        }
       }
       for (const w of new Set([folded, ...words])) this.sortedWords.push({ word: w, entry: e });
     }
@@ -108,7 +119,7 @@ interface Roles {
   docOf: number[];
 }
 
-const roleText = (p: Person) => [...p.roles, p.affiliation ?? ''].join('. ');
+const roleText = (p: Person) => [...new Set(p.roleMentions.filter((r) => r.text !== LEFT_OFFICE).map((r) => r.text)), p.affiliation ?? ''].join('. ');
 
 function rolesOf(people: readonly Person[]): Roles {
   return { index: new TextIndex(people.map(roleText)), docPerson: people.map((_, i) => i), docOf: people.map((_, i) => i) };
@@ -170,6 +181,18 @@ export class PeopleIndex {
     return out;
   }
 
+  /** People with a name word that is this one spelled another way (a letter added, dropped or changed). */
+  private withNearWord(w: string): Set<number> {
+    const out = new Set<number>();
+    const k = nameKey(w);
+    // Short names one letter apart are as often two names as one misspelt (Umarov, Umerov).
+    if (k.length < 7) return out;
+    for (const l of this.layers) {
+      for (const n of keyNeighbourhood(k)) for (const near of l.nearKeys.get(n) ?? []) if (near !== k && similarKeys(k, near)) for (const i of l.wordIndex.get(near) ?? []) out.add(i);
+    }
+    return out;
+  }
+
   /** fuse.js corrections of `q` over every layer's names, best first: [person, score]. */
   private fuzzyNames(q: string, limit: number, opts: { lengthSlack: number; minShare?: number; threshold?: number }): [number, number][] {
     const out: [number, number][] = [];
@@ -202,6 +225,15 @@ export class PeopleIndex {
         hit = hit === null ? set : new Set([...(hit as Set<number>)].filter((x) => set.has(x)));
       }
       for (const i of hit ?? []) offer(i, 'name-word', 0.2);
+      // The same with one word spelled another way ("Sobianin", "Kyslytsia"): after exact words, before prefixes.
+      if (best.size === 0) {
+        let near: Set<number> | null = null;
+        for (const w of qWords) {
+          const set = new Set([...this.withWord(w), ...this.withNearWord(w)]);
+          near = near === null ? set : new Set([...(near as Set<number>)].filter((x) => set.has(x)));
+        }
+        for (const i of near ?? []) offer(i, 'name-word', 0.25);
+      }
     }
     if (q.length >= 2) for (const l of this.layers) for (const e of l.withPrefix(q)) offer(e.person, 'prefix', 0.3 + (e.folded.length - q.length) / 200);
     // Fuzzy only when nothing better was found, or to fill a suggestion list.
@@ -215,12 +247,25 @@ export class PeopleIndex {
 
   /** People whose role or affiliation matches the words: "special envoy", "the president's advisor". */
   byRole(query: string, limit = 10): { person: Person; matched: number; words: number; score: number }[] {
-    const words = TextIndex.queryWords(query);
-    if (!words.length) return [];
+    const original = TextIndex.queryWords(query);
+    if (!original.length) return [];
+    // "the Polish president" is also "Poland's president", "President of Poland".
+    const countries = original.flatMap((w) => (NATIONALITIES[w] ? TextIndex.queryWords(NATIONALITIES[w]) : []));
+    const words = [...original, ...countries.filter((w) => !original.includes(w))];
     const { index, docPerson } = this.roles;
+    // Someone who holds the role now comes before someone who held it: "prime minister" is the current one.
+    const now = (p: Person) => {
+      // Every role they hold now: the current one and those held beside it (not those that ended).
+      const held = p.roles.filter((r) => r.current || !r.ended).map((r) => r.role);
+      const current = fold((/^former\b/i.test(p.role ?? '') ? held.filter((r) => r !== p.role) : held).join(' '));
+      return words.filter((w) => current.includes(w.slice(0, Math.max(4, w.length - 2)))).length;
+    };
     return index
-      .search(words, { limit, synonyms: 0.8, order: (d) => docPerson[d] })
-      .map((h) => ({ person: this.people[docPerson[h.doc]], matched: h.matched, words: words.length, score: h.score }));
+      .search(words, { limit: limit * 2, synonyms: 0.8, order: (d) => docPerson[d] })
+      .map((h) => ({ person: this.people[docPerson[h.doc]], matched: Math.min(h.matched, original.length), words: original.length, score: h.score, now: now(this.people[docPerson[h.doc]]) }))
+      .sort((a, b) => b.matched - a.matched || b.now - a.now || b.score - a.score)
+      .slice(0, limit)
+      .map(({ now: _, ...r }) => r);
   }
 
   /** Names that look somewhat like the query, for "did you mean" after a miss. */

@@ -1,5 +1,7 @@
+import { stem } from '../text/tokenize.ts';
+
 /**
- * Words news uses interchangeably, as stems (see text/tokenize.stem). General vocabulary of
+ * Words news uses interchangeably, stemmed as the index stems them (text/tokenize.stem). General vocabulary of
  * diplomacy and war reporting: a query word finds its siblings at a lower weight.
  */
 const GROUPS: string[][] = [
@@ -18,7 +20,16 @@ const GROUPS: string[][] = [
   ['peace', 'settlement'],
   ['port', 'harbor', 'harbour'],
   ['say', 'said', 'statement', 'message'],
+  ['team', 'delegation', 'negotiators'],
+  ['successful', 'productive', 'positive', 'constructive'],
+  ['retaliate', 'retaliation', 'retaliatory'],
+  ['plan', 'proposal', 'framework', 'draft'],
+  ['freed', 'released', 'exchange', 'swap'],
 ];
 
 export const SYNONYMS = new Map<string, string[]>();
-for (const g of GROUPS) for (const w of g) SYNONYMS.set(w, [...new Set([...(SYNONYMS.get(w) ?? []), ...g.filter((x) => x !== w)])]);
+for (const words of GROUPS) {
+  const g = [...new Set(words.map(stem))];
+  for (const w of g) SYNONYMS.set(w, [...new Set([...(SYNONYMS.get(w) ?? []), ...g.filter((x) => x !== w)])]);
+}
+

@@ -22,6 +22,10 @@ export interface Hit {
   score: number;
   /** How many distinct query words the text matched. */
   matched: number;
+  /** The share of the query's evidence the text holds: matched words weighted by their IDF (0…1). */
+  coverage: number;
+  /** Which query words it holds as written (stemmed), not through a synonym or correction: bit i for the i-th. */
+  mask: number;
 }
 
 export interface SearchOptions {
@@ -32,6 +36,17 @@ export interface SearchOptions {
   synonyms?: number;
   /** Among equal hits, lower first; the document number unless given. */
   order?: (doc: number) => number;
+  /**
+   * How hits are ranked. "matched" (the default): texts matching more query words first, then by
+   * score. "coverage": by score weighted by the share of the query's IDF the text holds, so a very
+   * common word matched counts for little and one rare word can outrank several common ones.
+   */
+  rank?: 'matched' | 'coverage';
+  /**
+   * Whether a query word is a name: only names (and words the index does not know) are looked up
+   * by their transliteration key (Kovalenko / Kowalenko), never ordinary words (super / supper).
+   */
+  isName?: (word: string) => boolean;
 }
 
 interface Variant {
@@ -182,15 +197,15 @@ export class Segment {
     return id === undefined ? 0 : this.df(id);
   }
 
-  /** Spellings of a query word in this segment: itself, transliterations, then fuse.js corrections. */
-  variants(word: string, allowFuzzy: boolean): Variant[] {
-    const key = allowFuzzy ? word : `=${word}`;
+  /** Spellings of a query word in this segment: itself, and its transliterations when it is a name. */
+  variants(word: string, byKey: boolean): Variant[] {
+    const key = byKey ? `~${word}` : `=${word}`;
     const cached = this.corrections.get(key);
     if (cached) return cached;
     const out: Variant[] = [];
     const exact = this.termIds.get(word);
     if (exact !== undefined) out.push({ term: exact, weight: 1 });
-    if (word.length >= 4 && !/^\d+$/.test(word)) {
+    if (byKey && word.length >= 4 && !/^\d+$/.test(word)) {
       if (!this.byNameKey) {
         this.byNameKey = new Map();
         this.state.vocab.forEach((w, i) => {
@@ -202,17 +217,17 @@ export class Segment {
         });
       }
       for (const id of this.byNameKey.get(nameKey(word)) ?? []) if (id !== exact) out.push({ term: id, weight: 0.9 });
-      if (allowFuzzy) {
-        this.fuzzy ??= new FuzzyVocabulary(this.state.vocab);
-        for (const c of this.fuzzy.correct(word, 4)) {
-          if (c.index === exact || out.some((o) => o.term === c.index)) continue;
-          out.push({ term: c.index, weight: 0.85 * (1 - c.score) });
-        }
-      }
     }
     if (this.corrections.size > 20_000) this.corrections.clear();
     this.corrections.set(key, out);
     return out;
+  }
+
+  /** fuse.js's closest words to a query word in this segment, with their scores (0 perfect). */
+  closest(word: string, limit: number): { word: string; score: number }[] {
+    if (word.length < 4 || /^\d+$/.test(word)) return [];
+    this.fuzzy ??= new FuzzyVocabulary(this.state.vocab);
+    return this.fuzzy.correct(word, limit).map((c) => ({ word: this.state.vocab[c.index], score: c.score }));
   }
 }
 
@@ -233,6 +248,7 @@ export class TextIndex {
   private readonly totalLen: number;
   private scores: Float64Array;
   private masks: Uint32Array;
+  private exact: Uint32Array;
 
   constructor(texts: readonly string[] | Segment[], private readonly deleted: Deletions | null = null) {
     const segments = texts.length > 0 && texts[0] instanceof Segment ? (texts as Segment[]) : [Segment.build(texts as string[])];
@@ -250,6 +266,7 @@ export class TextIndex {
     this.totalLen = len - (deleted?.length ?? 0);
     this.scores = new Float64Array(n);
     this.masks = new Uint32Array(n);
+    this.exact = new Uint32Array(n);
   }
 
   readonly segments: Segment[];
@@ -295,19 +312,44 @@ export class TextIndex {
     return this.segments.reduce((n, s) => n + s.exactDf(word), 0) - (this.deleted?.df.get(word) ?? 0);
   }
 
+  /**
+   * Corrections of a query word over the whole index, best first: for an unknown word, the closest
+   * spellings; for a word the index knows (df 1 or 2), only spellings at least 50 times as common.
+   */
+  private corrections(word: string, df: number): { word: string; score: number }[] {
+    const known = this.correctionMemo.get(word);
+    if (known) return known;
+    const found = this.correctionsOf(word, df);
+    if (this.correctionMemo.size > 20_000) this.correctionMemo.clear();
+    this.correctionMemo.set(word, found);
+    return found;
+  }
+
+  /** Corrections are asked again for every query with the word: fuse.js runs once per word and index. */
+  private readonly correctionMemo = new Map<string, { word: string; score: number }[]>();
+
+  private correctionsOf(word: string, df: number): { word: string; score: number }[] {
+    const best = new Map<string, number>();
+    for (const seg of this.segments) for (const c of seg.closest(word, 4)) if (c.word !== word) best.set(c.word, Math.min(best.get(c.word) ?? 1, c.score));
+    let list = [...best].map(([w, score]) => ({ word: w, score }));
+    if (df > 0) list = list.filter((c) => c.score <= 0.2 && this.documentFrequency(c.word) >= 50 * df);
+    return list.sort((a, b) => a.score - b.score || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0)).slice(0, 4);
+  }
+
   search(query: string | string[], opts: SearchOptions): Hit[] {
     const qwords = typeof query === 'string' ? TextIndex.queryWords(query) : query.slice(0, MAX_QUERY_WORDS);
     if (qwords.length === 0 || this.live === 0) return [];
     const synW = opts.synonyms ?? 0.5;
     const avgLen = this.totalLen / this.live || 1;
     const gone = this.deleted?.docs ?? null;
-    const { scores, masks } = this;
+    const { scores, masks, exact } = this;
     const touched: number[] = [];
+    const idfs: number[] = [];
     qwords.forEach((qw, qi) => {
-      // A word the texts use often is not a typo: correct only the rare or unknown ones.
-      const allowFuzzy = this.documentFrequency(qw) < 2;
+      const df = this.documentFrequency(qw);
+      const byKey = df === 0 || (opts.isName?.(qw) ?? false);
       const perSeg = this.segments.map((seg) => {
-        const vs = [...seg.variants(qw, allowFuzzy)];
+        const vs = [...seg.variants(qw, byKey)];
         if (synW > 0) {
           for (const syn of SYNONYMS.get(qw) ?? []) {
             const id = seg.termIds.get(syn);
@@ -316,6 +358,17 @@ export class TextIndex {
         }
         return vs;
       });
+      // The rarest word is the best evidence: correct only a word the index does not know, or one far
+      // rarer than a spelling one letter away. Corrections are chosen over all segments at once, so
+      // an index in many segments corrects as one built whole does.
+      if (df <= 2) {
+        for (const c of this.corrections(qw, df)) {
+          perSeg.forEach((vs, si) => {
+            const id = this.segments[si].termIds.get(c.word);
+            if (id !== undefined && !vs.some((v) => v.term === id)) vs.push({ term: id, weight: 0.85 * (1 - c.score) });
+          });
+        }
+      }
       // One IDF for every spelling of this word: that of its most common spelling, over all segments.
       const dfBySpelling = new Map<string, number>();
       perSeg.forEach((vs, si) => {
@@ -327,6 +380,7 @@ export class TextIndex {
       if (dfBySpelling.size === 0) return;
       const maxDf = Math.max(...dfBySpelling.values());
       const idf = Math.log(1 + (this.live - maxDf + 0.5) / (maxDf + 0.5));
+      idfs[qi] = idf;
       const bit = 1 << qi;
       perSeg.forEach((vs, si) => {
         const seg = this.segments[si];
@@ -340,6 +394,7 @@ export class TextIndex {
             const tf = tfs[i];
             const s = (wIdf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * docLen[docs[i]]) / avgLen));
             if (masks[d] === 0) touched.push(d);
+            if (v.weight === 1) exact[d] |= bit;
             // Per query word keep one spelling's score; another spelling in the same text adds little.
             if ((masks[d] & bit) === 0) {
               masks[d] |= bit;
@@ -349,10 +404,12 @@ export class TextIndex {
         }
       });
     });
-    const hits = topK(touched, scores, masks, opts);
+    const totalIdf = idfs.reduce((a, b) => a + (b ?? 0), 0) || 1;
+    const hits = topK(touched, scores, masks, exact, opts, idfs, totalIdf);
     for (const d of touched) {
       scores[d] = 0;
       masks[d] = 0;
+      exact[d] = 0;
     }
     return hits;
   }
@@ -364,16 +421,28 @@ function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** The k best by (words matched, score), without sorting every touched text. */
-function topK(touched: number[], scores: Float64Array, masks: Uint32Array, opts: SearchOptions): Hit[] {
+/** The k best by (words matched, score), or by score weighted by coverage, without sorting every touched text. */
+function topK(touched: number[], scores: Float64Array, masks: Uint32Array, exact: Uint32Array, opts: SearchOptions, idfs: number[], totalIdf: number): Hit[] {
   const k = Math.max(1, opts.limit);
   const heap: Hit[] = [];
   const order = opts.order;
   const after = order ? (a: number, b: number) => order(a) > order(b) : (a: number, b: number) => a > b;
-  const worse = (a: Hit, b: Hit) => a.matched < b.matched || (a.matched === b.matched && (a.score < b.score || (a.score === b.score && after(a.doc, b.doc))));
+  const byCoverage = opts.rank === 'coverage';
+  const worse = byCoverage
+    ? (a: Hit, b: Hit) => a.score < b.score || (a.score === b.score && after(a.doc, b.doc))
+    : (a: Hit, b: Hit) => a.matched < b.matched || (a.matched === b.matched && (a.score < b.score || (a.score === b.score && after(a.doc, b.doc))));
+  // Coverage by mask, all 2^n of them at once (n ≤ 12): each touched text then costs one lookup.
+  const n = idfs.length;
+  const table = new Float64Array(1 << n);
+  for (let m = 1; m < table.length; m++) {
+    const low = 31 - Math.clz32(m & -m);
+    table[m] = table[m & (m - 1)] + (idfs[low] ?? 0) / totalIdf;
+  }
   for (const d of touched) {
     if (opts.filter && !opts.filter(d)) continue;
-    const h: Hit = { doc: d, score: scores[d], matched: popcount(masks[d]) };
+    const m = masks[d];
+    const coverage = table[m];
+    const h: Hit = { doc: d, score: byCoverage ? scores[d] * coverage : scores[d], matched: popcount(m), coverage, mask: exact[d] };
     if (heap.length < k) {
       heap.push(h);
       siftUp(heap, heap.length - 1, worse);

@@ -1,4 +1,5 @@
 import { fold } from './normalize.ts';
+import porter2 from 'wink-porter2-stemmer';
 import { STOPWORDS } from './stopwords.ts';
 
 /** Words of folded text; possessive 's dropped so "Berg's" indexes as "berg". */
@@ -12,13 +13,23 @@ export function words(text: string): string[] {
   return out;
 }
 
-/** A light English stemmer: plurals and a few inflections, enough to meet "strikes" and "strike". */
+const memo = new Map<string, string>();
+
+/**
+ * English stems: Porter2 (wink-porter2-stemmer), so occupy / occupied and negotiations /
+ * negotiators meet, then -ism and -ist to one stem (tourism / tourist, terrorism / terrorist).
+ * Numbers and short words stay as they are.
+ */
 export function stem(w: string): string {
   if (w.length <= 3 || /\d/.test(w)) return w;
-  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
-  if (w.endsWith('sses')) return w.slice(0, -2);
-  if (/[^su]s$/.test(w) && !w.endsWith('ous') && !w.endsWith('is')) return w.slice(0, -1);
-  return w;
+  let s = memo.get(w);
+  if (s === undefined) {
+    s = porter2(w);
+    if (s.length >= 7 && /is[mt]$/.test(s)) s = s.slice(0, -3);
+    if (memo.size > 200_000) memo.clear();
+    memo.set(w, s);
+  }
+  return s;
 }
 
 /**

@@ -7,6 +7,8 @@ import { brief } from './brief.ts';
 import { sources } from './sources.ts';
 import { help } from './help.ts';
 import { reload } from './reload.ts';
+import { add } from './add.ts';
+import { remove } from './remove.ts';
 
-export const COMMAND_MODULES: BotCommand[] = [who, quote, events, ask, brief, sources, help, reload];
+export const COMMAND_MODULES: BotCommand[] = [who, quote, events, ask, brief, sources, help, reload, add, remove];
 export const commandByName = new Map(COMMAND_MODULES.map((c) => [c.data.name, c]));

@@ -1,4 +1,4 @@
-import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { describeReload } from '../../knowledge/service.ts';
 import { messagePayload } from '../../render/discord.ts';
 import { respond } from '../respond.ts';
@@ -10,6 +10,8 @@ export const reload: BotCommand = {
     .setName('reload')
     .setDescription('Reload the knowledge files now and say what was loaded (server managers only)')
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    // Servers only: in a direct message Discord checks no permission at all.
+    .setContexts(InteractionContextType.Guild)
     .toJSON(),
   async execute(ctx, i) {
     // Discord hides the command from others, but a stale client or an API call could still send it.

@@ -1,39 +1,117 @@
-/** Event kinds and the words that signal them. Folded and stemmed the way text/tokenize stems. */
-export type EventKind = 'talks' | 'statement' | 'attack' | 'aid' | 'call' | 'decision' | 'casualties';
+/** Event kinds and the words that signal them: general vocabulary of diplomacy and war reporting. */
+export type EventKind = 'talks' | 'meeting' | 'call' | 'statement' | 'plan' | 'attack' | 'exchange' | 'appointment' | 'resignation' | 'aid' | 'decision' | 'casualties';
 
+export const EVENT_KINDS: readonly EventKind[] = ['talks', 'meeting', 'call', 'statement', 'plan', 'attack', 'exchange', 'appointment', 'resignation', 'aid', 'decision', 'casualties'];
+
+const DOC_NOUN = String.raw`(?:plan|plans|proposal|proposals|framework|draft|drafts|memorandum|memorandums|memoranda|document|documents|roadmap|blueprint|points|counter-proposal|counterproposal|peace formula|text)`;
+const ATTACK_NOUN = String.raw`(?:strikes?|airstrikes?|air strikes?|attacks?|assaults?|barrages?|bombardments?|shelling|bombing|offensive|missiles?|drones?|rockets?|ballistic)`;
+
+/**
+ * The triggers. Each looks for the happening itself, not the topic: "a halt to energy strikes"
+ * is talked about, not carried out, and is filtered by NOT_HAPPENING below.
+ */
 export const EVENT_TRIGGERS: Record<EventKind, RegExp> = {
   talks: new RegExp(
     [
-      String.raw`\b(?:held|hold|holds|holding|engaged in|began|begin|opened|resumed|concluded|wrapped up|attended|hosted|host)\s+(?:[\w-]+\s+){0,3}(?:talks|negotiations|meetings?|discussions|consultations|summit)\b`,
-      String.raw`\b(?:talks|negotiations|meetings?|discussions|summit|consultations)\s+(?:in|at|between|with)\s+(?:the\s+)?\p{Lu}`,
-      String.raw`\b(?:talks|negotiations)\b[^.;]{0,80}?\b(?:stalled|resumed|began|ended|collapsed|broke down|opened|concluded|continued|produced)\b`,
-      String.raw`\b(?:met|meets|gathered|convened)\b`,
-      String.raw`\b\w+-day\s+(?:talks|negotiations|meetings?|summit|visit)`,
-      String.raw`\b(?:visited|round of talks)\b`,
+      String.raw`\b(?:round|rounds)\s+of\s+(?:[\w-]+\s+){0,2}(?:talks|negotiations|consultations|discussions)\b`,
+      String.raw`\b(?:held|hold|holds|holding|engaged in|began|begin|opened|resumed|resume|concluded|wrapped up|attended|hosted|host|joined)\s+(?:[\w-]+\s+){0,3}(?:talks|negotiations|discussions|consultations)\b`,
+      String.raw`\b(?:talks|negotiations|consultations)\s+(?:in|at|between|with|on)\s+(?:the\s+)?\p{Lu}`,
+      String.raw`\b(?:talks|negotiations|consultations)\b[^.;]{0,80}?\b(?:stalled|resumed|began|begin|ended|end|collapsed|broke down|opened|concluded|continued|produced|took place|take place|got under way|lasted|wrapped up|are due|is due|were held|will be held)\b`,
+      String.raw`\b(?:delegations?|negotiators|negotiating teams?|teams|envoys)\b[^.;]{0,60}?\b(?:met|meet|meets|gathered|convened|sat down|talked|negotiated|arrived)\b`,
+      String.raw`\b\w+-day\s+(?:talks|negotiations|consultations)`,
+      String.raw`\bpeace talks\b`,
+      String.raw`\b(?:first|second|third|fourth|fifth|next|new|further|another|latest|final)\s+round\b`,
+      String.raw`\bthe round\b(?=[^.;]{0,40}\b(?:in|on|at|produced|ended|began|opened|closed)\b)`,
     ].join('|'),
     'u',
   ),
-  statement: /\b(message|statements?|posted|tweeted|announced|published|press conference|addressed|shared on|wrote on|said in a statement)\b/i,
-  attack: /\b(strikes?|struck (?:the |a )?(?:city|port|town|village|capital|region|targets?|infrastructure)|airstrikes?|air strikes?|attacks?|attacked|shelling|shelled|bomb(?:ing|ed|s)|missiles?|drones?|offensive|assault|invasion|invaded|escalated its military)\b/i,
-  aid: /\b(loans?|pledged?|pledges|promised|aid|assistance|(?:aid|military|financial) package|funding|granted|financing)\b/i,
-  call: /\b(phone call|call with|calls with|phoned|on the phone|conversation with|spoke with|spoke to|talked with|talked to|video link|telephone)\b/i,
-  decision: /\b(agreed to|agreed on|agreed in|decided to|signed (?:a|an|the)|approved|adopted|declared a (?:ceasefire|truce)|(?:ceasefire|truce) (?:took effect|began|was agreed|came into force)|imposed sanctions|struck a deal|reached (?:a|an) (?:deal|agreement)|exchange,? agreed|(?:completed|carried out|conducted|agreed)\s+(?:[\w-]+\s+){0,4}(?:exchange|swap))\b/i,
-  casualties: /\b(killed|casualties|dead|deaths|wounded|injured|losses|lost their lives)\b/i,
+  meeting: /\b((?:opened|chaired|hosted|held|attended|convened|closed|joined)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}(?:meeting|summit|conference)|met|meets|meet with|gathered|convened|meeting with|meeting between|summit|visited|visit to|visits|trip to|hosted|hosts|bilateral|conference|received .{0,30} in|sat down with|talks with (?:President|Prime Minister|Chancellor))\b/u,
+  call: /\b(phone call|telephone call|video call|call with|calls with|phoned|by phone|on the phone|spoke by|spoke on the phone|telephone conversation|conversation with|video link|video conference|videoconference|called (?:him|her|them|his|President|Prime Minister|Chancellor))\b/,
+  statement: /\b((?:shared|posted|sent|published|issued|released|delivered|recorded)\s+(?:[\w-]+\s+){0,3}(?:message|statement|video|post|address)|statements? (?:made )?by|in a statement|issued a statement|statement on|statement that|said in a (?:video|post|message|statement)|video address|nightly address|evening address|addressed (?:the nation|parliament|lawmakers|the)|posted (?:on|a)|wrote on|shared on|tweeted|press conference|news conference|gave an interview|announced|declared)\b/i,
+  plan: new RegExp(
+    [
+      String.raw`\b(?:presented|sent|revised|submitted|unveiled|drafted|handed|delivered|put forward|shared|outlined|amended|rejected|accepted|received|reworked|updated|proposed|circulated|tabled|drew up|drawn up|finalised|finalized|agreed on)\s+(?:[\w’'-]+\s+){0,5}${DOC_NOUN}\b`,
+      String.raw`\b${DOC_NOUN}\s+(?:[\w’'-]+\s+){0,4}(?:was|were|had been|has been|have been|is being)\s+(?:presented|sent|revised|submitted|unveiled|drafted|handed|delivered|put forward|shared|outlined|amended|rejected|accepted|received|reworked|updated|circulated|drawn up|finalised|finalized|cut|trimmed|reduced)\b`,
+      String.raw`\b\d+-point\s+(?:peace\s+)?(?:plan|proposal|framework|document|draft)\b`,
+      String.raw`\bpeace plan\b`,
+    ].join('|'),
+    'iu',
+  ),
+  attack: new RegExp(
+    [
+      String.raw`\b(?:launched|carried out|fired|unleashed|conducted|mounted|staged|repelled|shot down|intercepted)\s+(?:[\w-]+\s+){0,4}${ATTACK_NOUN}`,
+      String.raw`\b(?:struck|pounded|shelled|bombed|hit|targeted|attacked|battered|raided)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}(?:city|cities|port|ports|town|towns|village|villages|capital|region|targets?|infrastructure|grid|plant|plants|facility|facilities|refinery|refineries|pipelines?|depot|base|airfield|bridge|buildings?|homes?|\p{Lu})`,
+      String.raw`\b(?:drone|missile|rocket|air|artillery|glide[- ]bomb)\s+(?:strikes?|attacks?|barrages?|raids?)\b(?!\s+(?:sirens?|alerts?|warnings?|shelters?))`,
+      String.raw`\bairstrikes?\b`,
+      String.raw`\b(?:overnight|massive|large-scale|combined|retaliatory)\s+(?:[\w-]+\s+){0,2}${ATTACK_NOUN}`,
+      String.raw`\b${ATTACK_NOUN}\s+(?:on|against|targeting|hit|struck|slammed into)\b`,
+      String.raw`\b(?:shelling|bombardment|offensive|invasion|invaded|escalated its military)\b`,
+    ].join('|'),
+    // Not case-insensitive: \p{Lu} must mean a capital ("struck Kharkiv", never "struck a more hopeful tone").
+    'u',
+  ),
+  exchange: /\b((?:prisoners?|pows?|captives?|soldiers?|servicemen|civilians?|bodies|detainees)(?:[- ]of[- ]war)?\s+(?:[\w-]+\s+){0,2}(?:exchanges?|swaps?)|(?:exchanges?|swaps?)\s+of\s+(?:[\w-]+\s+){0,3}(?:prisoners?|pows?|captives?|bodies|soldiers?|detainees|servicemen)|exchanged\s+(?:[\w-]+\s+){0,3}(?:prisoners?|pows?|captives?|bodies|soldiers?)|(?:returned|repatriated|handed over|released|freed|brought home)\s+(?:[\w-]+\s+){0,4}(?:prisoners?|pows?|bodies|soldiers?|servicemen|captives?|children|civilians)|(?:thousand|\d+)[- ]for[- ](?:a[- ])?(?:thousand|\d+))\b/i,
+  appointment: /\b(appointed|appoints|appointing|appointment of|named (?:as |the |a )?(?:new |acting )?|nominated|nominates|confirmed (?:as|in the post)|took over as|takes over as|was made|became the new|becomes the new|new (?:head|chief|minister|secretary|prime minister|commander|envoy|ambassador) of|replaced .{1,40} as|succeeds|succeeded|promoted to|tapped (?:as|to))\b/i,
+  resignation: /\b(resigned|resigns|resignation|stepped down|steps down|step down|dismissed|dismissal|fired|sacked|ousted|quit|quits|was removed|removed from|relieved of|left (?:his|her) post|handed in (?:his|her) notice)\b/i,
+  aid: /\b(loans?|pledged?|pledges|aid package|military aid|financial aid|humanitarian aid|military assistance|financial assistance|security assistance|funding|financing|granted|tranche|billion (?:euros|dollars|in)|weapons deliveries|delivered .{0,40}(?:weapons|systems|air defen[cs]e|ammunition|tanks|jets))\b/i,
+  decision: /\b(agreed to|agreed on|agreed that|agreed in|decided to|signed (?:a|an|the)|signed off|approved|adopted|ratified|voted to|passed a law|decree|declared a (?:ceasefire|truce)|(?:ceasefire|truce|moratorium) (?:took effect|began|was agreed|came into force|was announced|holds)|imposed (?:new )?sanctions|new sanctions|struck a deal|reached (?:a|an) (?:deal|agreement|understanding)|sealed (?:a|an|the) (?:deal|agreement)|ordered)\b/i,
+  casualties: /\b(killed|casualties|dead|deaths|wounded|injured|lost their lives|death toll|were hurt)\b/i,
 };
 
-/** Kinds that, found together in one sentence, are separate events (talks during a strike). */
-export const COMPATIBLE_KINDS: EventKind[][] = [['talks', 'attack'], ['talks', 'aid'], ['call', 'aid'], ['talks', 'decision']];
+/** Speech before a trigger: what follows is what someone said, and the statement is the news. */
+export const SPOKEN_BEFORE = /\b(said|says|told|tells|stated|warned|insisted|added|noted|argued|wrote|claimed|suggested|announced that|declared that)\b/i;
 
-/** Order matters: a sentence with a strike and a pledge is first of all a strike. */
-export const EVENT_PRIORITY: EventKind[] = ['attack', 'casualties', 'call', 'talks', 'decision', 'aid', 'statement'];
+/** Kinds that are often only the topic of what someone says ("said a summit was not discussed"). */
+export const SPOKEN_OF: EventKind[] = ['meeting', 'decision', 'aid'];
+
+/** A trigger this close after one of these words recalls an earlier happening: background. */
+export const RECALLED = /\b(previous|prior|earlier|past|former|last year's|first-ever|historic)\s+(?:[\w-]+\s+){0,2}$/i;
+
+/**
+ * Words without which a kind's trigger cannot match: a cheap test that spares the long patterns
+ * most sentences (they are most of extraction's time otherwise).
+ */
+export const TRIGGER_WORDS: Partial<Record<EventKind, RegExp>> = {
+  talks: /talks|negotiat|consultation|round|delegation|teams|envoys/i,
+  plan: /plan|proposal|framework|draft|memorand|document|roadmap|blueprint|points|counter|formula|text/i,
+  attack: /strike|attack|assault|barrage|bombard|shell|bomb|offensive|missile|drone|rocket|ballistic|struck|pounded|hit|targeted|battered|raided|invasion|invaded|escalated|raid/i,
+  exchange: /exchange|swap|returned|repatriated|handed over|released|freed|brought home|-for-/i,
+};
+
+/** What surrounds a trigger when the happening is only talked about: "a halt to strikes", "no talks". */
+export const NOT_HAPPENING: Partial<Record<EventKind, RegExp>> = {
+  attack: /\b(halt|halting|stop|stopping|end|ending|pause|moratorium|ban|ceasefire|truce|cessation|refrain|rule out|ruled out|threat|threats|threatened|fear|fears|risk|warned of|discuss|discussed|over|against further|protection against|defen[cs]e against)\b[^.;]{0,30}$/i,
+  talks: /\b(no|not|never|without|any|refused|ruled out|rejected)\b[^,;]{0,30}$/i,
+  meeting: /\b(proposed|propose|proposes|ready for|call(?:s|ed)? for|seek|seeks|sought|push(?:es|ed)? for|possible|potential|offer(?:s|ed)?|want(?:s|ed)?|no|demand(?:s|ed)?|would welcome|rule[sd]? out)\b[^.;]{0,25}$|\b(after|before|ahead of|since|during|following|at)\s+(?:the|this|that|last|a)?\s*$/i,
+};
+
+/**
+ * Kinds that, found together in one sentence, are separate events: talks during a strike, an
+ * exchange agreed at the talks, an appointment after a resignation.
+ */
+export const COMPATIBLE_KINDS: EventKind[][] = [
+  ['talks', 'attack'], ['talks', 'decision'], ['talks', 'exchange'], ['talks', 'plan'], ['meeting', 'attack'], ['meeting', 'aid'],
+  ['call', 'aid'], ['meeting', 'plan'], ['resignation', 'appointment'], ['attack', 'casualties'], ['meeting', 'decision'], ['call', 'decision'],
+];
+
+/**
+ * Which kind a sentence is first of all: an exchange or an appointment is the news wherever it is
+ * said; a round of talks outranks the strikes it mentions; plain statements come last.
+ */
+export const EVENT_PRIORITY: EventKind[] = ['exchange', 'resignation', 'appointment', 'talks', 'call', 'meeting', 'plan', 'attack', 'decision', 'aid', 'casualties', 'statement'];
 
 /** Words a user may type for a kind ("airstrikes", "meeting") mapped to the kind. */
 export const EVENT_KIND_WORDS: Record<EventKind, string[]> = {
-  talks: ['talks', 'negotiations', 'meeting', 'meetings', 'summit', 'discussions'],
-  statement: ['statement', 'statements', 'message', 'messages', 'post', 'posts', 'announcement'],
-  attack: ['strike', 'strikes', 'airstrike', 'airstrikes', 'attack', 'attacks', 'drone', 'drones', 'missile', 'missiles', 'shelling', 'bombing'],
-  aid: ['loan', 'loans', 'pledge', 'pledges', 'aid', 'assistance', 'funding', 'money'],
+  talks: ['talks', 'negotiations', 'round', 'rounds', 'discussions', 'consultations'],
+  meeting: ['meeting', 'meetings', 'summit', 'visit', 'summits'],
   call: ['call', 'calls', 'phone', 'conversation'],
-  decision: ['decision', 'decisions', 'agreement', 'deal', 'ceasefire', 'sanctions'],
-  casualties: ['casualties', 'killed', 'deaths', 'wounded', 'losses'],
+  statement: ['statement', 'statements', 'message', 'messages', 'post', 'posts', 'announcement', 'address'],
+  plan: ['plan', 'plans', 'proposal', 'proposals', 'framework', 'draft', 'memorandum', 'document'],
+  attack: ['strike', 'strikes', 'airstrike', 'airstrikes', 'attack', 'attacks', 'drone', 'drones', 'missile', 'missiles', 'shelling', 'bombing'],
+  exchange: ['exchange', 'exchanges', 'swap', 'prisoners', 'prisoner', 'pows', 'bodies'],
+  appointment: ['appointment', 'appointed', 'appointments', 'nominated', 'named'],
+  resignation: ['resignation', 'resigned', 'resignations', 'dismissed', 'dismissal'],
+  aid: ['loan', 'loans', 'pledge', 'pledges', 'aid', 'assistance', 'funding', 'money', 'weapons'],
+  decision: ['decision', 'decisions', 'agreement', 'deal', 'ceasefire', 'sanctions', 'truce'],
+  casualties: ['casualties', 'killed', 'deaths', 'wounded', 'losses', 'dead'],
 };

@@ -23,6 +23,15 @@ professor researcher scholar king queen prince princess pope patriarch official 
 emir sheikh crown monarch deputy leader lieutenant-general major-general son-in-law
 ombudsman ombudswoman envoy mediator commissioner coordinator negotiator spokesperson secretary-general diplomat
 president-elect minister-president premier governor-general prosecutor-general
+bundeskanzler bundeskanzlerin kanzler kanzlerin prasident prasidentin bundesprasident ministerprasident aussenminister
+aussenministerin verteidigungsminister verteidigungsministerin ministerin regierungschef regierungssprecher sprecher
+sprecherin berater beraterin botschafter botschafterin unterhandler chefunterhandler sonderbeauftragter sondergesandter
+gesandter chef chefin generalsekretar abgeordneter kremlchef staatschef regierungschefin kremlsprecher aussenamtssprecher
+ministerprasidentin us-prasident us-aussenminister
+sen rep gov gen amb pres sec atty cmdr supt lt col sgt capt adm presenter moderator interviewer
+fellow counterpart wife husband widow daughter son brother sister lady reporter columnist commentator anchor
+presidente ministre porte-parole ambassadeur ambassadrice conseiller conseillere secretaire negociateur emissaire
+envoye chancelier chanceliere depute deputee
 `);
 
 /** Words that may stand inside a title before the role noun: "US special envoy", "former Prime Minister". */
@@ -48,6 +57,10 @@ alliance league federation republic kingdom states nations coalition front movem
 summit conference talks treaty agreement accord plan initiative fleet sea ocean river lake mountains island islands square
 street avenue airport station port bridge hall palace cathedral church mosque region oblast province district county city
 platform media channel television radio twitter telegram facebook instagram truth social tiktok youtube x
+inc corp corporation co cos ltd plc llc ag gmbh sa nv bv spa holdings securities capital partners industries airlines
+motors systems communications technologies international newspaper daily
+park gardens museum theatre theater stadium arena hotel embassy consulate rada duma bundestag bundesrat knesset sejm
+wire agency agencies cabinet directorate bureau
 `);
 
 /** Months and weekdays: capitalised but never a name. */
@@ -64,4 +77,9 @@ amidst following while when where why how what which who whom however moreover m
 yet still but and or so if although though because as according recent recently earlier later today yesterday tomorrow
 key new old first last next another other such mr mrs ms god ok western eastern northern southern central
 breaking update updated live exclusive analysis opinion editorial comment watch read more photo video
+will would should could might must can shall did does do has have had is are was were be
+whether unless once whereas whilst lest upon within without across against among amongst through throughout toward
+towards via per beyond behind beside besides inside outside onto into except including like unlike near over under
+above below between among than then thus hence therefore instead otherwise indeed perhaps maybe nor neither
+asked speaking told said says describing calling noting adding
 `);

@@ -1,7 +1,8 @@
 /** Countries, their adjectives and a few world capitals: general knowledge, folded. */
 
 /** Adjective or short form -> country name. */
-export const NATIONALITIES: Record<string, string> = {
+// A prototype-less object: a word like "constructor" must never look like a nationality.
+export const NATIONALITIES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   american: 'United States', us: 'United States', 'u.s': 'United States', 'u.s.': 'United States', usa: 'United States',
   ukrainian: 'Ukraine', russian: 'Russia', norwegian: 'Norway', german: 'Germany', french: 'France',
   british: 'United Kingdom', uk: 'United Kingdom', 'u.k.': 'United Kingdom', english: 'United Kingdom',
@@ -15,7 +16,7 @@ export const NATIONALITIES: Record<string, string> = {
   croatian: 'Croatia', iranian: 'Iran', iraqi: 'Iraq', syrian: 'Syria', egyptian: 'Egypt', brazilian: 'Brazil',
   mexican: 'Mexico', australian: 'Australia', kazakh: 'Kazakhstan', azerbaijani: 'Azerbaijan', armenian: 'Armenia',
   european: 'European Union', eu: 'European Union',
-};
+});
 
 export const COUNTRIES = new Set(
   `ukraine, russia, united states, america, usa, norway, germany, france, united kingdom, britain, england, poland, turkey,
@@ -28,8 +29,8 @@ export const COUNTRIES = new Set(
 
 /** Capitals and seats of government that news names as actors ("Moscow said", "Kyiv rejected"). */
 export const CAPITALS = new Set(
-  `kyiv kiev moscow washington berlin paris london brussels geneva istanbul ankara riyadh jeddah doha abu dhabi minsk
-  warsaw oslo stockholm helsinki copenhagen rome vienna budapest bratislava prague bucharest chisinau tbilisi tallinn riga
-  vilnius beijing tokyo ottawa madrid lisbon amsterdam bern dublin athens sofia belgrade zagreb tehran baghdad damascus
-  cairo anchorage`.split(/\s+/),
+  `kyiv, kiev, moscow, washington, berlin, paris, london, brussels, geneva, istanbul, ankara, riyadh, jeddah, doha, abu dhabi,
+  minsk, warsaw, oslo, stockholm, helsinki, copenhagen, rome, vienna, budapest, bratislava, prague, bucharest, chisinau,
+  tbilisi, tallinn, riga, vilnius, beijing, tokyo, ottawa, madrid, lisbon, amsterdam, bern, dublin, athens, sofia, belgrade,
+  zagreb, tehran, baghdad, damascus, cairo, anchorage, new york, the hague, vatican city, new delhi, kuala lumpur`.split(/\s*,\s*/),
 );

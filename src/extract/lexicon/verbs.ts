@@ -13,6 +13,20 @@ mentioned mentions reported reports assured assures cautioned cautions concluded
 maintained maintains contended contends countered counters proposed proposes pledged pledges hailed hails praised praises
 criticized criticised criticizes criticises condemned condemns dismissed dismisses rejected rejects welcomed welcomes
 pointed points believes believed thinks thought hoped hopes announced added quipped joked boasted lamented complained
+continued continues echoed echoes answered answers retorted retorts conceded concedes asserted asserts alleged alleges
+charged charges demanded demands wondered wonders mused muses griped gripes scoffed scoffs chided chides mocked mocks
+derided derides thanked thanks summarized summarised summarizes summarises elaborated elaborates clarified clarifies
+repeated repeats reminded reminds informed informs advised advises confessed confesses recounted recounts testified
+testifies declared declares proclaimed proclaims insisted replied recalled explained tweeted wrote texted emailed
+written spoken spoke speaks referred
+declaring insisting claiming calling labeling labelling describing noting warning stressing arguing announcing urging
+accusing suggesting predicting promising vowing pledging praising criticizing criticising condemning dismissing rejecting
+welcoming boasting lamenting complaining joking quipping lecturing preaching tweeting posting writing telling asking
+replying responding confirming denying admitting acknowledging explaining recalling reiterating maintaining contending
+countering proposing concluding cautioning assuring reporting mentioning expressing advocating emphasizing emphasising
+label labels labeled labelled interjected interjects chimed retorted
+ refers quoted quotes add tell warn note insist argue claim explain stress state suggest ask reply respond admit acknowledge deny confirm announce predict promise urge declare write recall concede
+sagte sagt erklärte erklarte betonte schrieb fügte fugte warnte déclaré declare dit affirmé affirme souligné souligne ajouté ajoute écrit ecrit
 `);
 
 /** Particles that complete a phrasal cue: "pointed out", "spelled out". */
@@ -29,3 +43,8 @@ export const TELL_VERBS = list(`told tells assured assures informed informs remi
 
 /** Say-verbs whose clause often comes without "that": "X said the talks had failed". */
 export const BARE_CLAUSE_VERBS = list(`said says added adds noted notes argued argues insisted insists claimed claims believes believed thinks thought wrote writes stressed stresses`);
+
+/** Phrasal reporting verbs, head and particle: "went on", "shot back", "chimed in". */
+export const PHRASAL_SPEECH: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  went: 'on', goes: 'on', go: 'on', shot: 'back', fired: 'back', chimed: 'in', cut: 'in', piped: 'up', spoke: 'up', hit: 'back',
+});

@@ -1,0 +1,238 @@
+/**
+ * Who a reporting verb gives the words to: the subject before it ("Berg said", "a source familiar
+ * with the talks told …"), or the one after it ("said Berg", "said a senior official"). A source
+ * is named people (resolved mentions and pronouns), or, when no person is named, the source as
+ * the text words it ("a source familiar with the talks", "the Kremlin", "TASS"): never the
+ * nearest named person. Pure functions over one paragraph.
+ */
+import type { Ref } from './coref.ts';
+import { PHRASAL_SPEECH, SPEECH_VERBS } from './lexicon/verbs.ts';
+import { CALENDAR_WORDS, NOT_NAMES } from './lexicon/names.ts';
+
+
+/** The words a speaker is: named people, or a source as written. */
+export interface Source {
+  people: number[];
+  /** As the text words it, when no person is named ("a senior US official", "the Kremlin"). */
+  text: string | null;
+}
+
+export interface Word {
+  w: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}’'.-]*/gu;
+
+/** Lower-case words of text[from, to) with their offsets ("U.S." keeps its stops, "said." does not). */
+export function wordsIn(text: string, from: number, to: number): Word[] {
+  const out: Word[] = [];
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
+    let w = m[0];
+    if (w.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(w)) w = w.replace(/\.+$/, '');
+    out.push({ w: w.toLowerCase(), start: m.index, end: m.index + w.length });
+  }
+  return out;
+}
+
+/** Nouns that make a phrase a source when no person is named in it. */
+const SOURCE_NOUNS = new Set(
+  `official officials source sources spokesman spokeswoman spokesperson spokespeople aide aides diplomat diplomats adviser
+  advisers advisor advisors analyst analysts observer observers expert experts person people insider insiders negotiator
+  negotiators lawmaker lawmakers senator senators minister ministers ministry ministries government governments administration
+  kremlin office statement statements communique readout report reports agency agencies newspaper newspapers paper channel
+  outlet side sides delegation delegations team military army command staff service services committee council embassy
+  police prosecutors prosecutor investigators residents resident witnesses witness officer officers commander commanders
+  representative representatives envoy envoys member members leaders leader capitals presidency palace secretariat
+  department pentagon parliament survey poll polls study campaign spokesmen figures participants person official's
+  document documents filing letter letters memo memorandum email emails release transcript readout note message
+  broadcaster broadcasters website site media press authorities authority regime cabinet parties party group groups`.split(/\s+/),
+);
+
+/** Words that may stand between a subject and its verb: "Berg also said", "Berg on Monday told". */
+const BETWEEN = /^(?:\s+(?:(?:is|was|were|are)\s+(?:said|reported|quoted|understood)\s+(?:to\s+have|as(?:\s+saying)?)|also|later|then|again|further|repeatedly|publicly|previously|reportedly|separately|has|had|have|would|will|is|was|were|are|been|had\s+earlier|earlier|once|now|still|quickly|flatly|bluntly|curtly|simply|only|even|finally|recently))*\s*$/iu;
+const TIME_OR_PLACE = /^(?:\s+(?:on|in|at|during|after|before|late|early)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\p{L}\d’'-]+(?:\s+(?:of|in)\s+[\p{L}’'-]+)?)?\s*$/u;
+/** Words that end a source phrase going backwards: the clause before it. */
+const STOP_BACK = new Set(`that which who whom whose and but or while when as if because although though since after before then so said says told`.split(/\s+/));
+const DETERMINERS = /^(?:a|an|the|one|two|three|several|some|many|other|another|both|all|most|these|those|this|that|his|her|their|its)$/;
+
+/** The name a verb at `at` follows; a name set off by commas ("Kharkiv’s mayor, X, said") closes with its comma. */
+function refEndingAt(refs: Ref[], at: number, text: string): Ref | undefined {
+  // The name nearest the verb first: in "Trump, Cruz and Rubio said" it is Rubio (and the group
+  // gathers the others), not Trump with an "appositive" of two names.
+  return [...refs].reverse().find((r) => {
+    if (!r.people.length || r.end > at) return false;
+    const between = text.slice(r.end, at);
+    if (isGlue(between)) return true;
+    const appositive = /,\s*$/.test(text.slice(Math.max(0, r.start - 3), r.start));
+    return appositive && /^,/.test(between) && isGlue(between.slice(1));
+  });
+}
+/** What may stand between a name and its verb: nothing, an appositive, a time, a possessive's 's. */
+function isGlue(s: string): boolean {
+  if (/^(?:[’']s)?\s*$/.test(s)) return true;
+  if (BETWEEN.test(s) || TIME_OR_PLACE.test(s)) return true;
+  // "Berg, a former diplomat, said" / "Berg, 54, said" / "Berg, assistant secretary for refugees, migration and aid, said"
+  if (/^,[^;“”"]{1,180},\s*(?:also\s+|later\s+)?$/.test(s)) return true;
+  // "Lewis of the James Martin Center wrote", "Berg of Reuters said"
+  if (/^\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[^,;“”"]{0,80}?\s*$/u.test(s)) return true;
+  return /^\s+(?:in|on|at)\s+(?:a|an|the)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s*$/u.test(s);
+}
+
+/** "X and Y", "X, a Y, and Z": the people coordinated with the ref that ends a subject. */
+function group(text: string, refs: Ref[], last: Ref): number[] {
+  const out = [...last.people];
+  let cur = last;
+  for (let k = refs.indexOf(last) - 1; k >= 0; k--) {
+    const between = text.slice(refs[k].end, cur.start);
+    if (!/^(?:,[^,.;]{0,90},?)?\s+and\s+(?:\p{Lu}[\p{L}.’'-]*\s+){0,4}$|^,\s+$/u.test(between) || !refs[k].people.length) break;
+    if (/^,\s+$/.test(between) && !/\band\s+/.test(text.slice(cur.end, last.end + 1) + text.slice(last.start - 6, last.start))) break;
+    out.unshift(...refs[k].people);
+    cur = refs[k];
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * The source before a verb at `verbStart` within [from, verbStart): a named subject (with the people
+ * coordinated with it), a pronoun, or a phrase that names a source without naming a person.
+ */
+export function sourceBefore(text: string, refs: Ref[], from: number, verbStart: number): Source | null {
+  const r = refEndingAt(refs.filter((x) => x.start >= from), verbStart, text);
+  if (r) {
+    // "Berg’s spokesman said": the name owns the speaker, it is not the speaker.
+    const tail = text.slice(r.end, verbStart);
+    if (/^[’']s\s+\p{Ll}/u.test(tail)) return nominalBefore(text, from, verbStart);
+    return { people: group(text, refs.filter((x) => x.start >= from), r), text: null };
+  }
+  return nominalBefore(text, from, verbStart);
+}
+
+/** "a source familiar with the talks", "the Kremlin", "Officials in Kyiv": a source phrase ending at `to`. */
+function nominalBefore(text: string, from: number, to: number): Source | null {
+  // Drop what may stand between the phrase and its verb.
+  let end = to;
+  const gap = /(?:\s+(?:also|later|then|again|further|repeatedly|publicly|previously|reportedly|separately|has|had|have|would|will|earlier))+\s*$/i.exec(text.slice(from, to));
+  if (gap) end = from + gap.index;
+  const ws = wordsIn(text, from, end);
+  if (!ws.length) return null;
+  let k = ws.length;
+  while (k > 0) {
+    const w = ws[k - 1];
+    const gapAfter = text.slice(w.end, k < ws.length ? ws[k].start : end);
+    if (/[;:“”"«»„]|[.!?]\s/.test(gapAfter)) break;
+    if (/,/.test(gapAfter) && k < ws.length) break;
+    if (STOP_BACK.has(w.w) && k < ws.length) break;
+    k--;
+    if (ws.length - k > 9) return null;
+  }
+  let phrase = ws.slice(k);
+  // The head noun is the last word before a postmodifier ("source familiar with …", "officials in Kyiv"),
+  // or, with no such noun, a name of capitalised words that is no person ("TASS", "Downing Street").
+  let head = headOf(phrase.map((w) => w.w));
+  if (head < 0) {
+    let c = phrase.length;
+    while (c > 0 && /^\p{Lu}/u.test(text.slice(phrase[c - 1].start))) c--;
+    if (c === phrase.length || c < phrase.length - 4) return null;
+    // "Tuesday said", "Media said": days and common words are no organisation.
+    if (phrase.slice(c).every((w) => w.w === 'the' || CALENDAR_WORDS.has(w.w) || NOT_NAMES.has(w.w))) return null;
+    // "I said", "We added": pronouns are not organisations; a name cut short is no name either.
+    if (phrase.slice(c).some((w) => /^(?:i|we|you|it|they|he|she|this|that|these|those)$/.test(w.w))) return null;
+    if (/^\s+\p{Lu}/u.test(text.slice(phrase[phrase.length - 1].end, to))) return null;
+    if (c > 0 && phrase[c - 1].w === 'the') c--;
+    phrase = phrase.slice(c);
+    head = phrase.length - 1;
+  }
+  // Start at a determiner or the word right before the head's modifiers.
+  const det = phrase.findIndex((w) => DETERMINERS.test(w.w));
+  if (det > 0 && det <= head) phrase = phrase.slice(det);
+  const s = text.slice(phrase[0].start, phrase[phrase.length - 1].end).trim();
+  if (!s || SPEECH_VERBS.has(phrase[0].w) || !isSourcePhrase(text, phrase)) return null;
+  return { people: [], text: s };
+}
+
+const ENDS_BADLY = /^(?:is|are|was|were|be|been|has|have|had|a|an|the|of|at|in|on|for|to|from|by|with|and|or|but|that|which|who|its|his|her|their)$/;
+/**
+ * A source phrase is a noun phrase: short, not ending in a verb or a preposition, and not a
+ * headline in capitals (an acronym of a few letters, "TASS", is a name; "INDIANA’S" is a shout).
+ */
+function isSourcePhrase(text: string, phrase: Word[]): boolean {
+  if (phrase.length > 9 || ENDS_BADLY.test(phrase[phrase.length - 1].w)) return false;
+  const capitals = phrase.filter((w) => w.w.length > 1 && /^[\p{Lu}’'.-]+$/u.test(text.slice(w.start, w.end)));
+  return capitals.length < 2 && !capitals.some((w) => w.w.replace(/[’'.-]|s$/g, '').length > 5);
+}
+
+/** The subject of the sentence that holds `at`: the first name a verb follows, for a cue like "stating, “…”". */
+export function sentenceSubjectBefore(text: string, refs: Ref[], from: number, at: number): Source | null {
+  for (const r of refs) {
+    if (r.start < from || r.end > at || !r.people.length) continue;
+    if (/\b(?:with|to|by|from|of|for|about|on|at|in|after|before|like)\s+$/i.test(text.slice(Math.max(from, r.start - 12), r.start))) continue;
+    const after = text.slice(r.end, at);
+    if (/^(?:,[^,;]{1,110},)?\s+(?:(?:also|later|then|has|had|have)\s+)?[\p{Ll}]+/u.test(after)) return { people: r.people, text: null };
+  }
+  return null;
+}
+
+/** The index of a source noun that heads the phrase, or of a capitalised name (an organisation), else -1. */
+function headOf(words: string[]): number {
+  for (let i = 0; i < words.length; i++) {
+    if (SOURCE_NOUNS.has(words[i])) {
+      // "familiar with the talks", "close to the Kremlin", "in Kyiv", "who spoke": a postmodifier may follow.
+      const rest = words.slice(i + 1).join(' ');
+      if (!rest || /^(?:familiar with|close to|briefed on|with knowledge of|involved in|in|from|at|of|for|with|on|who|speaking)\b/.test(rest)) return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The source after a verb ending at `verbEnd`: "said Berg", "said a senior official", "according to
+ * the Kremlin". Within [verbEnd, to).
+ */
+export function sourceAfter(text: string, refs: Ref[], verbEnd: number, to: number): Source | null {
+  const rest = text.slice(verbEnd, to);
+  const lead = /^\s*(?:,\s*)?(?:(?:on|in|at)\s+\p{Lu}\p{Ll}+\s+)?/u.exec(rest)![0].length;
+  const at = verbEnd + lead;
+  // Title words may stand before the name: "said Foreign Minister Anna Berg".
+  // (The stop of an abbreviation is no sentence's end: "said Sen. Jeff Merkley", "said Gov. X".)
+  const r = refs.find((x) => x.people.length && x.start >= at && x.start <= at + 60 && /^(?:[\p{L}\p{N}’'.-]+\s+){0,5}$/u.test(text.slice(at, x.start)) && !/[,;.]/.test(text.slice(at, x.start).replace(/\b\p{L}{1,4}\./gu, '')));
+  if (r) return { people: group(text, refs, r), text: null };
+  const ws = wordsIn(text, at, to);
+  const phrase: Word[] = [];
+  for (const w of ws) {
+    const gapBefore = text.slice(phrase.length ? phrase[phrase.length - 1].end : at, w.start);
+    if (phrase.length && /[,;:.“”"]/.test(gapBefore)) break;
+    if (phrase.length > 8) break;
+    if (phrase.length && /^(?:who|which|that|adding|saying|as|after|when|while)$/.test(w.w)) break;
+    phrase.push(w);
+  }
+  if (!phrase.length) return null;
+  // "said a senior official", "added another New Hampshire Republican", "said TASS".
+  const determined = /^(?:a|an|another|one|two|three|several|some|many|other|the)$/.test(phrase[0].w) && phrase.length >= 2;
+  if (!determined && (headOf(phrase.map((w) => w.w)) < 0 || !DETERMINERS.test(phrase[0].w) && !/^\p{Lu}/u.test(text.slice(phrase[0].start)) && !SOURCE_NOUNS.has(phrase[0].w))) return null;
+  if (!isSourcePhrase(text, phrase)) return null;
+  return { people: [], text: text.slice(phrase[0].start, phrase[phrase.length - 1].end) };
+}
+
+const NOUN_BEFORE = /(?:\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|no|any|some|such|whose)|[’']s)\s+$/i;
+
+/**
+ * Whether the word at w is a speech verb used as one: not a noun ("Ukraine's hopes", "the
+ * claims", "these remarks") and not part of a name ("the United States").
+ */
+export function isSpeechVerbAt(text: string, w: Word): boolean {
+  if (!SPEECH_VERBS.has(w.w)) {
+    // "…,” Trump went on, “…”", "she shot back".
+    const particle = PHRASAL_SPEECH[w.w];
+    if (!particle || !new RegExp(`^\\s+${particle}\\b`).test(text.slice(w.end, w.end + 8))) return false;
+  }
+  if (/^\p{Lu}/u.test(text.slice(w.start)) && !/^\s*$|[.!?:]\s*$|[“"]\s*$/.test(text.slice(Math.max(0, w.start - 3), w.start))) return false;
+  return !NOUN_BEFORE.test(text.slice(Math.max(0, w.start - 12), w.start));
+}
+
+/** The speech verbs used as verbs in text[from, to), with their offsets. */
+export function speechVerbs(text: string, from: number, to: number): Word[] {
+  return wordsIn(text, from, to).filter((w) => isSpeechVerbAt(text, w));
+}

@@ -1,0 +1,97 @@
+/**
+ * Interviews in question-and-answer form: paragraphs that open with a speaker label ("Q:", "A:",
+ * "Haddad:", "Frage:"). Each turn is the words of the one the label stands for: questions the
+ * interviewer's, answers the interviewee's, as the introduction presents them ("Our correspondent X
+ * spoke to Y", "She spoke to X"). Pure.
+ */
+import type { Article } from '../knowledge/types.ts';
+import type { ArticlePerson, Mention } from './types.ts';
+import { fullNameKey } from '../text/normalize.ts';
+
+export interface Turn {
+  /** Where the words start, after the label. */
+  from: number;
+  /** The people the label stands for (none when the text does not name them). */
+  people: number[];
+  /** The label's speaker as written, when no person is named ("the interviewer"). */
+  source: string | null;
+}
+
+const LABEL = /^\s*(Q|A|Question|Answer|Frage|Antwort|Réponse|Interviewer|\p{Lu}[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]+){0,2})\s*[:：]\s+(?=\S)/u;
+/** A transcript's "Lund — words" (a dash after the speaker's name). */
+const DASH_LABEL = /^\s*(\p{Lu}[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]+){0,2})\s+[—–]\s+(?=\S)/u;
+const isPersonName = (label: string, people: ArticlePerson[]) => {
+  const key = fullNameKey(label);
+  return people.some((p) => [p.name, ...p.aliases].some((n) => fullNameKey(n) === key || fullNameKey(n).split(' ').pop() === key.split(' ').pop()));
+};
+const QUESTION = /^(?:q|question|frage|interviewer)$/i;
+const ANSWER = /^(?:a|answer|antwort|réponse)$/i;
+/** Labels that introduce something other than a speaker's words. */
+const NOT_SPEAKERS = /^(?:update|updated|note|editor|photo|video|source|sources|details|quote|background|read|watch|listen|correction|context|analysis|why|what|how|when|where|who|timeline|key|live|breaking|warning|summary|latest|also|more|opinion|subscribe|share)$/i;
+const JOURNALIST = /\b(?:correspondent|reporter|journalist|editor|interviewer|host|presenter|anchor|our)\b/i;
+
+/** The turns of an interview, by paragraph number; empty when the article is not one. */
+export function interviewTurns(article: Article, people: ArticlePerson[], mentions: Mention[]): Map<number, Turn> {
+  const labelled: { n: number; label: string; from: number }[] = [];
+  for (const p of article.paragraphs) {
+    const m = LABEL.exec(p.text) ?? DASH_LABEL.exec(p.text);
+    if (!m || NOT_SPEAKERS.test(m[1].split(/\s+/)[0])) continue;
+    // "NAME — words" (a transcript) only when NAME is a person of the article: "KYIV — …" is a dateline.
+    if (m.index === undefined || (DASH_LABEL.test(p.text) && !LABEL.test(p.text) && !isPersonName(m[1], people))) continue;
+    labelled.push({ n: p.n, label: m[1], from: m[0].length });
+  }
+  const labels = new Set(labelled.map((l) => l.label));
+  if (labelled.length < 3 || labels.size < 2) return new Map();
+  const first = labelled[0].n;
+  const { interviewer, interviewee } = roles(article, people, mentions, first);
+  const byName = (label: string): number[] => {
+    const key = fullNameKey(label);
+    const last = key.split(' ').pop()!;
+    const hits = people.map((p, i) => [p, i] as const).filter(([p]) => [p.name, ...p.aliases].some((n) => fullNameKey(n) === key || fullNameKey(n).split(' ').pop() === last));
+    return hits.length === 1 ? [hits[0][1]] : [];
+  };
+  const out = new Map<number, Turn>();
+  for (const l of labelled) {
+    if (QUESTION.test(l.label)) out.set(l.n, { from: l.from, people: interviewer === null ? [] : [interviewer], source: interviewer === null ? 'the interviewer' : null });
+    else if (ANSWER.test(l.label)) out.set(l.n, { from: l.from, people: interviewee === null ? [] : [interviewee], source: interviewee === null ? 'the interviewee' : null });
+    else {
+      const who = byName(l.label);
+      out.set(l.n, { from: l.from, people: who, source: who.length ? null : l.label });
+    }
+  }
+  return out;
+}
+
+/**
+ * Who asks and who answers, from the introduction: in "X spoke to Y" the journalist is the one the
+ * text calls a correspondent or reporter, else the one named; the other is the interviewee.
+ */
+function roles(article: Article, people: ArticlePerson[], mentions: Mention[], firstTurn: number): { interviewer: number | null; interviewee: number | null } {
+  const intro = mentions.filter((m) => m.paragraph < firstTurn);
+  let interviewer: number | null = null;
+  let interviewee: number | null = null;
+  for (const p of article.paragraphs.filter((x) => x.n < firstTurn)) {
+    const m = /\b(?:spoke|talked|speaks|talks)\s+(?:(?:about|on|of)\s+(?:it|this|that|them)\s+|at length\s+)?(?:to|with)\s+|\binterviewed\s+|\bin an interview with\s+/.exec(p.text);
+    if (!m) continue;
+    const here = intro.filter((x) => x.paragraph === p.n);
+    const object = here.find((x) => x.start >= m.index + m[0].length && x.start <= m.index + m[0].length + 40);
+    const subject = [...here].reverse().find((x) => x.end <= m.index);
+    const isJournalist = (x: Mention | undefined) => !!x && (JOURNALIST.test(p.text.slice(Math.max(0, x.start - 40), x.start)) || people[x.person].roles.some((r) => JOURNALIST.test(r.text)));
+    if (/in an interview with/.test(m[0])) {
+      if (object) interviewee = object.person;
+    } else if (object && subject) {
+      // The journalist is the one the text calls one; else the one the introduction is not about
+      // ("She spoke to X": she is the first person presented, X asks).
+      const presented = intro.find((x) => !x.pronoun)?.person;
+      const subjectAnswers = isJournalist(object) || (!isJournalist(subject) && (subject.pronoun || subject.person === presented));
+      [interviewer, interviewee] = subjectAnswers ? [object.person, subject.person] : [subject.person, object.person];
+    } else if (object) {
+      interviewee = object.person;
+    }
+    if (interviewee !== null) break;
+  }
+  // No "spoke to": the person the introduction presents first is the one interviewed.
+  if (interviewee === null) interviewee = intro.find((m) => !m.pronoun && !(interviewer !== null && m.person === interviewer))?.person ?? null;
+  if (interviewer === interviewee) interviewer = null;
+  return { interviewer, interviewee };
+}

@@ -1,0 +1,296 @@
+/**
+ * Role phrases around a name: a title before it ("US special envoy"), an appositive after it
+ * ("X, an adviser to Y,"), "Kharkiv’s mayor, X", "a delegation led by X", "X, who heads …".
+ * Pure functions over one paragraph's text and a name's offsets.
+ */
+import { FIRST_NAMES, HONORIFICS, ROLE_MODIFIERS, ROLE_NOUNS } from './lexicon/names.ts';
+import { CAPITALS, COUNTRIES, NATIONALITIES } from './lexicon/places.ts';
+import { SPEECH_VERBS } from './lexicon/verbs.ts';
+import { givenNames } from './lexicon/gazetteers.ts';
+import { fold } from '../text/normalize.ts';
+
+export const isPlaceWord = (f: string) => COUNTRIES.has(f) || CAPITALS.has(f) || f in NATIONALITIES;
+export const isRoleWord = (f: string) => ROLE_NOUNS.has(f) || ROLE_MODIFIERS.has(f) || HONORIFICS.has(f.replace(/\.$/, ''));
+
+const APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+)?((?:[^,.;:()“”"]|\.(?=\S)|(?<=(?:^|[\s.])\p{Lu})\.){2,90}?)(?=,|(?<!\p{Lu})\.(?:\s|$)|;|$|\s+who\s|\s+which\s)/u;
+const RELATIVE_ROLE = /^,\s+who\s+(?:again\s+|also\s+|once again\s+|still\s+|now\s+|then\s+|previously\s+|had\s+|has\s+)?(?:led|leads|heads|headed|chairs|chaired|runs|ran|directs|directed|oversees|oversaw)\s+((?:the\s+)?[^,.;]{2,60}?)(?=,|\.(?:\s|$)|;|$)/u;
+/** "Kharkiv’s mayor, NAME" / "Its spokeswoman, NAME": a role set off by a comma before the name. */
+const ROLE_BEFORE_COMMA = /(?:^|[\s(])((?:(?:\p{Lu}[\p{L}’'.-]*[’']s|its|his|her|their|the)\s+)?(?:[\p{L}.-]+\s+){0,3}?[\p{L}-]+),\s+$/u;
+
+/** "NAME, a foreign policy expert from X," -> the role phrase, when it has a role noun. */
+export function appositiveRole(text: string, end: number): string | null {
+  const m = APPOSITIVE.exec(text.slice(end));
+  if (!m) return null;
+  const phrase = m[1].trim();
+  const words = phrase.split(/\s+/).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
+  if (words.length > 12) return null;
+  // The head must be a role: "an advisor to X" yes, "a notable figure due to his ties" no.
+  const head = words.findIndex((w) => ROLE_NOUNS.has(w));
+  if (head < 0 || head > 5) return null;
+  if (words.slice(0, head).some((w) => SPEECH_VERBS.has(w))) return null;
+  return phrase;
+}
+
+/** "NAME, who led Ukraine’s delegation," -> "head of Ukraine’s delegation". */
+export function relativeRole(text: string, end: number): string | null {
+  const m = RELATIVE_ROLE.exec(text.slice(end));
+  return m ? `head of ${m[1].replace(/^the\s+/, 'the ')}` : null;
+}
+
+/** "NAME, who had led the government since 2020," / "who previously headed …": a role behind them. */
+export function relativeRoleIsPast(text: string, end: number): boolean {
+  return /^,\s+who\s+(?:had|previously|once|formerly|until recently)\b/.test(text.slice(end, end + 40));
+}
+
+/** "Kharkiv’s mayor, NAME": the words before the comma, when they end in a role noun. */
+export function roleBeforeComma(text: string, start: number): string | null {
+  // Cheap test first: the anchored pattern below backtracks over every start position.
+  if (!/,\s*$/.test(text.slice(Math.max(0, start - 3), start))) return null;
+  const before = text.slice(Math.max(0, start - 80), start);
+  // "the chief of the General Staff, NAME": an office of a named body.
+  const ofBody = /(?:^|[\s(])((?:the\s+)?(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s+of\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}’'-]*|and|for|of)\s+){0,5}\p{Lu}[\p{L}’'-]*),\s+$/u.exec(before);
+  if (ofBody && isRoleNoun(ofBody[2]) && !belongsToClauseBefore(before, ofBody.index + ofBody[0].indexOf(ofBody[1]))) return ofBody[1].replace(/^the\s+/i, '');
+  const m = ROLE_BEFORE_COMMA.exec(before);
+  if (!m) return null;
+  const words = m[1].split(/\s+/);
+  if (!isRoleNoun(words[words.length - 1])) return null;
+  // "… became vice-chancellor and finance minister, NAME": the role is the clause's, not the name's.
+  if (belongsToClauseBefore(before, m.index + m[0].indexOf(m[1]))) return null;
+  // Keep the role words and a possessive owner; drop a leading determiner.
+  let k = words.length - 1;
+  while (k > 0 && (isRoleWord(words[k - 1].toLowerCase()) || words[k - 1].toLowerCase() in NATIONALITIES || /[’']s$/.test(words[k - 1]))) k--;
+  return words.slice(k).join(' ');
+}
+
+/** Whether the words before a role phrase make it part of another clause ("and", "became", "as"). */
+function belongsToClauseBefore(before: string, phraseStart: number): boolean {
+  return /\b(?:and|or|as|became|become|becomes|named|appointed|was|is|were|are|to|of|for|with)\s+$/i.test(before.slice(Math.max(0, phraseStart - 14), phraseStart));
+}
+
+/** "U.S. negotiators, including NAME" or "a Russian delegation led by NAME" -> a role. */
+export function listRole(text: string, start: number): string | null {
+  const tail = text.slice(Math.max(0, start - 16), start);
+  const isList = /(?:including|such as|among them)\s+$/.test(tail);
+  const isLed = /(?:led|headed|chaired)\s+by\s+$/.test(tail);
+  if (!isList && !isLed) return null;
+  const before = text.slice(Math.max(0, start - 120), start);
+  const incl = isList && /((?:[\p{L}.’']+\s+){0,3}?[\p{L}.’']+),?\s+(?:including|such as|among them)\s+$/u.exec(before);
+  if (incl) {
+    const words = incl[1].split(/\s+/);
+    const head = words[words.length - 1].toLowerCase();
+    if (ROLE_NOUNS.has(head) || ROLE_NOUNS.has(head.replace(/s$/, ''))) {
+      // Keep only the role words nearest the noun: "with U.S. negotiators" -> "U.S. negotiator".
+      let k = words.length - 1;
+      while (k > 0 && (isRoleWord(words[k - 1].toLowerCase()) || words[k - 1].toLowerCase() in NATIONALITIES)) k--;
+      return words.slice(k).join(' ').replace(/s$/, '');
+    }
+  }
+  const BODY = String.raw`(?:delegation|delegations|team|group|mission|government|party|coalition|committee|commission|negotiating team|side)`;
+  // "a delegation led by X", "Ukraine's delegation was led by X", "the Russian side, headed by X"
+  const led = isLed && new RegExp(String.raw`\b(?:a|an|the)?\s*((?:[\p{L}’']+\s+){0,2}?${BODY}),?\s+(?:(?:was|were|is|are|has been|had been|will be|again|also)\s+)*(?:led|headed|chaired)\s+by\s+$`, 'iu').exec(before);
+  if (led) {
+    const body = led[1].trim().replace(/^(?:a|an|the)\s+/i, '').replace(/\bdelegations\b/i, 'delegation').replace(/\bside$/i, 'delegation');
+    return /^\p{Lu}[\p{L}.’'-]*[’']s\s/u.test(body) ? `head of ${body}` : `head of the ${body}`;
+  }
+  // "Ukraine's delegation was led by A. Russia's was led by X": the body named a sentence before.
+  const elided = isLed && /\b(\p{Lu}[\p{L}.’'-]*[’']s)\s+(?:was|were)\s+(?:led|headed)\s+by\s+$/u.exec(before);
+  if (elided) {
+    const body = new RegExp(String.raw`\b${BODY}\b`, 'i').exec(text.slice(Math.max(0, start - 260), start));
+    if (body) return `head of ${elided[1]} ${body[0].toLowerCase().replace(/s$/, '').replace('side', 'delegation')}`;
+  }
+  return null;
+}
+
+/** Country, party or body a role phrase names: "Secretary of the X Council" -> "X Council". */
+export function affiliationOf(role: string | null): string | null {
+  if (!role) return null;
+  const from = /\b(?:from|of|at|with)\s+(?:the\s+)?((?:\p{Lu}[\p{L}’'.]*\s*)+(?:[\p{Ll}]+)?)$/u.exec(role);
+  if (from) return from[1].trim();
+  for (const w of role.split(/\s+/)) {
+    const c = NATIONALITIES[w.toLowerCase()];
+    if (c) return c;
+    // "Poland's president": the country that owns the role.
+    const owner = /^(\p{Lu}[\p{L}-]+)[’']s$/u.exec(w);
+    if (owner && (COUNTRIES.has(owner[1].toLowerCase()) || CAPITALS.has(owner[1].toLowerCase()))) return owner[1];
+  }
+  return null;
+}
+
+
+/** How the text gives a role: a title before the name, an appositive after it, and so on. */
+export type RoleHow = 'title' | 'appositive' | 'relative' | 'predicate' | 'before' | 'list' | 'led';
+
+/** "NAME, who was energy minister until July," / "NAME, who became prime minister in July,". */
+const RELATIVE_PAST = /^,\s+(?:who|until recently)\s+(was|had been|served as|has been|is|became|becomes|is now|was named|was appointed)\s+((?:[^,.;]|\.(?=\S)){2,80}?)(?=,|\.(?:\s|$)|;|$)/u;
+
+/** "NAME, who was energy minister until July" -> the role, and whether it is behind them. */
+export function relativeRoleOverTime(text: string, end: number): { text: string; former: boolean } | null {
+  const m = RELATIVE_PAST.exec(text.slice(end));
+  if (!m) return null;
+  const words = m[2].split(/\s+/).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
+  if (!words.some((w) => ROLE_NOUNS.has(w))) return null;
+  const past = /^(was|had been|served as)$/.test(m[1]) || /\b(?:until|before|till)\b/.test(m[2]);
+  return { text: m[2].trim(), former: past };
+}
+
+const FORMER = /^(?:former|ex-|ex|outgoing|then-?|previous|previously|erstwhile|one-time|onetime|until now|until recently|ehemalige[rn]?|ancien(?:ne)?)\s+/i;
+const UNTIL = /\s+(?:until|till|up to)\s+[^,;]{2,30}$/i;
+/** "prime minister since March 2020": the date says how long, the role is the words before it. */
+const SINCE = /\s+(?:since|from)\s+(?:\p{Lu}\p{Ll}+\s+)?\d{4}$|\s+since\s+\p{Lu}\p{Ll}+$/u;
+/** Words that make a phrase a clause or a sentence's tail rather than a role. */
+const NOT_IN_A_ROLE = /\b(?:is|was|were|are|has|had|have|will|would|said|says|told|who|which|that|when|while|after|because|if|whose|whom)\b/i;
+
+/**
+ * A role phrase made fit to show, or null when it is no role: a clause, the tail of a sentence,
+ * a list of other people. "former defence minister" is a role that is behind them; so is one
+ * "until September".
+ */
+export function cleanRole(raw: string, otherNames: string[] = []): { role: string; former: boolean } | null {
+  if (raw === LEFT_OFFICE) return { role: raw, former: true };
+  let s = raw.replace(/\s+/g, ' ').trim().replace(/^(?:also|now|currently|still)\s+/i, '').replace(/^(?:a|an|the)\s+/i, '').replace(/[\s,;:–—-]+$/, '');
+  let former = false;
+  const f = FORMER.exec(s);
+  if (f) {
+    former = true;
+    s = s.slice(f[0].length).replace(/^(?:a|an|the)\s+/i, '');
+  }
+  if (UNTIL.test(s)) {
+    former = true;
+    s = s.replace(UNTIL, '');
+  }
+  s = s.replace(SINCE, '');
+  // "culture minister with a taste for history": the role ends before a description of the person.
+  s = s.replace(/\s+with\s+(?:a|an|the|his|her|their)\s+(?![\p{L}-]*\s*(?:of|for)\s+\p{Lu})[^,;]*$/u, '');
+  if (!s || /^(?:and|or|but|as|with|of|to|for|in|on|at|by)\b/i.test(s) || /[“”"«»„‘]|’(?!s\b)/.test(s)) return null;
+  if (NOT_IN_A_ROLE.test(s)) return null;
+  const words = s.split(' ');
+  if (words.length > 10) return null;
+  // "Mr", "Sir": a form of address, not a role.
+  if (words.length === 1 && HONORIFICS.has(words[0].toLowerCase().replace(/\.$/, ''))) return null;
+  if (!words.some((w) => isRoleNoun(w) || isRoleWord(w.toLowerCase().replace(/['’]s$/, '').replace(/s$/, '')))) return null;
+  // "… and first deputy foreign minister Serhiy K": a role phrase that names someone else is a list.
+  for (const n of otherNames) {
+    const at = s.indexOf(n);
+    if (at >= 0 && !/^[’']s\b/.test(s.slice(at + n.length))) return null;
+  }
+  return { role: s, former };
+}
+
+/** Ranks that alone say little of what someone does ("General", "Colonel"): the weakest roles. */
+const BARE_RANKS = new Set(['general', 'colonel', 'captain', 'lieutenant', 'sergeant', 'admiral', 'marshal', 'major', 'member', 'official', 'officials']);
+
+/**
+ * How well a role phrase says what someone is, lower is better: an office ("defence minister",
+ * "US special envoy") before a function ("head of the delegation"), a bare rank last.
+ */
+export function rolePriority(role: string, how: RoleHow): number {
+  const words = role.toLowerCase().split(/\s+/);
+  if (words.length === 1 && (BARE_RANKS.has(words[0]) || HONORIFICS.has(words[0].replace(/\.$/, '')))) return 4;
+  if (how === 'list' || how === 'led' || /^head of (?:the )?(?:\S+\s+)?(?:delegation|team|group|mission)\b/i.test(role)) return 2;
+  if (words.length === 1) return 1.5;
+  return 1;
+}
+
+/** Where a role said of someone stops: punctuation, or a word that starts another clause. */
+const ROLE_END = String.raw`(?=\s*[,.;:()“”"«»„]|\s+and(?!\s+\p{Lu})|\s+(?:while|since|after|before|when|in|on|at|from|until|who|which|but|because|with|to\s+replace|replacing|succeeding|for\s+(?:the\s+)?(?:first|second|third|last)\b)\b|$)`;
+const ROLE_WORDS = String.raw`(?:(?:the|a|an)\s+)?(?:new\s+)?((?:[\p{L}’'.-]+\s+){0,7}?[\p{L}’'.-]+)`;
+/** Verbs that give someone a post: "appointed X defence minister", "X was named envoy". */
+const APPOINT = String.raw`(?:named|appointed|nominated|elected|confirmed|installed|made|sworn in|chosen|picked|tapped|promoted)`;
+/** What may stand between a name and a verb that gives it a role: an appositive, "of the CDU", "came home and in February". */
+const BEFORE_VERB = String.raw`,?(?:,[^,]{1,60},)?(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2})?(?:\s+[^.;,“”"]{1,70}?\s+and(?:\s+(?:in|on|at)\s+[\p{L}\d]+(?:\s+\d{4})?|\s+later|\s+then|\s+now)?)?`;
+const SAID_AFTER: [RegExp, { former?: boolean; fresh?: boolean; how: RoleHow }][] = [
+  // "X is the new energy minister", "X was prime minister in 2005" (behind them), "X remains foreign minister"
+  [new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`\s+(is|is also|remains|remained|is now|has become|had become|became|becomes|will become|was|has been|has also been|had been|stayed on as|stays on as|stayed as|continues as|continued as|kept (?:his|her) (?:post|job) as)\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate' }],
+  // "X was appointed head of the office", "X has been named special envoy", "X takes over as defence minister"
+  [new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`\s+(?:(?:was|has been|had been|is|will be|were|is to be)\s+(?:formally\s+|officially\s+|also\s+)?` + APPOINT + String.raw`(?:\s+on\s+\p{Lu}\p{Ll}+)?(?:\s+as)?|(?:takes|took|take|taking|will take)\s+over\s+as|(?:moves|moved|moving)\s+[^,.;]{1,40}?\s+to\s+become|who\s+(?:becomes|became|takes over as|took over as)|(?:to\s+)?(?:succeed|succeeds|succeeded|replace|replaces|replaced)\s+(?:\p{Lu}[\p{L}’'-]*\s+){1,3}as)\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate', fresh: true }],
+  // "… and Serhii Marchenko as finance minister", "Budanov, in his new job as head of the office,"
+  [new RegExp(String.raw`^\s+as\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate' }],
+  [new RegExp(String.raw`^,?\s+[^,.;]{0,60}?\b(?:his|her|their)\s+new\s+(?:job|role|post|position|office)\s+as\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate', fresh: true }],
+  // "Budanov, the former spy chief, now head of the office," / "X, now defence minister,"
+  [new RegExp(String.raw`^(?:,[^,;“”"]{1,80})?,\s+now\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'appositive' }],
+  // "X’s appointment as head of the office", "X’s promotion to deputy minister"
+  [new RegExp(String.raw`^[’']s\s+(?:appointment|nomination|confirmation|election|promotion|move|elevation)\s+(?:as|to)\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate', fresh: true }],
+];
+/** "X will lead the delegation", "X took charge of the ministry", "named X to head the office": a function taken up. */
+const LEADS_AFTER = new RegExp(String.raw`^\s+(?:(?:will|would|is to|was to|is set to)\s+)?(?:lead|leads|led|head|heads|headed|took charge of|takes charge of|run|runs)\s+((?:the\s+)?(?:[\p{L}’'-]+\s+){0,4}?(?:delegation|team|office|ministry|government|council|service|agency|talks|negotiations|directorate|committee|commission|army|forces))\b`, 'u');
+const TO_HEAD_AFTER = new RegExp(String.raw`^\s+to\s+(?:lead|head|run)\s+((?:the\s+)?(?:[\p{L}’'-]+\s+){0,4}?[\p{L}’'-]+)` + ROLE_END, 'u');
+/** "appointed X defence minister", "named him envoy": the verb before the name gives the role after it. */
+const APPOINTED_BEFORE = new RegExp(String.raw`\b(?:has|have|had)?\s*` + APPOINT + String.raw`(?:\s+on\s+\p{Lu}\p{Ll}+)?\s+$`, 'u');
+const AFTER_OBJECT = new RegExp(String.raw`^\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?(?:as\s+)?` + ROLE_WORDS + ROLE_END, 'u');
+
+/** What a sentence says when someone leaves office: "X resigned", "X stepped down as envoy". */
+export const LEFT_OFFICE = '(left office)';
+const LEAVES = new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`\s+(?:has\s+|had\s+)?(?:resigned|stepped down|steps down|quit|quits|resigns|left office|was dismissed|was fired|was sacked|was removed|was ousted|has been dismissed|was replaced)\b(?:\s+as\s+` + ROLE_WORDS + String.raw`)?`, 'u');
+
+const OUSTED_BEFORE = /\b(?:took over from|takes over from|take over from|taking over from|succeeding|succeeded|succeeds|replacing|replaced|replaces|successor to|in place of|dismissed|fired|sacked|ousted|removed|dismissing|firing)\s+(?:(?:the|a)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+,\s+)?$/u;
+
+export interface SaidRole {
+  text: string;
+  how: RoleHow;
+  /** The sentence says the role is behind them ("X was prime minister in 2005"). */
+  former: boolean;
+  /** The sentence says they take it up now ("was appointed", "his new job as"). */
+  fresh: boolean;
+}
+
+const hasRoleNoun = (phrase: string) => phrase.split(/\s+/).some((w) => isRoleNoun(w));
+/** A role noun, also inside a compound ("vice-chancellor", "co-leader") or abbreviated ("Sen."). */
+export function isRoleNoun(word: string): boolean {
+  const w = fold(word).replace(/['’]s$/, '').replace(/\.$/, '');
+  return ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, '')) || (w.includes('-') && ROLE_NOUNS.has(w.split('-').pop()!)) || germanTitle(w);
+}
+
+/** German compound titles: "Kremlchef", "Außenministerin", "Regierungssprecher". */
+const GERMAN_TITLE = /^\p{L}{3,}(?:chef|chefin|minister|ministerin|kanzler|kanzlerin|präsident|prasident|präsidentin|prasidentin|sprecher|sprecherin|berater|beraterin|botschafter|botschafterin|beauftragter|beauftragte|gesandter)$/u;
+export const germanTitle = (w: string) => GERMAN_TITLE.test(w);
+
+/**
+ * Roles a sentence says of the name (or pronoun) at [start, end): "X is the new energy minister",
+ * "X was appointed head of the office", "X, who moves … to become justice minister", "X as finance
+ * minister", "X, in his new job as …", and "appointed X defence minister".
+ */
+/** Words that make a role a possibility, not a fact: "considering X as ambassador", "X was tipped as …". */
+const HYPOTHETICAL = /\b(?:consider|considers|considering|considered|might|could|would|may|possible|possibly|potential|potentially|tipped|rumou?red|speculat\w*|expected to|likely|candidate)\b/i;
+
+export function rolesSaidOf(text: string, start: number, end: number): SaidRole[] {
+  const out: SaidRole[] = [];
+  const sentenceStart = Math.max(0, text.lastIndexOf('. ', start) + 1);
+  if (HYPOTHETICAL.test(text.slice(sentenceStart, start)) || HYPOTHETICAL.test(text.slice(end, end + 30))) return out;
+  const after = text.slice(end, end + 220);
+  for (const [re, kind] of SAID_AFTER) {
+    const m = re.exec(after);
+    const phrase = m?.[m.length - 1];
+    if (!phrase || !hasRoleNoun(phrase)) continue;
+    // "X as interior minister and Serhii M as finance minister": the role ends where the next name starts.
+    const next = /\s+and\s+(\p{Lu}[\p{L}’'-]+)\s+\p{Lu}/u.exec(phrase);
+    if (next && (givenNames().has(fold(next[1])) || FIRST_NAMES.has(fold(next[1])))) {
+      const cut = phrase.slice(0, next.index);
+      if (hasRoleNoun(cut)) out.push({ text: cut, how: kind.how, former: false, fresh: !!kind.fresh });
+      continue;
+    }
+    // "has been named as envoy" is the appointment pattern's to read, not "has been" + a role.
+    if (new RegExp(String.raw`^(?:formally\s+|officially\s+|also\s+)?${APPOINT}\b`, 'u').test(phrase)) continue;
+    out.push({ text: phrase, how: kind.how, former: /^(?:was|had been)$/.test(m![1] ?? '') && !kind.fresh, fresh: !!kind.fresh || /^(?:becomes|became|has become|will become)$/.test(m![1] ?? '') });
+  }
+  if (APPOINTED_BEFORE.test(text.slice(Math.max(0, start - 40), start))) {
+    const m = AFTER_OBJECT.exec(after);
+    if (m && hasRoleNoun(m[1])) out.push({ text: m[1], how: 'predicate', former: false, fresh: true });
+    const to = TO_HEAD_AFTER.exec(after);
+    if (to) out.push({ text: `head of ${to[1]}`, how: 'predicate', former: false, fresh: true });
+  }
+  // "Yermak’s resignation", "the resignation of X", "X’s dismissal": a departure named as a noun.
+  if (/^[’']s\s+(?:resignation|dismissal|sacking|ouster|departure|exit|removal)\b/.test(after) || /\b(?:resignation|dismissal|sacking|ouster|departure|removal)\s+of\s+(?:[\p{L}-]+\s+){0,3}$/u.test(text.slice(Math.max(0, start - 40), start))) {
+    out.push({ text: LEFT_OFFICE, how: 'predicate', former: true, fresh: false });
+  }
+  const left = LEAVES.exec(after);
+  if (left) out.push({ text: left[1] ?? LEFT_OFFICE, how: 'predicate', former: true, fresh: false });
+  // "Merz took over from Olaf Scholz", "replacing X", "he dismissed the finance minister, X": X is out of office.
+  const before = text.slice(Math.max(0, start - 60), start);
+  if (OUSTED_BEFORE.test(before)) {
+    const as = /^\s+as\s+/.test(after) ? AFTER_OBJECT.exec(after) : null;
+    out.push({ text: as && hasRoleNoun(as[1]) ? as[1] : LEFT_OFFICE, how: 'predicate', former: true, fresh: false });
+  }
+  const leads = LEADS_AFTER.exec(after);
+  if (leads && !/\bled\b/.test(leads[0]) ) out.push({ text: `head of ${leads[1]}`, how: 'relative', former: false, fresh: false });
+  return out;
+}

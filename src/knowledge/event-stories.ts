@@ -1,0 +1,194 @@
+/**
+ * One real-world event, however many articles report it: the events of the base grouped into
+ * stories. Two events are one story when they are of one kind (talks and meetings count as one
+ * kind here: reporters call the same round either), their dates agree at the precision both know,
+ * and they share an actor or a place. The story is shown by its lead: the event whose date is the
+ * most certain (from the text before the publication date; a day before a month), the first
+ * reported among equals.
+ *
+ * Events are grouped in id order, and an added article's events have the highest ids, so a base
+ * extended article by article groups exactly as a base built at once does.
+ */
+import type { Event, KnowledgeBase } from './base.ts';
+import type { Derived } from './derived.ts';
+import { dayWindow } from '../extract/dates.ts';
+
+export interface Stories {
+  /** Story index of each event id. */
+  storyOf: Int32Array;
+  /** Event ids of each story, in id order. */
+  members: number[][];
+  /** The event that shows each story. */
+  lead: number[];
+  /** Story indexes by bucket key (kind and day or month): where a new event looks for its story. */
+  buckets: Map<string, number[]>;
+}
+
+const DAY = 86_400_000;
+
+const kindGroup = (e: Event) => (e.kind === 'meeting' ? 'talks' : e.kind);
+
+/** How sure an event's date is: text over publication date, then day over month over year. */
+function certainty(e: Event): number {
+  if (!e.date) return 0;
+  const p = e.date.precision === 'day' ? 3 : e.date.precision === 'month' ? 2 : 1;
+  return (e.date.source === 'text' ? 4 : 0) + p;
+}
+
+/** [first, last] day an event's date can mean, in ms. */
+function span(e: Event): [number, number] | null {
+  if (!e.date) return null;
+  // Event dates are shared objects (the base interns them): each is read once.
+  let w = windows.get(e.date);
+  if (!w) windows.set(e.date, (w = dayWindow(e.date, e.date.end)));
+  return w;
+}
+const windows = new WeakMap<object, [number, number]>();
+
+/** Dates that can mean the same happening: overlapping, a day apart at most; a publication date may lag the event by a few days. */
+function sameTime(a: Event, b: Event): boolean {
+  const x = span(a);
+  const y = span(b);
+  if (!x || !y) return false;
+  if (a.date!.precision === 'year' || b.date!.precision === 'year') return false;
+  const before = (a.date!.source === 'published' ? 3 : 1) * DAY;
+  const after = (b.date!.source === 'published' ? 3 : 1) * DAY;
+  // x reported by publication date may come up to 3 days after y; and the other way round.
+  return x[0] <= y[1] + before && y[0] <= x[1] + after;
+}
+
+/** Person actors (ids) of an event: the evidence that two reports are of one happening; countries are in every story. */
+function peopleOf(kb: KnowledgeBase, e: Event): string[] {
+  return e.actors.filter((a) => kb.personById.has(a));
+}
+
+function sameEvent(kb: KnowledgeBase, a: Event, b: Event): boolean {
+  if (kindGroup(a) !== kindGroup(b) || a.background !== b.background) return false;
+  const pa = peopleOf(kb, a);
+  const pb = peopleOf(kb, b);
+  const shared = pb.filter((x) => pa.includes(x)).length;
+  const sharedPerson = shared > 0;
+  // A statement is one person's: two statements are one only when the same person makes them.
+  if (a.kind === 'statement' && (pa[0] === undefined || pa[0] !== pb[0])) return false;
+  // Sentences of one paragraph telling of one kind of happening, by the same people (or none named), tell of one.
+  if (a.paragraph === b.paragraph) return sharedPerson || pa.length === 0 || pb.length === 0;
+  if (!sameTime(a, b)) return false;
+  // Two places named differently ("the port", "the city") are two events, unless two people are in both.
+  if (a.place && b.place && a.place.toLowerCase() !== b.place.toLowerCase()) return shared >= 2;
+  if (sharedPerson) return true;
+  if (a.place && b.place) return pa.length === 0 || pb.length === 0;
+  // Within one article, an event of the same kind and day that names nobody is the one already told.
+  return kb.paragraphs[a.paragraph].article === kb.paragraphs[b.paragraph].article && (pa.length === 0 || pb.length === 0);
+}
+
+/**
+ * Bucket keys: kind, month and one thing a matching report must share (a person, the place, or the
+ * article itself). Buckets stay small however many events a month holds; an event files under its
+ * first two people, its place and its article, and looks under all of them for the months its date
+ * (with the slack a publication date allows) can mean.
+ */
+function keys(kb: KnowledgeBase, e: Event): { own: string[]; look: string[] } {
+  const t = monthsOf(e);
+  if (!t) return { own: [], look: [] };
+  const g = kindGroup(e);
+  const people = peopleOf(kb, e);
+  const article = `a:${kb.paragraphs[e.paragraph].article}`;
+  const place = e.place ? `l:${e.place.toLowerCase()}` : null;
+  const own: string[] = [];
+  const look: string[] = [];
+  const add = (to: string[], m: string, id: string) => to.push(`${g}|${m}|${id}`);
+  for (let i = 0; i < people.length; i++) {
+    if (i < 2) add(own, t.own, `p:${people[i]}`);
+    for (const m of t.look) add(look, m, `p:${people[i]}`);
+  }
+  for (const id of place ? [place, article] : [article]) {
+    add(own, t.own, id);
+    for (const m of t.look) add(look, m, id);
+  }
+  return { own, look };
+}
+
+/** The month an event files under and those it looks in, once per (shared) date object. */
+function monthsOf(e: Event): { own: string; look: string[] } | null {
+  const d = e.date;
+  if (!d || d.precision === 'year') return null;
+  let t = months.get(d);
+  if (!t) {
+    const [a, b] = span(e)!;
+    const slack = (d.source === 'published' ? 3 : 1) * DAY;
+    const m = (ms: number) => new Date(ms).toISOString().slice(0, 7);
+    months.set(d, (t = { own: m(a), look: [...new Set([m(a - slack), m(a), m(b), m(b + slack)])] }));
+  }
+  return t;
+}
+const months = new WeakMap<object, { own: string; look: string[] }>();
+
+function file(buckets: Map<string, number[]>, key: string, story: number, copied: Set<string> | null): void {
+  let list = buckets.get(key);
+  if (!list) buckets.set(key, (list = []));
+  else if (copied && !copied.has(key)) buckets.set(key, (list = [...list]));
+  copied?.add(key);
+  if (!list.includes(story)) list.push(story);
+}
+
+/** Groups events (ids in increasing order) into stories, changing `s` in place; copied-on-write where `shared` says. */
+function group(kb: KnowledgeBase, s: Stories, events: readonly Event[], shared: { members: Set<number>; buckets: Set<string> } | null): void {
+  for (const e of events) {
+    const { own, look } = keys(kb, e);
+    let found = -1;
+    for (const k of look) {
+      for (const st of s.buckets.get(k) ?? []) {
+        // Against the story's lead and its first report only: matching any member would chain unrelated events together.
+        const lead = kb.events[s.lead[st]];
+        const first = kb.events[s.members[st][0]];
+        if (sameEvent(kb, lead, e) || (first !== lead && sameEvent(kb, first, e))) {
+          found = found < 0 ? st : Math.min(found, st);
+          break;
+        }
+      }
+    }
+    let story = found;
+    if (story < 0) {
+      story = s.members.length;
+      s.members.push([e.id]);
+      s.lead.push(e.id);
+    } else {
+      if (shared && !shared.members.has(story)) {
+        s.members[story] = [...s.members[story]];
+        shared.members.add(story);
+      }
+      s.members[story].push(e.id);
+      if (certainty(e) > certainty(kb.events[s.lead[story]])) s.lead[story] = e.id;
+    }
+    s.storyOf[e.id] = story;
+    for (const k of own) file(s.buckets, k, story, shared && shared.buckets);
+  }
+}
+
+export const STORIES: Derived<Stories> = {
+  name: 'events as stories',
+  make: (kb) => {
+    const s: Stories = { storyOf: new Int32Array(kb.events.length), members: [], lead: [], buckets: new Map() };
+    group(kb, s, kb.events, null);
+    return s;
+  },
+  extend: (prev, kb, added) => {
+    const storyOf = new Int32Array(kb.events.length);
+    storyOf.set(prev.storyOf);
+    const s: Stories = { storyOf, members: prev.members.slice(), lead: prev.lead.slice(), buckets: new Map(prev.buckets) };
+    group(kb, s, added.events, { members: new Set(), buckets: new Set() });
+    return s;
+  },
+};
+
+/** The events of an event's story, other than itself: the other reports of one happening. */
+export function otherReports(kb: KnowledgeBase, e: Event): Event[] {
+  const s = kb.derive(STORIES);
+  return s.members[s.storyOf[e.id]].filter((id) => id !== e.id).map((id) => kb.events[id]);
+}
+
+/** Whether this event shows its story (the others are the same happening, told elsewhere). */
+export function leadsStory(kb: KnowledgeBase, e: Event): boolean {
+  const s = kb.derive(STORIES);
+  return s.lead[s.storyOf[e.id]] === e.id;
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { buildKnowledgeBase } from '../src/knowledge/build.ts';
+import { events } from '../src/answers/events.ts';
+import { brief } from '../src/answers/brief.ts';
+import { kindsOf } from '../src/extract/events.ts';
+import { toJson } from '../src/render/json.ts';
+import { renderText } from '../src/render/text.ts';
+import { formatEventDate } from '../src/render/dates.ts';
+import { TextIndex } from '../src/search/text-index.ts';
+import { stem } from '../src/text/tokenize.ts';
+import { tempKnowledge } from './helpers.ts';
+
+// Three outlets on one round of talks (made up for the test, in the styles real feeds use), and one recalling history.
+const wire = `---
+title: Envoys open a second round in Geneva
+published: 2026-03-10
+source: Test Wire
+---
+
+GENEVA, March 10 (Test Wire) — Ukrainian and American delegations met in Geneva on Tuesday for a second round of talks, even as Russian drones struck Kharkiv overnight.
+
+The delegations are due in Abu Dhabi on Friday for a further round, officials said.
+
+The war began with the full-scale invasion in 2022.
+`;
+const live = `---
+title: "Live: the Geneva round"
+published: 2026-03-11
+source: Test Live Desk
+---
+
+10:05 — The delegations met in Geneva on March 10 for the second round of talks, both sides confirmed.
+
+10:20 — Negotiators discussed a halt to strikes on energy infrastructure.
+`;
+const analysis = `---
+title: What the Geneva round changed
+published: 2026-03-14
+source: Test Review
+---
+
+Talks in Geneva on December 19–21 last year had ended without a text. The round on March 10 in Geneva produced a framework.
+`;
+
+const kbOf = () => buildKnowledgeBase(tempKnowledge({ 'a-wire.md': wire, 'b-live.md': live, 'c-analysis.md': analysis }));
+
+describe('the timeline across articles', () => {
+  it('shows one entry for a round reported by several articles, citing each', async () => {
+    const kb = await kbOf();
+    const timeline = events(kb, '', { limit: 50 }).results;
+    const round = timeline.filter((r) => r.event!.kind === 'talks' && r.event!.date?.value === '2026-03-10');
+    expect(round).toHaveLength(1);
+    const cited = [round[0].citation.article, ...(round[0].event!.alsoReported ?? []).map((c) => c.article)];
+    expect(new Set(cited)).toEqual(new Set(['a-wire', 'b-live', 'c-analysis']));
+  });
+
+  it('dates a round forward when the text speaks of the future, and keeps a range whole', async () => {
+    const kb = await kbOf();
+    const timeline = events(kb, '', { limit: 50 }).results.map((r) => r.event!);
+    expect(timeline.some((e) => e.kind === 'talks' && e.date?.value === '2026-03-13' && e.date.precision === 'day' && e.place === 'Abu Dhabi')).toBe(true);
+    const december = timeline.find((e) => e.date?.value === '2025-12-19');
+    expect(december?.date).toEqual({ value: '2025-12-19', precision: 'day', source: 'text', end: { value: '2025-12-21', precision: 'day' } });
+  });
+
+  it('leads with the news in the order it happened and marks the history it recalls', async () => {
+    const kb = await kbOf();
+    const timeline = events(kb, '', { limit: 50 }).results.map((r) => r.event!);
+    const firstBackground = timeline.findIndex((e) => e.background);
+    expect(firstBackground).toBeGreaterThan(0);
+    expect(timeline.slice(firstBackground).every((e) => e.background)).toBe(true);
+    const news = timeline.slice(0, firstBackground).map((e) => e.date!.value);
+    expect(news).toEqual([...news].sort());
+    expect(timeline.find((e) => e.date?.value === '2022')?.background).toBe(true);
+  });
+
+  it('keeps two-word places one actor, and talks about strikes no attack', async () => {
+    const kb = await kbOf();
+    const all = events(kb, '', { limit: 50 }).results.map((r) => r.event!);
+    expect(all.flatMap((e) => e.actors)).not.toContain('Abu');
+    expect(kindsOf('Negotiators discussed a halt to strikes on energy infrastructure.')).not.toContain('attack');
+    expect(kindsOf('Russian drones struck Kharkiv overnight.')).toEqual(['attack']);
+    expect(kindsOf('The foreign minister struck a more hopeful tone.')).toEqual([]);
+  });
+
+  it('gives the date as data in JSON and as precise as known in text, never a guessed day', async () => {
+    const kb = await kbOf();
+    const a = events(kb, 'Geneva second round', { limit: 3 });
+    const json = JSON.parse(JSON.stringify(toJson(a)));
+    expect(json.results[0].event.date).toMatchObject({ value: expect.any(String), precision: expect.stringMatching(/^(day|month|year)$/), source: expect.stringMatching(/^(text|published)$/) });
+    expect(formatEventDate({ value: '2025-12-19', precision: 'day', source: 'text', end: { value: '2025-12-21', precision: 'day' } })).toBe('19–21 Dec 2025');
+    expect(formatEventDate({ value: '2025-12', precision: 'month', source: 'text' })).toBe('Dec 2025');
+    expect(formatEventDate({ value: '2025-11-30', precision: 'day', source: 'text', end: { value: '2025-12-02', precision: 'day' } })).toBe('30 Nov – 2 Dec 2025');
+    expect(formatEventDate({ value: '2026-03-11', precision: 'day', source: 'published' })).toBe('reported 11 Mar 2026');
+    expect(renderText(events(kb, '', { limit: 50 }))).toContain('19–21 Dec 2025');
+  });
+
+  it('briefs since a date without the history its articles recall, talks first', async () => {
+    const kb = await kbOf();
+    const b = brief(kb, '', { since: '2026-03-01' }).brief;
+    expect(b.events.length).toBeGreaterThan(0);
+    expect(b.events.every((r) => !r.event!.date || r.event!.date.value >= '2026')).toBe(true);
+    expect(b.events[0].event!.kind).toBe('talks');
+  });
+});
+
+describe('ranking words', () => {
+  it('stems inflections and derivations together', () => {
+    expect(stem('occupied')).toBe(stem('occupy'));
+    expect(stem('negotiations')).toBe(stem('negotiators'));
+    expect(stem('tourism')).toBe(stem('tourist'));
+    expect(stem('news')).not.toBe(stem('new'));
+  });
+
+  it('corrects only words the index does not know, and reads no ordinary word as a transliteration', () => {
+    const index = new TextIndex(['The supper was served late.', 'A super majority voted for it.', 'The supper ended.', 'Supper again.']);
+    expect(index.search('super', { limit: 5 }).map((h) => h.doc)).toEqual([1]);
+    expect(index.search('supr', { limit: 5 }).length).toBeGreaterThan(0);
+    // A name is looked up by its key: Kovalenko finds Kowalenko.
+    const names = new TextIndex(['Kowalenko spoke.', 'Nobody else did.']);
+    expect(names.search('kovalenko', { limit: 5 }).map((h) => h.doc)).toEqual([0]);
+  });
+
+  it('weighs a very common word matched as little evidence', () => {
+    const texts = ['talks talks Ukraine', 'Ukraine talks', 'talks on the grain corridor in Ukraine', 'Ukraine talks again', 'the grain corridor'];
+    const index = new TextIndex(texts);
+    const top = index.search('grain corridor talks Ukraine', { limit: 5, rank: 'coverage' })[0];
+    expect(texts[top.doc]).toContain('grain corridor');
+  });
+});
