@@ -9,6 +9,8 @@
  * - the gateway bot (`npm start`) against the loopback Discord in this process: interactions
  *   dispatched at 100 a second (p50/p99 from dispatch to the answer's arrival), then with 50 in
  *   flight at all times (interactions answered a second).
+ * Each HTTP run also says what one request cost in CPU, the server's (all its processes) and the load
+ * generator's: a figure other work on a shared machine disturbs far less than requests a second.
  * Each server starts from the knowledge cache, as a restart would. Each window waits for the rest of
  * the machine to be idle first (--quiet-wait S, default 600) and reports the CPU others took during it.
  * Writes bench/out/load.json.
@@ -100,15 +102,17 @@ async function quiet(): Promise<void> {
  * Times a measured window, and how much CPU the rest of the machine took meanwhile (other people's
  * work on a shared machine): busy time of all cores minus this process's and the server's.
  */
-async function measured<T>(serverPid: number, run: () => Promise<T>): Promise<{ result: T; othersCpuPct: number }> {
+async function measured<T>(serverPid: number, run: () => Promise<T>): Promise<{ result: T; othersCpuPct: number; serverCpuMs: number; selfCpuMs: number }> {
   await quiet();
   const t0 = performance.now();
   const [m0, s0, b0] = [machineBusyMs(), treeCpuMs(serverPid), process.cpuUsage()];
   const result = await run();
   const wall = performance.now() - t0;
   const self = process.cpuUsage(b0);
-  const others = machineBusyMs() - m0 - (treeCpuMs(serverPid) - s0) - (self.user + self.system) / 1000;
-  return { result, othersCpuPct: Math.max(0, (100 * others) / wall) };
+  const selfCpuMs = (self.user + self.system) / 1000;
+  const serverCpuMs = treeCpuMs(serverPid) - s0;
+  const others = machineBusyMs() - m0 - serverCpuMs - selfCpuMs;
+  return { result, othersCpuPct: Math.max(0, (100 * others) / wall), serverCpuMs, selfCpuMs };
 }
 
 /** Peak resident memory so far of a process and its children (workers), MB each (Linux). */
@@ -171,13 +175,16 @@ async function httpLoad(corpus: Corpus, cacheDir: string, fake: FakeDiscord, wor
       return { result, inline, deferred };
     };
     await run(3); // warm-up: JIT, connections
-    const { result: { result: r, inline, deferred }, othersCpuPct } = await measured(server.proc.pid!, () => run(DURATION));
+    const { result: { result: r, inline, deferred }, othersCpuPct, serverCpuMs, selfCpuMs } = await measured(server.proc.pid!, () => run(DURATION));
     const errors = r.errors + r.timeouts + r.non2xx;
     return {
       requestsPerSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max,
       total: r.requests.total, answeredInline: inline, deferred, errors, non2xx: r.non2xx, timeouts: r.timeouts,
       workers,
       othersCpuPct,
+      // What a request costs, whatever else the machine runs: capacity is about cores / (server + load generator).
+      serverCpuMsPerRequest: serverCpuMs / r.requests.total,
+      loadGeneratorCpuMsPerRequest: selfCpuMs / r.requests.total,
       peakRssMB: peakRssMB(server.proc.pid!),
     };
   } finally {
@@ -271,7 +278,7 @@ for (const size of SIZES) {
   for (const workers of WORKERS) {
     const h = await httpLoad(corpus, cacheDir, fake, workers);
     http.push(h);
-    console.log(`HTTP endpoint, ${workers} worker(s), signed /ask: ${f(h.requestsPerSecond)} requests/s, p50 ${f(h.p50)} ms, p99 ${f(h.p99)} ms (max ${f(h.max)}), ${h.total} requests, ${h.errors} errors, ${h.deferred} deferred; peak RSS ${h.peakRssMB.map(f).join(' + ')} MB; other work on the machine meanwhile ${f(h.othersCpuPct)}% of a core`);
+    console.log(`HTTP endpoint, ${workers} worker(s), signed /ask: ${f(h.requestsPerSecond)} requests/s, p50 ${f(h.p50)} ms, p99 ${f(h.p99)} ms (max ${f(h.max)}), ${h.total} requests, ${h.errors} errors, ${h.deferred} deferred; peak RSS ${h.peakRssMB.map(f).join(' + ')} MB; CPU a request: server ${h.serverCpuMsPerRequest.toFixed(2)} ms, autocannon ${h.loadGeneratorCpuMsPerRequest.toFixed(2)} ms; other work on the machine meanwhile ${f(h.othersCpuPct)}% of a core`);
   }
   const gateway = GATEWAY ? await gatewayLoad(corpus, cacheDir) : null;
   if (gateway) {
