@@ -54,7 +54,7 @@ for (let round = 1; round <= ROUNDS; round++) {
   for (let i = 0; i < PER_ROUND; i++) {
     const r = requests[i % requests.length];
     let t = cpuMs();
-    verifyRequest(key, r.headers['x-signature-ed25519'], r.headers['x-signature-timestamp'], r.body, Math.floor(Date.now() / 1000));
+    await verifyRequest(key, r.headers['x-signature-ed25519'], r.headers['x-signature-timestamp'], r.body, Math.floor(Date.now() / 1000));
     stage.verify += cpuMs() - t;
     t = cpuMs();
     const parsed = parseInteraction(JSON.parse(r.body.toString('utf8')), schemas);

@@ -124,7 +124,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<ServerHandl
       const v = req.headers[name];
       return Array.isArray(v) ? v[0] : v;
     };
-    const verdict = verifyRequest(config.publicKey, header('x-signature-ed25519'), header('x-signature-timestamp'), body, Math.floor(Date.now() / 1000));
+    const verdict = await verifyRequest(config.publicKey, header('x-signature-ed25519'), header('x-signature-timestamp'), body, Math.floor(Date.now() / 1000));
     if (!verdict.ok) return refuse(res, 401, verdict.reason);
     let raw: unknown;
     try {
