@@ -1,5 +1,5 @@
 /**
- * npm run bench:load [-- --sizes 10000,100000 --duration 20 --connections 50 --workers 1,2 --quiet-wait 600 --no-gateway]
+ * npm run bench:load [-- --sizes 10000,100000 --duration 20 --connections 50 --workers 1,2 --quiet-wait 600 --no-gateway --no-http]
  *
  * Load on the two transports, each serving in its own process as in production:
  * - the HTTP endpoint (`keystone serve`) on 127.0.0.1, driven by autocannon with signed /ask
@@ -36,7 +36,8 @@ const SIZES = arg('sizes', '10000,100000').split(',').map(Number);
 const DURATION = Number(arg('duration', '20'));
 const CONNECTIONS = Number(arg('connections', '50'));
 const GATEWAY = !flag('no-gateway');
-const WORKERS = arg('workers', '1,2').split(',').map(Number);
+// --no-http: the gateway alone (to measure it again in a quieter minute).
+const WORKERS = flag('no-http') ? [] : arg('workers', '1,2').split(',').map(Number);
 const QUIET_WAIT_S = Number(arg('quiet-wait', '600'));
 const f = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
 const FIXED_MTIME = new Date('2026-01-01T00:00:00Z');
