@@ -20,17 +20,13 @@ import { TOPICS } from '../src/discord/suggest.ts';
 import { fold } from '../src/text/normalize.ts';
 import { answeringDuring, median, pct, slowest, time } from './lib/timing.ts';
 import type { SeedRun } from './seed.ts';
+import { arg, flag } from './lib/args.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'bench', 'out');
-const args = process.argv.slice(2);
-const arg = (name: string, dflt: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
 const SIZES = arg('sizes', '100,1000,10000,100000').split(',').map(Number);
 const ROUNDS = Number(arg('rounds', '3'));
-const E2E = !args.includes('--no-e2e');
+const E2E = !flag('no-e2e');
 const FUSE_MAX = Number(arg('fuse-max', '10000'));
 const SEED_RUNS = Number(arg('seed-runs', '5'));
 
@@ -142,7 +138,7 @@ const results: Record<string, unknown>[] = [];
 mkdirSync(OUT, { recursive: true });
 const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() };
 console.log(`Keystone benchmark · ${machine.cpus} cores (${machine.cpu}) · ${machine.memGB} GB · Node ${machine.node}`);
-if (!args.includes('--no-seed')) results.push(seed());
+if (!flag('no-seed')) results.push(seed());
 
 for (const size of SIZES) {
   const dir = path.join(OUT, `kb-${size}`);

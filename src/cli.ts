@@ -29,6 +29,7 @@ Options:
   --since DATE      brief: only articles published since DATE (YYYY-MM-DD)
   --speaker NAME    quote: only this speaker;  --words TEXT: quote words
   --port N          serve: the port to listen on (default $PORT, else 8080; the address is $HOST)
+  --workers N       serve: N processes on the one port, or "auto" for one per core (default 1)
 
 Exit codes: 0 results, 1 no results, 2 usage error; check: 0 valid, 1 errors found.`;
 
@@ -58,6 +59,7 @@ export async function main(argv: string[], io: CliIO = { out: (s) => process.std
         speaker: { type: 'string' },
         words: { type: 'string' },
         port: { type: 'string' },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -73,7 +75,7 @@ export async function main(argv: string[], io: CliIO = { out: (s) => process.std
   const [command, ...rest] = positionals;
   const name = command.replace(/^\//, '').toLowerCase();
   if (name === 'check') return runCheck(rest[0] ?? values.knowledge, values.json ?? false, io);
-  if (name === 'serve') return serve(values.port, io);
+  if (name === 'serve') return serve(values.port, values.workers, io);
   if (name !== 'facts' && !isCommand(name)) {
     io.err(`Unknown command “${command}”.\n\n${USAGE}`);
     return 2;
@@ -109,11 +111,11 @@ export async function main(argv: string[], io: CliIO = { out: (s) => process.std
 }
 
 /** keystone serve: runs until SIGINT/SIGTERM; a setting that stops start-up is one line and exit code 2. */
-async function serve(port: string | undefined, io: CliIO): Promise<number> {
-  const { startServer } = await import('./http/server.ts');
+async function serve(port: string | undefined, workers: string | undefined, io: CliIO): Promise<number> {
+  const { serveHttp, readWorkers } = await import('./http/workers.ts');
   const { ConfigError } = await import('./discord/config.ts');
   try {
-    await startServer({ port, handleSignals: true });
+    await serveHttp({ port, workers: readWorkers(workers, process.env) });
   } catch (e) {
     if (e instanceof ConfigError) {
       io.err(`keystone serve: ${e.message}`);

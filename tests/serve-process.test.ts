@@ -9,7 +9,7 @@ const TSX = ['--import', 'tsx'];
 
 function env(extra: Record<string, string>): NodeJS.ProcessEnv {
   // Everything set, so the checkout's .env cannot leak in (the real environment wins over it).
-  return { ...process.env, KNOWLEDGE_DIR: '', LOG_LEVEL: 'info', DISCORD_TOKEN: '', BRIEFING_CHANNEL_ID: '', BRIEFING_SCHEDULE: '', PORT: '', HOST: '', ...extra };
+  return { ...process.env, KNOWLEDGE_DIR: '', LOG_LEVEL: 'info', DISCORD_TOKEN: '', BRIEFING_CHANNEL_ID: '', BRIEFING_SCHEDULE: '', PORT: '', HOST: '', KEYSTONE_WORKERS: '', ...extra };
 }
 
 let fake: FakeDiscord;
@@ -41,6 +41,35 @@ describe('keystone serve (child process)', () => {
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
       expect(out).not.toContain(keys.publicKeyHex);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it('runs --workers 2 on one port, both answering, and stops them all on SIGTERM', async () => {
+    const keys = signingKeys();
+    const child = spawn(process.execPath, [...TSX, 'src/cli.ts', 'serve', '--port', '0', '--workers', '2'], {
+      cwd: ROOT,
+      env: env({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_API_URL: fake.apiUrl, HOST: '127.0.0.1' }),
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const lines = () => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+    try {
+      await fake.waitFor(() => lines().filter((l) => l.msg === 'knowledge loaded').length === 2 && lines().some((l) => l.msg === 'workers listening'), 30_000, 'both workers');
+      const urls = new Set(lines().filter((l) => l.msg === 'http endpoint listening').map((l) => l.url));
+      expect(urls.size).toBe(1); // one port for both
+      const [url] = urls;
+      // Concurrent requests open several connections, which the primary hands to the workers in turn.
+      const replies = await Promise.all(Array.from({ length: 20 }, () => deliver(fake, url, keys, fake.slashPayload('sources'))));
+      expect(replies.every((r) => r.status === 200 && r.json.type === 4)).toBe(true);
+      await fake.waitFor(() => lines().filter((l) => l.msg === 'interaction').length === 20, 5_000, 'the interaction lines');
+      expect(new Set(lines().filter((l) => l.msg === 'interaction').map((l) => l.worker))).toEqual(new Set([1, 2]));
+      const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(lines().filter((l) => l.msg === 'stopped').map((l) => l.worker).sort()).toEqual([1, 2]);
     } finally {
       child.kill('SIGKILL');
     }

@@ -145,13 +145,26 @@ const TIME_EVENT = 1.3;
 
 /**
  * An order among passages of equal score that does not depend on the order articles were added in
- * (paragraph ids do): a hash of the article id and paragraph number.
+ * (paragraph ids do): a hash of the article id and paragraph number, made once per paragraph.
  */
-function stableOrder(kb: KnowledgeBase, doc: number): number {
-  const p = kb.paragraphs[doc];
-  let h = 2166136261 ^ p.n;
-  for (let i = 0; i < p.article.length; i++) h = Math.imul(h ^ p.article.charCodeAt(i), 16777619);
-  return h >>> 0;
+export const STABLE_ORDER: Derived<Uint32Array> = {
+  name: 'stable order of paragraphs',
+  make: (kb) => orderFrom(kb, new Uint32Array(kb.paragraphs.length), 0),
+  extend: (prev, kb) => {
+    const out = new Uint32Array(kb.paragraphs.length);
+    out.set(prev);
+    return orderFrom(kb, out, prev.length);
+  },
+};
+
+function orderFrom(kb: KnowledgeBase, out: Uint32Array, from: number): Uint32Array {
+  for (let doc = from; doc < out.length; doc++) {
+    const p = kb.paragraphs[doc];
+    let h = 2166136261 ^ p.n;
+    for (let i = 0; i < p.article.length; i++) h = Math.imul(h ^ p.article.charCodeAt(i), 16777619);
+    out[doc] = h >>> 0;
+  }
+  return out;
 }
 
 /** ask: the best passages for a free question, best first. */
@@ -168,7 +181,8 @@ export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
   // Ranked by score weighted by how much of the question's evidence a passage holds: a very common
   // word matched counts for little. Only names are looked up by their transliteration key.
   const names = kb.derive(NAME_WORDS);
-  const hits = kb.paragraphIndex.search(words, { limit: Math.max(50, limit), synonyms: 0.6, rank: 'coverage', isName: (w) => names.has(w), order: (d) => stableOrder(kb, d) });
+  const stable = kb.derive(STABLE_ORDER);
+  const hits = kb.paragraphIndex.search(words, { limit: Math.max(50, limit), synonyms: 0.6, rank: 'coverage', isName: (w) => names.has(w), order: (d) => stable[d] });
   if (hits.length === 0) {
     const suggestions = kb.derive(BY_MENTIONS).slice(0, 5).map((p) => p.name);
     return answer([], { message: `No passage matches “${query}”.`, suggestions });
@@ -187,7 +201,7 @@ export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
       const bonus = expect && base[i] >= bar ? 0.4 * best * fits(kb, h.doc, expect, kb.article(kb.paragraphs[h.doc]).published, words) : 0;
       return { h, score: base[i] + bonus };
     })
-    .sort((a, b) => b.score - a.score || stableOrder(kb, a.h.doc) - stableOrder(kb, b.h.doc));
+    .sort((a, b) => b.score - a.score || stable[a.h.doc] - stable[b.h.doc]);
   // Results are built for the page shown only; the total still counts every passage found.
   return answer(ranked.slice(0, limit).map(({ h, score }) => paragraphResult(kb, kb.paragraphs[h.doc], score)), { title: query, total: ranked.length });
 }

@@ -67,6 +67,19 @@ function eventsIn(kb: KnowledgeBase, paragraph: number): Event[] {
   return out;
 }
 
+/** An event's own words, folded (summary, kind, actors as the base names them, place): made once per base and event. */
+const OWN_TEXT: Derived<Map<number, string>> = { name: 'events own text', make: () => new Map() };
+
+function ownText(kb: KnowledgeBase, e: Event): string {
+  const memo = kb.derive(OWN_TEXT);
+  let text = memo.get(e.id);
+  if (text === undefined) {
+    if (memo.size > 100_000) memo.clear();
+    memo.set(e.id, (text = fold(`${e.summary} ${e.kind} ${kb.actorNames(e).join(' ')} ${e.place ?? ''}`)));
+  }
+  return text;
+}
+
 /** Kinds a topic names: "airstrikes" -> attack, "meeting" -> talks. */
 export function kindsOf(topic: string): Set<EventKind> {
   const ws = new Set(fold(topic).split(/[^a-z]+/).filter(Boolean).map(stem));
@@ -111,7 +124,7 @@ export function events(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions 
     const named = kinds.size > 0 && here.some((e) => kinds.has(e.kind));
     for (const e of here) {
       if (named && !kinds.has(e.kind)) continue;
-      const own = fold(`${e.summary} ${e.kind} ${kb.actorNames(e).join(' ')} ${e.place ?? ''}`);
+      const own = ownText(kb, e);
       const inSentence = words.filter((w) => own.includes(w.slice(0, Math.max(4, w.length - 2)))).length;
       scores.set(e.id, (4 * h.score) / top + (2 * inSentence) / Math.max(1, words.length));
     }
@@ -120,7 +133,7 @@ export function events(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions 
   const byKind = kb.derive(BY_KIND);
   for (const k of kinds) for (const id of (byKind.get(k) ?? []).slice(0, cap)) scores.set(id, (scores.get(id) ?? 0) + 0.5);
   // Named people: their events, whichever words describe them.
-  const person = kb.peopleIndex.byName(query, 1).find((m) => m.tier !== 'fuzzy')?.person;
+  const person = kb.peopleIndex.namedAs(query, 1)[0]?.person;
   if (person) {
     const byActor = kb.derive(BY_ACTOR);
     for (const id of (byActor.get(person.id) ?? []).slice(-cap)) scores.set(id, (scores.get(id) ?? 0) + 2);

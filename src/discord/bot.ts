@@ -80,7 +80,7 @@ export async function startBot(opts: BotOptions = {}): Promise<BotHandle> {
 
   const briefing = config.briefingChannelId && lead
     ? briefer({
-      rest: client.rest, channelId: config.briefingChannelId, knowledge, stateFile: opts.stateFile ?? defaultBriefingStateFile(config.knowledgeDir),
+      rest: client.rest, channelId: config.briefingChannelId, knowledge, stateFile: opts.stateFile ?? defaultBriefingStateFile(config.knowledgeDir, env),
       note: feeds ? () => feedsLine(feeds.poller.takeSummary()) : undefined,
     })
     : null;

@@ -37,6 +37,8 @@ export interface ServerOptions {
   clock?: Clock;
   stateFile?: string;
   handleSignals?: boolean;
+  /** Read the knowledge cache but leave writing it to another process (a second worker). */
+  readOnlyCache?: boolean;
   /** How long a client may take to send its whole request (default REQUEST_TIMEOUT_MS). */
   requestTimeoutMs?: number;
 }
@@ -97,7 +99,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<ServerHandl
   const config = readServeConfig(opts.env ?? process.env, { port: opts.port });
   setLogLevel(config.logLevel);
   addSecret(config.token);
-  const { knowledge, firstLoad } = serveKnowledge(config.knowledgeDir, opts.knowledge);
+  const { knowledge, firstLoad } = serveKnowledge(config.knowledgeDir, opts.knowledge, { readOnlyCache: opts.readOnlyCache });
   const rest = interactionRest(config.apiUrl);
   const botRest = config.token ? new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token) : null;
   const briefing = config.briefingChannelId && botRest
@@ -122,7 +124,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<ServerHandl
       const v = req.headers[name];
       return Array.isArray(v) ? v[0] : v;
     };
-    const verdict = verifyRequest(config.publicKey, header('x-signature-ed25519'), header('x-signature-timestamp'), body, Math.floor(Date.now() / 1000));
+    const verdict = await verifyRequest(config.publicKey, header('x-signature-ed25519'), header('x-signature-timestamp'), body, Math.floor(Date.now() / 1000));
     if (!verdict.ok) return refuse(res, 401, verdict.reason);
     let raw: unknown;
     try {

@@ -24,17 +24,23 @@ export function publicKeyFromHex(hex: string): KeyObject | null {
 
 export type Verdict = { ok: true } | { ok: false; reason: string };
 
-/** Checks a request's signature and timestamp; `nowS` is the current Unix time in seconds. */
-export function verifyRequest(key: KeyObject, signature: string | undefined, timestamp: string | undefined, body: Buffer, nowS: number): Verdict {
+/**
+ * Checks a request's signature and timestamp; `nowS` is the current Unix time in seconds. The
+ * Ed25519 check runs on libuv's thread pool (node:crypto's verify with a callback): it is the
+ * costliest step of a request (about 0.2 ms of CPU here), and there it leaves the event loop free
+ * to answer other requests and uses another core.
+ */
+export async function verifyRequest(key: KeyObject, signature: string | undefined, timestamp: string | undefined, body: Buffer, nowS: number): Promise<Verdict> {
   if (!signature || !timestamp) return { ok: false, reason: 'missing X-Signature-Ed25519 or X-Signature-Timestamp' };
   if (!/^[0-9a-f]{128}$/i.test(signature)) return { ok: false, reason: 'X-Signature-Ed25519 is not 64 bytes of hex' };
   if (!/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'X-Signature-Timestamp is not a Unix time' };
-  let valid = false;
-  try {
-    valid = verify(null, Buffer.concat([Buffer.from(timestamp, 'utf8'), body]), key, Buffer.from(signature, 'hex'));
-  } catch {
-    valid = false;
-  }
+  const valid = await new Promise<boolean>((resolve) => {
+    try {
+      verify(null, Buffer.concat([Buffer.from(timestamp, 'utf8'), body]), key, Buffer.from(signature, 'hex'), (error, ok) => resolve(!error && ok));
+    } catch {
+      resolve(false);
+    }
+  });
   if (!valid) return { ok: false, reason: 'bad signature' };
   // Checked after the signature, so the timestamp judged is the one Discord signed.
   if (Math.abs(nowS - Number(timestamp)) > MAX_SKEW_S) return { ok: false, reason: 'stale timestamp (more than five minutes from now)' };

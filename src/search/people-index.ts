@@ -226,6 +226,15 @@ export class PeopleIndex {
 
   /** People whose name matches, best tier first. */
   byName(query: string, limit = 10, fill = false): PersonMatch[] {
+    return this.matchName(query, limit, fill, true);
+  }
+
+  /** byName without close spellings: the people a query names as written, by a word of the name, or a prefix. */
+  namedAs(query: string, limit = 10): PersonMatch[] {
+    return this.matchName(query, limit, false, false);
+  }
+
+  private matchName(query: string, limit: number, fill: boolean, fuzzy: boolean): PersonMatch[] {
     // Operators and punctuation are text to strip, never syntax: "!Berg" is a name.
     const q = fold(query).replace(/['’]s\b/g, '').replace(/['’]/g, '').replace(/[^\p{L}\p{N}\s-]+/gu, ' ').replace(/\s+/g, ' ').trim();
     if (!q) return [];
@@ -260,7 +269,7 @@ export class PeopleIndex {
     }
     if (q.length >= 2) for (const l of this.layers) for (const e of l.withPrefix(q)) offer(e.person, 'prefix', 0.3 + (e.folded.length - q.length) / 200);
     // Fuzzy only when nothing better was found, or to fill a suggestion list.
-    if (q.length >= 3 && (best.size === 0 || (fill && best.size < limit))) {
+    if (fuzzy && q.length >= 3 && (best.size === 0 || (fill && best.size < limit))) {
       for (const [i, score] of this.fuzzyNames(q, limit * 2, { lengthSlack: Math.max(3, q.length * 0.5), minShare: 0.3 })) offer(i, 'fuzzy', score);
     }
     return [...best.values()]

@@ -249,6 +249,10 @@ export class TextIndex {
   private scores: Float64Array;
   private masks: Uint32Array;
   private exact: Uint32Array;
+  /** The texts a search has scored so far, in the order first scored (a search is synchronous: one buffer serves all). */
+  private touched: Int32Array;
+  /** Per segment, each text's BM25 length normalisation, K1 · (1 − B + B · length / average length): made on first search. */
+  private norms: Float64Array[] | null = null;
 
   constructor(texts: readonly string[] | Segment[], private readonly deleted: Deletions | null = null) {
     const segments = texts.length > 0 && texts[0] instanceof Segment ? (texts as Segment[]) : [Segment.build(texts as string[])];
@@ -267,6 +271,17 @@ export class TextIndex {
     this.scores = new Float64Array(n);
     this.masks = new Uint32Array(n);
     this.exact = new Uint32Array(n);
+    this.touched = new Int32Array(n);
+  }
+
+  /** The length normalisation of every text, per segment: it depends only on this index's statistics. */
+  private lengthNorms(avgLen: number): Float64Array[] {
+    return (this.norms ??= this.segments.map((seg) => {
+      const { docLen } = seg.state;
+      const out = new Float64Array(docLen.length);
+      for (let d = 0; d < docLen.length; d++) out[d] = K1 * (1 - B + (B * docLen[d]) / avgLen);
+      return out;
+    }));
   }
 
   readonly segments: Segment[];
@@ -342,8 +357,9 @@ export class TextIndex {
     const synW = opts.synonyms ?? 0.5;
     const avgLen = this.totalLen / this.live || 1;
     const gone = this.deleted?.docs ?? null;
-    const { scores, masks, exact } = this;
-    const touched: number[] = [];
+    const { scores, masks, exact, touched } = this;
+    const norms = this.lengthNorms(avgLen);
+    let count = 0;
     const idfs: number[] = [];
     qwords.forEach((qw, qi) => {
       const df = this.documentFrequency(qw);
@@ -385,15 +401,16 @@ export class TextIndex {
       perSeg.forEach((vs, si) => {
         const seg = this.segments[si];
         const off = this.offsets[si];
-        const { docLen, docs, tfs, start } = seg.state;
+        const { docs, tfs, start } = seg.state;
+        const norm = norms[si];
         for (const v of vs) {
           const wIdf = v.weight * idf;
           for (let i = start[v.term], end = start[v.term + 1]; i < end; i++) {
             const d = off + docs[i];
             if (gone !== null && gone[d] === 1) continue;
             const tf = tfs[i];
-            const s = (wIdf * (tf * (K1 + 1))) / (tf + K1 * (1 - B + (B * docLen[docs[i]]) / avgLen));
-            if (masks[d] === 0) touched.push(d);
+            const s = (wIdf * (tf * (K1 + 1))) / (tf + norm[docs[i]]);
+            if (masks[d] === 0) touched[count++] = d;
             if (v.weight === 1) exact[d] |= bit;
             // Per query word keep one spelling's score; another spelling in the same text adds little.
             if ((masks[d] & bit) === 0) {
@@ -405,8 +422,9 @@ export class TextIndex {
       });
     });
     const totalIdf = idfs.reduce((a, b) => a + (b ?? 0), 0) || 1;
-    const hits = topK(touched, scores, masks, exact, opts, idfs, totalIdf);
-    for (const d of touched) {
+    const hits = topK(touched, count, scores, masks, exact, opts, idfs, totalIdf);
+    for (let i = 0; i < count; i++) {
+      const d = touched[i];
       scores[d] = 0;
       masks[d] = 0;
       exact[d] = 0;
@@ -421,16 +439,21 @@ function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** The k best by (words matched, score), or by score weighted by coverage, without sorting every touched text. */
-function topK(touched: number[], scores: Float64Array, masks: Uint32Array, exact: Uint32Array, opts: SearchOptions, idfs: number[], totalIdf: number): Hit[] {
+/**
+ * The k best by (words matched, score), or by score weighted by coverage, without sorting every touched
+ * text. A text is made a Hit only once it enters the heap: most touched texts never do.
+ */
+function topK(touched: Int32Array, count: number, scores: Float64Array, masks: Uint32Array, exact: Uint32Array, opts: SearchOptions, idfs: number[], totalIdf: number): Hit[] {
   const k = Math.max(1, opts.limit);
   const heap: Hit[] = [];
   const order = opts.order;
   const after = order ? (a: number, b: number) => order(a) > order(b) : (a: number, b: number) => a > b;
   const byCoverage = opts.rank === 'coverage';
-  const worse = byCoverage
-    ? (a: Hit, b: Hit) => a.score < b.score || (a.score === b.score && after(a.doc, b.doc))
-    : (a: Hit, b: Hit) => a.matched < b.matched || (a.matched === b.matched && (a.score < b.score || (a.score === b.score && after(a.doc, b.doc))));
+  // Whether `a` ranks below a text of this score, words matched and number.
+  const below = byCoverage
+    ? (a: Hit, score: number, _matched: number, doc: number) => a.score < score || (a.score === score && after(a.doc, doc))
+    : (a: Hit, score: number, matched: number, doc: number) => a.matched < matched || (a.matched === matched && (a.score < score || (a.score === score && after(a.doc, doc))));
+  const worse = (a: Hit, b: Hit) => below(a, b.score, b.matched, b.doc);
   // Coverage by mask, all 2^n of them at once (n ≤ 12): each touched text then costs one lookup.
   const n = idfs.length;
   const table = new Float64Array(1 << n);
@@ -438,16 +461,19 @@ function topK(touched: number[], scores: Float64Array, masks: Uint32Array, exact
     const low = 31 - Math.clz32(m & -m);
     table[m] = table[m & (m - 1)] + (idfs[low] ?? 0) / totalIdf;
   }
-  for (const d of touched) {
-    if (opts.filter && !opts.filter(d)) continue;
+  const filter = opts.filter;
+  for (let i = 0; i < count; i++) {
+    const d = touched[i];
+    if (filter && !filter(d)) continue;
     const m = masks[d];
     const coverage = table[m];
-    const h: Hit = { doc: d, score: byCoverage ? scores[d] * coverage : scores[d], matched: popcount(m), coverage, mask: exact[d] };
+    const score = byCoverage ? scores[d] * coverage : scores[d];
+    const matched = popcount(m);
     if (heap.length < k) {
-      heap.push(h);
+      heap.push({ doc: d, score, matched, coverage, mask: exact[d] });
       siftUp(heap, heap.length - 1, worse);
-    } else if (worse(heap[0], h)) {
-      heap[0] = h;
+    } else if (below(heap[0], score, matched, d)) {
+      heap[0] = { doc: d, score, matched, coverage, mask: exact[d] };
       siftDown(heap, 0, worse);
     }
   }
