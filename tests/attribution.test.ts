@@ -171,6 +171,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(direct(f).map((q) => q.speakers)).toEqual([['Yuri Ushakov'], ['Keir Starmer']]);
   });
 
+  it('reads “said a compromise had …” as the said clause, not its source, and a name before a colon as the speaker', () => {
+    const f = facts('Yury Lund spoke late. Lund spoke to reporters after midnight and said a compromise had not been found, although some proposals looked "more or less acceptable". 12:05 — Statement just in from the minister\'s spokesman, Colonel Olaf Berg: “The talks are going well and we remain optimistic.”');
+    expect(direct(f).map((q) => q.speakers)).toEqual([['Yury Lund'], ['Olaf Berg']]);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

@@ -209,6 +209,8 @@ export function sourceAfter(text: string, refs: Ref[], verbEnd: number, to: numb
     if (phrase.length && /[,;:.“”"]/.test(gapBefore)) break;
     if (phrase.length > 8) break;
     if (phrase.length && /^(?:who|which|that|adding|saying|as|after|when|while)$/.test(w.w)) break;
+    // "said a compromise had not been found": the words after the verb are its clause, not a source.
+    if (phrase.length && AUXILIARY.test(w.w)) return null;
     phrase.push(w);
   }
   if (!phrase.length) return null;
@@ -218,6 +220,8 @@ export function sourceAfter(text: string, refs: Ref[], verbEnd: number, to: numb
   if (!isSourcePhrase(text, phrase)) return null;
   return { people: [], text: text.slice(phrase[0].start, phrase[phrase.length - 1].end) };
 }
+
+const AUXILIARY = /^(?:is|was|were|are|had|has|have|would|will|could|should|can|may|might|must|did|does|do)$/;
 
 const NOUN_BEFORE = /(?:\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|no|any|some|such|whose)|[’']s)\s+$/i;
 

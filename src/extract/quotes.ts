@@ -249,7 +249,9 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
       }
       // A quote right after one of the same paragraph, with nothing of its own, continues it:
       // “Europe must be ready,” he said. “If we are not, others will decide for us.”
-      if (!attribution && lastDirect && lastQuoteEnd >= 0 && (lastDirect.speakers.length || lastDirect.source) && !/[“"]/.test(text.slice(lastQuoteEnd + 1, qStart)) && text.slice(lastQuoteEnd + 1, qStart).length < 200) {
+      // (Not when the narration between names someone else: "… Statement from X: “…”".)
+      const between = refs.filter((r) => r.people.length && r.start > lastQuoteEnd && r.end <= qStart && !r.people.every((x) => lastDirect?.speakers.includes(people[x].name)));
+      if (!attribution && lastDirect && lastQuoteEnd >= 0 && (lastDirect.speakers.length || lastDirect.source) && !/[“"]/.test(text.slice(lastQuoteEnd + 1, qStart)) && text.slice(lastQuoteEnd + 1, qStart).length < 200 && !between.length) {
         const q = { ...lastDirect, text: body, paragraph: p.n, lastParagraph: p.n };
         quotes.push(q);
         lastDirect = q;
@@ -260,6 +262,11 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
       if (!attribution && /:\s*$/.test(text.slice(Math.max(s.start, qStart - 3), qStart))) {
         const subject = sentenceSubjectBefore(text, refs, s.start, qStart) ?? sourceBefore(text, refs, s.start, Math.max(s.start, (wordsIn(plain, s.start, qStart).find((w) => /(?:s|ed)$/.test(w.w) && w.start > s.start)?.start ?? s.start)));
         if (named(subject)) attribution = { source: subject!, cue: null };
+        // "Statement just in from the secretary's spokesman, Lt Col X: “…”": the name the colon follows.
+        else {
+          const label = refs.filter((r) => r.people.length && r.start >= s.start && /^(?:,[^,;“”"]{1,60})?:\s*$/.test(text.slice(r.end, qStart))).pop();
+          if (label) attribution = { source: { people: label.people, text: null }, cue: null };
+        }
       }
       // A quote that is a sentence of its own, right after a sentence in which someone speaks:
       // "Berg distanced himself from the movement by saying he would help. “I am going to support him.”"

@@ -135,6 +135,7 @@ interface Roles {
 const OFFICE_BY_FUNCTION: [RegExp, string][] = [
   [/\bhead of (?:the )?(?:[\p{L}-]+ )?government\b|\bgovernment (?:chief|leader)\b/iu, 'prime minister'],
   [/\bhead of state\b/i, 'president'],
+  [/\b(?:human rights commissioner|commissioner for human rights|rights commissioner|ombudswoman|ombudsperson)\b/i, 'ombudsman'],
   [/\btop diplomat\b|\bhead of (?:[\p{L}-]+ )?diplomacy\b|\bchief diplomat\b/iu, 'foreign minister'],
 ];
 const functionOffices = (text: string) => OFFICE_BY_FUNCTION.filter(([re]) => re.test(text)).map(([, office]) => office);

@@ -57,7 +57,7 @@ export const NAME_PARTICLES = list(`van von der den de da di del della du la le 
 
 /** Words that make a capitalised phrase an organisation, body or place, never a person. */
 export const ORG_WORDS = list(`
-council union party ministry department committee commission parliament congress senate house assembly agency office bank
+council union party headquarters secretariat ministry department committee commission parliament congress senate house assembly agency office bank
 fund organization organisation association institute university college company corporation group forces army navy force
 service services government administration kremlin pentagon court times post news press network foundation center centre
 alliance league federation republic kingdom states nations coalition front movement board authority police guard command
