@@ -126,6 +126,18 @@ describe('roles over time', () => {
     expect(who(kb, "former Estonian prime minister").results[0].person?.name).toBe('Anna Berg');
   });
 
+  it('reads a move between offices said in a relative clause, and keeps the office before a delegation it heads', async () => {
+    const f = facts('The delegation was led by Olaf Lund, who since last week has no longer been defence minister but secretary of the Security Council.');
+    expect(f.people[0].role).toBe('secretary of the Security Council');
+    const kb = await buildKnowledgeBase(tempKnowledge({
+      'a.md': '---\ntitle: A\npublished: 2025-05-02\n---\n\nThe talks were held in Lisbon, where Nordland\'s delegation was led by Defence Minister Olaf Lund.\n',
+      'b.md': '---\ntitle: B\npublished: 2025-10-02\n---\n\nOlaf Lund, who moved from the defence ministry to become secretary of the Security Council in July, met the envoy.\n\nThe next round was held in Porto, where Nordland\'s delegation was again led by Olaf Lund.\n',
+    }));
+    const lund = who(kb, 'Lund').results[0].person!;
+    expect(lund.role).toBe('secretary of the Security Council');
+    expect(lund.roles.map((r) => r.role)).toContain("head of Nordland's delegation");
+  });
+
   it('does not take a role someone is considered for as one they hold', () => {
     const f = facts('Defence Minister Anna Lund stayed on. The president said he was considering Lund as ambassador to Japan.');
     expect(f.people[0].roles.map((r) => r.text)).toEqual(['Defence Minister']);

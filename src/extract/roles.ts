@@ -87,7 +87,7 @@ export function listRole(text: string, start: number): string | null {
   }
   const BODY = String.raw`(?:delegation|delegations|team|group|mission|government|party|coalition|committee|commission|negotiating team|side)`;
   // "a delegation led by X", "Ukraine's delegation was led by X", "the Russian side, headed by X"
-  const led = isLed && new RegExp(String.raw`\b(?:a|an|the)?\s*((?:[\p{L}’']+\s+){0,2}?${BODY}),?\s+(?:(?:was|were|is|are|has been|had been|will be|again|also)\s+)*(?:led|headed|chaired)\s+by\s+$`, 'iu').exec(before);
+  const led = isLed && new RegExp(String.raw`\b(?:a|an|the)?\s*((?:(?!(?:where|which|who|that|when|and|or|but|while|whose)\s)[\p{L}’']+\s+){0,2}?${BODY}),?\s+(?:(?:was|were|is|are|has been|had been|will be|again|also)\s+)*(?:led|headed|chaired)\s+by\s+$`, 'iu').exec(before);
   if (led) {
     const body = led[1].trim().replace(/^(?:a|an|the)\s+/i, '').replace(/\bdelegations\b/i, 'delegation').replace(/\bside$/i, 'delegation');
     return /^\p{Lu}[\p{L}.’'-]*[’']s\s/u.test(body) ? `head of ${body}` : `head of the ${body}`;
@@ -213,7 +213,7 @@ const SAID_AFTER: [RegExp, { former?: boolean; fresh?: boolean; how: RoleHow }][
   // "X is the new energy minister", "X was prime minister in 2005" (behind them), "X remains foreign minister"
   [new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`\s+(is|is also|remains|remained|is now|has become|had become|became|becomes|will become|was|has been|has also been|had been|stayed on as|stays on as|stayed as|continues as|continued as|kept (?:his|her) (?:post|job) as)\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate' }],
   // "X was appointed head of the office", "X has been named special envoy", "X takes over as defence minister"
-  [new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`\s+(?:(?:was|has been|had been|is|will be|were|is to be)\s+(?:formally\s+|officially\s+|also\s+)?` + APPOINT + String.raw`(?:\s+on\s+\p{Lu}\p{Ll}+)?(?:\s+by\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?(?:\s+in\s+a\s+[\d–-]+\s+vote)?(?:\s+as)?|(?:takes|took|take|taking|will take)\s+over\s+as|(?:moves|moved|moving)\s+[^,.;]{1,40}?\s+to\s+become|who\s+(?:becomes|became|takes over as|took over as)|(?:to\s+)?(?:succeed|succeeds|succeeded|replace|replaces|replaced)\s+(?:\p{Lu}[\p{L}’'-]*\s+){1,3}as)\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate', fresh: true }],
+  [new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`\s+(?:(?:was|has been|had been|is|will be|were|is to be)\s+(?:formally\s+|officially\s+|also\s+)?` + APPOINT + String.raw`(?:\s+on\s+\p{Lu}\p{Ll}+)?(?:\s+by\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?(?:\s+in\s+a\s+[\d–-]+\s+vote)?(?:\s+as)?|(?:takes|took|take|taking|will take)\s+over\s+as|(?:who\s+)?(?:moves|moved|moving)\s+[^,.;]{1,40}?\s+to\s+become|who\s+(?:becomes|became|takes over as|took over as)|(?:to\s+)?(?:succeed|succeeds|succeeded|replace|replaces|replaced)\s+(?:\p{Lu}[\p{L}’'-]*\s+){1,3}as)\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate', fresh: true }],
   // "… and Serhii Marchenko as finance minister", "Budanov, in his new job as head of the office,"
   // (Not "the description of X as a dictator": "as a …" likens, it does not give a post.)
   [new RegExp(String.raw`^\s+as\s+(?!(?:a|an)\s)` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate' }],
@@ -230,6 +230,8 @@ const TO_HEAD_AFTER = new RegExp(String.raw`^\s+to\s+(?:lead|head|run)\s+((?:the
 const APPOINTED_BEFORE = new RegExp(String.raw`\b(?:has|have|had)?\s*` + APPOINT + String.raw`(?:\s+on\s+\p{Lu}\p{Ll}+)?\s+$`, 'u');
 // "appointed X defence minister", "proposed X, a civilian economist, as the new defence minister"
 const AFTER_OBJECT = new RegExp(String.raw`^(?:,(?:(?!\s+and\s+\p{Lu})[^;“”"]){1,140}?,)?\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?(?:as\s+|to\s+be\s+)?` + ROLE_WORDS + ROLE_END, 'u');
+
+const NO_LONGER = new RegExp(String.raw`^,?\s+who\s+(?:[^,;]{0,40}?\s)?(?:has|is|was|had)\s+no\s+longer\s+(?:been\s+)?` + ROLE_WORDS + String.raw`\s+but\s+` + ROLE_WORDS + ROLE_END, 'u');
 
 /** What a sentence says when someone leaves office: "X resigned", "X stepped down as envoy". */
 export const LEFT_OFFICE = '(left office)';
@@ -287,6 +289,12 @@ export function rolesSaidOf(text: string, start: number, end: number): SaidRole[
     // "has been named as envoy" is the appointment pattern's to read, not "has been" + a role.
     if (new RegExp(String.raw`^(?:formally\s+|officially\s+|also\s+)?${APPOINT}\b`, 'u').test(phrase)) continue;
     out.push({ text: phrase, how: kind.how, former: /^(?:was|had been)$/.test(m![1] ?? '') && !kind.fresh, fresh: !!kind.fresh || /^(?:becomes|became|has become|will become)$/.test(m![1] ?? '') });
+  }
+  // "X, who since last week has no longer been defence minister but secretary of the Council": one behind, one now.
+  const noLonger = NO_LONGER.exec(after);
+  if (noLonger) {
+    if (hasRoleNoun(noLonger[1])) out.push({ text: noLonger[1], how: 'relative', former: true, fresh: false });
+    if (hasRoleNoun(noLonger[2])) out.push({ text: noLonger[2], how: 'relative', former: false, fresh: true });
   }
   if (APPOINTED_BEFORE.test(text.slice(Math.max(0, start - 40), start))) {
     const m = AFTER_OBJECT.exec(after);

@@ -73,8 +73,9 @@ interface Office {
 
 /**
  * The current role and the history of roles of one person. The current role is the office named
- * last by article date (on a tie, the one that says most: an office before a function, a bare rank
- * last), unless the articles call it former; the others follow oldest first.
+ * last by article date (an office still held before a function such as heading a delegation; on a
+ * tie, the one that says most, a bare rank last), unless the articles call it former; the others
+ * follow oldest first.
  */
 export function rolesOverTime(all: DatedRoleMention[]): { role: string | null; roles: DatedRole[] } {
   // "X resigned", "X stepped down": not an office, the end of the offices held until then.
@@ -138,7 +139,10 @@ export function rolesOverTime(all: DatedRoleMention[]): { role: string | null; r
     }
   }
   const live = offices.filter((o) => !o.ended && rolePriority(o.best.text, o.best.how) < 4);
-  live.sort((a, b) => laterDate(b.last, a.last) || Number(b.mentions.some((m) => m.fresh)) - Number(a.mentions.some((m) => m.fresh)) || rolePriority(a.best.text, a.best.how) - rolePriority(b.best.text, b.best.how) || b.mentions.length - a.mentions.length || b.best.paragraph - a.best.paragraph);
+  // An office still held comes before a function named later (the NSDC secretary who heads the
+  // delegation is the secretary, also head of the delegation); among offices, the latest.
+  const functionOnly = (o: Office) => (rolePriority(o.best.text, o.best.how) < 2 ? 0 : 1);
+  live.sort((a, b) => functionOnly(a) - functionOnly(b) || laterDate(b.last, a.last) || Number(b.mentions.some((m) => m.fresh)) - Number(a.mentions.some((m) => m.fresh)) || rolePriority(a.best.text, a.best.how) - rolePriority(b.best.text, b.best.how) || b.mentions.length - a.mentions.length || b.best.paragraph - a.best.paragraph);
   const current = live[0] ?? null;
   const history = offices.filter((o) => o !== current).sort((a, b) => laterDate(a.since, b.since) || a.best.paragraph - b.best.paragraph);
   const roles: DatedRole[] = history.map((o) => {
