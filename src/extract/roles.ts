@@ -206,7 +206,7 @@ export function rolePriority(role: string, how: RoleHow): number {
 const ROLE_END = String.raw`(?=\s*[,.;:()“”"«»„]|\s+and(?!\s+\p{Lu})|\s+(?:while|since|after|before|when|in|on|at|from|until|who|which|but|because|with|to\s+replace|replacing|succeeding|for\s+(?:the\s+)?(?:first|second|third|last)\b)\b|$)`;
 const ROLE_WORDS = String.raw`(?:(?:the|a|an)\s+)?(?:new\s+)?((?:[\p{L}’'.-]+\s+){0,7}?[\p{L}’'.-]+)`;
 /** Verbs that give someone a post: "appointed X defence minister", "X was named envoy". */
-const APPOINT = String.raw`(?:named|names|appointed|appoints|nominated|nominates|elected|confirmed|installed|made|sworn in|chosen|chose|chooses|picked|picks|tapped|taps|promoted|proposed|proposes|reappointed|renominated|renominates|kept|keeps|retained|retains)`;
+const APPOINT = String.raw`(?:named|names|appointed|appoints|nominated|nominates|elected|confirmed|installed|made|sworn in|chosen|chose|chooses|picked|picks|tapped|taps|promoted|proposed|proposes|reappointed|renominated|renominates|kept|keeps|retained|retains|making)`;
 /** What may stand between a name and a verb that gives it a role: an appositive, "of the CDU", "came home and in February". */
 const BEFORE_VERB = String.raw`,?(?:,(?:(?!,\s+and\s)[^;“”"]){1,120}?,)?(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2})?(?:\s+[^.;,“”"]{1,70}?\s+and(?:\s+(?:in|on|at)\s+[\p{L}\d]+(?:\s+\d{4})?|\s+later|\s+then|\s+now)?)?`;
 const SAID_AFTER: [RegExp, { former?: boolean; fresh?: boolean; how: RoleHow }][] = [
@@ -265,12 +265,14 @@ export const germanTitle = (w: string) => GERMAN_TITLE.test(w);
  * minister", "X, in his new job as …", and "appointed X defence minister".
  */
 /** Words that make a role a possibility, not a fact: "considering X as ambassador", "X was tipped as …". */
-const HYPOTHETICAL = /\b(?:consider|considers|considering|considered|might|could|would|may|possible|possibly|potential|potentially|tipped|rumou?red|speculat\w*|expected to|likely|candidate)\b/i;
+const HYPOTHETICAL_WORDS = /\b(?:consider|considers|considering|considered|might|could|would|possible|possibly|potential|potentially|tipped|rumou?red|speculat\w*|expected to|likely|candidate)\b/i;
+// ("may" in lower case only: "May 13" is a date.)
+const isHypothetical = (s: string) => HYPOTHETICAL_WORDS.test(s) || /\bmay\b/.test(s);
 
 export function rolesSaidOf(text: string, start: number, end: number): SaidRole[] {
   const out: SaidRole[] = [];
   const sentenceStart = Math.max(0, text.lastIndexOf('. ', start) + 1);
-  if (HYPOTHETICAL.test(text.slice(sentenceStart, start)) || HYPOTHETICAL.test(text.slice(end, end + 30))) return out;
+  if (isHypothetical(text.slice(sentenceStart, start)) || isHypothetical(text.slice(end, end + 30))) return out;
   // "Lund, a developer and golf partner of President X, was named envoy": a name inside a phrase
   // (after "of", "to", "with" and its title words) closes an appositive; the verb after the comma is its head's.
   const closesAppositive = /^,/.test(text.slice(end, end + 1)) && /\b(?:of|to|with|for)\s+(?:(?:\p{Lu}[\p{L}.’'-]*|the)\s+){0,3}$/u.test(text.slice(Math.max(sentenceStart, start - 60), start)) && /,[^,]*$/.test(text.slice(sentenceStart, start));
@@ -312,7 +314,9 @@ export function rolesSaidOf(text: string, start: number, end: number): SaidRole[
   const before = text.slice(Math.max(0, start - 60), start);
   if (OUSTED_BEFORE.test(before)) {
     const as = /^\s+as\s+/.test(after) ? AFTER_OBJECT.exec(after) : null;
-    out.push({ text: as && hasRoleNoun(as[1]) ? as[1] : LEFT_OFFICE, how: 'predicate', former: true, fresh: false });
+    // How 'before': a successor's verb tells of a change that may be long past ("the economist who
+    // succeeded X in May"); it ends only the offices earlier articles gave (see knowledge/roles.ts).
+    out.push({ text: as && hasRoleNoun(as[1]) ? as[1] : LEFT_OFFICE, how: as && hasRoleNoun(as[1]) ? 'predicate' : 'before', former: true, fresh: false });
   }
   const leads = LEADS_AFTER.exec(after);
   if (leads && !/\bled\b/.test(leads[0]) ) out.push({ text: `head of ${leads[1]}`, how: 'relative', former: false, fresh: false });

@@ -132,7 +132,9 @@ export function rolesOverTime(all: DatedRoleMention[]): { role: string | null; r
     for (const o of offices) {
       if (o.ended) continue;
       const lastNow = o.mentions.filter((m) => !m.former).pop();
-      if (lastNow && (laterDate(lastNow.date, left.date) < 0 || (lastNow.date === left.date && lastNow.paragraph <= left.paragraph))) {
+      // A successor's "succeeded X" ends what earlier articles gave X, not what this one still calls them.
+      const sameDayCounts = left.how !== 'before';
+      if (lastNow && (laterDate(lastNow.date, left.date) < 0 || (sameDayCounts && lastNow.date === left.date && lastNow.paragraph <= left.paragraph))) {
         o.ended = true;
         o.endedAt = left.date;
       }
