@@ -140,6 +140,12 @@ OSLO, March 12 (Test Wire) — The envoys met in Lisbon on March 2 and then in O
 The foreign ministers issued a joint statement on Monday after a call. The next day, the delegations held talks in Vienna.
 
 The new defence minister was sworn in on Tuesday, days after the war in Ukraine entered its fifth year.
+
+The prime minister spoke with the chancellor for an hour on Saturday and said he would fly to Rome on Monday.
+
+The foreign ministers followed with a statement of their own the same day.
+
+The envoy arrived in Kyiv on Wednesday and met the president the next day. At a press conference the next day he said the talks had gone well.
 `;
   const eventsOf = async () => (await buildKnowledgeBase(tempKnowledge({ 'week.md': week }))).events;
 
@@ -159,6 +165,16 @@ The new defence minister was sworn in on Tuesday, days after the war in Ukraine 
     expect(sworn?.date).toMatchObject({ value: '2026-03-10', source: 'text' });
     // "the war in Ukraine" names the war, not where the swearing-in was.
     expect(sworn?.place).toBeNull();
+  });
+
+  it('counts "the same day" from the day of what was reported, not a day looked ahead to, and "the next day" from its own sentence', async () => {
+    const all = await eventsOf();
+    const text = (e: { paragraph: number }) => e.paragraph;
+    const byParagraph = (n: number) => all.filter((e) => text(e) === n).map((e) => [e.kind, e.date?.value]);
+    expect(byParagraph(4)).toEqual([['statement', '2026-03-07']]);
+    // Wednesday 2026-03-11, the meeting on Thursday; the press conference the day after the meeting.
+    expect(byParagraph(5)).toContainEqual(['meeting', '2026-03-12']);
+    expect(byParagraph(5)).toContainEqual(['meeting', '2026-03-13']);
   });
 });
 
