@@ -178,6 +178,30 @@ The envoy arrived in Kyiv on Wednesday and met the president the next day. At a 
   });
 });
 
+describe('a paragraph with no date of its own', () => {
+  const story = (published: string, day: string) => `---
+title: A new cabinet
+published: ${published}
+source: Test Wire
+---
+
+Parliament voted on ${day} to approve the new cabinet of the prime minister, Anna Berg.
+
+The foreign minister, Piet Vos, was reappointed in a separate vote.
+`;
+  const appointment = async (published: string, day: string) =>
+    (await buildKnowledgeBase(tempKnowledge({ 'cabinet.md': story(published, day) }))).events.find((e) => e.paragraph === 1 && e.kind === 'appointment');
+
+  it('takes the day the story reported last when it was the day before publication', async () => {
+    // 2026-03-13 is a Friday: the vote was on Thursday, and so was the reappointment told after it.
+    expect((await appointment('2026-03-13', 'Thursday'))?.date).toMatchObject({ value: '2026-03-12', source: 'text' });
+  });
+
+  it('keeps the publication date when the day reported lies further back', async () => {
+    expect((await appointment('2026-03-13', 'Monday'))?.date).toMatchObject({ value: '2026-03-13', source: 'published' });
+  });
+});
+
 describe('one timeline entry per happening', () => {
   const port = `---
 title: Strike on the port

@@ -190,6 +190,20 @@ function relativeDay(text: string, times: TimeExpression[], last: TimeExpression
   return null;
 }
 
+/**
+ * How far before publication the last day the text reported may lie and still date what a later
+ * paragraph tells without a date of its own: a story filed the morning after tells yesterday's news
+ * ("On Thursday parliament voted …" then "The foreign minister was reappointed in a separate vote").
+ * Further back, the paragraph is as likely about the day of publication (measured 0, 1, 2, 3, 7 on the dev sets).
+ */
+const CARRY_DAYS = 1;
+
+function storyDay(last: TimeExpression | null, published: string | null): EventDate | null {
+  if (!last?.date || last.ahead || !published) return null;
+  const back = (parseIsoDate(published)!.getTime() - parseIsoDate((last.until ?? last.date).value)!.getTime()) / 86_400_000;
+  return back >= 0 && back <= CARRY_DAYS ? { ...dateOf(last), source: 'text' } : null;
+}
+
 export function isBackground(date: Omit<EventDate, 'source'> | null, published: string | null): boolean {
   const ref = parseIsoDate(published);
   if (!date || !ref) return false;
@@ -239,7 +253,7 @@ export function extractEvents(article: Article, people: ArticlePerson[], mention
         const t = pickTime(times, at, end, s.text);
         // A statement is news when a named person makes it on a day the text gives, or to the press.
         if (spoken && !(named && (t || ON_RECORD.test(s.text)))) continue;
-        const date: EventDate | null = t ? { ...dateOf(t), source: 'text' } : (carried ?? fallback);
+        const date: EventDate | null = t ? { ...dateOf(t), source: 'text' } : (carried ?? storyDay(lastDay, published) ?? fallback);
         events.push({
           kind,
           summary: shorten(s.text, MAX_SUMMARY),
