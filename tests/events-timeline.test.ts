@@ -82,6 +82,18 @@ describe('the timeline across articles', () => {
     expect(kindsOf('The foreign minister struck a more hopeful tone.')).toEqual([]);
   });
 
+  it('reads soldiers coming home as an exchange, not casualties, and an envoy received abroad as a meeting', () => {
+    expect(kindsOf('The first group, young soldiers and the wounded, crossed back on Monday.')).toEqual(['exchange']);
+    expect(kindsOf('A group of severely wounded soldiers came home from captivity on Thursday.')).toEqual(['exchange']);
+    expect(kindsOf('The security council secretary was received by the country’s supreme leader in the capital on Friday, officials said.')).toEqual(['meeting']);
+    expect(kindsOf('The negotiator is meeting Envoy Smith in Lisbon on Friday.')).toContain('meeting');
+    expect(kindsOf('The chancellor flew to Kyiv on Monday.')).toEqual(['meeting']);
+    expect(kindsOf('She will fly to Washington on Monday.')).toEqual(['meeting']);
+    expect(kindsOf('On Tuesday a court remanded the general in custody.')).toEqual(['decision']);
+    // Saying goodbye is no statement.
+    expect(kindsOf('The minister said goodbye on Thursday to the coalition he built.')).toEqual([]);
+  });
+
   it('gives the date as data in JSON and as precise as known in text, never a guessed day', async () => {
     const kb = await kbOf();
     const a = events(kb, 'Geneva second round', { limit: 3 });

@@ -65,7 +65,7 @@ export function kindsOf(sentence: string): EventKind[] {
 }
 
 /** Verbs of saying that make a sentence a statement by whoever it names. */
-const SPEECH = /\b(says|said|told|tells|wrote|writes|warned|warns|denied|denies|insisted|insists|claimed|claims|complained|accused|accuses|rejected|ruled out|stressed|vowed|urged|called for|demanded)\b/i;
+const SPEECH = /\b(says|said(?! (?:goodbye|farewell))|told|tells|wrote|writes|warned|warns|denied|denies|insisted|insists|claimed|claims|complained|accused|accuses|rejected|ruled out|stressed|vowed|urged|called for|demanded)\b/i;
 
 /** Where a statement was made on the record: the press, a broadcast, a post, a parliament. */
 const ON_RECORD = /\b(reporters|journalists|the press|press conference|news conference|state (?:media|television|TV)|television|TV|radio|interview|broadcaster|newspaper|on (?:X|Telegram|Truth Social|Facebook|social media)|Truth Social|parliament|lawmakers|deputies|Bundestag|Rada|address)\b/;
