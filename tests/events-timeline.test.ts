@@ -82,6 +82,18 @@ describe('the timeline across articles', () => {
     expect(kindsOf('The foreign minister struck a more hopeful tone.')).toEqual([]);
   });
 
+  it('reads soldiers coming home as an exchange, not casualties, and an envoy received abroad as a meeting', () => {
+    expect(kindsOf('The first group, young soldiers and the wounded, crossed back on Monday.')).toEqual(['exchange']);
+    expect(kindsOf('A group of severely wounded soldiers came home from captivity on Thursday.')).toEqual(['exchange']);
+    expect(kindsOf('The security council secretary was received by the country’s supreme leader in the capital on Friday, officials said.')).toEqual(['meeting']);
+    expect(kindsOf('The negotiator is meeting Envoy Smith in Lisbon on Friday.')).toContain('meeting');
+    expect(kindsOf('The chancellor flew to Kyiv on Monday.')).toEqual(['meeting']);
+    expect(kindsOf('She will fly to Washington on Monday.')).toEqual(['meeting']);
+    expect(kindsOf('On Tuesday a court remanded the general in custody.')).toEqual(['decision']);
+    // Saying goodbye is no statement.
+    expect(kindsOf('The minister said goodbye on Thursday to the coalition he built.')).toEqual([]);
+  });
+
   it('gives the date as data in JSON and as precise as known in text, never a guessed day', async () => {
     const kb = await kbOf();
     const a = events(kb, 'Geneva second round', { limit: 3 });
@@ -140,6 +152,12 @@ OSLO, March 12 (Test Wire) — The envoys met in Lisbon on March 2 and then in O
 The foreign ministers issued a joint statement on Monday after a call. The next day, the delegations held talks in Vienna.
 
 The new defence minister was sworn in on Tuesday, days after the war in Ukraine entered its fifth year.
+
+The prime minister spoke with the chancellor for an hour on Saturday and said he would fly to Rome on Monday.
+
+The foreign ministers followed with a statement of their own the same day.
+
+The envoy arrived in Kyiv on Wednesday and met the president the next day. At a press conference the next day he said the talks had gone well.
 `;
   const eventsOf = async () => (await buildKnowledgeBase(tempKnowledge({ 'week.md': week }))).events;
 
@@ -159,6 +177,40 @@ The new defence minister was sworn in on Tuesday, days after the war in Ukraine 
     expect(sworn?.date).toMatchObject({ value: '2026-03-10', source: 'text' });
     // "the war in Ukraine" names the war, not where the swearing-in was.
     expect(sworn?.place).toBeNull();
+  });
+
+  it('counts "the same day" from the day of what was reported, not a day looked ahead to, and "the next day" from its own sentence', async () => {
+    const all = await eventsOf();
+    const text = (e: { paragraph: number }) => e.paragraph;
+    const byParagraph = (n: number) => all.filter((e) => text(e) === n).map((e) => [e.kind, e.date?.value]);
+    expect(byParagraph(4)).toEqual([['statement', '2026-03-07']]);
+    // Wednesday 2026-03-11, the meeting on Thursday; the press conference the day after the meeting.
+    expect(byParagraph(5)).toContainEqual(['meeting', '2026-03-12']);
+    expect(byParagraph(5)).toContainEqual(['meeting', '2026-03-13']);
+  });
+});
+
+describe('a paragraph with no date of its own', () => {
+  const story = (published: string, day: string) => `---
+title: A new cabinet
+published: ${published}
+source: Test Wire
+---
+
+Parliament voted on ${day} to approve the new cabinet of the prime minister, Anna Berg.
+
+The foreign minister, Piet Vos, was reappointed in a separate vote.
+`;
+  const appointment = async (published: string, day: string) =>
+    (await buildKnowledgeBase(tempKnowledge({ 'cabinet.md': story(published, day) }))).events.find((e) => e.paragraph === 1 && e.kind === 'appointment');
+
+  it('takes the day the story reported last when it was the day before publication', async () => {
+    // 2026-03-13 is a Friday: the vote was on Thursday, and so was the reappointment told after it.
+    expect((await appointment('2026-03-13', 'Thursday'))?.date).toMatchObject({ value: '2026-03-12', source: 'text' });
+  });
+
+  it('keeps the publication date when the day reported lies further back', async () => {
+    expect((await appointment('2026-03-13', 'Monday'))?.date).toMatchObject({ value: '2026-03-13', source: 'published' });
   });
 });
 

@@ -164,6 +164,25 @@ describe('dates', () => {
     expect(t('on Thursday, November 27', '2026-01-10')).toEqual([['date', '2025-11-27/day']]);
   });
 
+  it('lets the first verb after a time, and a present or a journey under way, say which way it points', () => {
+    // Friday 2026-03-13: the verb right after the time reports; a later "will" belongs to another clause.
+    expect(t('On Thursday the minister named the team that will talk to the other side.', '2026-03-13')).toEqual([['date', '2026-03-12/day']]);
+    // "plan to" after a noun is no intention: the presenting was last Thursday, the sitting last Sunday.
+    expect(t('On Thursday he presented the 12-point plan to the president, and on Sunday he sat beside the envoys.', '2026-03-17')).toEqual([
+      ['date', '2026-03-12/day'],
+      ['date', '2026-03-15/day'],
+    ]);
+    // A schedule in the present, a handover in the present, a delegation still on its way: all ahead.
+    expect(t('Foreign ministers meet in Vienna on Thursday to decide.', '2026-03-10')).toEqual([['date', '2026-03-12/day']]);
+    expect(t('whose country takes over the rotating chair on Monday', '2026-03-13')).toEqual([['date', '2026-03-16/day']]);
+    // A capitalised word ending in -ed is a name, not a past tense.
+    expect(t('The team was flying to the United States for talks in Florida on Sunday.', '2026-03-14')).toEqual([['date', '2026-03-15/day']]);
+  });
+
+  it('reads "the next day" as nothing of its own: the day is counted from another event', () => {
+    expect(t('He arrived on Wednesday and met her the next day.', '2026-03-16')).toEqual([['date', '2026-03-11/day']]);
+  });
+
   it('says last month and next year as the month and the year', () => {
     expect(t('He resigned last month.')).toEqual([['date', '2026-02/month']]);
     expect(t('Elections are due next year.')).toEqual([['date', '2027/year']]);

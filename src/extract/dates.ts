@@ -32,6 +32,8 @@ export interface TimeExpression {
   date: DatePoint | null;
   /** The last day of a range ("December 19–21", "from Friday to Sunday"). */
   until?: DatePoint;
+  /** Set when its clause looks ahead ("would fly there on Monday"): a plan, not what was reported. */
+  ahead?: true;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -53,7 +55,7 @@ const PERIOD_BEFORE = /\b(since|until|till|by|through|throughout|before|ahead of
 const MAYBE_DATE = new RegExp(`\\d{4}-\\d{2}|\\d{1,2}/\\d{1,2}|\\b(${[...MONTHS, ...MONTH_ABBR, ...WEEKDAYS].join('|')}|today|tonight|yesterday|tomorrow|weekend|ago|(?:last|next|this|coming|past|of the)\\s+(?:week|month|year)|(?:in|within)\\s+\\S+\\s+(?:days|weeks|months|hours))\\b`, 'i');
 
 /** Future, in the clause that holds a time: "is due in Riyadh on Tuesday", "will meet next week". */
-const FUTURE = /\b(will|shall|'ll|is due|are due|due to|is expected|are expected|expected to|is scheduled|are scheduled|scheduled (?:for|to)|is set to|are set to|plans? to|planned for|planning to|intends? to|is to|are to|aims? to|going to|upcoming|hopes? to|ready to|would (?:meet|hold|travel|visit|resume|begin|start|return|sign|arrive|take place|go)|to (?:meet|hold|travel|visit|resume|begin|start|return|sign|arrive|reconvene|take place)|(?:hosts|meets|travels|visits|holds|flies|begins|starts|opens|arrives|returns|resumes|convenes|reconvenes|heads)|(?:is|are) (?:meeting|hosting|holding|travelling|traveling|flying|heading|visiting|due))\b/i;
+const FUTURE = /\b(will|shall|'ll|is due|are due|due to|is expected|are expected|expected to|is scheduled|are scheduled|scheduled (?:for|to)|is set to|are set to|plans to|(?:we|they|I|you|who) plan to|planned for|planning to|intends? to|is to|are to|aims? to|going to|upcoming|hopes? to|ready to|would (?:meet|hold|travel|fly|head|visit|resume|begin|start|return|sign|arrive|take place|go|come)|to (?:meet|hold|travel|fly|head|visit|resume|begin|start|return|sign|arrive|reconvene|take place)|(?:hosts|meets|travels|visits|holds|flies|begins|starts|opens|arrives|returns|resumes|convenes|reconvenes|heads|gathers|votes)|(?:takes?|assumes?) (?:over|office|effect|place|up)|(?:is|are) (?:meeting|hosting|holding|travelling|traveling|flying|heading|visiting|due)|(?:was|were) (?:flying|heading|travelling|traveling|on (?:its|their|his|her) way)|(?<!\b(?:did|does|do|not|never|who|that|had|have|has|they|we|and)\s)(?<=\b(?:leaders|ministers|delegations|envoys|negotiators|sides|officials|allies|members|presidents|teams|parties)\s)(?:meet|gather|convene|reconvene|travel|vote|hold|resume))\b/i;
 /** Past, in the same clause: "met on Sunday", "was held in May", "said on Monday". */
 const PAST = /\b(met|held|said|told|was|were|had|did|took|came|went|began|spoke|sent|gave|made|left|flew|arrived|ended|signed|agreed|announced|returned|visited|called|launched|struck|killed|hit|\w{3,}ed)\b/gi;
 
@@ -107,11 +109,16 @@ function tenseAt(text: string, start: number, end: number): 'future' | 'past' | 
     for (const m of s.matchAll(new RegExp(re.source, 'gi'))) at = m.index!;
     return at;
   };
+  // A capitalised word is a name, never a verb in -ed ("the United States", "Red Square").
+  const names = (s: string) => s.replace(/\p{Lu}[\p{L}’'-]*/gu, (m) => ' '.repeat(m.length));
   const f = last(before, FUTURE);
-  const p = last(before.replace(new RegExp(FUTURE.source, 'gi'), (m) => ' '.repeat(m.length)), PAST);
+  const p = last(names(before.replace(new RegExp(FUTURE.source, 'gi'), (m) => ' '.repeat(m.length))), PAST);
   if (f >= 0 || p >= 0) return f > p ? 'future' : 'past';
-  if (FUTURE.test(after)) return 'future';
-  if (new RegExp(PAST.source, 'i').test(after)) return 'past';
+  // After the time ("On Thursday Mr X named the team that will …"), the first verb decides.
+  const fa = after.search(FUTURE);
+  const pa = names(after).search(new RegExp(PAST.source, 'i'));
+  if (fa >= 0 && (pa < 0 || fa < pa)) return 'future';
+  if (pa >= 0) return 'past';
   return null;
 }
 
@@ -212,6 +219,8 @@ export function findTimes(text: string, published: string | null): TimeExpressio
       if (/\b(seconds?|minutes?|moments?|hours?)$/i.test(s)) continue;
       // "a day later", "the week before": relative to another event, not to the publication date.
       if (/\b(later|before|after|earlier)$/i.test(s) && !/\bthis\b/i.test(s)) continue;
+      // "the next day": counted from the day of another event (events.ts does it), not from publication.
+      if (/\b(?:next|following|previous|same)\s+(?:day|morning|evening|night)$/i.test(s)) continue;
       // "24/7" and other slashed numbers without a year are not dates in prose.
       if (/^\d{1,2}\/\d{1,2}$/.test(s)) continue;
       const lead = r.text.length - r.text.trimStart().length;
@@ -224,8 +233,10 @@ export function findTimes(text: string, published: string | null): TimeExpressio
       const explicitYear = r.start.isCertain('year');
       let date: DatePoint | null = null;
       let until: DatePoint | undefined;
+      let ahead = false;
       if (ref || explicitYear) {
         const tense = ref ? tenseAt(text, start, end) : null;
+        ahead = tense === 'future';
         date = resolved(r.start, ref ?? new Date(Date.UTC(2000, 0, 1)), tense, s);
         if (!ref && date && !explicitYear) date = null;
         if (r.end && date) {
@@ -240,7 +251,7 @@ export function findTimes(text: string, published: string | null): TimeExpressio
           }
         }
       }
-      push({ text: text.slice(start, end), start, end, kind: period ? 'period' : 'date', date, ...(until ? { until } : {}) });
+      push({ text: text.slice(start, end), start, end, kind: period ? 'period' : 'date', date, ...(until ? { until } : {}), ...(ahead ? { ahead } : {}) });
     }
   }
 

@@ -65,7 +65,7 @@ export function kindsOf(sentence: string): EventKind[] {
 }
 
 /** Verbs of saying that make a sentence a statement by whoever it names. */
-const SPEECH = /\b(says|said|told|tells|wrote|writes|warned|warns|denied|denies|insisted|insists|claimed|claims|complained|accused|accuses|rejected|ruled out|stressed|vowed|urged|called for|demanded)\b/i;
+const SPEECH = /\b(says|said(?! (?:goodbye|farewell))|told|tells|wrote|writes|warned|warns|denied|denies|insisted|insists|claimed|claims|complained|accused|accuses|rejected|ruled out|stressed|vowed|urged|called for|demanded)\b/i;
 
 /** Where a statement was made on the record: the press, a broadcast, a post, a parliament. */
 const ON_RECORD = /\b(reporters|journalists|the press|press conference|news conference|state (?:media|television|TV)|television|TV|radio|interview|broadcaster|newspaper|on (?:X|Telegram|Truth Social|Facebook|social media)|Truth Social|parliament|lawmakers|deputies|Bundestag|Rada|address)\b/;
@@ -154,22 +154,54 @@ function dateOf(t: TimeExpression): Omit<EventDate, 'source'> {
   return { value: t.date!.value, precision: t.date!.precision, ...(t.until ? { end: t.until } : {}) };
 }
 
-/** Days counted from the one the text gave last: "the same day", "the next day", "the day before". */
-const RELATIVE_DAYS: [RegExp, number][] = [
-  [/\b(?:the same (?:day|evening|night)|that (?:same )?(?:day|evening|night)|later that day|hours later)\b/i, 0],
-  [/\b(?:the (?:next|following) (?:day|morning|evening)|a day later|the day after)\b(?!\s+(?:the|a|an|his|her|its|their|\p{Lu}))/iu, 1],
-  [/\b(?:the (?:day|evening|night) before|the previous day|a day earlier|on the eve)\b(?!\s+(?:the|a|an|his|her|its|their|of|\p{Lu}))/iu, -1],
+/**
+ * Days counted from a day the text gave before: "the same day", "the next day", "the day before".
+ * `anchored` ones name their own reference when a noun follows ("the day after the summit"): those
+ * count from nothing the text dated.
+ */
+const RELATIVE_DAYS: { re: RegExp; shift: number; anchored?: boolean }[] = [
+  { re: /\b(?:the same (?:day|evening|night)|that (?:same )?(?:day|evening|night)|later that day|hours later)\b/i, shift: 0 },
+  { re: /\b(?:the (?:next|following) (?:day|morning|evening)|a day later)\b/i, shift: 1 },
+  { re: /\bthe day after\b/i, shift: 1, anchored: true },
+  { re: /\b(?:the previous day|a day earlier)\b/i, shift: -1 },
+  { re: /\b(?:the (?:day|evening|night) before|on the eve)\b/i, shift: -1, anchored: true },
 ];
 
-function relativeDay(text: string, last: TimeExpression): TimeExpression | null {
-  for (const [re, shift] of RELATIVE_DAYS) {
+/**
+ * A day relative to another: counted from the last day its own sentence gave before it ("arrived on
+ * Wednesday and met him the next day"), else from `last`, the day of what the text reported last.
+ */
+function relativeDay(text: string, times: TimeExpression[], last: TimeExpression | null): TimeExpression | null {
+  for (const { re, shift, anchored } of RELATIVE_DAYS) {
     const m = re.exec(text);
     if (!m) continue;
-    const d = parseIsoDate((last.until ?? last.date!).value)!;
+    const start = m.index;
+    const end = start + m[0].length;
+    // Case matters here: "the day after Christmas" names its reference, "the day after he left" does not.
+    if (anchored && (/^\s+(?:the|a|an|his|her|its|their|of)\b/i.test(text.slice(end)) || /^\s+\p{Lu}/u.test(text.slice(end)))) continue;
+    if (times.some((t) => t.start < end && start < t.end && t.kind !== 'duration')) continue;
+    const before = times.filter((t) => t.kind === 'date' && t.date?.precision === 'day' && t.end <= start);
+    const base = before.length ? before[before.length - 1] : last;
+    if (!base) continue;
+    const d = parseIsoDate((base.until ?? base.date!).value)!;
     d.setUTCDate(d.getUTCDate() + shift);
-    return { text: m[0], start: m.index, end: m.index + m[0].length, kind: 'date', date: { value: d.toISOString().slice(0, 10), precision: 'day' } };
+    return { text: m[0], start, end, kind: 'date', date: { value: d.toISOString().slice(0, 10), precision: 'day' } };
   }
   return null;
+}
+
+/**
+ * How far before publication the last day the text reported may lie and still date what a later
+ * paragraph tells without a date of its own: a story filed the morning after tells yesterday's news
+ * ("On Thursday parliament voted …" then "The foreign minister was reappointed in a separate vote").
+ * Further back, the paragraph is as likely about the day of publication (measured 0, 1, 2, 3, 7 on the dev sets).
+ */
+const CARRY_DAYS = 1;
+
+function storyDay(last: TimeExpression | null, published: string | null): EventDate | null {
+  if (!last?.date || last.ahead || !published) return null;
+  const back = (parseIsoDate(published)!.getTime() - parseIsoDate((last.until ?? last.date).value)!.getTime()) / 86_400_000;
+  return back >= 0 && back <= CARRY_DAYS ? { ...dateOf(last), source: 'text' } : null;
 }
 
 export function isBackground(date: Omit<EventDate, 'source'> | null, published: string | null): boolean {
@@ -200,15 +232,16 @@ export function extractEvents(article: Article, people: ArticlePerson[], mention
       const plain = unquoted(s.text);
       const times = findTimes(plain, published);
       const kinds = kindsAt(s.text);
-      if (lastDay && !times.some((t) => t.kind === 'date' && t.date)) {
-        const rel = relativeDay(plain, lastDay);
-        if (rel) times.push(rel);
-      }
+      const rel = relativeDay(plain, times, lastDay);
+      if (rel) times.push(rel);
       // A sentence that dates what follows ("On Sunday, …") lends its date to the next ones of its paragraph.
       const own = pickTime(times, kinds[0]?.at ?? 0, kinds[0]?.end, s.text);
       if (own && own.date!.precision !== 'year') carried = { ...dateOf(own), source: 'text' };
-      const days = times.filter((t) => t.kind === 'date' && t.date?.precision === 'day');
-      if (days.length) lastDay = days[days.length - 1];
+      // What "the same day" counts from: the last day the sentence reports, not a day it looks ahead
+      // to ("spoke on Saturday and said he would fly on Monday").
+      const days = times.filter((t) => t.kind === 'date' && t.date?.precision === 'day').sort((a, b) => a.start - b.start);
+      const reported = days.filter((t) => !t.ahead);
+      if (reported.length || days.length) lastDay = (reported.length ? reported : days)[(reported.length ? reported : days).length - 1];
       if (!kinds.length) continue;
       const inSentence = mentions.filter((m) => m.paragraph === p.n && m.start >= Math.max(s.start, filed) && m.end <= s.end);
       const told = s.start < filed ? s.text.slice(filed - s.start) : s.text;
@@ -220,7 +253,7 @@ export function extractEvents(article: Article, people: ArticlePerson[], mention
         const t = pickTime(times, at, end, s.text);
         // A statement is news when a named person makes it on a day the text gives, or to the press.
         if (spoken && !(named && (t || ON_RECORD.test(s.text)))) continue;
-        const date: EventDate | null = t ? { ...dateOf(t), source: 'text' } : (carried ?? fallback);
+        const date: EventDate | null = t ? { ...dateOf(t), source: 'text' } : (carried ?? storyDay(lastDay, published) ?? fallback);
         events.push({
           kind,
           summary: shorten(s.text, MAX_SUMMARY),

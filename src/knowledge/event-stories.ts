@@ -3,7 +3,7 @@
  * stories. Two events are one story when they are of one kind (talks and meetings count as one
  * kind here: reporters call the same round either), their dates agree at the precision both know,
  * and they share an actor or a place. The story is shown by its lead: the event whose date is the
- * most certain (from the text before the publication date; a day before a month), the first
+ * most certain (from its own sentence, then from the text around it, before the publication date; a day before a month), the first
  * reported among equals.
  *
  * Events are grouped in id order, and an added article's events have the highest ids, so a base
@@ -35,7 +35,8 @@ function certainty(e: Event): number {
   if (!e.date) return 0;
   const p = e.date.precision === 'day' ? 3 : e.date.precision === 'month' ? 2 : 1;
   // A strike is shown by its report of the strike, not by the toll told with it.
-  return (e.date.source === 'text' ? 4 : 0) + p - (e.kind === 'casualties' ? 8 : 0);
+  // A day the sentence gives itself before one borrowed from the story around it.
+  return (e.date.source === 'text' ? (e.when ? 4 : 2) : 0) + p - (e.kind === 'casualties' ? 8 : 0);
 }
 
 /** [first, last] day an event's date can mean, in ms. */
