@@ -62,8 +62,17 @@ function sameTime(a: Event, b: Event): boolean {
 }
 
 /** Person actors (ids) of an event: the evidence that two reports are of one happening; countries are in every story. */
+/**
+ * An event's actors that are people. Grouping asks at every comparison, so one grouping run keeps
+ * the answers (`memo`, dropped when the run ends: kept longer it would cost memory per event).
+ */
+let memo: Map<Event, string[]> | null = null;
 function peopleOf(kb: KnowledgeBase, e: Event): string[] {
-  return e.actors.filter((a) => kb.personById.has(a));
+  const known = memo?.get(e);
+  if (known) return known;
+  const people = e.actors.filter((a) => kb.personById.has(a));
+  memo?.set(e, people);
+  return people;
 }
 
 const SHARED_HAPPENINGS = new Set(['talks', 'attack', 'exchange']);
@@ -167,6 +176,15 @@ function file(buckets: Map<string, number[]>, key: string, story: number, copied
 
 /** Groups events (ids in increasing order) into stories, changing `s` in place; copied-on-write where `shared` says. */
 function group(kb: KnowledgeBase, s: Stories, events: readonly Event[], shared: { members: Set<number>; buckets: Set<string> } | null): void {
+  memo = new Map();
+  try {
+    groupEach(kb, s, events, shared);
+  } finally {
+    memo = null;
+  }
+}
+
+function groupEach(kb: KnowledgeBase, s: Stories, events: readonly Event[], shared: { members: Set<number>; buckets: Set<string> } | null): void {
   for (const e of events) {
     const { own, look } = keys(kb, e);
     let found = -1;
