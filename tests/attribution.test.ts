@@ -188,6 +188,14 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(direct(f).map((q) => q.speakers)).toEqual([['Yury Lund'], ['Olaf Berg']]);
   });
 
+  it('hands a quote paragraph to an outlet that introduces it with a colon, and reads “himself”, a party in brackets and “barked”', () => {
+    const f = facts('The Courier made these claims in February, and Nordland News responded:\n\n"If there are people who are prone to attacks, the answer is not to punish millions of citizens."\n\nLund himself said on Tuesday that "the only way to win the region is to ask, one on one." Sen. Olaf Berg (D-N.L.), said after a lunch that it was a "starting point for our talks." "Start again," Berg barked at the aides in the hall.');
+    const q = direct(f);
+    expect(q[0]).toMatchObject({ speakers: [], source: 'Nordland News' });
+    expect(q.slice(2).map((x) => x.speakers)).toEqual([['Olaf Berg'], ['Olaf Berg']]);
+    expect(q[1].speakers).not.toContain('Olaf Berg');
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

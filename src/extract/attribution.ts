@@ -52,7 +52,7 @@ const SOURCE_NOUNS = new Set(
 );
 
 /** Words that may stand between a subject and its verb: "Berg also said", "Berg on Monday told". */
-const BETWEEN = /^(?:\s+(?:(?:is|was|were|are)\s+(?:said|reported|quoted|understood)\s+(?:to\s+have|as(?:\s+saying)?)|also|later|then|again|further|repeatedly|publicly|previously|reportedly|separately|has|had|have|would|will|is|was|were|are|been|had\s+earlier|earlier|once|now|still|quickly|flatly|bluntly|curtly|simply|only|even|finally|recently))*\s*$/iu;
+const BETWEEN = /^(?:\s+(?:(?:is|was|were|are)\s+(?:said|reported|quoted|understood)\s+(?:to\s+have|as(?:\s+saying)?)|himself|herself|themselves|also|later|then|again|further|repeatedly|publicly|previously|reportedly|separately|has|had|have|would|will|is|was|were|are|been|had\s+earlier|earlier|once|now|still|quickly|flatly|bluntly|curtly|simply|only|even|finally|recently))*\s*$/iu;
 const TIME_OR_PLACE = /^(?:\s+(?:on|in|at|during|after|before|late|early)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\p{L}\d’'-]+(?:\s+(?:of|in)\s+[\p{L}’'-]+)?)?\s*$/u;
 /** Words that end a source phrase going backwards: the clause before it. */
 const STOP_BACK = new Set(`that which who whom whose and but or while when as if because although though since after before then so said says told`.split(/\s+/));
@@ -73,6 +73,8 @@ function refEndingAt(refs: Ref[], at: number, text: string): Ref | undefined {
 /** What may stand between a name and its verb: nothing, an appositive, a time, a possessive's 's. */
 function isGlue(s: string): boolean {
   if (/^(?:[’']s)?\s*$/.test(s)) return true;
+  // "Sen. X (D-R.I.), said": a party and state in brackets.
+  if (/^\s*\([^()]{1,30}\),?\s*$/.test(s)) return true;
   if (BETWEEN.test(s) || TIME_OR_PLACE.test(s)) return true;
   // "Berg, a former diplomat, said" / "Berg, 54, said" / "Berg, assistant secretary for refugees, migration and aid, said"
   if (/^,[^;“”"]{1,180},\s*(?:(?:also|later|then|has|had|have|would|will|again)\s+)*$/.test(s)) return true;

@@ -240,7 +240,8 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
       }
       // “…?” Berg said. / “…?” Berg went on, as if he had not heard. — the attribution opens the
       // sentence after the quote (its subject and verb come first; a longer sentence must start so).
-      if (!named(attribution?.source) && span.close != null && /[.!?]\s*$/.test(text.slice(Math.max(0, qEnd - 2), qEnd))) {
+      // (Only for a quote whose own sentence has no speech verb: "X said that “…”." has its cue.)
+      if (!attribution && span.close != null && /[.!?]\s*$/.test(text.slice(Math.max(0, qEnd - 2), qEnd))) {
         const next = sentences[sentences.indexOf(s) + 1];
         if (next && next.start - qEnd < 4) {
           const after = attributionAfter(text, refs, next.start, next.end, wordCount(next.text) <= 8 ? 140 : 40);
@@ -299,7 +300,8 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
       const verbs = speechVerbs(plain, last.start, last.end);
       const v = verbs[verbs.length - 1];
       const src = v ? (turn ? null : sourceBefore(text, refs, last.start, v.start) ?? sourceAfter(text, refs, v.end, last.end)) : null;
-      if (named(src) && src!.people.length) carry = { source: src!, cue: v!.w };
+      // A person hands on what they say next; an outlet or a body only with a colon ("The paper responded:").
+      if (named(src) && (src!.people.length || /:\s*$/.test(plain.slice(last.start, last.end)))) carry = { source: src!, cue: v!.w };
     }
   }
   return quotes;
