@@ -178,6 +178,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(q.filter((x) => !x.text.startsWith('a trick')).map((x) => x.speakers)).toEqual([['Berg'], ['Berg']]);
   });
 
+  it('takes the subject after an opening phrase (“In his statement Saturday, X did …”) as who “he” is next', () => {
+    const f = facts('Olaf Berg met Anna Lund.\n\nIn his statement Saturday, Berg went further in trying to hold Lund to account.\n\n“There are no excuses,” he said.');
+    expect(direct(f)[0].speakers).toEqual(['Olaf Berg']);
+  });
+
   it('reads “state television” as no speech verb and “Sir Keir” as Keir Starmer', () => {
     const f = facts('On Sunday Yuri Ushakov, the president’s adviser, told Russian state television that Moscow would have ‘sharp objections’. In London, the prime minister, Keir Starmer, spoke of progress. Sir Keir told the BBC there had been ‘a real sense of unity’ among leaders.');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Yuri Ushakov'], ['Keir Starmer']]);

@@ -55,6 +55,8 @@ export function lastSubjectGroup(text: string, refs: Ref[], from: number, to: nu
 function inPrepositionalPhrase(text: string, r: Ref, from: number): boolean {
   const before = text.slice(from, r.start);
   if (!/,\s*$/.test(before)) return false;
+  // "In his statement Saturday, X did go further": a name the verb follows is the main clause's subject.
+  if (!/^[’']?s?\s*,/.test(text.slice(r.end, r.end + 3))) return false;
   const segment = before.replace(/,\s*$/, '').split(/[,;]/).pop() ?? '';
   return /\b(?:with|to|by|from|of|towards|toward|against|for|about|between|among|on|at|in|into|than|like|via|under|over|after|before|behind|beside|without|next to|alongside)\s+(?:the|a|an|his|her|their|its)\b/i.test(segment);
 }
