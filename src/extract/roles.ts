@@ -12,7 +12,7 @@ import { fold } from '../text/normalize.ts';
 export const isPlaceWord = (f: string) => COUNTRIES.has(f) || CAPITALS.has(f) || f in NATIONALITIES;
 export const isRoleWord = (f: string) => ROLE_NOUNS.has(f) || ROLE_MODIFIERS.has(f) || HONORIFICS.has(f.replace(/\.$/, ''));
 
-const APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+)?((?:[^,.;:()“”"]|\.(?=\S)|(?<=(?:^|[\s.])\p{Lu})\.){2,90}?)(?=,|(?<!\p{Lu})\.(?:\s|$)|;|$|\s+who\s|\s+which\s)/u;
+const APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+)?((?:[^,.;:()“”"]|\.(?=\S)|(?<=(?:^|[\s.])\p{Lu})\.){2,140}?)(?=,|(?<!\p{Lu})\.(?:\s|$)|;|$|\s+who\s|\s+which\s)/u;
 const RELATIVE_ROLE = /^,\s+who\s+(?:again\s+|also\s+|once again\s+|still\s+|now\s+|then\s+|previously\s+|had\s+|has\s+)?(?:led|leads|heads|headed|chairs|chaired|runs|ran|directs|directed|oversees|oversaw)\s+((?:the\s+)?[^,.;]{2,60}?)(?=,|\.(?:\s|$)|;|$)/u;
 /** "Kharkiv’s mayor, NAME" / "Its spokeswoman, NAME": a role set off by a comma before the name. */
 const ROLE_BEFORE_COMMA = /(?:^|[\s(])((?:(?:\p{Lu}[\p{L}’'.-]*[’']s|its|his|her|their|the)\s+)?(?:[\p{L}.-]+\s+){0,3}?[\p{L}-]+),\s+$/u;
@@ -21,7 +21,10 @@ const ROLE_BEFORE_COMMA = /(?:^|[\s(])((?:(?:\p{Lu}[\p{L}’'.-]*[’']s|its|his
 export function appositiveRole(text: string, end: number): string | null {
   const m = APPOSITIVE.exec(text.slice(end));
   if (!m) return null;
-  const phrase = m[1].trim();
+  let phrase = m[1].trim();
+  // "the head of the Russian Direct Investment Fund and Putin's envoy for economic cooperation with
+  // foreign countries": too long for one role, the first of the two is one.
+  if (phrase.split(/\s+/).length > 12 && /\s+and\s+/.test(phrase)) phrase = phrase.split(/\s+and\s+/)[0];
   const words = phrase.split(/\s+/).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
   if (words.length > 12) return null;
   // The head must be a role: "an advisor to X" yes, "a notable figure due to his ties" no.
