@@ -201,6 +201,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(q[1].speakers).not.toContain('Olaf Berg');
   });
 
+  it('reads “said X had …” as the said clause, and hands “but now said” and the next quote paragraph to the subject', () => {
+    const f = facts('Olaf Berg used to support Anna Lund, but now said Lund had “the chance and the duty to unite us all.”\n\n“I think she can do that, but the biggest unifier we have is the crisis.”');
+    expect(direct(f).map((q) => q.speakers)).toEqual([['Olaf Berg'], ['Olaf Berg']]);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

@@ -203,6 +203,8 @@ export function sourceAfter(text: string, refs: Ref[], verbEnd: number, to: numb
   // Title words may stand before the name: "said Foreign Minister Anna Berg".
   // (The stop of an abbreviation is no sentence's end: "said Sen. Jeff Merkley", "said Gov. X".)
   const r = refs.find((x) => x.people.length && x.start >= at && x.start <= at + 60 && /^(?:[\p{L}\p{N}’'.-]+\s+){0,5}$/u.test(text.slice(at, x.start)) && !/[,;.]/.test(text.slice(at, x.start).replace(/\b\p{L}{1,4}\./gu, '')));
+  // "said Trump had the opportunity": a name followed by its own verb is the said clause's subject.
+  if (r && AUXILIARY_AFTER.test(text.slice(r.end, r.end + 12))) return null;
   if (r) return { people: group(text, refs, r), text: null };
   const ws = wordsIn(text, at, to);
   const phrase: Word[] = [];
@@ -223,7 +225,9 @@ export function sourceAfter(text: string, refs: Ref[], verbEnd: number, to: numb
   return { people: [], text: text.slice(phrase[0].start, phrase[phrase.length - 1].end) };
 }
 
-const AUXILIARY = /^(?:is|was|were|are|had|has|have|would|will|could|should|can|may|might|must|did|does|do)$/;
+const AUXILIARIES = 'is|was|were|are|had|has|have|would|will|could|should|can|may|might|must|did|does|do';
+const AUXILIARY = new RegExp(`^(?:${AUXILIARIES})$`);
+const AUXILIARY_AFTER = new RegExp(`^\\s+(?:${AUXILIARIES})\\b`);
 
 const NOUN_BEFORE = /(?:\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|no|any|some|such|whose)|[’']s)\s+$/i;
 

@@ -122,7 +122,7 @@ function attributionBefore(text: string, plain: string, refs: Ref[], sentenceSta
     if (!named(src) && INVERTING.has(t.w)) src = sourceAfter(text, refs, t.end, quoteStart);
     // "Berg shared a message, stating, “…”": a participle's speaker is the sentence's subject;
     // so is the speaker of "…, and said Russia was “ready right now”".
-    if (!named(src) && (/ing$/.test(t.w) || /\band\s+(?:also\s+)?$/.test(text.slice(Math.max(sentenceStart, t.start - 10), t.start)))) {
+    if (!named(src) && (/ing$/.test(t.w) || /\b(?:and|but)\s+(?:also\s+|now\s+|then\s+|later\s+)?$/.test(text.slice(Math.max(sentenceStart, t.start - 14), t.start)))) {
       src = sentenceSubjectBefore(text, refs, sentenceStart, t.start);
       if (!named(src)) {
         const first = speechVerbs(plain, sentenceStart, t.start)[0] ?? wordsIn(plain, sentenceStart, t.start).find((w) => /ed$/.test(w.w) && w.start > sentenceStart);
@@ -299,7 +299,9 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
     if (last && !open) {
       const verbs = speechVerbs(plain, last.start, last.end);
       const v = verbs[verbs.length - 1];
-      const src = v ? (turn ? null : sourceBefore(text, refs, last.start, v.start) ?? sourceAfter(text, refs, v.end, last.end)) : null;
+      let src = v ? (turn ? null : sourceBefore(text, refs, last.start, v.start) ?? sourceAfter(text, refs, v.end, last.end)) : null;
+      // "X used to support Y, but now said …": the verb after "but" or "and" is the sentence subject's.
+      if (v && !turn && !named(src) && /\b(?:and|but)\s+(?:now\s+|then\s+|also\s+|later\s+)?$/.test(text.slice(Math.max(last.start, v.start - 14), v.start))) src = sentenceSubjectBefore(text, refs, last.start, v.start);
       // A person hands on what they say next; an outlet or a body only with a colon ("The paper responded:").
       if (named(src) && (src!.people.length || /:\s*$/.test(plain.slice(last.start, last.end)))) carry = { source: src!, cue: v!.w };
     }
