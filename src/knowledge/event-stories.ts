@@ -62,17 +62,19 @@ function sameTime(a: Event, b: Event): boolean {
 }
 
 /** Person actors (ids) of an event: the evidence that two reports are of one happening; countries are in every story. */
+type PeopleOf = (e: Event) => string[];
+
 /**
- * An event's actors that are people. Grouping asks at every comparison, so one grouping run keeps
- * the answers (`memo`, dropped when the run ends: kept longer it would cost memory per event).
+ * PeopleOf for one grouping run. Grouping asks at every comparison, so the run keeps the answers;
+ * they go with it (kept longer they would cost memory per event).
  */
-let memo: Map<Event, string[]> | null = null;
-function peopleOf(kb: KnowledgeBase, e: Event): string[] {
-  const known = memo?.get(e);
-  if (known) return known;
-  const people = e.actors.filter((a) => kb.personById.has(a));
-  memo?.set(e, people);
-  return people;
+function peopleLookup(kb: KnowledgeBase): PeopleOf {
+  const memo = new Map<Event, string[]>();
+  return (e) => {
+    let people = memo.get(e);
+    if (!people) memo.set(e, (people = e.actors.filter((a) => kb.personById.has(a))));
+    return people;
+  };
 }
 
 const SHARED_HAPPENINGS = new Set(['talks', 'attack', 'exchange']);
@@ -94,10 +96,10 @@ function places(a: Event, b: Event): 'same' | 'differ' | 'unknown' {
   return COUNTRIES.has(x) || COUNTRIES.has(y) ? 'unknown' : 'differ';
 }
 
-function sameEvent(kb: KnowledgeBase, a: Event, b: Event): boolean {
+function sameEvent(kb: KnowledgeBase, peopleOf: PeopleOf, a: Event, b: Event): boolean {
   if (kindGroup(a) !== kindGroup(b) || a.background !== b.background) return false;
-  const pa = peopleOf(kb, a);
-  const pb = peopleOf(kb, b);
+  const pa = peopleOf(a);
+  const pb = peopleOf(b);
   const shared = pb.filter((x) => pa.includes(x)).length;
   const sharedPerson = shared > 0;
   // A statement is one person's: two statements are one only when the same person makes them.
@@ -130,11 +132,11 @@ function sameEvent(kb: KnowledgeBase, a: Event, b: Event): boolean {
  * first two people, its place and its article, and looks under all of them for the months its date
  * (with the slack a publication date allows) can mean.
  */
-function keys(kb: KnowledgeBase, e: Event): { own: string[]; look: string[] } {
+function keys(kb: KnowledgeBase, peopleOf: PeopleOf, e: Event): { own: string[]; look: string[] } {
   const t = monthsOf(e);
   if (!t) return { own: [], look: [] };
   const g = kindGroup(e);
-  const people = peopleOf(kb, e);
+  const people = peopleOf(e);
   const article = `a:${kb.paragraphs[e.paragraph].article}`;
   const place = e.place ? `l:${e.place.toLowerCase()}` : null;
   const own: string[] = [];
@@ -176,24 +178,16 @@ function file(buckets: Map<string, number[]>, key: string, story: number, copied
 
 /** Groups events (ids in increasing order) into stories, changing `s` in place; copied-on-write where `shared` says. */
 function group(kb: KnowledgeBase, s: Stories, events: readonly Event[], shared: { members: Set<number>; buckets: Set<string> } | null): void {
-  memo = new Map();
-  try {
-    groupEach(kb, s, events, shared);
-  } finally {
-    memo = null;
-  }
-}
-
-function groupEach(kb: KnowledgeBase, s: Stories, events: readonly Event[], shared: { members: Set<number>; buckets: Set<string> } | null): void {
+  const peopleOf = peopleLookup(kb);
   for (const e of events) {
-    const { own, look } = keys(kb, e);
+    const { own, look } = keys(kb, peopleOf, e);
     let found = -1;
     for (const k of look) {
       for (const st of s.buckets.get(k) ?? []) {
         // Against the story's lead and its first report only: matching any member would chain unrelated events together.
         const lead = kb.events[s.lead[st]];
         const first = kb.events[s.members[st][0]];
-        if (sameEvent(kb, lead, e) || (first !== lead && sameEvent(kb, first, e))) {
+        if (sameEvent(kb, peopleOf, lead, e) || (first !== lead && sameEvent(kb, peopleOf, first, e))) {
           found = found < 0 ? st : Math.min(found, st);
           break;
         }
