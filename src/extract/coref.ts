@@ -139,12 +139,22 @@ export function describedSubject(text: string, s: { start: number; end: number }
   if (!d) return null;
   const { head, mods } = d;
   const country = mods.map((w) => NATIONALITIES[w.replace(/\.$/, '')] ?? NATIONALITIES[w]).find(Boolean) ?? null;
+  return lastNamedWho(mentions, paragraph, s.start, (i) => {
+    const p = people[i];
+    const holds = p.roles.some((r) => r.text.toLowerCase().split(/[\s-]+/).includes(head));
+    return holds && !(country && p.affiliation !== country && !p.roles.some((r) => affiliationOf(r.text) === country));
+  });
+}
+
+/**
+ * The person named last, within the three paragraphs up to `paragraph` (before `before` in it),
+ * for whom `fits` holds: who "the president" of a sentence is.
+ */
+export function lastNamedWho(mentions: Mention[], paragraph: number, before: number, fits: (person: number) => boolean): number | null {
   let best: Mention | null = null;
   for (const x of mentions) {
-    if (x.paragraph > paragraph || x.paragraph < paragraph - 3 || (x.paragraph === paragraph && x.start >= s.start)) continue;
-    const p = people[x.person];
-    const holds = p.roles.some((r) => r.text.toLowerCase().split(/[\s-]+/).includes(head));
-    if (!holds || (country && p.affiliation !== country && !p.roles.some((r) => affiliationOf(r.text) === country))) continue;
+    if (x.paragraph > paragraph || x.paragraph < paragraph - 3 || (x.paragraph === paragraph && x.start >= before)) continue;
+    if (!fits(x.person)) continue;
     if (!best || x.paragraph > best.paragraph || (x.paragraph === best.paragraph && x.start > best.start)) best = x;
   }
   return best ? best.person : null;
@@ -209,8 +219,7 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
       if (subject.length && !SUBORDINATE.test(text.slice(s.start, subjectsIn(text, outside, s.start, s.end)[0]?.start ?? s.start))) last = subject;
       else if (described !== null) last = [described];
       // "Asked if X was ready, he answered": the main clause's pronoun, not the subordinate subject, goes on.
-      else if (subject.length && outside.some((r) => r.pronoun && r.people.length && r.start > s.start && r.end <= s.end)) last = outside.find((r) => r.pronoun && r.people.length && r.start > s.start && r.end <= s.end)!.people;
-      else if (subject.length) last = subject;
+      else if (subject.length) last = outside.find((r) => r.pronoun && r.people.length && r.start > s.start && r.end <= s.end)?.people ?? subject;
       else if (isDescribedPerson(text, s)) last = [];
       else {
         // No subject ("For Fiona Hill, a former adviser, the summit showed …"): the person the

@@ -76,6 +76,9 @@ function titleBefore(text: string, toks: NerToken[], from: number, taken: Set<nu
   return { title, start: title ? start : toks[from].start };
 }
 
+/** A word that is a given name on the short list or in the gazetteer. */
+const isGivenName = (t: NerToken) => FIRST_NAMES.has(t.folded) || givenNames().has(t.folded);
+
 /** Words at the edge of a tagged name that are not part of it. */
 function trimName(toks: NerToken[], from: number, to: number, shouting: boolean): [number, number] {
   while (from < to) {
@@ -101,8 +104,7 @@ function splitRunTogether(toks: NerToken[], from: number, to: number): [number, 
   for (let k = from + 1; k < to; k++) if (toks[k].gap !== '' && toks[k].gap !== '-') return [...splitRunTogether(toks, from, k), ...splitRunTogether(toks, k, to)];
   if (to - from >= 4) {
     for (let k = from + 2; k <= to - 2; k++) {
-      const isGiven = (t: NerToken) => FIRST_NAMES.has(t.folded) || givenNames().has(t.folded);
-      if (isGiven(toks[k]) && isGiven(toks[from]) && !NAME_PARTICLES.has(toks[k - 1].folded) && !surnames().has(toks[k].folded)) return [[from, k], [k, to]];
+      if (isGivenName(toks[k]) && isGivenName(toks[from]) && !NAME_PARTICLES.has(toks[k - 1].folded) && !surnames().has(toks[k].folded)) return [[from, k], [k, to]];
     }
   }
   return [[from, to]];
@@ -133,8 +135,7 @@ function candidatesOf(article: Article): { candidates: Candidate[]; tokens: NerT
     // "the company's chief executive Olaf Read said": a given name alone, then a capitalised word that is
     // also an English word the tagger read as one; after a given name it is the surname.
     const next = toks[to];
-    const given = (t: NerToken) => FIRST_NAMES.has(t.folded) || givenNames().has(t.folded);
-    if (to - from === 1 && given(toks[from]) && !toks[from].possessive && next?.capitalized && next.gap === '' && !next.sentenceStart && !next.shouting && !taken.has(to) && !isAcronym(next.text) && !isCommonCapital(bare(next.folded), false)) to++;
+    if (to - from === 1 && isGivenName(toks[from]) && !toks[from].possessive && next?.capitalized && next.gap === '' && !next.sentenceStart && !next.shouting && !taken.has(to) && !isAcronym(next.text) && !isCommonCapital(bare(next.folded), false)) to++;
     for (const [a, b] of splitRunTogether(toks, from, to)) {
       const { title, start } = titleBefore(text, toks, a, taken);
       out.push({ paragraph: s.paragraph, tokens: toks.slice(a, b), title, titleStart: start, sentenceStart: toks[a].sentenceStart, evidence: new Set(['tagged', ...(title ? ['title'] : [])]) });

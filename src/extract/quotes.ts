@@ -1,7 +1,7 @@
 import { splitSentences, type Sentence } from '../text/sentences.ts';
 import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, Mention, QuoteFact } from './types.ts';
-import { refsOf, type Ref } from './coref.ts';
+import { lastNamedWho, refsOf, type Ref } from './coref.ts';
 import { ROLE_NOUNS } from './lexicon/names.ts';
 import { BARE_CLAUSE_VERBS, CUE_PARTICLES, PHRASAL_SPEECH, REPORTING_WITHOUT_THAT, SPEECH_VERBS, TELL_VERBS, WEAK_CUES } from './lexicon/verbs.ts';
 import { isSpeechVerbAt, sentenceSubjectBefore, sourceAfter, sourceBefore, speechVerbs, wordsIn, type Source } from './attribution.ts';
@@ -158,13 +158,8 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
     const m = src.people.length ? null : /^the\s+((?:[\p{L}’'.-]+\s+){0,3})([\p{L}-]+)$/iu.exec(src.text ?? '');
     if (!m || !ROLE_NOUNS.has(m[2].toLowerCase())) return src;
     const head = m[2].toLowerCase();
-    let best: Mention | null = null;
-    for (const x of mentions) {
-      if (x.paragraph > n || x.paragraph < n - 3) continue;
-      if (!people[x.person].roles.some((r) => r.text.toLowerCase().split(/\s+/).includes(head))) continue;
-      if (!best || x.paragraph > best.paragraph || (x.paragraph === best.paragraph && x.start > best.start)) best = x;
-    }
-    return best ? { people: [best.person], text: null } : src;
+    const best = lastNamedWho(mentions, n, Infinity, (i) => people[i].roles.some((r) => r.text.toLowerCase().split(/\s+/).includes(head)));
+    return best !== null ? { people: [best], text: null } : src;
   };
   const fact = (text: string, given: Source, cue: string | null, kind: QuoteFact['kind'], n: number): QuoteFact => {
     const src = described(given, n);
@@ -251,8 +246,8 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
       // A quote right after one of the same paragraph, with nothing of its own, continues it:
       // “Europe must be ready,” he said. “If we are not, others will decide for us.”
       // (Not when the narration between names someone else: "… Statement from X: “…”".)
-      const between = refs.filter((r) => r.people.length && r.start > lastQuoteEnd && r.end <= qStart && !r.people.every((x) => lastDirect?.speakers.includes(people[x].name)));
-      if (!attribution && lastDirect && lastQuoteEnd >= 0 && (lastDirect.speakers.length || lastDirect.source) && !/[“"]/.test(text.slice(lastQuoteEnd + 1, qStart)) && text.slice(lastQuoteEnd + 1, qStart).length < 200 && !between.length) {
+      const namesOther = (speaker: QuoteFact) => refs.some((r) => r.people.length && r.start > lastQuoteEnd && r.end <= qStart && !r.people.every((x) => speaker.speakers.includes(people[x].name)));
+      if (!attribution && lastDirect && lastQuoteEnd >= 0 && (lastDirect.speakers.length || lastDirect.source) && !/[“"]/.test(text.slice(lastQuoteEnd + 1, qStart)) && text.slice(lastQuoteEnd + 1, qStart).length < 200 && !namesOther(lastDirect)) {
         const q = { ...lastDirect, text: body, paragraph: p.n, lastParagraph: p.n };
         quotes.push(q);
         lastDirect = q;

@@ -26,32 +26,29 @@ export const cities = () => read('cities.txt');
 /** Folded country names, aliases and capitals ("taiwan", "united arab emirates"). */
 export const countryNames = () => read('countries.txt');
 
-let genders: Map<string, 'm' | 'f'> | null = null;
+const pairs = new Map<string, Map<string, string>>();
+/** A data file of "word value" lines as a map, read once. */
+function readPairs(file: string): Map<string, string> {
+  let m = pairs.get(file);
+  if (!m) {
+    m = new Map();
+    for (const line of readFileSync(path.join(dir, file), 'utf8').split('\n')) {
+      const sp = line.indexOf(' ');
+      if (sp > 0) m.set(line.slice(0, sp), line.slice(sp + 1));
+    }
+    pairs.set(file, m);
+  }
+  return m;
+}
+
 /** The sex a folded given name is given to in every locale that lists it ("olena" f), else null. */
 export function givenGender(f: string): 'm' | 'f' | null {
-  if (!genders) {
-    genders = new Map();
-    for (const line of readFileSync(path.join(dir, 'given-genders.txt'), 'utf8').split('\n')) {
-      const sp = line.lastIndexOf(' ');
-      if (sp > 0) genders.set(line.slice(0, sp), line.slice(sp + 1) === 'f' ? 'f' : 'm');
-    }
-  }
-  return genders.get(f) ?? null;
+  const g = readPairs('given-genders.txt').get(f);
+  return g === undefined ? null : g === 'f' ? 'f' : 'm';
 }
-
-let english: Map<string, string> | null = null;
 
 /** English words (WordNet) with their parts of speech: "n", "v", "a", "r", or several ("nv"). */
-function englishWords(): Map<string, string> {
-  if (!english) {
-    english = new Map();
-    for (const line of readFileSync(path.join(dir, 'english.txt'), 'utf8').split('\n')) {
-      const sp = line.indexOf(' ');
-      if (sp > 0) english.set(line.slice(0, sp), line.slice(sp + 1));
-    }
-  }
-  return english;
-}
+const englishWords = () => readPairs('english.txt');
 
 /**
  * The parts of speech of a folded word as an English word, trying its plain forms too
