@@ -8,20 +8,14 @@
  */
 import path from 'node:path';
 import { dataset } from './data/paths.ts';
-import { goldPeople, readConll, type ConllDoc } from './data/conll.ts';
+import { goldPeople, nameWords as words, readConll, within, type ConllDoc } from './data/conll.ts';
+import { flag, option as opt } from './lib/args.ts';
 import { extractPeople } from '../src/extract/people.ts';
 
 process.stdout.on('error', () => process.exit(0)); // a closed pipe (| head) is not an error
-const args = process.argv.slice(2);
-const opt = (name: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const why = args.includes('--why');
+const why = flag('why');
 const split = opt('split') ?? 'both';
 const limit = Number(opt('limit') ?? Infinity);
-
-import { nameWords as words, within } from './data/conll.ts';
 
 export interface PeopleScore {
   tp: number;

@@ -15,14 +15,10 @@ import { readPolnear, type PolnearDoc } from './data/polnear.ts';
 import { extractFacts } from '../src/extract/facts.ts';
 import { fold } from '../src/text/normalize.ts';
 import { ROLE_NOUNS } from '../src/extract/lexicon/names.ts';
+import { flag, option as opt } from './lib/args.ts';
 
 process.stdout.on('error', () => process.exit(0)); // a closed pipe (| head) is not an error
-const args = process.argv.slice(2);
-const opt = (name: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const why = args.includes('--why');
+const why = flag('why');
 const split = opt('split') ?? 'both';
 const limit = Number(opt('limit') ?? Infinity);
 

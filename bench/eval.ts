@@ -16,14 +16,10 @@ import { scorePeople } from './dev/score-people.ts';
 import { scoreEvents } from './dev/score-events.ts';
 import { scoreAsk } from './dev/score-ask.ts';
 import type { KnowledgeBase } from '../src/knowledge/base.ts';
+import { args, flag, option as opt } from './lib/args.ts';
 
 process.stdout.on('error', () => process.exit(0)); // a closed pipe (| head) is not an error
-const args = process.argv.slice(2);
-const opt = (name: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const why = args.includes('--why');
+const why = flag('why');
 const out: string[] = [];
 const say = (line: string) => {
   console.log(line);
@@ -54,7 +50,7 @@ for (const [split, t] of [...totals].sort()) {
   for (const line of formatRows([...t.values()])) say(`  ${line}`);
 }
 
-if (args.includes('--public')) {
+if (flag('public')) {
   for (const script of ['eval-conll.ts', 'eval-polnear.ts']) {
     const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, script)], { encoding: 'utf8' });
     say(`\n${script}`);
