@@ -231,8 +231,8 @@ describe('dates', () => {
 
 it('keeps src/ free of names from the articles', async () => {
   const { execSync } = await import('node:child_process');
-  // The generated word lists (src/extract/lexicon/data: 15,000 surnames of many languages, the world's
-  // 23,000 cities) hold common names like any gazetteer would; no code or hand-written list may.
-  const hits = execSync(`grep -rliE --exclude-dir=data 'witkoff|umjerow|dmitriev|kushner|ushakov|zelensk|miami|sybiha|kallas' src || true`, { cwd: ROOT, encoding: 'utf8' });
+  // The generated word lists (data/gazetteers: 15,000 surnames of many languages, the world's 23,000
+  // cities) hold common names like any gazetteer would; they live outside src/, and no code may.
+  const hits = execSync(`grep -rliE 'witkoff|umjerow|dmitriev|kushner|ushakov|zelensk|miami|sybiha|kallas' src || true`, { cwd: ROOT, encoding: 'utf8' });
   expect(hits.trim()).toBe('');
 });

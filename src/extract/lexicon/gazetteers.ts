@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const dir = path.join(import.meta.dirname, 'data');
+// General-knowledge lists, kept beside the code rather than in it (data/gazetteers at the checkout's root).
+const dir = path.resolve(import.meta.dirname, '../../../data/gazetteers');
 const cache = new Map<string, Set<string>>();
 
 function read(file: string): Set<string> {
