@@ -138,6 +138,29 @@ describe('roles over time', () => {
     expect(lund.roles.map((r) => r.role)).toContain("head of Nordland's delegation");
   });
 
+  it('ends an office when the article that names someone else to it names its holder too', async () => {
+    const kb = await buildKnowledgeBase(tempKnowledge({
+      'a.md': '---\ntitle: A\npublished: 2025-01-10\n---\n\nDefence Secretary Olaf Berg said goodbye to the coalition he built.\n',
+      'b.md': '---\ntitle: B\npublished: 2025-01-25\n---\n\nAnna Lund was sworn in as defence secretary on Saturday. Olaf Berg left the building quietly.\n',
+      'c.md': '---\ntitle: C\npublished: 2025-02-03\n---\n\nOlaf Berg, the defence secretary who built the coalition, gave a lecture. Piotr Nowak, Nordland\'s finance minister, met the envoy.\n',
+      'd.md': '---\ntitle: D\npublished: 2025-02-04\n---\n\nEva Holm was appointed finance minister of Sudland on Monday.\n',
+    }));
+    const berg = who(kb, 'Olaf Berg').results[0].person!;
+    expect(berg.role).toMatch(/^former defence secretary$/i);
+    expect(berg.roles[0]).toMatchObject({ until: '2025-01-25', current: false });
+    expect(who(kb, 'defence secretary').results[0].person?.name).toBe('Anna Lund');
+    // Another country's finance minister, in an article that does not name him: his office goes on.
+    expect(who(kb, 'Piotr Nowak').results[0].person?.role).toBe("Nordland's finance minister");
+  });
+
+  it('keeps an office before a calling or a kinship said of the person later', async () => {
+    const kb = await buildKnowledgeBase(tempKnowledge({
+      'a.md': '---\ntitle: A\npublished: 2025-03-01\n---\n\nOlaf Berg was appointed defence minister on Friday.\n',
+      'b.md': '---\ntitle: B\npublished: 2025-06-01\n---\n\nOlaf Berg, an economist, spoke to the cadets.\n',
+    }));
+    expect(who(kb, 'Berg').results[0].person?.role).toBe('defence minister');
+  });
+
   it('does not take a role someone is considered for as one they hold', () => {
     const f = facts('Defence Minister Anna Lund stayed on. The president said he was considering Lund as ambassador to Japan.');
     expect(f.people[0].roles.map((r) => r.text)).toEqual(['Defence Minister']);

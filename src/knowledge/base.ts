@@ -6,7 +6,7 @@ import { PeopleIndex } from '../search/people-index.ts';
 import { FactsCache } from './facts-cache.ts';
 import { mergeSorted, type Addition, type Derived } from './derived.ts';
 import { runAsync, runSync } from '../steps.ts';
-import { rolesOverTime, type DatedRole, type DatedRoleMention } from './roles.ts';
+import { officeKeyOf, rolesOverTime, successionOf, type DatedRole, type DatedRoleMention, type Succession } from './roles.ts';
 import { affiliationOf } from '../extract/roles.ts';
 import { ROLE_NOUNS } from '../extract/lexicon/names.ts';
 import { NATIONALITIES } from '../extract/lexicon/places.ts';
@@ -448,6 +448,8 @@ class PersonMerger {
   private owned = new WeakSet<object>();
   /** Positions of the people added or changed since this merger was made. */
   private touched = new Set<number>();
+  /** Offices taken up, by office key: each ends the office for an earlier holder the same article names. */
+  private successions = new Map<string, (Succession & { article: string; person: string })[]>();
 
   /** A merger that goes on from this one, copying a person only when it changes them: this one stays as it is. */
   fork(): PersonMerger {
@@ -458,6 +460,7 @@ class PersonMerger {
     m.byFull = new Map(this.byFull);
     m.bySurname = new Map(this.bySurname);
     m.surnameNear = new Map(this.surnameNear);
+    m.successions = new Map([...this.successions].map(([k, v]) => [k, [...v]]));
     return m;
   }
 
@@ -544,13 +547,13 @@ class PersonMerger {
     if (p.name !== person.name && !person.aliases.includes(p.name)) person.aliases.push(p.name);
     for (const a of p.aliases) if (a !== person.name && !person.aliases.includes(a)) person.aliases.push(a);
     if (roles.length) {
-      for (const r of roles) if (!person.roleMentions.some((x) => x.paragraph === r.paragraph && x.text === r.text && x.former === r.former)) person.roleMentions.push(r);
-      const settled = rolesOverTime(person.roleMentions);
-      person.role = settled.role;
-      person.roles = settled.roles;
-      // The body or country of a role they hold now; one of a role behind them is no longer theirs.
-      const held = settled.roles.filter((r) => r.current || !r.ended).map((r) => affiliationOf(r.role)).find((x) => x != null);
-      person.affiliation = affiliationOf(person.role) ?? held ?? (settled.roles.some((r) => r.current) ? null : person.affiliation ?? p.affiliation);
+      for (const r of roles) {
+        if (person.roleMentions.some((x) => x.paragraph === r.paragraph && x.text === r.text && x.former === r.former)) continue;
+        person.roleMentions.push(r);
+        const s = successionOf(r);
+        if (s) this.successions.set(s.key, [...(this.successions.get(s.key) ?? []), { ...s, article, person: person.id }]);
+      }
+      this.settle(person, [], p.affiliation);
     } else person.affiliation ??= p.affiliation;
     for (const x of paragraphs) person.paragraphs.push(x);
     if (!person.articles.includes(article)) person.articles.push(article);
@@ -561,7 +564,42 @@ class PersonMerger {
    * Everyone, and the positions of those added or changed since the last take. From here on the
    * people handed out are shared: a later change copies them first.
    */
+  /** A person's current role, role history and affiliation from their role mentions. */
+  private settle(person: Person, successions: Succession[], fallback: string | null): void {
+    const settled = rolesOverTime(person.roleMentions, successions);
+    person.role = settled.role;
+    person.roles = settled.roles;
+    // The body or country of a role they hold now; one of a role behind them is no longer theirs.
+    const held = settled.roles.filter((r) => r.current || !r.ended).map((r) => affiliationOf(r.role)).find((x) => x != null);
+    person.affiliation = affiliationOf(person.role) ?? held ?? (settled.roles.some((r) => r.current) ? null : person.affiliation ?? fallback);
+  }
+
+  /**
+   * Offices others took up, settled into everyone who held them before: only when the article of the
+   * appointment names them too ("Putin moved X and named Y defence minister"), as two countries'
+   * defence ministers with no country said are otherwise one office.
+   */
+  private settleSuccessions(): void {
+    if (this.successions.size === 0) return;
+    for (let i = 0; i < this.list.length; i++) {
+      const p = this.list[i];
+      if (!p.roleMentions.some((m) => this.successions.has(officeKeyOf(m.text)))) continue;
+      const keys = new Set(p.roleMentions.map((m) => officeKeyOf(m.text)));
+      const theirs = [...keys].flatMap((k) => (this.successions.get(k) ?? []).filter((s) => s.person !== p.id && p.articles.includes(s.article)));
+      if (theirs.length === 0) continue;
+      const before = JSON.stringify([p.role, p.roles, p.affiliation]);
+      const copy = { ...p };
+      this.settle(copy, theirs, p.affiliation);
+      if (JSON.stringify([copy.role, copy.roles, copy.affiliation]) === before) continue;
+      const own = this.own(p);
+      own.role = copy.role;
+      own.roles = copy.roles;
+      own.affiliation = copy.affiliation;
+    }
+  }
+
   take(): { people: Person[]; touched: number[] } {
+    this.settleSuccessions();
     const touched = [...this.touched].sort((a, b) => a - b);
     for (const i of touched) {
       const p = this.list[i];

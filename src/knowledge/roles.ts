@@ -5,7 +5,7 @@
  * each with the dates the articles give it and the passage that says it. Pure.
  */
 import { fold } from '../text/normalize.ts';
-import { LEFT_OFFICE, rolePriority, type RoleHow } from '../extract/roles.ts';
+import { LEFT_OFFICE, affiliationOf, rolePriority, type RoleHow } from '../extract/roles.ts';
 import { HONORIFICS, ROLE_MODIFIERS, ROLE_NOUNS } from '../extract/lexicon/names.ts';
 import { codePointOrder } from '../text/normalize.ts';
 
@@ -57,6 +57,56 @@ export function officeKey(role: string): string {
   return [...new Set(kept.map((w) => SAME.get(w) ?? w))].sort().join(' ');
 }
 
+/**
+ * Someone else taking up an office ("X was named defence minister"): whoever held that office of
+ * the same country or body before no longer does from that date, though older articles (and
+ * background passages of newer ones) still give it to them.
+ */
+export interface Succession {
+  /** officeKey of the office taken up. */
+  key: string;
+  /** Its country or body when the text gives one (affiliationOf). */
+  owner: string | null;
+  date: string;
+}
+
+/** Offices several people hold at once (deputies, senators, envoys): one holder's arrival ends no one's. */
+const SHARED_OFFICE = new Set(['deputy', 'member', 'senator', 'envoy', 'official', 'lawmaker', 'negotiator', 'officer', 'representative', 'diplomat', 'mp', 'judge', 'general', 'colonel', 'lieutenant', 'major', 'fellow', 'analyst', 'correspondent', 'journalist', 'reporter', 'candidate', 'acting', 'assistant']);
+/** Titles many hold unless the office is said in full ("national security adviser", not "economic adviser"). */
+const VAGUE_OFFICE = new Set(['adviser', 'aide']);
+
+/**
+ * Whether an office has one holder at a time and names it well enough to tell: two title words at
+ * least ("defence minister", not "president", which every country has), none of a shared office.
+ */
+export function singleHolder(key: string): boolean {
+  const words = key.split(' ');
+  if (words.some((w) => SHARED_OFFICE.has(w))) return false;
+  return words.length >= (words.some((w) => VAGUE_OFFICE.has(w)) ? 3 : 2);
+}
+
+const keyMemo = new Map<string, string>();
+/** officeKey, remembered: every settling of every person asks it again. */
+export function officeKeyOf(text: string): string {
+  let k = keyMemo.get(text);
+  if (k === undefined) {
+    if (keyMemo.size > 100_000) keyMemo.clear();
+    keyMemo.set(text, (k = officeKey(text) || fold(text)));
+  }
+  return k;
+}
+
+/** The successions a mention makes: a fresh office of one holder, dated. */
+export function successionOf(m: DatedRoleMention): Succession | null {
+  if (!m.fresh || m.former || m.date === null || rolePriority(m.text, m.how) !== 1) return null;
+  const key = officeKeyOf(m.text);
+  return singleHolder(key) ? { key, owner: affiliationOf(m.text), date: m.date } : null;
+}
+
+/** Head nouns of what someone does for a living or is to someone, not of an office they hold. */
+const DESCRIPTIONS = new Set(['journalist', 'correspondent', 'editor', 'economist', 'historian', 'analyst', 'expert', 'lawyer', 'businessman', 'businesswoman', 'investor', 'billionaire', 'founder', 'professor', 'researcher', 'scholar', 'oligarch', 'teacher', 'writer', 'banker', 'entrepreneur', 'son', 'daughter', 'wife', 'husband', 'widow', 'brother', 'sister', 'son-in-law', 'father', 'mother', 'ally', 'friend', 'confidant']);
+const isDescription = (role: string) => DESCRIPTIONS.has(fold(role.split(/\s+/).pop() ?? ''));
+
 const laterDate = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : codePointOrder(a, b));
 
 interface Office {
@@ -77,14 +127,14 @@ interface Office {
  * tie, the one that says most, a bare rank last), unless the articles call it former; the others
  * follow oldest first.
  */
-export function rolesOverTime(all: DatedRoleMention[]): { role: string | null; roles: DatedRole[] } {
+export function rolesOverTime(all: DatedRoleMention[], successions: Succession[] = []): { role: string | null; roles: DatedRole[] } {
   // "X resigned", "X stepped down": not an office, the end of the offices held until then.
   const leaving = all.filter((m) => m.text === LEFT_OFFICE);
   const mentions = all.filter((m) => m.text !== LEFT_OFFICE);
   if (mentions.length === 0) return { role: null, roles: [] };
   const groups = new Map<string, DatedRoleMention[]>();
   for (const m of mentions) {
-    const k = officeKey(m.text) || fold(m.text);
+    const k = officeKeyOf(m.text);
     const g = groups.get(k);
     if (g) g.push(m);
     else groups.set(k, [m]);
@@ -128,6 +178,18 @@ export function rolesOverTime(all: DatedRoleMention[]): { role: string | null; r
       }
     }
   }
+  // Someone else took up the office after they were first given it: over from then, unless an
+  // article says they took it up (again) since.
+  for (const s of successions) {
+    for (const o of offices) {
+      if (o.ended || o.key !== s.key || !isOffice(o)) continue;
+      const owner = o.mentions.map((m) => affiliationOf(m.text)).find((x) => x !== null) ?? null;
+      if (owner !== null && s.owner !== null && owner !== s.owner) continue;
+      if (o.mentions.some((m) => m.fresh && !m.former && laterDate(m.date, s.date) >= 0)) continue;
+      o.ended = true;
+      o.endedAt = s.date;
+    }
+  }
   for (const left of leaving) {
     for (const o of offices) {
       if (o.ended) continue;
@@ -143,7 +205,9 @@ export function rolesOverTime(all: DatedRoleMention[]): { role: string | null; r
   const live = offices.filter((o) => !o.ended && rolePriority(o.best.text, o.best.how) < 4);
   // An office still held comes before a function named later (the NSDC secretary who heads the
   // delegation is the secretary, also head of the delegation); among offices, the latest.
-  const functionOnly = (o: Office) => (rolePriority(o.best.text, o.best.how) < 2 ? 0 : 1);
+  // A calling or a kinship said later ("Belousov, an economist", "his son") describes them; it does not
+  // replace an office they hold.
+  const functionOnly = (o: Office) => (rolePriority(o.best.text, o.best.how) >= 2 ? 1 : isDescription(o.best.text) ? 0.5 : 0);
   live.sort((a, b) => functionOnly(a) - functionOnly(b) || laterDate(b.last, a.last) || Number(b.mentions.some((m) => m.fresh)) - Number(a.mentions.some((m) => m.fresh)) || rolePriority(a.best.text, a.best.how) - rolePriority(b.best.text, b.best.how) || b.mentions.length - a.mentions.length || b.best.paragraph - a.best.paragraph);
   const current = live[0] ?? null;
   const history = offices.filter((o) => o !== current).sort((a, b) => laterDate(a.since, b.since) || a.best.paragraph - b.best.paragraph);
@@ -152,7 +216,9 @@ export function rolesOverTime(all: DatedRoleMention[]): { role: string | null; r
     // a function (head of a delegation) goes on beside an office, and ends only when the text says so.
     const newer = isOffice(o) ? offices.filter((x) => x !== o && isOffice(x) && x.since !== null && laterDate(x.since, o.last) > 0).map((x) => x.since!).sort(codePointOrder)[0] ?? null : null;
     const until = (o.ended ? o.endedAt : null) ?? (current && newer ? newer : null);
-    return { role: o.best.text, since: o.since, until, ended: o.ended || until !== null, paragraph: o.best.paragraph, current: false };
+    // First reported after it was over (a successor named earlier): when it began is not known.
+    const since = until !== null && laterDate(o.since, until) > 0 ? null : o.since;
+    return { role: o.best.text, since, until, ended: o.ended || until !== null, paragraph: o.best.paragraph, current: false };
   });
   if (current) roles.push({ role: current.best.text, since: current.since, until: null, ended: false, paragraph: current.best.paragraph, current: true });
   // No office they still hold: what they are is the last one they held ("former prime minister").
