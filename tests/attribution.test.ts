@@ -161,6 +161,21 @@ describe('roles over time', () => {
     expect(who(kb, 'Berg').results[0].person?.role).toBe('defence minister');
   });
 
+  it('reads a role that ends in an acronym, before the next person of a list, or with a long body name', () => {
+    const role = (text: string, name: string) => facts(text).people.find((p) => p.name === name)?.role;
+    expect(role('Rubio will lead it, with Mr Waltz and Olaf Berg, the director of the CIA.', 'Olaf Berg')).toBe('director of the CIA');
+    expect(role('The president kept Olaf Berg as head of the FSB and Anna Lund as head of the foreign intelligence service.', 'Olaf Berg')).toBe('head of the FSB');
+    expect(role('Anna Lund, a senior fellow at the Centre for Black Sea Studies in Istanbul, followed the talks.', 'Anna Lund')).toBe('senior fellow at the Centre for Black Sea Studies');
+    expect(role('Olaf Berg, who heads the Centre for Countering Disinformation at the National Security and Defence Council, posted a message.', 'Olaf Berg')).toBe('head of the Centre for Countering Disinformation at the National Security and Defence Council');
+  });
+
+  it('answers "prime minister" with the prime minister, not a deputy prime minister', async () => {
+    const kb = await buildKnowledgeBase(tempKnowledge({
+      'a.md': '---\ntitle: A\npublished: 2025-07-18\n---\n\nOlaf Berg, the deputy prime minister of Nordland, spoke first. Anna Lund, the long-serving prime minister of Nordland\'s coalition government, spoke after him.\n',
+    }));
+    expect(who(kb, 'prime minister of Nordland').results[0].person?.name).toBe('Anna Lund');
+  });
+
   it('does not take a role someone is considered for as one they hold', () => {
     const f = facts('Defence Minister Anna Lund stayed on. The president said he was considering Lund as ambassador to Japan.');
     expect(f.people[0].roles.map((r) => r.text)).toEqual(['Defence Minister']);

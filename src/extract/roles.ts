@@ -12,8 +12,8 @@ import { fold } from '../text/normalize.ts';
 export const isPlaceWord = (f: string) => COUNTRIES.has(f) || CAPITALS.has(f) || f in NATIONALITIES;
 export const isRoleWord = (f: string) => ROLE_NOUNS.has(f) || ROLE_MODIFIERS.has(f) || HONORIFICS.has(f.replace(/\.$/, ''));
 
-const APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+)?((?:[^,.;:()“”"]|\.(?=\S)|(?<=(?:^|[\s.])\p{Lu})\.){2,140}?)(?=,|(?<!\p{Lu})\.(?:\s|$)|;|$|\s+who\s|\s+which\s)/u;
-const RELATIVE_ROLE = /^,\s+who\s+(?:again\s+|also\s+|once again\s+|still\s+|now\s+|then\s+|previously\s+|had\s+|has\s+)?(?:led|leads|heads|headed|chairs|chaired|runs|ran|directs|directed|oversees|oversaw)\s+((?:the\s+)?[^,.;]{2,60}?)(?=,|\.(?:\s|$)|;|$)/u;
+const APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+)?((?:[^,.;:()“”"]|\.(?=\S)|(?<=(?:^|[\s.])\p{Lu})\.){2,140}?)(?=,|(?<!\p{Lu})\.(?:\s|$)|(?<=\p{Lu}{2})\.(?:\s|$)|;|$|\s+who\s|\s+which\s)/u;
+const RELATIVE_ROLE = /^,\s+who\s+(?:again\s+|also\s+|once again\s+|still\s+|now\s+|then\s+|previously\s+|had\s+|has\s+)?(?:led|leads|heads|headed|chairs|chaired|runs|ran|directs|directed|oversees|oversaw)\s+((?:the\s+)?[^,.;]{2,100}?)(?=,|\.(?:\s|$)|;|$)/u;
 /** "Kharkiv’s mayor, NAME" / "Its spokeswoman, NAME": a role set off by a comma before the name. */
 const ROLE_BEFORE_COMMA = /(?:^|[\s(])((?:(?:\p{Lu}[\p{L}’'.-]*[’']s|its|his|her|their|the)\s+)?(?:[\p{L}.-]+\s+){0,3}?[\p{L}-]+),\s+$/u;
 
@@ -172,15 +172,22 @@ export function cleanRole(raw: string, otherNames: string[] = []): { role: strin
   if (/\b(?:of|for|to)\s+(?:it|them|him|her|us|this|that)$/i.test(s) || /\s(?:of|for|to|at|in|with|by|from)$/i.test(s)) return null;
   if (!s || /^(?:and|or|but|as|with|of|to|for|in|on|at|by)\b/i.test(s) || /[“”"«»„‘]|’(?!s\b)/.test(s)) return null;
   if (NOT_IN_A_ROLE.test(s)) return null;
+  // "senior fellow at the Centre for Black Sea Studies in Istanbul": where they work is no part of a long role.
+  if (s.split(' ').length > 10) s = s.replace(/\s+in\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?$/u, '');
   const words = s.split(' ');
-  if (words.length > 10) return null;
+  // "head of the Centre for Countering Disinformation at the …": a body's full name may be long.
+  if (words.length > (/^head of\s/i.test(s) ? 14 : 10)) return null;
   // "Mr", "Sir": a form of address, not a role.
   if (words.length === 1 && HONORIFICS.has(words[0].toLowerCase().replace(/\.$/, ''))) return null;
   if (!words.some((w) => isRoleNoun(w) || isRoleWord(w.toLowerCase().replace(/['’]s$/, '').replace(/s$/, '')))) return null;
   // "… and first deputy foreign minister Serhiy K": a role phrase that names someone else is a list.
   for (const n of otherNames) {
     const at = s.indexOf(n);
-    if (at >= 0 && !/^[’']s\b/.test(s.slice(at + n.length))) return null;
+    if (at < 0 || /^[’']s\b/.test(s.slice(at + n.length))) continue;
+    // "head of the FSB and Sergei Naryshkin as head of …": the role ends before the next person.
+    const and = /\s+and\s+$/.exec(s.slice(0, at));
+    if (!and || !s.slice(0, and.index).split(' ').some((w) => isRoleNoun(w))) return null;
+    s = s.slice(0, and.index);
   }
   return { role: s, former };
 }
@@ -206,7 +213,7 @@ export function rolePriority(role: string, how: RoleHow): number {
 }
 
 /** Where a role said of someone stops: punctuation, or a word that starts another clause. */
-const ROLE_END = String.raw`(?=\s*[,.;:()“”"«»„]|\s+and(?!\s+\p{Lu})|\s+(?:while|since|after|before|when|in|on|at|from|until|who|which|but|because|with|to\s+replace|replacing|succeeding|for\s+(?:the\s+)?(?:first|second|third|last)\b)\b|$)`;
+const ROLE_END = String.raw`(?=\s*[,.;:()“”"«»„]|\s+and(?!\s+\p{Lu})|\s+and\s+\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+\s+as\s|\s+(?:while|since|after|before|when|in|on|at|from|until|who|which|but|because|with|to\s+replace|replacing|succeeding|for\s+(?:the\s+)?(?:first|second|third|last)\b)\b|$)`;
 const ROLE_WORDS = String.raw`(?:(?:the|a|an)\s+)?(?:new\s+)?((?:[\p{L}’'.-]+\s+){0,7}?[\p{L}’'.-]+)`;
 /** Verbs that give someone a post: "appointed X defence minister", "X was named envoy". */
 const APPOINT = String.raw`(?:named|names|appointed|appoints|nominated|nominates|elected|confirmed|installed|made|sworn in|chosen|chose|chooses|picked|picks|tapped|taps|promoted|proposed|proposes|reappointed|renominated|renominates|kept|keeps|retained|retains|making)`;
@@ -272,6 +279,12 @@ const HYPOTHETICAL_WORDS = /\b(?:consider|considers|considering|considered|might
 // ("may" in lower case only: "May 13" is a date.)
 const isHypothetical = (s: string) => HYPOTHETICAL_WORDS.test(s) || /\bmay\b/.test(s);
 
+/** "X as interior minister and Serhii M as finance minister": the role ends where the next name starts. */
+function beforeNextName(phrase: string): string {
+  const next = /\s+and\s+(\p{Lu}[\p{L}’'-]+)\s+\p{Lu}/u.exec(phrase);
+  return next && (givenNames().has(fold(next[1])) || FIRST_NAMES.has(fold(next[1]))) ? phrase.slice(0, next.index) : phrase;
+}
+
 export function rolesSaidOf(text: string, start: number, end: number): SaidRole[] {
   const out: SaidRole[] = [];
   const sentenceStart = Math.max(0, text.lastIndexOf('. ', start) + 1);
@@ -284,10 +297,8 @@ export function rolesSaidOf(text: string, start: number, end: number): SaidRole[
     const m = re.exec(after);
     const phrase = m?.[m.length - 1];
     if (!phrase || !hasRoleNoun(phrase)) continue;
-    // "X as interior minister and Serhii M as finance minister": the role ends where the next name starts.
-    const next = /\s+and\s+(\p{Lu}[\p{L}’'-]+)\s+\p{Lu}/u.exec(phrase);
-    if (next && (givenNames().has(fold(next[1])) || FIRST_NAMES.has(fold(next[1])))) {
-      const cut = phrase.slice(0, next.index);
+    const cut = beforeNextName(phrase);
+    if (cut !== phrase) {
       if (hasRoleNoun(cut)) out.push({ text: cut, how: kind.how, former: false, fresh: !!kind.fresh });
       continue;
     }
@@ -303,7 +314,8 @@ export function rolesSaidOf(text: string, start: number, end: number): SaidRole[
   }
   if (APPOINTED_BEFORE.test(text.slice(Math.max(0, start - 40), start))) {
     const m = AFTER_OBJECT.exec(after);
-    if (m && hasRoleNoun(m[1])) out.push({ text: m[1], how: 'predicate', former: false, fresh: true });
+    const role = m && beforeNextName(m[1]);
+    if (role && hasRoleNoun(role)) out.push({ text: role, how: 'predicate', former: false, fresh: true });
     const to = TO_HEAD_AFTER.exec(after);
     if (to) out.push({ text: `head of ${to[1]}`, how: 'predicate', former: false, fresh: true });
   }

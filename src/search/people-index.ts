@@ -158,6 +158,9 @@ function rolesOf(people: readonly Person[]): Roles {
  * (withChanged) in a new layer over the old ones. A person's newest layer has all their names; an
  * older layer may know fewer of them, never others, since a person's names only grow.
  */
+/** Words that make a role the one below the office named after them (a deputy prime minister). */
+const LOWER_RANKS = ['deputy', 'vice', 'assistant', 'acting', 'junior', 'under'];
+
 export class PeopleIndex {
   constructor(
     readonly people: readonly Person[],
@@ -294,9 +297,18 @@ export class PeopleIndex {
       const current = fold((/^former\b/i.test(p.role ?? '') ? held.filter((r) => r !== p.role) : held).join(' '));
       return words.filter((w) => current.includes(w.slice(0, Math.max(4, w.length - 2)))).length;
     };
+    // "prime minister" asks for the prime minister, not a deputy prime minister: a rank below the one
+    // asked counts against, as a word not matched would.
+    const lower = (p: Person) => {
+      const mine = fold(p.role ?? '').split(/[\s-]+/);
+      return LOWER_RANKS.filter((r) => mine.includes(r) && !words.includes(r)).length > 0 ? 1 : 0;
+    };
     return index
       .search(words, { limit: limit * 2, synonyms: 0.8, order: (d) => docPerson[d] })
-      .map((h) => ({ person: this.people[docPerson[h.doc]], matched: Math.min(h.matched, original.length), words: original.length, score: h.score, now: now(this.people[docPerson[h.doc]]) }))
+      .map((h) => {
+        const person = this.people[docPerson[h.doc]];
+        return { person, matched: Math.min(h.matched, original.length) - lower(person), words: original.length, score: h.score, now: now(person) };
+      })
       // Words matched in a role held now count twice, or against when the question asks for a former
       // one: "Estonia's prime minister" is the head of government now, not the one who was it until July.
       .sort((a, b) => (askedFormer ? a.now - b.now : b.now - a.now) + b.matched - a.matched || (askedFormer ? a.now - b.now : b.now - a.now) || b.score - a.score)
