@@ -155,6 +155,14 @@ describe('dates', () => {
     expect(t('Officials said the envoys would meet on Monday.')).toEqual([['date', '2026-03-16/day']]);
   });
 
+  it('reads "this weekend" as the weekend under way on a Saturday or Sunday, else by the tense', () => {
+    // 2026-03-15 is a Sunday.
+    expect(t('He named the head of the delegation this weekend.', '2026-03-15')).toEqual([['date', '2026-03-14/day']]);
+    expect(t('They will meet this weekend.', '2026-03-15')).toEqual([['date', '2026-03-14/day']]);
+    expect(t('They will meet this weekend.')).toEqual([['date', '2026-03-14/day']]);
+    expect(t('He named the head of the delegation this weekend.')).toEqual([['date', '2026-03-07/day']]);
+  });
+
   it('keeps a day a few weeks off in the year the tense alone would not give', () => {
     // A past-tense clause speaking of a deadline just ahead, a future-tense one of a day just past.
     expect(t('He said the deadline was March 27.')).toEqual([['date', '2026-03-27/day']]);

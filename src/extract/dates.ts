@@ -159,6 +159,14 @@ function resolved(c: chrono.ParsedComponents, ref: Date, tense: 'future' | 'past
     const at = new Date(monday + ((rel[1].toLowerCase() === 'last' ? -7 : 7) + target) * 86_400_000);
     return { value: atPrecision(at, 'day'), precision: 'day' };
   }
+  // "this weekend": the one under way when the article is written on a Saturday or Sunday, else the
+  // one just past or the one ahead, as the clause's tense says.
+  if (/^(?:on\s+|over\s+)?this\s+weekend$/i.test(text)) {
+    const day = ref.getUTCDay();
+    const refDay = Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate());
+    const back = day === 6 ? 0 : day === 0 ? 1 : tense === 'future' ? day - 6 : day + 1;
+    return { value: atPrecision(new Date(refDay - back * 86_400_000), 'day'), precision: 'day' };
+  }
   // "last month", "next year": the month or year itself, counted from the reference (chrono names a day in it).
   const unit = /^(?:in\s+|by\s+)?(last|next|this|coming|past)\s+(month|year)$/i.exec(text);
   if (unit) {
