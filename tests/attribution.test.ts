@@ -182,6 +182,17 @@ describe('roles over time', () => {
   });
 });
 
+describe('reported judgements and promises', () => {
+  it('reads "called X useful", "described X as …" and "promised to …" as reported speech, not a phone call or a convened meeting', () => {
+    const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
+    expect(reported('Olaf Berg called the conversation useful, constructive and substantive.')).toEqual([['called the conversation useful, constructive and substantive', ['Olaf Berg']]]);
+    expect(reported('Olaf Berg described the talks with the envoys as constructive.')).toEqual([['described the talks with the envoys as constructive', ['Olaf Berg']]]);
+    expect(reported('Olaf Berg promised to finance long-range weapons built in Nordland.')).toEqual([['promised to finance long-range weapons built in Nordland', ['Olaf Berg']]]);
+    expect(reported('Olaf Berg called Anna Lund on Monday.')).toEqual([]);
+    expect(reported('Olaf Berg called the meeting in the capital.')).toEqual([]);
+  });
+});
+
 describe('speakers the tagger or the sentence hides', () => {
   it('reads an abbreviated title as its role, and a description of that role as the person', () => {
     const f = facts('Ohio Gov. Mark Tallis accused the senator of opportunism. “He went for the easy vote,” the Ohio governor said.');

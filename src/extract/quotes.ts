@@ -3,7 +3,7 @@ import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, Mention, QuoteFact } from './types.ts';
 import { lastNamedWho, refsOf, type Ref } from './coref.ts';
 import { ROLE_NOUNS } from './lexicon/names.ts';
-import { BARE_CLAUSE_VERBS, CUE_PARTICLES, PHRASAL_SPEECH, REPORTING_WITHOUT_THAT, SPEECH_VERBS, TELL_VERBS, WEAK_CUES } from './lexicon/verbs.ts';
+import { BARE_CLAUSE_VERBS, CUE_PARTICLES, JUDGEMENT, PHRASAL_SPEECH, REPORTING_WITHOUT_THAT, SPEECH_VERBS, TELL_VERBS, WEAK_CUES } from './lexicon/verbs.ts';
 import { isSpeechVerbAt, sentenceSubjectBefore, sourceAfter, sourceBefore, speechVerbs, wordsIn, type Source } from './attribution.ts';
 import { interviewTurns } from './interview.ts';
 
@@ -370,12 +370,13 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
           (TELL_VERBS.has(v.w) ? /^\s+(?:[^,.;“”"]{1,40}?\s+)?that\s+/.exec(rest) : null) ??
           // "X said the talks had failed": say-verbs take a clause without "that".
           (BARE_CLAUSE_VERBS.has(v.w) && /^\s+(?!(?:in|on|at|to|with|for|after|before|during|from|by|of|as|so|it|this|nothing|little|much|more|yes|no)\b)[\p{L}’']+\s+[\p{L}’']+/u.test(rest) ? /^\s+/.exec(rest) : null);
-        const bare = REPORTING_WITHOUT_THAT.test(`${verb}${rest.slice(0, 10)}`.trim());
+        const judged = !that && JUDGEMENT.test(`${verb}${rest.slice(0, 120)}`);
+        const bare = judged || REPORTING_WITHOUT_THAT.test(`${verb}${rest.slice(0, 10)}`.trim());
         if (!that && !bare) {
           subject = src;
           continue;
         }
-        if (WEAK_CUES.has(v.w) && !that) continue;
+        if (WEAK_CUES.has(v.w) && !that && !judged) continue;
         from = that ? after + that[0].length : v.start;
         cue = `${verb}${that && /that\s+$/.test(that[0]) ? ' that' : ''}`;
       }

@@ -33,8 +33,15 @@ sagte sagt erklärte erklarte betonte schrieb fügte fugte warnte déclaré decl
 /** Particles that complete a phrasal cue: "pointed out", "spelled out". */
 export const CUE_PARTICLES = list(`out up`);
 
-/** Cues that introduce reported speech without "that": "accused Russia of", "urged allies to", "called for". */
-export const REPORTING_WITHOUT_THAT = /^(accused|accuses|urged|urges|called for|calls for|advocated for|advocates for|advocated|warned of|warned against|expressed|expresses|denied|denies|rejected|rejects|welcomed|welcomes|criticized|criticised|condemned|condemns|praised|hailed)\b/;
+/** Cues that introduce reported speech without "that": "accused Russia of", "urged allies to", "called for", "promised to". */
+export const REPORTING_WITHOUT_THAT = /^(accused|accuses|urged|urges|called for|calls for|advocated for|advocates for|advocated|warned of|warned against|expressed|expresses|denied|denies|rejected|rejects|welcomed|welcomes|criticized|criticised|condemned|condemns|praised|hailed|promised to|promises to|vowed to|vows to|pledged to|pledges to|threatened to|threatens to)\b/;
+
+/**
+ * A judgement said of something: "described the talks as constructive", "called the conversation
+ * useful", "called it a mistake". Only with "as", or an article or a word of judgement after the
+ * object: "called the meeting" alone convenes it, "called Trump" is a phone call.
+ */
+export const JUDGEMENT = /^(?:described|describes|describing)\s+[^,.;“”"]{1,60}?\s+as\s+\S|^(?:called|calls|calling)\s+(?:it|this|that|them|(?:the|his|her|their|its|this|that|these|those)\s+(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)\s+(?:(?:a|an)\s+\p{Ll}|(?:very\s+|highly\s+|extremely\s+|quite\s+|"|“)?(?:useful|constructive|productive|substantive|positive|negative|good|bad|great|excellent|frank|open|fruitful|successful|important|historic|unacceptable|absurd|ridiculous|dangerous|premature|serious|encouraging|disappointing|meaningful|businesslike|friendly|difficult|tough|warm|honest)\b)/u;
 
 /** Cues that are too weak to make a reported statement on their own ("shared on X" is not speech). */
 export const WEAK_CUES = list(`shared shares posted posts described describes describing called calls thought believed believes thinks`);
