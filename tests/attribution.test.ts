@@ -183,12 +183,15 @@ describe('roles over time', () => {
 });
 
 describe('reported judgements and promises', () => {
-  it('reads "called X useful", "described X as …" and "promised to …" as reported speech, not a phone call or a convened meeting', () => {
+  it('reads "called X useful", "described X as …", "promised to …", "said it was …" and "X, he said, …" as reported speech, not a phone call or a convened meeting', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
     expect(reported('Olaf Berg called the conversation useful, constructive and substantive.')).toEqual([['called the conversation useful, constructive and substantive', ['Olaf Berg']]]);
     expect(reported('Olaf Berg described the talks with the envoys as constructive.')).toEqual([['described the talks with the envoys as constructive', ['Olaf Berg']]]);
     expect(reported('Olaf Berg promised to finance long-range weapons built in Nordland.')).toEqual([['promised to finance long-range weapons built in Nordland', ['Olaf Berg']]]);
     expect(reported('Olaf Berg called Anna Lund on Monday.')).toEqual([]);
+    expect(reported('Olaf Berg said it seemed logical for the delegation to fly on.')).toEqual([['it seemed logical for the delegation to fly on', ['Olaf Berg']]]);
+    expect(reported('Olaf Berg said it on Monday.')).toEqual([]);
+    expect(reported('Olaf Berg met the chancellor. The talks, he said, had lasted more than two and a half hours.')).toEqual([['The talks, he said, had lasted more than two and a half hours', ['Olaf Berg']]]);
     expect(reported('Olaf Berg called the meeting in the capital.')).toEqual([]);
   });
 });

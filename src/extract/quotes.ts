@@ -321,6 +321,9 @@ interface Reported {
   sentence: Sentence;
 }
 
+/** "said it was possible", "said this would take time": "it" opens a clause when a verb follows, not "said it" (so). */
+const IT_CLAUSE = /^\s+(?:it|this)\s+(?:was|is|were|would|will|had|has|could|should|might|must|may|did|does|seemed|seems|remained|remains|wanted|wants|needed|needs|looked|looks|made|makes|took|takes|appeared|appears)\b/;
+
 /** A clause stops at the end of its sentence, or where a coordinated "and that …" starts another. */
 function clauseEnd(plain: string, from: number, sentenceEnd: number): number {
   const m = /,?\s+and\s+(?:that|said|says|added|adds|warned|noted|stressed|insisted|argued)\b/.exec(plain.slice(from, sentenceEnd));
@@ -369,7 +372,7 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
           /^\s+(?:(?:on|in|to|at|during|after|before)\s+[^,.;]{1,40}?\s+)?that\s+/.exec(rest) ??
           (TELL_VERBS.has(v.w) ? /^\s+(?:[^,.;“”"]{1,40}?\s+)?that\s+/.exec(rest) : null) ??
           // "X said the talks had failed": say-verbs take a clause without "that".
-          (BARE_CLAUSE_VERBS.has(v.w) && /^\s+(?!(?:in|on|at|to|with|for|after|before|during|from|by|of|as|so|it|this|nothing|little|much|more|yes|no)\b)[\p{L}’']+\s+[\p{L}’']+/u.test(rest) ? /^\s+/.exec(rest) : null);
+          (BARE_CLAUSE_VERBS.has(v.w) && (/^\s+(?!(?:in|on|at|to|with|for|after|before|during|from|by|of|as|so|it|this|nothing|little|much|more|yes|no)\b)[\p{L}’']+\s+[\p{L}’']+/u.test(rest) || IT_CLAUSE.test(rest)) ? /^\s+/.exec(rest) : null);
         const judged = !that && JUDGEMENT.test(`${verb}${rest.slice(0, 120)}`);
         const bare = judged || REPORTING_WITHOUT_THAT.test(`${verb}${rest.slice(0, 10)}`.trim());
         if (!that && !bare) {
@@ -414,6 +417,17 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
           : sourceAfter(text, refs, phraseAt - 1, phraseAt + phrase.length);
         const clause = raw.slice(s.start, at).trim();
         if (named(src) && wordCount(clause) >= 3) out.push({ text: clause, source: src!, cue: tail[2] ?? tail[3] ?? 'according to', sentence: s });
+      }
+    }
+    // The attribution in the middle: "The talks, he said, had lasted more than two hours." The
+    // statement is the sentence as written, its attribution inside.
+    if (!out.some((r) => r.sentence === s) && !quoted.some(([a, b]) => a < s.end && b > s.start)) {
+      const mid = /^([^,;“”"]{6,}?),\s+([^,;“”"]{2,60}?)\s+(said|says|added|adds|noted|insisted|argued|stressed|wrote|warned|explained),\s+[^“”"]{10,}$/u.exec(plain.slice(s.start, s.end));
+      if (mid) {
+        const phraseAt = s.start + mid[1].length + mid[0].slice(mid[1].length).indexOf(mid[2]);
+        const src = sourceBefore(text, refs, phraseAt, phraseAt + mid[2].length + 1);
+        const clause = raw.slice(s.start, s.end).replace(/[.\s]+$/, '').trim();
+        if (named(src) && wordCount(clause) >= 6) out.push({ text: clause, source: src!, cue: mid[3], sentence: s });
       }
     }
   }
