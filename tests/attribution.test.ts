@@ -191,6 +191,9 @@ describe('reported judgements and promises', () => {
     expect(reported('Olaf Berg called Anna Lund on Monday.')).toEqual([]);
     expect(reported('Olaf Berg said it seemed logical for the delegation to fly on.')).toEqual([['it seemed logical for the delegation to fly on', ['Olaf Berg']]]);
     expect(reported('Olaf Berg said it on Monday.')).toEqual([]);
+    expect(reported('Olaf Berg thanked the allies for their signals, but said many of the details were still unclear.')).toEqual([['many of the details were still unclear', ['Olaf Berg']]]);
+    expect(reported('Olaf Berg shortened the window to 10 days on July 29, saying he was disappointed with the Kremlin.')).toEqual([['he was disappointed with the Kremlin', ['Olaf Berg']]]);
+    expect(reported('Olaf Berg travelled to Kyiv on Saturday with two other leaders and said Russia must accept a full ceasefire.')).toEqual([['Russia must accept a full ceasefire', ['Olaf Berg']]]);
     expect(reported('Olaf Berg met the chancellor. The talks, he said, had lasted more than two and a half hours.')).toEqual([['The talks, he said, had lasted more than two and a half hours', ['Olaf Berg']]]);
     expect(reported('Olaf Berg called the meeting in the capital.')).toEqual([]);
   });

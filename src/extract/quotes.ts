@@ -326,7 +326,7 @@ const IT_CLAUSE = /^\s+(?:it|this)\s+(?:was|is|were|would|will|had|has|could|sho
 
 /** A clause stops at the end of its sentence, or where a coordinated "and that …" starts another. */
 function clauseEnd(plain: string, from: number, sentenceEnd: number): number {
-  const m = /,?\s+and\s+(?:that|said|says|added|adds|warned|noted|stressed|insisted|argued)\b/.exec(plain.slice(from, sentenceEnd));
+  const m = /,?\s+(?:and|but)\s+(?:that|said|says|added|adds|warned|noted|stressed|insisted|argued)\b/.exec(plain.slice(from, sentenceEnd));
   return m ? from + m.index : sentenceEnd;
 }
 
@@ -358,8 +358,9 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
       } else {
         if (!isSpeechVerbAt(text, v) || v.start < covered) continue;
         src = sourceBefore(text, refs, s.start, v.start);
-        // "…, and said that …": the subject of the sentence's first verb says this one too.
-        if (!named(src) && subject && /\band\s+(?:also\s+)?$/.test(plain.slice(Math.max(s.start, v.start - 12), v.start))) src = subject;
+        // "…, and said that …", "thanked them, but said …": the subject of the sentence's first verb
+        // (a speech verb's, else the sentence's) says this one too.
+        if (!named(src) && /\b(?:and|but)\s+(?:also\s+|then\s+)?$/.test(plain.slice(Math.max(s.start, v.start - 12), v.start))) src = subject ?? sentenceSubjectBefore(text, refs, s.start, v.start);
         // "Trump announced the date, saying further details would follow": a participle's speaker is the subject.
         if (!named(src) && /ing$/.test(v.w) && /,\s*$/.test(plain.slice(Math.max(s.start, v.start - 3), v.start))) src = sentenceSubjectBefore(text, refs, s.start, v.start) ?? subject;
         if (!named(src)) continue;
