@@ -182,6 +182,15 @@ describe('roles over time', () => {
   });
 });
 
+describe('speakers in the forms American politics reporting uses', () => {
+  it('reads a party in brackets before an appositive, a long title before the name, and "pressed"', () => {
+    const speakers = (text: string) => direct(facts(text)).map((q) => q.speakers);
+    expect(speakers('Rep. Zoe Lofgren (D-Calif.), who introduced a bill this month, said in a statement that the announcements were “important preliminary steps to treating those escaping violence.”')).toEqual([['Zoe Lofgren']]);
+    expect(speakers('“I don’t know what it’s going to take,” said Senate Minority Whip Dick Durbin in an interview.')).toEqual([['Dick Durbin']]);
+    expect(speakers('“Would it be negotiable about the 11 million?” Sean Hannity pressed.')).toEqual([['Sean Hannity']]);
+  });
+});
+
 describe('reported judgements and promises', () => {
   it('reads "called X useful", "described X as …", "promised to …", "said it was …" and "X, he said, …" as reported speech, not a phone call or a convened meeting', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);

@@ -75,6 +75,9 @@ function isGlue(s: string): boolean {
   if (/^(?:[’']s)?\s*$/.test(s)) return true;
   // "Sen. X (D-R.I.), said": a party and state in brackets.
   if (/^\s*\([^()]{1,30}\),?\s*$/.test(s)) return true;
+  // "Rep. X (D-Calif.), who introduced a bill, said": the brackets, then an appositive.
+  const bracket = /^\s*\([^()]{1,30}\)(?=,)/.exec(s);
+  if (bracket) return isGlue(s.slice(bracket[0].length));
   if (BETWEEN.test(s) || TIME_OR_PLACE.test(s)) return true;
   // "Berg, a former diplomat, said" / "Berg, 54, said" / "Berg, assistant secretary for refugees, migration and aid, said"
   if (/^,[^;“”"]{1,180},\s*(?:(?:also|later|then|has|had|have|would|will|again)\s+)*$/.test(s)) return true;

@@ -20,7 +20,7 @@ governor mayor premier speaker aide delegate mediator journalist correspondent e
 commissioner emissary counselor counsellor attorney judge prosecutor lawyer officer colonel captain lieutenant sergeant admiral
 marshal member mp mep candidate businessman businesswoman investor billionaire founder chairman chairwoman chair ceo director
 professor researcher scholar king queen prince princess pope patriarch official officials ruler dictator strongman oligarch
-emir sheikh crown monarch deputy leader lieutenant-general major-general son-in-law
+emir sheikh crown monarch deputy leader lieutenant-general major-general son-in-law whip
 ombudsman ombudswoman envoy mediator commissioner coordinator negotiator spokesperson secretary-general diplomat
 president-elect minister-president premier governor-general prosecutor-general
 bundeskanzler bundeskanzlerin kanzler kanzlerin prasident prasidentin bundesprasident ministerprasident aussenminister
