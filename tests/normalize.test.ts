@@ -20,6 +20,9 @@ describe('folding', () => {
     expect(nameKey('Selenskyj')).toBe(nameKey('Zelensky'));
     expect(nameKey('Zelenskiy')).toBe(nameKey('Zelensky'));
     expect(nameKey('Dmitriyev')).toBe(nameKey('Dmitriev'));
+    // Russian zh, French j: Zhelezniak / Jelezniak, Merezhko / Merejko.
+    expect(nameKey('Zhelezniak')).toBe(nameKey('Jelezniak'));
+    expect(nameKey('Merezhko')).toBe(nameKey('Merejko'));
     expect(nameKey('Umerov')).not.toBe(nameKey('Ushakov'));
     expect(fullNameKey('Rustem Umjerow')).toBe(fullNameKey('Rustem Umerov'));
   });

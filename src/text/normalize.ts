@@ -51,6 +51,8 @@ function computeNameKey(word: string): string {
   if (!s) return '';
   s = s
     // French spellings of Slavic names: Oumierov, Iermak, Ioulia (u for ou, y for an opening i).
+    // Russian zh is French j (Merezhko / Merejko, Zhukov / Joukov).
+    .replace(/zh/g, 'j')
     .replace(/ou/g, 'u')
     .replace(/^i(?=[aeou])/, 'y')
     .replace(/tsch/g, 'ch')
