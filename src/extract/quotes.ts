@@ -198,6 +198,8 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
     const allQuote = spans.length > 0 && plain.replace(/[\s.,;:!?—–-]/g, '') === '' && !turn;
     let lastQuoteEnd = -1;
     let lastDirect: QuoteFact | null = null;
+    /** Where this paragraph's direct quotes stand, for the reported statement that may hold one. */
+    const placed: { fact: QuoteFact; start: number; end: number }[] = [];
     for (const span of spans) {
       const qStart = span.open;
       const qEnd = span.close ?? text.length;
@@ -280,6 +282,7 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
         continue;
       }
       // Unattributed short phrases in quotation marks are titles or scare quotes, not quotes.
+      placed.push({ fact: f, start: qStart, end: qEnd });
       if (!named(attribution?.source) && !attribution?.cue && wordCount(body) < 4) continue;
       quotes.push(f);
       lastDirect = f;
@@ -288,6 +291,17 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
 
     const reported = reportedSpeech(text, raw, plain, refs, sentences, ranges);
     for (const r of reported) quotes.push(fact(r.text, r.source, r.cue, 'reported', p.n));
+    // "Rubio said the aim was to finish “as soon as possible”": words quoted inside what a named
+    // person is reported to say are theirs, whatever cue comes after them.
+    for (const d of placed) {
+      if (d.fact.speakers.length) continue;
+      const holder = reported.find((r) => r.source.people.length && d.start >= r.from && d.end <= r.to);
+      if (!holder) continue;
+      const given = fact(d.fact.text, holder.source, holder.cue, 'direct', p.n);
+      if (!quotes.includes(d.fact)) quotes.push(d.fact);
+      Object.assign(d.fact, { speakers: given.speakers, cue: given.cue });
+      delete d.fact.source;
+    }
 
     // What this paragraph hands on: the speaker of its last sentence's speech verb ("… Berg said:").
     const last = sentences[sentences.length - 1];
@@ -319,6 +333,9 @@ interface Reported {
   source: Source;
   cue: string;
   sentence: Sentence;
+  /** Where the statement's clause lies in the paragraph, [from, to). */
+  from: number;
+  to: number;
 }
 
 /** "said it was possible", "said this would take time": "it" opens a clause when a verb follows, not "said it" (so). */
@@ -327,7 +344,10 @@ const IT_CLAUSE = /^\s+(?:it|this)\s+(?:was|is|were|would|will|had|has|could|sho
 /** A clause stops at the end of its sentence, or where a coordinated "and that …" starts another. */
 function clauseEnd(plain: string, from: number, sentenceEnd: number): number {
   const m = /,?\s+(?:and|but)\s+(?:that|said|says|added|adds|warned|noted|stressed|insisted|argued)\b/.exec(plain.slice(from, sentenceEnd));
-  return m ? from + m.index : sentenceEnd;
+  // "…, and officials described the date as flexible": another subject's statement starts.
+  const other = /,\s+(?:and|but|while)\s+(?:[\p{L}’'-]+\s+){1,4}?(?:said|says|added|described|called|warned|noted|insisted|argued|told)\b/u.exec(plain.slice(from, sentenceEnd));
+  const at = Math.min(m ? m.index : Infinity, other ? other.index : Infinity);
+  return at < Infinity ? from + at : sentenceEnd;
 }
 
 /**
@@ -395,14 +415,15 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
       }
       const clause = raw.slice(from, end).replace(/[.\s]+$/, '').trim();
       if (wordCount(clause) < 3) continue;
-      out.push({ text: clause, source: src!, cue, sentence: s });
+      out.push({ text: clause, source: src!, cue, sentence: s, from, to: end });
       covered = end;
       // "… that A, and that B": B is a statement of its own, by the same speaker.
       const next = /^,?\s+and\s+that\s+/.exec(plain.slice(end, s.end));
       if (next) {
         const from2 = end + next[0].length;
         const clause2 = raw.slice(from2, clauseEnd(plain, from2, s.end)).replace(/[.\s]+$/, '').trim();
-        if (wordCount(clause2) >= 3) out.push({ text: clause2, source: src!, cue, sentence: s });
+        const to2 = clauseEnd(plain, from2, s.end);
+        if (wordCount(clause2) >= 3) out.push({ text: clause2, source: src!, cue, sentence: s, from: from2, to: to2 });
       }
     }
     // The attribution after the clause: "At least two people were killed, city officials said." /
@@ -417,7 +438,7 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
           ? sourceBefore(text, refs, phraseAt, phraseAt + phrase.length + 1)
           : sourceAfter(text, refs, phraseAt - 1, phraseAt + phrase.length);
         const clause = raw.slice(s.start, at).trim();
-        if (named(src) && wordCount(clause) >= 3) out.push({ text: clause, source: src!, cue: tail[2] ?? tail[3] ?? 'according to', sentence: s });
+        if (named(src) && wordCount(clause) >= 3) out.push({ text: clause, source: src!, cue: tail[2] ?? tail[3] ?? 'according to', sentence: s, from: s.start, to: at });
       }
     }
     // The attribution in the middle: "The talks, he said, had lasted more than two hours." The
@@ -428,7 +449,7 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
         const phraseAt = s.start + mid[1].length + mid[0].slice(mid[1].length).indexOf(mid[2]);
         const src = sourceBefore(text, refs, phraseAt, phraseAt + mid[2].length + 1);
         const clause = raw.slice(s.start, s.end).replace(/[.\s]+$/, '').trim();
-        if (named(src) && wordCount(clause) >= 6) out.push({ text: clause, source: src!, cue: mid[3], sentence: s });
+        if (named(src) && wordCount(clause) >= 6) out.push({ text: clause, source: src!, cue: mid[3], sentence: s, from: s.start, to: s.end });
       }
     }
   }

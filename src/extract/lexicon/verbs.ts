@@ -27,7 +27,7 @@ countering proposing concluding cautioning assuring reporting mentioning express
 label labels labeled labelled interjected interjects chimed retorted remembered remembers
 barked snapped fumed shouted yelled exclaimed exclaims
 pressed presses pleaded pleads muttered mutters whispered whispers sighed protested protests objected objects
-proclaim proclaims ventured
+proclaim proclaims ventured commended commends applauded applauds lauded lauds
  refers quoted quotes add tell warn note insist argue claim explain stress suggest ask reply respond admit acknowledge deny confirm announce predict promise urge declare write recall concede
 sagte sagt erklärte erklarte betonte schrieb fügte fugte warnte déclaré declare dit affirmé affirme souligné souligne ajouté ajoute écrit ecrit
 `);
