@@ -24,6 +24,8 @@ describe('quotation marks of every style', () => {
       ['She was ‘appalled’, and Russia’s leaders’ view did not change.', 'She was “appalled”, and Russia’s leaders’ view did not change.'],
       ["He called it 'a start' and didn't elaborate.", 'He called it “a start” and didn\'t elaborate.'],
       ['Plain “English” here’s fine', 'Plain “English” here’s fine'],
+      // Curly and straight double marks mixed in one paragraph: each straight one by where it stands.
+      ['“I heard it," he said. "We go on.”', '“I heard it,” he said. “We go on.”'],
     ];
     for (const [input, want] of cases) {
       expect(canonicalQuotes(input)).toBe(want);

@@ -15,6 +15,9 @@ function replaceAt(chars: string[], i: number, c: string): void {
 
 /** The text with its quotation marks in one style, same length. */
 export function canonicalQuotes(text: string): string {
+  // “…," and "…”: a paragraph that mixes curly and straight double marks (copied text, an edit) pairs
+  // each straight one by where it stands, so a curly one does not pair with a mark far off.
+  if (text.includes('"') && /[“”]/.test(text)) text = curlyDoubles(text);
   if (!/[„‚«»‹›‘']/.test(text)) return text;
   const chars = [...text];
   // [...text] splits by code point; all marks are one code unit, but other characters may not be.
@@ -46,6 +49,20 @@ export function canonicalQuotes(text: string): string {
   }
   if (singleQuotesLead(text)) return britishToEnglish(chars);
   return text;
+}
+
+/** Straight double marks as curly ones: opening at a word's start, closing after a word or a stop. */
+function curlyDoubles(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== '"') {
+      out += c;
+      continue;
+    }
+    out += isSpace(text[i - 1]) && !isSpace(text[i + 1]) ? '“' : '”';
+  }
+  return out;
 }
 
 function canonicalQuotesSlow(text: string): string {
