@@ -190,6 +190,7 @@ describe('speakers in the forms American politics reporting uses', () => {
     expect(speakers('Rep. Zoe Lofgren (D-Calif.), who introduced a bill this month, said in a statement that the announcements were “important preliminary steps to treating those escaping violence.”')).toEqual([['Zoe Lofgren']]);
     expect(speakers('“I don’t know what it’s going to take,” said Senate Minority Whip Dick Durbin in an interview.')).toEqual([['Dick Durbin']]);
     expect(speakers('“Would it be negotiable about the 11 million?” Sean Hannity pressed.')).toEqual([['Sean Hannity']]);
+    expect(speakers('Senator Olaf Berg spoke in Iowa. "China is equally concerned," the Nordland senator and presidential candidate told reporters.')).toEqual([['Olaf Berg']]);
     // Words quoted inside what someone is reported to say are theirs, not the next clause's subject's.
     expect(speakers('Olaf Berg said the aim was to finish "as soon as possible", and officials described the date as flexible.')).toEqual([['Olaf Berg']]);
     expect(speakers('After speaking to the president, Sir Keir Starmer commended his ‘pursuit of an end to the killing’.')).toEqual([['Keir Starmer']]);

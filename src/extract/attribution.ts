@@ -129,7 +129,9 @@ function nominalBefore(text: string, from: number, to: number): Source | null {
     const gapAfter = text.slice(w.end, k < ws.length ? ws[k].start : end);
     if (/[;:“”"«»„]|[.!?]\s/.test(gapAfter)) break;
     if (/,/.test(gapAfter) && k < ws.length) break;
-    if (STOP_BACK.has(w.w) && k < ws.length) break;
+    // "the Vermont senator and presidential candidate said": two descriptions of one speaker.
+    const joinsRoles = w.w === 'and' && k >= 2 && ROLE_NOUNS.has(ws[k - 2].w) && ws.slice(k).some((x) => ROLE_NOUNS.has(x.w));
+    if (STOP_BACK.has(w.w) && k < ws.length && !joinsRoles) break;
     k--;
     if (ws.length - k > 9) return null;
   }

@@ -155,10 +155,11 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
    * as written.
    */
   const described = (src: Source, n: number): Source => {
-    const m = src.people.length ? null : /^the\s+((?:[\p{L}’'.-]+\s+){0,3})([\p{L}-]+)$/iu.exec(src.text ?? '');
-    if (!m || !ROLE_NOUNS.has(m[2].toLowerCase())) return src;
-    const head = m[2].toLowerCase();
-    const best = lastNamedWho(mentions, n, Infinity, (i) => people[i].roles.some((r) => r.text.toLowerCase().split(/\s+/).includes(head)));
+    if (src.people.length || !src.text) return src;
+    // "the Vermont senator and Democratic presidential candidate": either description may name them.
+    const heads = src.text.split(/\s+and\s+/).map((part, i) => (i === 0 ? /^the\s+(?:[\p{L}’'.-]+\s+){0,4}([\p{L}-]+)$/iu : /^(?:[\p{L}’'.-]+\s+){0,4}([\p{L}-]+)$/iu).exec(part)?.[1].toLowerCase());
+    if (!heads[0] || heads.some((h) => !h || !ROLE_NOUNS.has(h))) return src;
+    const best = lastNamedWho(mentions, n, Infinity, (i) => people[i].roles.some((r) => r.text.toLowerCase().split(/\s+/).some((w) => heads.includes(w))));
     return best !== null ? { people: [best], text: null } : src;
   };
   const fact = (text: string, given: Source, cue: string | null, kind: QuoteFact['kind'], n: number): QuoteFact => {
