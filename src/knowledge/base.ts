@@ -468,7 +468,6 @@ export class KnowledgeBase {
 export interface MergerState {
   byFull: [key: string, id: string][];
   bySurname: [surname: string, ids: string[]][];
-  surnameNear: [key: string, surnames: string[]][];
 }
 
 /**
@@ -507,7 +506,6 @@ class PersonMerger {
     return {
       byFull: [...this.byFull].map(([k, p]) => [k, p.id]),
       bySurname: [...this.bySurname].map(([k, ps]) => [k, ps.map((p) => p.id)]),
-      surnameNear: [...this.surnameNear],
     };
   }
 
@@ -524,7 +522,8 @@ class PersonMerger {
     };
     m.byFull = new Map(state.byFull.map(([k, id]) => [k, person(id)]));
     m.bySurname = new Map(state.bySurname.map(([k, ids]) => [k, ids.map(person)]));
-    m.surnameNear = new Map(state.surnameNear);
+    // Each surname was filed near when its first person came, in this order: filed again, it is quicker made than read.
+    for (const k of m.bySurname.keys()) m.fileNear(k);
     return m;
   }
 
@@ -554,13 +553,15 @@ class PersonMerger {
     if (list.includes(p)) return;
     if (!this.owned.has(list)) this.owned.add((list = [...list]));
     list.push(p);
-    if (list.length === 1) {
-      for (const n of keyNeighbourhood(s)) {
-        const keys = this.surnameNear.get(n) ?? [];
-        if (!keys.includes(s)) this.surnameNear.set(n, [...keys, s]);
-      }
-    }
+    if (list.length === 1) this.fileNear(s);
     this.bySurname.set(s, list);
+  }
+
+  private fileNear(s: string): void {
+    for (const n of keyNeighbourhood(s)) {
+      const keys = this.surnameNear.get(n) ?? [];
+      if (!keys.includes(s)) this.surnameNear.set(n, keys.concat(s));
+    }
   }
 
   /** Full-name people whose surname is this one or a spelling of it (Petrov / Pietrov). */

@@ -44,7 +44,7 @@ export interface Header {
     segments: { paragraphs: string[][]; quotes: string[][] };
     files: number;
     /** The people as merged: frames of people, of articles' person ids, then of each index of the merger. */
-    people: { people: number; personIds: number; byFull: number; bySurname: number; surnameNear: number };
+    people: { people: number; personIds: number; byFull: number; bySurname: number };
     /** Each kept derived value's name and number of frames. */
     derived: [name: string, frames: number][];
   };
@@ -74,7 +74,6 @@ export async function saveSnapshot(file: string, kb: KnowledgeBase, loaded: Load
       personIds: chunks(merged.personIds, PER_FRAME * 4),
       byFull: chunks(merged.merger.byFull, PER_FRAME * 20),
       bySurname: chunks(merged.merger.bySurname, PER_FRAME * 20),
-      surnameNear: chunks(merged.merger.surnameNear, PER_FRAME * 20),
     },
   };
   const derived = KEPT.flatMap((def) => {
@@ -94,7 +93,7 @@ export async function saveSnapshot(file: string, kb: KnowledgeBase, loaded: Load
       facts: parts.facts.length,
       segments: { paragraphs: segments.paragraphs.map(fields), quotes: segments.quotes.map(fields) },
       files: parts.files.length,
-      people: { people: parts.people.people.length, personIds: parts.people.personIds.length, byFull: parts.people.byFull.length, bySurname: parts.people.bySurname.length, surnameNear: parts.people.surnameNear.length },
+      people: { people: parts.people.people.length, personIds: parts.people.personIds.length, byFull: parts.people.byFull.length, bySurname: parts.people.bySurname.length },
       derived: derived.map(([name, frames]) => [name, frames.length]),
     },
   };
@@ -160,6 +159,8 @@ export interface Restored {
   kb: KnowledgeBase;
   loaded: LoadedKnowledge;
   facts: FactsCache;
+  /** Written by other code: people and stories were made anew from the facts, and a new snapshot would keep them. */
+  remade: boolean;
 }
 
 /** Reads frames from a buffer, one at a time. */
@@ -179,15 +180,17 @@ function frames(buf: Buffer): () => unknown {
 export async function loadSnapshot(file: string, dir: string): Promise<Restored | null> {
   let next: () => unknown;
   let header: Header;
+  // The directory is listed while the file is read: both mostly wait.
+  const [buf, listed] = await Promise.all([readFile(file).catch(() => null), scanKnowledge(dir).catch(() => [])]);
+  if (!buf) return null;
   try {
-    next = frames(await readFile(file));
+    next = frames(buf);
     header = next() as Header;
   } catch {
     return null;
   }
   if (header?.version !== SNAPSHOT_VERSION || header.extraction !== EXTRACTION_VERSION) return null;
-  const now = fingerprintOf(await scanKnowledge(dir).catch(() => []));
-  if (now !== header.fingerprint) return null;
+  if (fingerprintOf(listed) !== header.fingerprint) return null;
   try {
     const list = <T>(frameCount: number): T[] => {
       const out: T[] = [];
@@ -204,7 +207,7 @@ export async function loadSnapshot(file: string, dir: string): Promise<Restored 
     const sameCode = header.assembly === assemblyDigest();
     const n = header.frames.people;
     const people: MergedPeople | undefined = sameCode
-      ? { people: list<Person>(n.people), personIds: list<string[]>(n.personIds), merger: { byFull: list(n.byFull), bySurname: list(n.bySurname), surnameNear: list(n.surnameNear) } }
+      ? { people: list<Person>(n.people), personIds: list<string[]>(n.personIds), merger: { byFull: list(n.byFull), bySurname: list(n.bySurname) } }
       : undefined;
     const derived: [Derived<unknown>, unknown][] = [];
     for (const [name, count] of sameCode ? header.frames.derived : []) {
@@ -222,7 +225,7 @@ export async function loadSnapshot(file: string, dir: string): Promise<Restored 
     const facts = new FactsCache(entries);
     const kb = new KnowledgeBase(articles, header.problems, { facts, segments, keepOrder: true, people, derived });
     const loaded: LoadedKnowledge = { articles, problems: header.problems, fingerprint: header.fingerprint, files, unsettled: [] };
-    return { kb, loaded, facts };
+    return { kb, loaded, facts, remade: !sameCode };
   } catch {
     return null;
   }
