@@ -8,17 +8,24 @@ import { STORIES } from './event-stories.ts';
 import { assemblyDigest } from './code-digest.ts';
 import { EXTRACTION_VERSION, FactsCache, articleDigest, primeDigest } from './facts-cache.ts';
 import { fingerprintOf, scanKnowledge, type FileResult, type LoadedKnowledge } from './load.ts';
-import type { Article, LoadProblem } from './types.ts';
-import { reviveParagraph } from './paragraph-store.ts';
+import type { Article, LoadProblem, Paragraph } from './types.ts';
+import { StoredParagraph, reviveParagraph, toBuffer, type PackedParagraphs } from './paragraph-store.ts';
 
 /**
  * A built knowledge base on disk, so a large base is ready in a second or two instead of being
  * read, extracted and indexed again. Valid only for the exact files it was built from (path, size,
  * modification time) and for the same code version; anything else is stale and rebuilt, never served.
+ * Besides the articles, facts and indexes it keeps what is costly to make from them (the people as
+ * merged, with their roles over time; the events as stories), valid for the code that made them
+ * (assemblyDigest): a snapshot of other code makes them again from its facts.
  */
 const SNAPSHOT_VERSION = 8;
 
-/** Derived values a snapshot keeps when the base has computed them: those slow to make (see Derived.store). */
+/**
+ * Derived values a snapshot keeps when the base has computed them: those slow to make (see
+ * Derived.store). Each one's module must be among the roots of assemblyDigest, so that a change to
+ * it is never served a value kept by the code before.
+ */
 const KEPT: Derived<unknown>[] = [STORIES];
 
 /**
@@ -43,7 +50,7 @@ export interface Header {
     facts: number;
     segments: { paragraphs: string[][]; quotes: string[][] };
     files: number;
-    /** The people as merged: frames of people, of articles' person ids, then of each index of the merger. */
+    /** The people as merged: frames of people, of articles' person ids, then of the merger's indexes. */
     people: { people: number; personIds: number; byFull: number; bySurname: number };
     /** Each kept derived value's name and number of frames. */
     derived: [name: string, frames: number][];
@@ -52,6 +59,20 @@ export interface Header {
 
 /** A file's result with its article given by position in the build order when it is one of them. */
 type StoredFile = Omit<FileResult, 'article'> & { article: Article | number | null };
+
+/** An article with its paragraphs packed when they are stored in one buffer (as parsed articles are). */
+type StoredArticle = Omit<Article, 'paragraphs'> & { paragraphs: Paragraph[] | PackedParagraphs };
+
+function packed(a: Article): StoredArticle {
+  const paragraphs = StoredParagraph.pack(a.paragraphs);
+  return paragraphs ? { ...a, paragraphs } : a;
+}
+
+/** The article, its paragraphs made objects again. */
+function unpacked(a: StoredArticle): Article {
+  const ps = a.paragraphs;
+  return Object.assign(a, { paragraphs: Array.isArray(ps) ? ps.map(reviveParagraph) : StoredParagraph.unpack(ps) });
+}
 
 const PER_FRAME = 250;
 const pause = () => new Promise((r) => setImmediate(r));
@@ -66,7 +87,7 @@ export async function saveSnapshot(file: string, kb: KnowledgeBase, loaded: Load
   const files: [string, StoredFile][] = [...loaded.files.entries()].map(([rel, f]) => [rel, { ...f, article: f.article && position.has(f.article) ? position.get(f.article)! : f.article }]);
   const merged = kb.mergedPeople();
   const parts = {
-    articles: chunks(articles, PER_FRAME),
+    articles: chunks(articles.map(packed), PER_FRAME),
     facts: chunks(facts.entries(), PER_FRAME),
     files: chunks(files, PER_FRAME * 4),
     people: {
@@ -197,12 +218,12 @@ export async function loadSnapshot(file: string, dir: string): Promise<Restored 
       for (let i = 0; i < frameCount; i++) for (const x of next() as T[]) out.push(x);
       return out;
     };
-    const articles = list<Article>(header.frames.articles);
+    const articles = list<StoredArticle>(header.frames.articles).map(unpacked);
     const entries = list<[string, Uint8Array]>(header.frames.facts).map(([k, v]): [string, Buffer] => [k, toBuffer(v)]);
     const segment = (keys: string[]) => Object.fromEntries(keys.map((k) => [k, next()])) as unknown as SegmentState;
     const segments: IndexSegments = { paragraphs: header.frames.segments.paragraphs.map(segment), quotes: header.frames.segments.quotes.map(segment) };
     const files = new Map<string, FileResult>();
-    for (const [rel, f] of list<[string, StoredFile]>(header.frames.files)) files.set(rel, { ...f, article: typeof f.article === 'number' ? articles[f.article] : f.article });
+    for (const [rel, f] of list<[string, StoredFile]>(header.frames.files)) files.set(rel, { ...f, article: typeof f.article === 'number' ? articles[f.article] : f.article && unpacked(f.article) });
     // People and derived values hold for the code that made them; other code makes them again from the facts.
     const sameCode = header.assembly === assemblyDigest();
     const n = header.frames.people;
@@ -215,12 +236,6 @@ export async function loadSnapshot(file: string, dir: string): Promise<Restored 
       const frames = Array.from({ length: count }, next);
       if (def?.store) derived.push([def, def.store.load(frames)]);
     }
-    const revived = new Set<Article>();
-    for (const a of [...articles, ...[...files.values()].map((f) => f.article)]) {
-      if (!a || revived.has(a)) continue;
-      a.paragraphs = a.paragraphs.map(reviveParagraph);
-      revived.add(a);
-    }
     articles.forEach((a, i) => primeDigest(a, header.digests[i]));
     const facts = new FactsCache(entries);
     const kb = new KnowledgeBase(articles, header.problems, { facts, segments, keepOrder: true, people, derived });
@@ -229,8 +244,4 @@ export async function loadSnapshot(file: string, dir: string): Promise<Restored 
   } catch {
     return null;
   }
-}
-
-function toBuffer(b: Uint8Array): Buffer {
-  return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }
