@@ -26,18 +26,20 @@ export class StoredParagraph implements Paragraph {
   /** An article's paragraphs as columns over their one buffer, when they are stored in one; else null. */
   static pack(paragraphs: readonly Paragraph[]): PackedParagraphs | null {
     const first = paragraphs[0];
-    if (!(first instanceof StoredParagraph) || !paragraphs.every((p) => p instanceof StoredParagraph && p.buf === first.buf && p.article === first.article)) return null;
-    const stored = paragraphs as StoredParagraph[];
-    const sections = [...new Set(stored.map((p) => p.section))];
-    return {
-      article: first.article,
-      buf: first.buf,
-      sections,
-      section: Int32Array.from(stored, (p) => sections.indexOf(p.section)),
-      n: Int32Array.from(stored, (p) => p.n),
-      start: Int32Array.from(stored, (p) => p.start),
-      end: Int32Array.from(stored, (p) => p.end),
-    };
+    if (!(first instanceof StoredParagraph)) return null;
+    const count = paragraphs.length;
+    const c: PackedParagraphs = { article: first.article, buf: first.buf, sections: [], section: new Int32Array(count), n: new Int32Array(count), start: new Int32Array(count), end: new Int32Array(count) };
+    for (let i = 0; i < count; i++) {
+      const p = paragraphs[i];
+      if (!(p instanceof StoredParagraph) || p.buf !== first.buf || p.article !== first.article) return null;
+      let k = c.sections.indexOf(p.section);
+      if (k < 0) k = c.sections.push(p.section) - 1;
+      c.section[i] = k;
+      c.n[i] = p.n;
+      c.start[i] = p.start;
+      c.end[i] = p.end;
+    }
+    return c;
   }
 
   static unpack(c: PackedParagraphs): Paragraph[] {

@@ -87,7 +87,7 @@ export async function saveSnapshot(file: string, kb: KnowledgeBase, loaded: Load
   const files: [string, StoredFile][] = [...loaded.files.entries()].map(([rel, f]) => [rel, { ...f, article: f.article && position.has(f.article) ? position.get(f.article)! : f.article }]);
   const merged = kb.mergedPeople();
   const parts = {
-    articles: chunks(articles.map(packed), PER_FRAME),
+    articles: chunks(articles, PER_FRAME),
     facts: chunks(facts.entries(), PER_FRAME),
     files: chunks(files, PER_FRAME * 4),
     people: {
@@ -133,7 +133,7 @@ export async function saveSnapshot(file: string, kb: KnowledgeBase, loaded: Load
   };
   try {
     await frame(header);
-    for (const x of parts.articles) await frame(x);
+    for (const x of parts.articles) await frame(x.map(packed));
     for (const x of parts.facts) await frame(x);
     for (const st of [...segments.paragraphs, ...segments.quotes]) for (const k of fields(st)) await frame(st[k]);
     for (const x of parts.files) await frame(x);
