@@ -52,6 +52,8 @@ export interface ArticleSpan {
   events: [number, number];
   /** The people it mentions, with how many of its paragraphs mention each. */
   mentions: [personId: string, paragraphs: number][];
+  /** The person id of each person its facts name, in their order: how a cache re-reads the facts without merging people again. */
+  personIds: string[];
 }
 
 /** The mutable part of a build; a KnowledgeBase is a frozen snapshot of one. */
@@ -75,12 +77,14 @@ const byParagraph = (a: { paragraph: number }, b: { paragraph: number }) => a.pa
  * ever larger paragraph ids and their quotes and events in paragraph order, so every list of the
  * base is in paragraph order: an article's items are one span, a paragraph's found by bisection.
  */
-function addArticle(parts: Parts, a: Article, facts: ArticleFacts): { quotes: Quote[]; events: Event[] } {
+function addArticle(parts: Parts, a: Article, facts: ArticleFacts, merged?: readonly string[]): { quotes: Quote[]; events: Event[] } {
   const base = parts.paragraphs.length;
   parts.added.push(a);
   for (const p of a.paragraphs) parts.paragraphs.push(p);
   const pid = (n: number) => base + n - 1;
-  const ids = facts.people.map((p) => parts.merger.add(p, a.id, p.paragraphs.map(pid), p.roles.map((r) => ({ text: r.text, how: r.how, former: r.former, ...(r.fresh ? { fresh: true } : {}), paragraph: pid(r.paragraph), date: a.published }))));
+  // People merged already (a base restored from a cache): their ids, without merging them again.
+  if (merged && merged.length !== facts.people.length) throw new Error(`${a.file}: the cache names ${merged.length} people, the facts ${facts.people.length}`);
+  const ids = merged ? [...merged] : facts.people.map((p) => parts.merger.add(p, a.id, p.paragraphs.map(pid), p.roles.map((r) => ({ text: r.text, how: r.how, former: r.former, ...(r.fresh ? { fresh: true } : {}), paragraph: pid(r.paragraph), date: a.published }))));
   const idOfName = new Map(facts.people.map((p, i) => [p.name, ids[i]]));
   const quotes = [...facts.quotes].sort(byParagraph).map((q, i): Quote => {
     const speakers = q.speakers.map((n) => idOfName.get(n)!).filter(Boolean);
@@ -103,6 +107,7 @@ function addArticle(parts: Parts, a: Article, facts: ArticleFacts): { quotes: Qu
     quotes: [parts.quotes.length, parts.quotes.length + quotes.length],
     events: [parts.events.length, parts.events.length + events.length],
     mentions: [...mentions],
+    personIds: ids,
   });
   for (const q of quotes) parts.quotes.push(q);
   for (const e of events) parts.events.push(e);
@@ -177,6 +182,22 @@ export interface BuildOptions {
   segments?: IndexSegments;
   /** Number paragraphs in the order given (a cache restores a base built incrementally). */
   keepOrder?: boolean;
+  /** The people as a cache kept them, for these articles in this order (with keepOrder): not merged again. */
+  people?: MergedPeople;
+  /** Derived values a cache kept, computed for this very base. */
+  derived?: [Derived<unknown>, unknown][];
+}
+
+/**
+ * The people of a base as merged, with what merging more articles into it needs: merging reads
+ * every role of everyone again (their roles over time) each time an article names them, the
+ * costliest part of assembling a large base.
+ */
+export interface MergedPeople {
+  people: Person[];
+  /** ArticleSpan.personIds of each article, in build order. */
+  personIds: string[][];
+  merger: MergerState;
 }
 
 /** Index texts in chunks, yielding between them, then merge them into one segment, in steps too. */
@@ -215,15 +236,18 @@ interface Fields {
 /** The whole build as steps: run straight through (runSync) or with pauses (runAsync). */
 function* assemble(articles: Article[], problems: LoadProblem[], opts: BuildOptions): Generator<void, KnowledgeBase> {
   const facts = opts.facts ?? new FactsCache();
-  const parts: Parts = { added: [], paragraphs: [], merger: new PersonMerger(), quotes: [], events: [], spans: new Map() };
-  for (const a of opts.keepOrder ? articles : [...articles].sort(compareArticles)) {
-    addArticle(parts, a, facts.factsOf(a));
+  const merged = opts.people;
+  const parts: Parts = { added: [], paragraphs: [], merger: merged ? PersonMerger.restore(merged.merger, merged.people) : new PersonMerger(), quotes: [], events: [], spans: new Map() };
+  const order = opts.keepOrder ? articles : [...articles].sort(compareArticles);
+  if (merged && merged.personIds.length !== order.length) throw new Error(`the cache has people for ${merged.personIds.length} articles, not ${order.length}`);
+  for (const [i, a] of order.entries()) {
+    addArticle(parts, a, facts.factsOf(a), merged?.personIds[i]);
     yield;
   }
   const seg = opts.segments;
   const paragraphIndex = seg ? new TextIndex(seg.paragraphs.map((x) => new Segment(x))) : yield* buildIndex(parts.paragraphs.length, (i) => paragraphText(parts.paragraphs[i]));
   const quoteIndex = seg ? new TextIndex(seg.quotes.map((x) => new Segment(x))) : yield* buildIndex(parts.quotes.length, (i) => quoteText(parts.quotes[i]));
-  const { people } = parts.merger.take();
+  const people = merged ? [...merged.people] : parts.merger.take().people;
   yield;
   return freeze({
     ...settled(parts, problems, people),
@@ -231,7 +255,7 @@ function* assemble(articles: Article[], problems: LoadProblem[], opts: BuildOpti
     quoteIndex,
     peopleIndex: yield* PeopleIndex.building(people),
     articles: [...parts.added].sort(compareArticles),
-  });
+  }, opts.derived);
 }
 
 /** The parts' fields with the people settled. */
@@ -240,8 +264,8 @@ function settled(parts: Parts, problems: LoadProblem[], people: Person[]) {
   return { problems, builtAt: new Date(), parts, paragraphs: parts.paragraphs, quotes: parts.quotes, events: parts.events, people, personById };
 }
 
-function freeze(f: Omit<Fields, 'byArticle' | 'memo'>): KnowledgeBase {
-  const fields: Fields = { ...f, byArticle: new Map(f.articles.map((a) => [a.id, a])), memo: new Map() };
+function freeze(f: Omit<Fields, 'byArticle' | 'memo'>, derived: [Derived<unknown>, unknown][] = []): KnowledgeBase {
+  const fields: Fields = { ...f, byArticle: new Map(f.articles.map((a) => [a.id, a])), memo: new Map(derived) };
   return Object.assign(Object.create(KnowledgeBase.prototype) as KnowledgeBase, fields);
 }
 
@@ -346,6 +370,16 @@ export class KnowledgeBase {
     }
   }
 
+  /** A derived value if it has been computed, without computing it: what a cache keeps. */
+  computed<T>(def: Derived<T>): T | undefined {
+    return this.memo.get(def) as T | undefined;
+  }
+
+  /** The people as merged, for a cache: a base restored with them skips merging. */
+  mergedPeople(): MergedPeople {
+    return { people: this.people, personIds: this.parts.added.map((a) => this.parts.spans.get(a.id)!.personIds), merger: this.parts.merger.state() };
+  }
+
   /** The index segments, for a cache. */
   segments(): IndexSegments {
     return {
@@ -430,6 +464,12 @@ export class KnowledgeBase {
   }
 }
 
+/** A merger's indexes, people given by id: what a cache keeps of it. */
+export interface MergerState {
+  byFull: [key: string, id: string][];
+  bySurname: [surname: string, ids: string[]][];
+}
+
 /**
  * One person, one entry across articles. Same name key (transliterations included) merges;
  * a single name joins the one full name it is the surname of; anything less certain stays apart.
@@ -464,6 +504,32 @@ class PersonMerger {
     return m;
   }
 
+  /** The indexes, for a cache. */
+  state(): MergerState {
+    return {
+      byFull: [...this.byFull].map(([k, p]) => [k, p.id]),
+      bySurname: [...this.bySurname].map(([k, ps]) => [k, ps.map((p) => p.id)]),
+    };
+  }
+
+  /** The merger a cache kept, over the people it kept (as take() left them: all shared). */
+  static restore(state: MergerState, people: Person[]): PersonMerger {
+    const m = new PersonMerger();
+    m.list = [...people];
+    m.at = new Map(people.map((p, i) => [p.id, i]));
+    m.ids = new Set(m.at.keys());
+    const person = (id: string) => {
+      const i = m.at.get(id);
+      if (i === undefined) throw new Error(`the cache's merger names ${id}, who is not among its people`);
+      return people[i];
+    };
+    m.byFull = new Map(state.byFull.map(([k, id]) => [k, person(id)]));
+    m.bySurname = new Map(state.bySurname.map(([k, ids]) => [k, ids.map(person)]));
+    // Each surname was filed near when its first person came, in this order: filed again, it is quicker made than read.
+    for (const k of m.bySurname.keys()) m.fileNear(k);
+    return m;
+  }
+
   /** A person this merger may change: a copy, put everywhere the shared one was, the first time. */
   private own(p: Person): Person {
     const i = this.at.get(p.id)!;
@@ -490,13 +556,15 @@ class PersonMerger {
     if (list.includes(p)) return;
     if (!this.owned.has(list)) this.owned.add((list = [...list]));
     list.push(p);
-    if (list.length === 1) {
-      for (const n of keyNeighbourhood(s)) {
-        const keys = this.surnameNear.get(n) ?? [];
-        if (!keys.includes(s)) this.surnameNear.set(n, [...keys, s]);
-      }
-    }
+    if (list.length === 1) this.fileNear(s);
     this.bySurname.set(s, list);
+  }
+
+  private fileNear(s: string): void {
+    for (const n of keyNeighbourhood(s)) {
+      const keys = this.surnameNear.get(n) ?? [];
+      if (!keys.includes(s)) this.surnameNear.set(n, keys.concat(s));
+    }
   }
 
   /** Full-name people whose surname is this one or a spelling of it (Petrov / Pietrov). */

@@ -21,6 +21,11 @@ export interface Derived<T> {
   make(kb: KnowledgeBase): T;
   /** The value for `kb` (this value's base with `added`), without touching `previous`. */
   extend?(previous: T, kb: KnowledgeBase, added: Addition): T;
+  /**
+   * How a cache keeps the value, for one too slow to make at every start: as a few plain values
+   * (typed arrays, lists of strings: quick to write and read back), and the value from them.
+   */
+  store?: { save(value: T): unknown[]; load(frames: unknown[]): T };
 }
 
 /** What a base and an addition to it both have. */

@@ -106,7 +106,10 @@ export class KnowledgeService extends EventEmitter {
         this.facts = restored.facts;
         for (const a of restored.loaded.articles) this.lastGood.set(a.file, a);
         await restored.kb.warm(this.opts.derived ?? []);
-        return this.install(restored.kb, 'cache', before, t0, restored.kb.problems);
+        const report = this.install(restored.kb, 'cache', before, t0, restored.kb.problems);
+        // Written by other code: once rewritten, the next start does not make its people and stories again.
+        if (restored.remade && !this.opts.readOnlyCache) this.scheduleSave(0);
+        return report;
       }
     }
     // Settling protects a serving base from half a file; at the first load there is none, and waiting would serve nothing.
