@@ -109,6 +109,8 @@ describe('a base restored from its snapshot', () => {
     retell(path.basename(plain.current!.byArticle.get(solo.articles[0])!.file), 'zz-retold-2.md');
     // Someone new, and someone known under another spelling of his surname (dated first: merged before the retold articles name him).
     writeFileSync(path.join(dir, 'zz-new.md'), '---\ntitle: New envoy\npublished: 2025-03-03\n---\n\nSpecial envoy Zorana Quillfeather met Vladimir Medynsky, an aide to the Russian president, in Geneva on Monday.\n\n“We will meet again,” Quillfeather said.\n');
+    // Someone whose office a successor took up in a kept article: settled against that succession, not as if it were unknown.
+    writeFileSync(path.join(dir, 'zz-austin.md'), '---\ntitle: Lecture\npublished: 2025-03-10\n---\n\nDefence Secretary Lloyd Austin gave a lecture in Boston on Monday.\n');
     for (const svc of [plain, cached]) expect((await svc.reload()).mode).toBe('added');
     const a = plain.current!;
     const b = cached.current!;
@@ -116,6 +118,7 @@ describe('a base restored from its snapshot', () => {
     expect(peopleOf(b)).toBe(peopleOf(a));
     expect(answersOf(b)).toEqual(answersOf(a));
     expect(runCommand(b, 'who', 'Quillfeather').results.length).toBeGreaterThan(0);
+    expect(b.people.find((p) => p.name === 'Lloyd Austin')?.role).toMatch(/^former /);
     expect(b.people.filter((p) => p.name === solo.name).map((p) => p.articles)).toEqual([[...solo.articles, 'zz-retold-2']]);
     const medinsky = b.people.filter((p) => /^Vladimir Med[iy]nsk/.test(p.name) || p.aliases.includes('Vladimir Medynsky'));
     expect(medinsky.map((p) => p.articles.includes('zz-new') && p.articles.length > 1)).toEqual([true]);

@@ -468,6 +468,8 @@ export class KnowledgeBase {
 export interface MergerState {
   byFull: [key: string, id: string][];
   bySurname: [surname: string, ids: string[]][];
+  /** Offices taken up, by office key: what a later article's people are settled against. */
+  successions: [key: string, (Succession & { article: string; person: string })[]][];
 }
 
 /**
@@ -509,6 +511,7 @@ class PersonMerger {
     return {
       byFull: [...this.byFull].map(([k, p]) => [k, p.id]),
       bySurname: [...this.bySurname].map(([k, ps]) => [k, ps.map((p) => p.id)]),
+      successions: [...this.successions],
     };
   }
 
@@ -525,6 +528,7 @@ class PersonMerger {
     };
     m.byFull = new Map(state.byFull.map(([k, id]) => [k, person(id)]));
     m.bySurname = new Map(state.bySurname.map(([k, ids]) => [k, ids.map(person)]));
+    m.successions = new Map(state.successions.map(([k, v]) => [k, [...v]]));
     // Each surname was filed near when its first person came, in this order: filed again, it is quicker made than read.
     for (const k of m.bySurname.keys()) m.fileNear(k);
     return m;

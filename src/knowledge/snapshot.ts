@@ -19,7 +19,7 @@ import { StoredParagraph, reviveParagraph, toBuffer, type PackedParagraphs } fro
  * merged, with their roles over time; the events as stories), valid for the code that made them
  * (assemblyDigest): a snapshot of other code makes them again from its facts.
  */
-const SNAPSHOT_VERSION = 8;
+const SNAPSHOT_VERSION = 9;
 
 /**
  * Derived values a snapshot keeps when the base has computed them: those slow to make (see
@@ -51,7 +51,7 @@ export interface Header {
     segments: { paragraphs: string[][]; quotes: string[][] };
     files: number;
     /** The people as merged: frames of people, of articles' person ids, then of the merger's indexes. */
-    people: { people: number; personIds: number; byFull: number; bySurname: number };
+    people: { people: number; personIds: number; byFull: number; bySurname: number; successions: number };
     /** Each kept derived value's name and number of frames. */
     derived: [name: string, frames: number][];
   };
@@ -95,6 +95,7 @@ export async function saveSnapshot(file: string, kb: KnowledgeBase, loaded: Load
       personIds: chunks(merged.personIds, PER_FRAME * 4),
       byFull: chunks(merged.merger.byFull, PER_FRAME * 20),
       bySurname: chunks(merged.merger.bySurname, PER_FRAME * 20),
+      successions: chunks(merged.merger.successions, PER_FRAME * 20),
     },
   };
   const derived = KEPT.flatMap((def) => {
@@ -114,7 +115,7 @@ export async function saveSnapshot(file: string, kb: KnowledgeBase, loaded: Load
       facts: parts.facts.length,
       segments: { paragraphs: segments.paragraphs.map(fields), quotes: segments.quotes.map(fields) },
       files: parts.files.length,
-      people: { people: parts.people.people.length, personIds: parts.people.personIds.length, byFull: parts.people.byFull.length, bySurname: parts.people.bySurname.length },
+      people: { people: parts.people.people.length, personIds: parts.people.personIds.length, byFull: parts.people.byFull.length, bySurname: parts.people.bySurname.length, successions: parts.people.successions.length },
       derived: derived.map(([name, frames]) => [name, frames.length]),
     },
   };
@@ -228,7 +229,7 @@ export async function loadSnapshot(file: string, dir: string): Promise<Restored 
     const sameCode = header.assembly === assemblyDigest();
     const n = header.frames.people;
     const people: MergedPeople | undefined = sameCode
-      ? { people: list<Person>(n.people), personIds: list<string[]>(n.personIds), merger: { byFull: list(n.byFull), bySurname: list(n.bySurname) } }
+      ? { people: list<Person>(n.people), personIds: list<string[]>(n.personIds), merger: { byFull: list(n.byFull), bySurname: list(n.bySurname), successions: list(n.successions) } }
       : undefined;
     const derived: [Derived<unknown>, unknown][] = [];
     for (const [name, count] of sameCode ? header.frames.derived : []) {
