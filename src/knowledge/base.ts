@@ -632,10 +632,6 @@ class PersonMerger {
     return person.id;
   }
 
-  /**
-   * Everyone, and the positions of those added or changed since the last take. From here on the
-   * people handed out are shared: a later change copies them first.
-   */
   /** A person's current role, role history and affiliation from their role mentions. */
   private settle(person: Person, successions: Succession[], fallback: string | null): void {
     const settled = rolesOverTime(person.roleMentions, successions);
@@ -670,6 +666,10 @@ class PersonMerger {
     }
   }
 
+  /**
+   * Everyone, and the positions of those added or changed since the last take. From here on the
+   * people handed out are shared: a later change copies them first.
+   */
   take(): { people: Person[]; touched: number[] } {
     this.settleSuccessions();
     const touched = [...this.touched].sort((a, b) => a - b);
