@@ -282,8 +282,8 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
         quotes.push(f);
         continue;
       }
-      // Unattributed short phrases in quotation marks are titles or scare quotes, not quotes.
       placed.push({ fact: f, start: qStart, end: qEnd });
+      // Unattributed short phrases in quotation marks are titles or scare quotes, not quotes.
       if (!named(attribution?.source) && !attribution?.cue && wordCount(body) < 4) continue;
       quotes.push(f);
       lastDirect = f;
@@ -422,8 +422,8 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
       const next = /^,?\s+and\s+that\s+/.exec(plain.slice(end, s.end));
       if (next) {
         const from2 = end + next[0].length;
-        const clause2 = raw.slice(from2, clauseEnd(plain, from2, s.end)).replace(/[.\s]+$/, '').trim();
         const to2 = clauseEnd(plain, from2, s.end);
+        const clause2 = raw.slice(from2, to2).replace(/[.\s]+$/, '').trim();
         if (wordCount(clause2) >= 3) out.push({ text: clause2, source: src!, cue, sentence: s, from: from2, to: to2 });
       }
     }
