@@ -178,6 +178,14 @@ describe('roles over time', () => {
     expect(who(kb, 'prime minister of Nordland').results[0].person?.name).toBe('Anna Lund');
   });
 
+  it('shows a rank as what someone is, not as a former role, and a role before the comma over a rank', async () => {
+    const kb = await buildKnowledgeBase(tempKnowledge({
+      'a.md': '---\ntitle: A\npublished: 2025-07-18\n---\n\nGeneral Olaf Berg said the front held.\n\n12:05 — Statement just in from Nowak\'s spokesman, Lieutenant Colonel Anna Lund: “The talks are going well.”\n',
+    }));
+    expect(who(kb, 'Olaf Berg').results[0].person?.role).toBe('General');
+    expect(who(kb, 'Anna Lund').results[0].person?.role).toBe("Nowak's spokesman");
+  });
+
   it('does not take a role someone is considered for as one they hold', () => {
     const f = facts('Defence Minister Anna Lund stayed on. The president said he was considering Lund as ambassador to Japan.');
     expect(f.people[0].roles.map((r) => r.text)).toEqual(['Defence Minister']);

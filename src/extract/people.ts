@@ -5,7 +5,7 @@ import { adjacent, type Token } from './tokens.ts';
 import { tagNames } from './ner/tagger.ts';
 import { nerTokens, type NerToken } from './ner/features.ts';
 import { englishPos, givenNames, surnames } from './lexicon/gazetteers.ts';
-import { affiliationOf, appositiveRole, cleanRole, germanTitle, isRoleNoun, relativeRoleIsPast, rolesSaidOf, isPlaceWord, isRoleWord, listRole, relativeRole, relativeRoleOverTime, roleBeforeComma, rolePriority, type RoleHow } from './roles.ts';
+import { BARE_RANKS, affiliationOf, appositiveRole, cleanRole, germanTitle, isRoleNoun, relativeRoleIsPast, rolesSaidOf, isPlaceWord, isRoleWord, listRole, relativeRole, relativeRoleOverTime, roleBeforeComma, rolePriority, type RoleHow } from './roles.ts';
 import {
   CALENDAR_WORDS, FIRST_NAMES, HONORIFICS, NAME_PARTICLES, NOT_NAMES, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_ABBREVIATIONS, TITLE_STOP,
 } from './lexicon/names.ts';
@@ -398,8 +398,9 @@ export function extractPeople(article: Article): PeopleResult {
       if (past) found.push([past.text, 'relative', past.former]);
       for (const r of rolesSaidOf(text, start, last.end)) found.push([r.text, r.how, r.former, r.fresh]);
     }
-    // "the prime minister, Sir Olaf Berg": an honorific is no title that makes the role before the comma redundant.
-    const titled = c.title !== null && !c.title.split(/\s+/).every((w) => HONORIFICS.has(bare(fold(w))));
+    // "the prime minister, Sir Olaf Berg", "Driscoll's spokesman, Lieutenant Colonel X": an honorific or a
+    // military rank is no title that makes the role before the comma redundant.
+    const titled = c.title !== null && !c.title.split(/[\s-]+/).every((w) => HONORIFICS.has(bare(fold(w))) || BARE_RANKS.has(bare(fold(w))));
     found.push([titled ? null : roleBeforeComma(text, c.titleStart), 'before'], [listRole(text, c.titleStart), /led|head|chair/.test(text.slice(Math.max(0, c.titleStart - 16), c.titleStart)) ? 'led' : 'list']);
     for (const [raw, how, past, fresh] of found) addRole(person, idx, raw, c.paragraph, how, !!past, !!fresh);
   }

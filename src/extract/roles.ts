@@ -198,7 +198,7 @@ function expandAbbreviations(s: string): string {
 }
 
 /** Ranks that alone say little of what someone does ("General", "Colonel"): the weakest roles. */
-const BARE_RANKS = new Set(['general', 'colonel', 'captain', 'lieutenant', 'sergeant', 'admiral', 'marshal', 'major', 'member', 'official', 'officials']);
+export const BARE_RANKS = new Set(['general', 'colonel', 'captain', 'lieutenant', 'sergeant', 'admiral', 'marshal', 'major', 'member', 'official', 'officials']);
 
 /**
  * How well a role phrase says what someone is, lower is better: an office ("defence minister",
@@ -207,6 +207,8 @@ const BARE_RANKS = new Set(['general', 'colonel', 'captain', 'lieutenant', 'serg
 export function rolePriority(role: string, how: RoleHow): number {
   const words = role.toLowerCase().split(/\s+/);
   if (words.length === 1 && (BARE_RANKS.has(words[0]) || HONORIFICS.has(words[0].replace(/\.$/, '')))) return 4;
+  // "Lieutenant Colonel", "Major-General": a rank in several words is still a rank.
+  if (words.every((w) => w.split('-').every((x) => BARE_RANKS.has(x)))) return 4;
   if (how === 'list' || how === 'led' || /^head of (?:the )?(?:\S+\s+)?(?:delegation|team|group|mission)\b/i.test(role)) return 2;
   if (words.length === 1) return 1.5;
   return 1;

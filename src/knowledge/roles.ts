@@ -209,7 +209,8 @@ export function rolesOverTime(all: DatedRoleMention[], successions: Succession[]
   // replace an office they hold.
   const functionOnly = (o: Office) => (rolePriority(o.best.text, o.best.how) >= 2 ? 1 : isDescription(o.best.text) ? 0.5 : 0);
   live.sort((a, b) => functionOnly(a) - functionOnly(b) || laterDate(b.last, a.last) || Number(b.mentions.some((m) => m.fresh)) - Number(a.mentions.some((m) => m.fresh)) || rolePriority(a.best.text, a.best.how) - rolePriority(b.best.text, b.best.how) || b.mentions.length - a.mentions.length || b.best.paragraph - a.best.paragraph);
-  const current = live[0] ?? null;
+  // Only a rank ("General") and nothing that ended it: the rank is what they are, not a former one.
+  const current = live[0] ?? offices.filter((o) => !o.ended).sort((a, b) => laterDate(b.last, a.last) || b.mentions.length - a.mentions.length)[0] ?? null;
   const history = offices.filter((o) => o !== current).sort((a, b) => laterDate(a.since, b.since) || a.best.paragraph - b.best.paragraph);
   const roles: DatedRole[] = history.map((o) => {
     // Over when the articles say so, or when a newer office is first reported after its last mention;
