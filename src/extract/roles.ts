@@ -180,6 +180,9 @@ export function cleanRole(raw: string, otherNames: string[] = []): { role: strin
   // "Mr", "Sir": a form of address, not a role.
   if (words.length === 1 && HONORIFICS.has(words[0].toLowerCase().replace(/\.$/, ''))) return null;
   if (!words.some((w) => isRoleNoun(w) || isRoleWord(w.toLowerCase().replace(/['’]s$/, '').replace(/s$/, '')))) return null;
+  // "the American mediators, X and Y": a plural is what a group is, not one person's role.
+  const head = fold(words[words.length - 1]);
+  if (/[^s]s$/.test(head) && ROLE_NOUNS.has(head.slice(0, -1)) && !/^(?:ceo|mp|mep)s$/.test(head)) return null;
   // "… and first deputy foreign minister Serhiy K": a role phrase that names someone else is a list.
   for (const n of otherNames) {
     const at = s.indexOf(n);
