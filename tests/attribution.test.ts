@@ -179,6 +179,13 @@ describe('roles over time', () => {
     expect(who(kb, 'prime minister of Nordland').results[0].person?.name).toBe('Anna Lund');
   });
 
+  it('ends the office named as someone is dismissed from it', async () => {
+    const kb = await buildKnowledgeBase(tempKnowledge({
+      'a.md': '---\ntitle: A\npublished: 2024-12-03\n---\n\nThe coalition broke apart on November 6, when the chancellor dismissed the finance minister, Olaf Berg.\n',
+    }));
+    expect(who(kb, 'Olaf Berg').results[0].person?.role).toBe('former finance minister');
+  });
+
   it('shows a rank as what someone is, not as a former role, and a role before the comma over a rank', async () => {
     const kb = await buildKnowledgeBase(tempKnowledge({
       'a.md': '---\ntitle: A\npublished: 2025-07-18\n---\n\nGeneral Olaf Berg said the front held.\n\n12:05 — Statement just in from Nowak\'s spokesman, Lieutenant Colonel Anna Lund: “The talks are going well.”\n',

@@ -196,7 +196,10 @@ export function rolesOverTime(all: DatedRoleMention[], successions: Succession[]
       const lastNow = o.mentions.filter((m) => !m.former).pop();
       // A successor's "succeeded X" ends what earlier articles gave X, not what this one still calls them.
       const sameDayCounts = left.how !== 'before';
-      if (lastNow && (laterDate(lastNow.date, left.date) < 0 || (sameDayCounts && lastNow.date === left.date && lastNow.paragraph <= left.paragraph))) {
+      // …but "dismissed the finance minister, X" names the office X leaves, in the sentence that ends it.
+      const namedAsLeft = (m: DatedRoleMention) => m.date === left.date && m.paragraph === left.paragraph && m.how === 'before';
+      const allBefore = o.mentions.filter((m) => !m.former).every((m) => laterDate(m.date, left.date) < 0 || namedAsLeft(m));
+      if (lastNow && (laterDate(lastNow.date, left.date) < 0 || (sameDayCounts && lastNow.date === left.date && lastNow.paragraph <= left.paragraph) || (!sameDayCounts && allBefore && namedAsLeft(lastNow)))) {
         o.ended = true;
         o.endedAt = left.date;
       }
