@@ -169,6 +169,7 @@ describe('roles over time', () => {
     expect(role('The president kept Olaf Berg as head of the FSB and Anna Lund as head of the foreign intelligence service.', 'Olaf Berg')).toBe('head of the FSB');
     expect(role('Anna Lund, a senior fellow at the Centre for Black Sea Studies in Istanbul, followed the talks.', 'Anna Lund')).toBe('senior fellow at the Centre for Black Sea Studies');
     expect(role('The talks went on. The American mediators, Olaf Berg and Anna Lund, arrived late.', 'Olaf Berg') ?? null).toBeNull();
+    expect(role('He works alongside its deputy chairman, former president Olaf Berg.', 'Olaf Berg')).toBe('deputy chairman');
     expect(role('Olaf Berg, who heads the Centre for Countering Disinformation at the National Security and Defence Council, posted a message.', 'Olaf Berg')).toBe('head of the Centre for Countering Disinformation at the National Security and Defence Council');
   });
 

@@ -400,7 +400,8 @@ export function extractPeople(article: Article): PeopleResult {
     }
     // "the prime minister, Sir Olaf Berg", "Driscoll's spokesman, Lieutenant Colonel X": an honorific or a
     // military rank is no title that makes the role before the comma redundant.
-    const titled = c.title !== null && !c.title.split(/[\s-]+/).every((w) => HONORIFICS.has(bare(fold(w))) || BARE_RANKS.has(bare(fold(w))));
+    // Nor is a past office ("its deputy chairman, former president X").
+    const titled = c.title !== null && !/^(?:former|ex-?|then-?)\s*/i.test(c.title) && !c.title.split(/[\s-]+/).every((w) => HONORIFICS.has(bare(fold(w))) || BARE_RANKS.has(bare(fold(w))));
     found.push([titled ? null : roleBeforeComma(text, c.titleStart), 'before'], [listRole(text, c.titleStart), /led|head|chair/.test(text.slice(Math.max(0, c.titleStart - 16), c.titleStart)) ? 'led' : 'list']);
     for (const [raw, how, past, fresh] of found) addRole(person, idx, raw, c.paragraph, how, !!past, !!fresh);
   }
