@@ -185,6 +185,10 @@ describe('roles over time', () => {
       'a.md': '---\ntitle: A\npublished: 2024-12-03\n---\n\nThe coalition broke apart on November 6, when the chancellor dismissed the finance minister, Olaf Berg.\n',
     }));
     expect(who(kb, 'Olaf Berg').results[0].person?.role).toBe('former finance minister');
+    const later = await buildKnowledgeBase(tempKnowledge({
+      'a.md': '---\ntitle: A\npublished: 2024-06-18\n---\n\nInvestigators arrested a general who is not to be confused with the dismissed deputy minister Anna Lund.\n',
+    }));
+    expect(who(later, 'Anna Lund').results[0].person?.role).toBe('former deputy minister');
   });
 
   it('shows a rank as what someone is, not as a former role, and a role before the comma over a rank', async () => {

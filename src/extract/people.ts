@@ -391,7 +391,9 @@ export function extractPeople(article: Article): PeopleResult {
     if (name !== person.name && !person.aliases.includes(name)) person.aliases.push(name);
     if (!person.paragraphs.includes(c.paragraph)) person.paragraphs.push(c.paragraph);
     mentions.push({ paragraph: c.paragraph, start, end: last.end, person: idx });
-    const found: [string | null, RoleHow, boolean?, boolean?][] = [[c.title, 'title']];
+    // "the dismissed deputy minister X", "the ousted governor X": a title the word before it puts behind them.
+    const putBehind = c.title !== null && /\b(?:dismissed|sacked|ousted|deposed|departing|fired)\s+$/i.test(text.slice(Math.max(0, c.titleStart - 12), c.titleStart));
+    const found: [string | null, RoleHow, boolean?, boolean?][] = [[c.title, 'title', putBehind]];
     if (!last.possessive) {
       found.push([appositiveRole(text, last.end), 'appositive'], [relativeRole(text, last.end), 'relative', relativeRoleIsPast(text, last.end)]);
       const past = relativeRoleOverTime(text, last.end);
