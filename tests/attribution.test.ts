@@ -170,6 +170,10 @@ describe('roles over time', () => {
     expect(role('Anna Lund, a senior fellow at the Centre for Black Sea Studies in Istanbul, followed the talks.', 'Anna Lund')).toBe('senior fellow at the Centre for Black Sea Studies');
     expect(role('The talks went on. The American mediators, Olaf Berg and Anna Lund, arrived late.', 'Olaf Berg') ?? null).toBeNull();
     expect(role('He works alongside its deputy chairman, former president Olaf Berg.', 'Olaf Berg')).toBe('deputy chairman');
+    // The one replaced leaves the office named, whether after them or given to their successor.
+    const replaced = (text: string) => facts(text).people.map((p) => [p.name, p.role, p.roles.map((r) => [r.text, r.former])]);
+    expect(replaced('Anna Lund had already replaced Olaf Berg in May as deputy minister.')).toEqual([['Anna Lund', 'deputy minister', [['deputy minister', false]]], ['Olaf Berg', null, [['deputy minister', true]]]]);
+    expect(replaced('Anna Lund was named secretary of the State Council by presidential decree, replacing Olaf Berg.')[1]).toEqual(['Olaf Berg', null, [['secretary of the State Council', true], ['(left office)', true]]]);
     expect(role('Olaf Berg, who heads the Centre for Countering Disinformation at the National Security and Defence Council, posted a message.', 'Olaf Berg')).toBe('head of the Centre for Countering Disinformation at the National Security and Defence Council');
   });
 

@@ -218,7 +218,7 @@ export function rolePriority(role: string, how: RoleHow): number {
 }
 
 /** Where a role said of someone stops: punctuation, or a word that starts another clause. */
-const ROLE_END = String.raw`(?=\s*[,.;:()“”"«»„]|\s+and(?!\s+\p{Lu})|\s+and\s+\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+\s+as\s|\s+(?:while|since|after|before|when|in|on|at|from|until|who|which|but|because|with|to\s+replace|replacing|succeeding|for\s+(?:the\s+)?(?:first|second|third|last)\b)\b|$)`;
+const ROLE_END = String.raw`(?=\s*[,.;:()“”"«»„]|\s+and(?!\s+\p{Lu})|\s+and\s+\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+\s+as\s|\s+(?:while|since|after|before|when|in|on|at|from|until|who|which|but|because|with|by|to\s+replace|replacing|succeeding|for\s+(?:the\s+)?(?:first|second|third|last)\b)\b|$)`;
 const ROLE_WORDS = String.raw`(?:(?:the|a|an)\s+)?(?:new\s+)?((?:[\p{L}’'.-]+\s+){0,7}?[\p{L}’'.-]+)`;
 /** Verbs that give someone a post: "appointed X defence minister", "X was named envoy". */
 const APPOINT = String.raw`(?:named|names|appointed|appoints|nominated|nominates|elected|confirmed|installed|made|sworn in|chosen|chose|chooses|picked|picks|tapped|taps|promoted|proposed|proposes|reappointed|renominated|renominates|kept|keeps|retained|retains|making)`;
@@ -228,7 +228,7 @@ const SAID_AFTER: [RegExp, { former?: boolean; fresh?: boolean; how: RoleHow }][
   // "X is the new energy minister", "X was prime minister in 2005" (behind them), "X remains foreign minister"
   [new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`\s+(is|is also|remains|remained|is now|has become|had become|became|becomes|will become|was|has been|has also been|had been|stayed on as|stays on as|stayed as|continues as|continued as|kept (?:his|her) (?:post|job) as)\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate' }],
   // "X was appointed head of the office", "X has been named special envoy", "X takes over as defence minister"
-  [new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`\s+(?:(?:was|has been|had been|is|will be|were|is to be)\s+(?:formally\s+|officially\s+|also\s+)?` + APPOINT + String.raw`(?:\s+on\s+\p{Lu}\p{Ll}+)?(?:\s+by\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?(?:\s+in\s+a\s+[\d–-]+\s+vote)?(?:\s+as)?|(?:takes|took|take|taking|will take)\s+over\s+as|(?:who\s+)?(?:moves|moved|moving)\s+[^,.;]{1,40}?\s+to\s+become|who\s+(?:becomes|became|takes over as|took over as)|(?:to\s+)?(?:succeed|succeeds|succeeded|replace|replaces|replaced)\s+(?:\p{Lu}[\p{L}’'-]*\s+){1,3}as)\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate', fresh: true }],
+  [new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`\s+(?:(?:was|has been|had been|is|will be|were|is to be)\s+(?:formally\s+|officially\s+|also\s+)?` + APPOINT + String.raw`(?:\s+on\s+\p{Lu}\p{Ll}+)?(?:\s+by\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?(?:\s+in\s+a\s+[\d–-]+\s+vote)?(?:\s+as)?|(?:takes|took|take|taking|will take)\s+over\s+as|(?:who\s+)?(?:moves|moved|moving)\s+[^,.;]{1,40}?\s+to\s+become|who\s+(?:becomes|became|takes over as|took over as)|(?:(?:had|has|have)\s+(?:already\s+)?)?(?:to\s+)?(?:succeed|succeeds|succeeded|replace|replaces|replaced)\s+(?:\p{Lu}[\p{L}’'-]*\s+){1,3}(?:(?:in|on)\s+[\p{L}\d]+\s+)?as)\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate', fresh: true }],
   // "… and Serhii Marchenko as finance minister", "Budanov, in his new job as head of the office,"
   // (Not "the description of X as a dictator": "as a …" likens, it does not give a post.)
   [new RegExp(String.raw`^\s+as\s+(?!(?:a|an)\s)` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate' }],
@@ -238,6 +238,9 @@ const SAID_AFTER: [RegExp, { former?: boolean; fresh?: boolean; how: RoleHow }][
   // "X’s appointment as head of the office", "X’s promotion to deputy minister"
   [new RegExp(String.raw`^[’']s\s+(?:appointment|nomination|confirmation|election|promotion|move|elevation)\s+(?:as|to)\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate', fresh: true }],
 ];
+/** "… was named secretary of the State Council at the end of the month, replacing ": the office named. */
+const NAMED_BEFORE = new RegExp(String.raw`\b(?:was|has been|had been|is|were)\s+` + APPOINT + String.raw`(?:\s+as)?\s+` + ROLE_WORDS + ROLE_END + String.raw`[^,;]*,\s+(?:replacing|succeeding)\s+$`, 'u');
+
 /** "X will lead the delegation", "X took charge of the ministry", "named X to head the office": a function taken up. */
 const LEADS_AFTER = new RegExp(String.raw`^\s+(?:(?:will|would|is to|was to|is set to)\s+)?(?:lead|leads|led|head|heads|headed|took charge of|takes charge of|run|runs)\s+((?:the\s+)?(?:[\p{L}’'-]+\s+){0,4}?(?:delegation|team|office|ministry|government|council|service|agency|talks|negotiations|directorate|committee|commission|army|forces))\b`, 'u');
 const TO_HEAD_AFTER = new RegExp(String.raw`^\s+to\s+(?:lead|head|run)\s+((?:the\s+)?(?:[\p{L}’'-]+\s+){0,4}?[\p{L}’'-]+)` + ROLE_END, 'u');
@@ -298,7 +301,10 @@ export function rolesSaidOf(text: string, start: number, end: number): SaidRole[
   // (after "of", "to", "with" and its title words) closes an appositive; the verb after the comma is its head's.
   const closesAppositive = /^,/.test(text.slice(end, end + 1)) && /\b(?:of|to|with|for)\s+(?:(?:\p{Lu}[\p{L}.’'-]*|the)\s+){0,3}$/u.test(text.slice(Math.max(sentenceStart, start - 60), start)) && /,[^,]*$/.test(text.slice(sentenceStart, start));
   const after = closesAppositive ? '' : text.slice(end, end + 220);
+  // "X replaced Y as deputy minister": the role after the one replaced is the one they leave (read below).
+  const replaced = OUSTED_BEFORE.test(text.slice(Math.max(0, start - 60), start));
   for (const [re, kind] of SAID_AFTER) {
+    if (replaced && re === SAID_AFTER[2][0]) continue;
     const m = re.exec(after);
     const phrase = m?.[m.length - 1];
     if (!phrase || !hasRoleNoun(phrase)) continue;
@@ -333,10 +339,17 @@ export function rolesSaidOf(text: string, start: number, end: number): SaidRole[
   // "Merz took over from Olaf Scholz", "replacing X", "he dismissed the finance minister, X": X is out of office.
   const before = text.slice(Math.max(0, start - 60), start);
   if (OUSTED_BEFORE.test(before)) {
-    const as = /^\s+as\s+/.test(after) ? AFTER_OBJECT.exec(after) : null;
+    // "replaced X as …", "replaced X in May as …"
+    const asAt = /^(?:\s+(?:in|on|at)\s+[\p{L}\d]+(?:\s+\d{4})?)?\s+as\s+/u.exec(after);
+    let as = asAt ? AFTER_OBJECT.exec(` as ${after.slice(asAt[0].length)}`) : null;
+    // "Y was named secretary of the council, replacing X": X leaves the office Y takes.
+    const named = !as && /,\s+(?:replacing|succeeding)\s+$/.test(before) ? NAMED_BEFORE.exec(text.slice(sentenceStart, start)) : null;
+    if (named) as = named;
     // How 'before': a successor's verb tells of a change that may be long past ("the economist who
     // succeeded X in May"); it ends only the offices earlier articles gave (see knowledge/roles.ts).
     out.push({ text: as && hasRoleNoun(as[1]) ? as[1] : LEFT_OFFICE, how: as && hasRoleNoun(as[1]) ? 'predicate' : 'before', former: true, fresh: false });
+    // The office the successor was named to is one X leaves; what else X held ends as "replacing X" alone would end it.
+    if (named && hasRoleNoun(named[1])) out.push({ text: LEFT_OFFICE, how: 'before', former: true, fresh: false });
   }
   const leads = LEADS_AFTER.exec(after);
   if (leads && !/\bled\b/.test(leads[0]) ) out.push({ text: `head of ${leads[1]}`, how: 'relative', former: false, fresh: false });
