@@ -127,7 +127,7 @@ export function affiliationOf(role: string | null): string | null {
 export type RoleHow = 'title' | 'appositive' | 'relative' | 'predicate' | 'before' | 'list' | 'led';
 
 /** "NAME, who was energy minister until July," / "NAME, who became prime minister in July,". */
-const RELATIVE_PAST = /^,\s+(?:who|until recently)\s+(was|had been|served as|has been|is|became|becomes|is now|was named|was appointed)\s+((?:[^,.;]|\.(?=\S)){2,80}?)(?=,|\.(?:\s|$)|;|$)/u;
+const RELATIVE_PAST = /^,\s+(?:who|until recently)\s+(was|had been|served as|has been|is|became|becomes|is now|was named|was appointed)\s+((?:[^,.;]|\.(?=\S)){2,80}?)(?=,|\.(?:\s|$)|;|$|\s+(?:under|from|between|and then|and later|and now)\s)/u;
 
 /** "NAME, who was energy minister until July" -> the role, and whether it is behind them. */
 export function relativeRoleOverTime(text: string, end: number): { text: string; former: boolean } | null {
