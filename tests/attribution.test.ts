@@ -237,6 +237,8 @@ describe('reported judgements and promises', () => {
     expect(reported('Olaf Berg shortened the window to 10 days on July 29, saying he was disappointed with the Kremlin.')).toEqual([['he was disappointed with the Kremlin', ['Olaf Berg']]]);
     expect(reported('Olaf Berg travelled to Kyiv on Saturday with two other leaders and said Russia must accept a full ceasefire.')).toEqual([['Russia must accept a full ceasefire', ['Olaf Berg']]]);
     expect(reported('Olaf Berg met the chancellor. The talks, he said, had lasted more than two and a half hours.')).toEqual([['The talks, he said, had lasted more than two and a half hours', ['Olaf Berg']]]);
+    // The one named before the attribution is whom it is about: not the speaker, whatever the pronoun resolves to.
+    expect(reported('Tatjana Lund wrote to the council. President Wladimir Berg, she said, had asked her to free the prisoners.').some(([, who]) => (who as string[]).includes('Wladimir Berg'))).toBe(false);
     expect(reported('Olaf Berg called the meeting in the capital.')).toEqual([]);
   });
 });

@@ -450,7 +450,10 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
         const phraseAt = s.start + mid[1].length + mid[0].slice(mid[1].length).indexOf(mid[2]);
         const src = sourceBefore(text, refs, phraseAt, phraseAt + mid[2].length + 1);
         const clause = raw.slice(s.start, s.end).replace(/[.\s]+$/, '').trim();
-        if (named(src) && wordCount(clause) >= 6) out.push({ text: clause, source: src!, cue: mid[3], sentence: s, from: s.start, to: s.end });
+        // "President X, she said, had asked her …": X is whom the statement is about, never its speaker.
+        const spokenOf = new Set(refs.filter((r) => !r.pronoun && r.start >= s.start && r.end <= s.start + mid[1].length).flatMap((r) => r.people));
+        const aboutOnly = !!src && src.people.length > 0 && src.people.every((x) => spokenOf.has(x));
+        if (named(src) && !aboutOnly && wordCount(clause) >= 6) out.push({ text: clause, source: src!, cue: mid[3], sentence: s, from: s.start, to: s.end });
       }
     }
   }
