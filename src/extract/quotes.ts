@@ -123,7 +123,10 @@ function attributionBefore(text: string, plain: string, refs: Ref[], sentenceSta
     // "Berg shared a message, stating, “…”": a participle's speaker is the sentence's subject;
     // so is the speaker of "…, and said Russia was “ready right now”".
     if (!named(src) && (/ing$/.test(t.w) || /\b(?:and|but)\s+(?:also\s+|now\s+|then\s+|later\s+)?$/.test(text.slice(Math.max(sentenceStart, t.start - 14), t.start)))) {
-      src = sentenceSubjectBefore(text, refs, sentenceStart, t.start);
+      // "…, Peskov said, describing it as “…”": the participle is the speaker's who said it just before.
+      const said = /ing$/.test(t.w) ? speechVerbs(plain, sentenceStart, t.start).filter((v) => v !== t && v.end <= t.start).pop() : undefined;
+      const saidSrc = said && /^\s*,\s*$/.test(text.slice(said.end, t.start)) ? sourceBefore(text, refs, sentenceStart, said.start) : null;
+      src = named(saidSrc) ? saidSrc : sentenceSubjectBefore(text, refs, sentenceStart, t.start);
       if (!named(src)) {
         const first = speechVerbs(plain, sentenceStart, t.start)[0] ?? wordsIn(plain, sentenceStart, t.start).find((w) => /ed$/.test(w.w) && w.start > sentenceStart);
         if (first) src = sourceBefore(text, refs, sentenceStart, first.start);
