@@ -218,6 +218,8 @@ describe('speakers in the forms American politics reporting uses', () => {
     expect(speakers('“I don’t know what it’s going to take,” said Senate Minority Whip Dick Durbin in an interview.')).toEqual([['Dick Durbin']]);
     expect(speakers('“Would it be negotiable about the 11 million?” Sean Hannity pressed.')).toEqual([['Sean Hannity']]);
     expect(speakers('Senator Olaf Berg spoke in Iowa. "China is equally concerned," the Nordland senator and presidential candidate told reporters.')).toEqual([['Olaf Berg']]);
+    // A subject after an introductory phrase the comma closes is the one "he" goes on with.
+    expect(speakers('Olaf Berg proposed Piotr Nowak as defence minister.\n\nSpeaking to senators before the vote, Nowak promised better support for soldiers, and said he lived by one rule. “You can make mistakes, but you cannot lie,” he told them.')).toEqual([['Piotr Nowak']]);
     // A participle after "X said," is X's, not the sentence subject's.
     expect(speakers('Olaf Berg was made a presidential aide on Tuesday. He will oversee shipbuilding, Anna Lund said, describing it as "a strategic, huge and very complex industry" in which his experience would count.')).toEqual([['Anna Lund']]);
     // Words quoted inside what someone is reported to say are theirs, not the next clause's subject's.

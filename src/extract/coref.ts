@@ -113,7 +113,17 @@ export function refsOf(paragraph: number, mentions: Mention[]): Ref[] {
  * The chain runs across paragraphs, as readers do.
  */
 /** A subordinate clause opens before the name: "Asked if X was ready, he answered" is not about X. */
-const SUBORDINATE = /\b(?:if|whether|when|whenever|although|though|while|because|after|before|since|until|unless|asked|that|whom?|which)\b/i;
+const SUBORDINATE = /\b(?:if|whether|when|whenever|although|though|while|because|after|before|since|until|unless|asked|that|whom?|which)\b/gi;
+
+/**
+ * Whether a name after these words stands inside a subordinate clause ("Asked if X was ready, he …"),
+ * not after one the comma has closed ("Speaking to senators before the vote, X promised …").
+ */
+function inSubordinate(before: string): boolean {
+  let last = -1;
+  for (const m of before.matchAll(SUBORDINATE)) last = m.index!;
+  return last >= 0 && !before.slice(last).includes(',');
+}
 
 /**
  * "The American president left Rome": a sentence whose subject is a role, not a name, is about the
@@ -196,7 +206,7 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
       // A named subject earlier in the same sentence wins: "X conveyed …, a sentiment he reinforced".
       let named = sentenceSubject(text, outside, s.start, s.end);
       const namedAt = subjectsIn(text, outside, s.start, s.end)[0]?.start ?? Infinity;
-      if (named.length && SUBORDINATE.test(text.slice(s.start, namedAt))) named = [];
+      if (named.length && inSubordinate(text.slice(s.start, namedAt))) named = [];
       const described = named.length ? null : describedSubject(text, s, people, mentions, p.n);
       for (const r of outside) {
         if (!r.pronoun || r.start < s.start || r.end > s.end) continue;
@@ -216,7 +226,7 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
       }
       remember(outside.filter((x) => !x.pronoun && x.start >= s.start && x.end <= s.end).flatMap((x) => x.people));
       const subject = sentenceSubject(text, outside, s.start, s.end);
-      if (subject.length && !SUBORDINATE.test(text.slice(s.start, subjectsIn(text, outside, s.start, s.end)[0]?.start ?? s.start))) last = subject;
+      if (subject.length && !inSubordinate(text.slice(s.start, subjectsIn(text, outside, s.start, s.end)[0]?.start ?? s.start))) last = subject;
       else if (described !== null) last = [described];
       // "Asked if X was ready, he answered": the main clause's pronoun, not the subordinate subject, goes on.
       else if (subject.length) last = outside.find((r) => r.pronoun && r.people.length && r.start > s.start && r.end <= s.end)?.people ?? subject;
