@@ -170,6 +170,7 @@ describe('roles over time', () => {
     expect(role('Anna Lund, a senior fellow at the Centre for Black Sea Studies in Istanbul, followed the talks.', 'Anna Lund')).toBe('senior fellow at the Centre for Black Sea Studies');
     expect(role('The talks went on. The American mediators, Olaf Berg and Anna Lund, arrived late.', 'Olaf Berg') ?? null).toBeNull();
     expect(role('He works alongside its deputy chairman, former president Olaf Berg.', 'Olaf Berg')).toBe('deputy chairman');
+    expect(role('The North Korean leader, Olaf Berg, was quoted by state media.', 'Olaf Berg')).toBe('North Korean leader');
     expect(role('He is the son of Olaf Berg, who was prime minister under the old president from 2004 to 2007 and then headed the service.', 'Olaf Berg') ?? null).toBeNull();
     expect(facts('He is the son of Olaf Berg, who was prime minister under the old president from 2004 to 2007 and then headed the service.').people[0].roles.map((r) => [r.text, r.former])).toEqual([['prime minister', true]]);
     // The one replaced leaves the office named, whether after them or given to their successor.

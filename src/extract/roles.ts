@@ -62,6 +62,8 @@ export function roleBeforeComma(text: string, start: number): string | null {
   // Keep the role words and a possessive owner; drop a leading determiner.
   let k = words.length - 1;
   while (k > 0 && (isRoleWord(words[k - 1].toLowerCase()) || words[k - 1].toLowerCase() in NATIONALITIES || /[’']s$/.test(words[k - 1]))) k--;
+  // "the North Korean leader": a compass point belongs to the nationality after it.
+  if (k > 0 && /^(?:North|South|East|West)$/.test(words[k - 1]) && words[k].toLowerCase() in NATIONALITIES) k--;
   return words.slice(k).join(' ');
 }
 
