@@ -345,13 +345,15 @@ interface Reported {
 /** "said it was possible", "said this would take time": "it" opens a clause when a verb follows, not "said it" (so). */
 const IT_CLAUSE = /^\s+(?:it|this)\s+(?:was|is|were|would|will|had|has|could|should|might|must|may|did|does|seemed|seems|remained|remains|wanted|wants|needed|needs|looked|looks|made|makes|took|takes|appeared|appears)\b/;
 
-/** A clause stops at the end of its sentence, or where a coordinated "and that …" starts another. */
+const CLAUSE_BREAK = /,?\s+(?:and|but)\s+(?:that|said|says|added|adds|warned|noted|stressed|insisted|argued)\b|,\s+(?:and|but|while)\s+(?:[\p{L}’'-]+\s+){1,4}?(?:said|says|added|described|called|warned|noted|insisted|argued|told)\b/u;
+
+/**
+ * A clause stops at the end of its sentence, where a coordinated "and that …" starts another, or
+ * where another subject's statement starts ("…, and officials described the date as flexible").
+ */
 function clauseEnd(plain: string, from: number, sentenceEnd: number): number {
-  const m = /,?\s+(?:and|but)\s+(?:that|said|says|added|adds|warned|noted|stressed|insisted|argued)\b/.exec(plain.slice(from, sentenceEnd));
-  // "…, and officials described the date as flexible": another subject's statement starts.
-  const other = /,\s+(?:and|but|while)\s+(?:[\p{L}’'-]+\s+){1,4}?(?:said|says|added|described|called|warned|noted|insisted|argued|told)\b/u.exec(plain.slice(from, sentenceEnd));
-  const at = Math.min(m ? m.index : Infinity, other ? other.index : Infinity);
-  return at < Infinity ? from + at : sentenceEnd;
+  const m = CLAUSE_BREAK.exec(plain.slice(from, sentenceEnd));
+  return m ? from + m.index : sentenceEnd;
 }
 
 /**

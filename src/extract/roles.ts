@@ -226,6 +226,8 @@ const ROLE_WORDS = String.raw`(?:(?:the|a|an)\s+)?(?:new\s+)?((?:[\p{L}’'.-]+\
 const APPOINT = String.raw`(?:named|names|appointed|appoints|nominated|nominates|elected|confirmed|installed|made|sworn in|chosen|chose|chooses|picked|picks|tapped|taps|promoted|proposed|proposes|reappointed|renominated|renominates|kept|keeps|retained|retains|making)`;
 /** What may stand between a name and a verb that gives it a role: an appositive, "of the CDU", "came home and in February". */
 const BEFORE_VERB = String.raw`,?(?:,(?:(?!,\s+and\s)[^;“”"]){1,120}?,)?(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2})?(?:\s+[^.;,“”"]{1,70}?\s+and(?:\s+(?:in|on|at)\s+[\p{L}\d]+(?:\s+\d{4})?|\s+later|\s+then|\s+now)?)?`;
+/** "… and Serhii Marchenko as finance minister": a post given with "as" (not "as a …", which likens). */
+const AS_ROLE = new RegExp(String.raw`^\s+as\s+(?!(?:a|an)\s)` + ROLE_WORDS + ROLE_END, 'u');
 const SAID_AFTER: [RegExp, { former?: boolean; fresh?: boolean; how: RoleHow }][] = [
   // "X is the new energy minister", "X was prime minister in 2005" (behind them), "X remains foreign minister"
   [new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`\s+(is|is also|remains|remained|is now|has become|had become|became|becomes|will become|was|has been|has also been|had been|stayed on as|stays on as|stayed as|continues as|continued as|kept (?:his|her) (?:post|job) as)\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate' }],
@@ -233,7 +235,7 @@ const SAID_AFTER: [RegExp, { former?: boolean; fresh?: boolean; how: RoleHow }][
   [new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`\s+(?:(?:was|has been|had been|is|will be|were|is to be)\s+(?:formally\s+|officially\s+|also\s+)?` + APPOINT + String.raw`(?:\s+on\s+\p{Lu}\p{Ll}+)?(?:\s+by\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?(?:\s+in\s+a\s+[\d–-]+\s+vote)?(?:\s+as)?|(?:takes|took|take|taking|will take)\s+over\s+as|(?:who\s+)?(?:moves|moved|moving)\s+[^,.;]{1,40}?\s+to\s+become|who\s+(?:becomes|became|takes over as|took over as)|(?:(?:had|has|have)\s+(?:already\s+)?)?(?:to\s+)?(?:succeed|succeeds|succeeded|replace|replaces|replaced)\s+(?:\p{Lu}[\p{L}’'-]*\s+){1,3}(?:(?:in|on)\s+[\p{L}\d]+\s+)?as)\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate', fresh: true }],
   // "… and Serhii Marchenko as finance minister", "Budanov, in his new job as head of the office,"
   // (Not "the description of X as a dictator": "as a …" likens, it does not give a post.)
-  [new RegExp(String.raw`^\s+as\s+(?!(?:a|an)\s)` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate' }],
+  [AS_ROLE, { how: 'predicate' }],
   [new RegExp(String.raw`^,?\s+[^,.;]{0,60}?\b(?:his|her|their)\s+new\s+(?:job|role|post|position|office)\s+as\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'predicate', fresh: true }],
   // "Budanov, the former spy chief, now head of the office," / "X, now defence minister,"
   [new RegExp(String.raw`^(?:,[^,;“”"]{1,80})?,\s+now\s+` + ROLE_WORDS + ROLE_END, 'u'), { how: 'appositive' }],
@@ -306,7 +308,7 @@ export function rolesSaidOf(text: string, start: number, end: number): SaidRole[
   // "X replaced Y as deputy minister": the role after the one replaced is the one they leave (read below).
   const replaced = OUSTED_BEFORE.test(text.slice(Math.max(0, start - 60), start));
   for (const [re, kind] of SAID_AFTER) {
-    if (replaced && re === SAID_AFTER[2][0]) continue;
+    if (replaced && re === AS_ROLE) continue;
     const m = re.exec(after);
     const phrase = m?.[m.length - 1];
     if (!phrase || !hasRoleNoun(phrase)) continue;

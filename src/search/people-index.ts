@@ -149,6 +149,9 @@ function rolesOf(people: readonly Person[]): Roles {
   return { index: new TextIndex(people.map(roleText)), docPerson: people.map((_, i) => i), docOf: people.map((_, i) => i) };
 }
 
+/** Words that make a role the one below the office named after them (a deputy prime minister). */
+const LOWER_RANKS = ['deputy', 'vice', 'assistant', 'acting', 'junior', 'under'];
+
 /**
  * Finding people: by name in tiers (exact, a word of the name or its transliteration key, prefix,
  * then fuse.js fuzzy over the short list of names and aliases), and by role through a small
@@ -158,9 +161,6 @@ function rolesOf(people: readonly Person[]): Roles {
  * (withChanged) in a new layer over the old ones. A person's newest layer has all their names; an
  * older layer may know fewer of them, never others, since a person's names only grow.
  */
-/** Words that make a role the one below the office named after them (a deputy prime minister). */
-const LOWER_RANKS = ['deputy', 'vice', 'assistant', 'acting', 'junior', 'under'];
-
 export class PeopleIndex {
   constructor(
     readonly people: readonly Person[],

@@ -53,16 +53,7 @@ export function canonicalQuotes(text: string): string {
 
 /** Straight double marks as curly ones: opening at a word's start, closing after a word or a stop. */
 function curlyDoubles(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c !== '"') {
-      out += c;
-      continue;
-    }
-    out += isSpace(text[i - 1]) && !isSpace(text[i + 1]) ? '“' : '”';
-  }
-  return out;
+  return text.replace(/"/g, (_, i: number) => (isSpace(text[i - 1]) && !isSpace(text[i + 1]) ? '“' : '”'));
 }
 
 function canonicalQuotesSlow(text: string): string {
