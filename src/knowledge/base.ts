@@ -651,7 +651,6 @@ class PersonMerger {
     if (this.successions.size === 0) return;
     for (let i = 0; i < this.list.length; i++) {
       const p = this.list[i];
-      if (!p.roleMentions.some((m) => this.successions.has(officeKeyOf(m.text)))) continue;
       const keys = new Set(p.roleMentions.map((m) => officeKeyOf(m.text)));
       const theirs = [...keys].flatMap((k) => (this.successions.get(k) ?? []).filter((s) => s.person !== p.id && p.articles.includes(s.article)));
       if (theirs.length === 0) continue;
