@@ -229,6 +229,27 @@ describe('speakers in the forms American politics reporting uses', () => {
   });
 });
 
+describe('the forms articles translated from French use', () => {
+  it('reads "the head of <body>, X" as a role, and a resignation submitted as leaving office', () => {
+    const role = (text: string, name: string) => facts(text).people.find((p) => p.name === name)?.role ?? null;
+    expect(role('Talks went on. The head of Nordish diplomacy, Olaf Berg, spoke to reporters.', 'Olaf Berg')).toBe('head of Nordish diplomacy');
+    expect(role('Talks went on. Mr Nowak and the head of the state investment fund, Olaf Berg, flew in.', 'Olaf Berg')).toBe('head of the state investment fund');
+    expect(role('Nordland sent the head of its delegation, Olaf Berg, to the talks.', 'Olaf Berg')).toBe('head of the delegation');
+    // A verb before "the head of …" makes it that clause's: "became the head of the team, X" is no role of X.
+    expect(role('Anna Lund became the head of the team, Olaf Berg said.', 'Olaf Berg')).toBeNull();
+    const f = facts('Talks went on. “The head of the office, Olaf Berg, has submitted his resignation,” the president said.');
+    expect(f.people.find((p) => p.name === 'Olaf Berg')?.roles.map((r) => [r.text, r.former]).sort()).toEqual([['(left office)', true], ['head of the office', false]]);
+  });
+
+  it('reads "declared the president in his address", "judged that" and "According to X, a role, …"', () => {
+    const f = facts('Talks went on. President Olaf Berg spoke on Monday.\n\n« We are ready », declared the president during his evening address.\n\nFor her part, the foreign minister, Anna Lund, judged that the proposals were « not constructive ».\n\nAccording to Piotr Nowak, the spokesman of the council, the capital has not received the document.');
+    expect(direct(f).map((q) => [q.text, q.speakers])).toEqual([['We are ready', ['Olaf Berg']], ['not constructive', ['Anna Lund']]]);
+    expect(f.quotes.filter((q) => q.kind === 'reported' && q.speakers[0] === 'Piotr Nowak').map((q) => q.text)).toEqual(['the capital has not received the document']);
+    // An occasion after the source is cut off, but a place that says which officials is kept.
+    expect(direct(facts('“We are not ready,” said officials in the capital.')).map((q) => q.source)).toEqual(['officials in the capital']);
+  });
+});
+
 describe('reported judgements and promises', () => {
   it('reads "called X useful", "described X as …", "promised to …", "said it was …" and "X, he said, …" as reported speech, not a phone call or a convened meeting', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);

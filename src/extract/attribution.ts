@@ -213,11 +213,14 @@ export function sourceAfter(text: string, refs: Ref[], verbEnd: number, to: numb
   if (r) return { people: group(text, refs, r), text: null };
   const ws = wordsIn(text, at, to);
   const phrase: Word[] = [];
-  for (const w of ws) {
+  for (const [k, w] of ws.entries()) {
     const gapBefore = text.slice(phrase.length ? phrase[phrase.length - 1].end : at, w.start);
     if (phrase.length && /[,;:.“”"]/.test(gapBefore)) break;
     if (phrase.length > 8) break;
-    if (phrase.length && /^(?:who|which|that|adding|saying|as|after|when|while)$/.test(w.w)) break;
+    if (phrase.length && /^(?:who|which|that|adding|saying|as|after|when|while|during|before|following|ahead)$/.test(w.w)) break;
+    // "declared the Ukrainian president in his evening address": the occasion is no part of the source
+    // (but "officials in Kyiv" is).
+    if (phrase.length && /^(?:in|on|at)$/.test(w.w) && OCCASION_AFTER.test(ws[k + 1]?.w ?? '')) break;
     // "said a compromise had not been found": the words after the verb are its clause, not a source.
     if (phrase.length && AUXILIARY.test(w.w)) return null;
     phrase.push(w);
@@ -229,6 +232,8 @@ export function sourceAfter(text: string, refs: Ref[], verbEnd: number, to: numb
   if (!isSourcePhrase(text, phrase)) return null;
   return { people: [], text: text.slice(phrase[0].start, phrase[phrase.length - 1].end) };
 }
+
+const OCCASION_AFTER = /^(?:his|her|their|its|a|an|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 const AUXILIARIES = 'is|was|were|are|had|has|have|would|will|could|should|can|may|might|must|did|does|do';
 const AUXILIARY = new RegExp(`^(?:${AUXILIARIES})$`);

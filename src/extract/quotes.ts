@@ -357,6 +357,18 @@ function clauseEnd(plain: string, from: number, sentenceEnd: number): number {
 }
 
 /**
+ * "According to X, the Kremlin spokesman, Moscow has …": the description of X after the comma is no
+ * part of what X said. Only a description with a role noun and no verb counts, so that a subject
+ * followed by a comma ("the talks, which …") stays.
+ */
+function appositiveLength(after: string): number {
+  const m = /^\s*(?:the|a|an|his|her|its|their)\s+([^,;.“”"«»]{1,60}),/u.exec(after);
+  if (!m) return 0;
+  const words = m[1].toLowerCase().split(/\s+/);
+  return words.some((w) => ROLE_NOUNS.has(w)) && !words.some((w) => /^(?:is|are|was|were|has|have|had|will|would|who|which|that)$/.test(w)) ? m[0].length : 0;
+}
+
+/**
  * Reported speech: "X noted that …", "He warned that …", "X accused Y of …", "According to X, …",
  * "…, X added, …". One statement per subject and verb; a second verb of the same subject ("and
  * said that …") is a statement of its own.
@@ -378,7 +390,7 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
         const comma = plain.indexOf(',', ws[i + 1].end);
         if (comma < 0 || comma > s.end) continue;
         src = sourceAfter(text, refs, ws[i + 1].end, comma);
-        from = comma + 1;
+        from = comma + 1 + appositiveLength(plain.slice(comma + 1, s.end));
         cue = 'according to';
         if (!named(src)) continue;
       } else {

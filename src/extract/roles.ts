@@ -53,6 +53,21 @@ export function roleBeforeComma(text: string, start: number): string | null {
   // "the chief of the General Staff, NAME": an office of a named body.
   const ofBody = /(?:^|[\s(])((?:the\s+)?(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s+of\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}’'-]*|and|for|of)\s+){0,5}\p{Lu}[\p{L}’'-]*),\s+$/u.exec(before);
   if (ofBody && isRoleNoun(ofBody[2]) && !belongsToClauseBefore(before, ofBody.index + ofBody[0].indexOf(ofBody[1]))) return ofBody[1].replace(/^the\s+/i, '');
+  // "the head of Russian diplomacy, NAME", "the head of its delegation, NAME": a body in common words.
+  const ofCommon = /(?:^|\s)([\p{L}-]+)\s+of\s+(?:(?:the|its|his|her|their|\p{Lu}[\p{L}-]*[’']s)\s+)?(?:[\p{L}’'-]+\s+){0,4}?[\p{L}’'-]+,\s+$/u.exec(before);
+  if (ofCommon && isRoleNoun(ofCommon[1])) {
+    // Role words and nationalities before the noun belong to it ("the chief Ukrainian negotiator …").
+    let at = ofCommon.index + ofCommon[0].indexOf(ofCommon[1]);
+    for (;;) {
+      const prev = /(?:^|\s)([\p{L}-]+)\s+$/u.exec(before.slice(0, at));
+      if (!prev || !(isRoleWord(prev[1].toLowerCase()) || prev[1].toLowerCase() in NATIONALITIES)) break;
+      at = prev.index + prev[0].indexOf(prev[1]);
+    }
+    const determiner = /(?:^|\s)the\s+$/i.exec(before.slice(0, at));
+    // "X and the head of …, NAME" names a new person; "became the head of …, NAME" is that clause's role.
+    const theAt = determiner ? determiner.index + determiner[0].length - 4 : -1;
+    if (determiner ? !/\b(?:as|became|become|becomes|named|appointed|was|is|were|are|to|of|for|with)\s+$/i.test(before.slice(Math.max(0, theAt - 14), theAt)) : !belongsToClauseBefore(before, at)) return before.slice(at).replace(/,\s+$/, '').replace(/\bof\s+(?:its|his|her|their)\s/i, 'of the ');
+  }
   const m = ROLE_BEFORE_COMMA.exec(before);
   if (!m) return null;
   const words = m[1].split(/\s+/);
@@ -257,7 +272,7 @@ const NO_LONGER = new RegExp(String.raw`^,?\s+who\s+(?:[^,;]{0,40}?\s)?(?:has|is
 
 /** What a sentence says when someone leaves office: "X resigned", "X stepped down as envoy". */
 export const LEFT_OFFICE = '(left office)';
-const LEAVES = new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`(?:,?\s+who)?\s+(?:has\s+|had\s+)?(?:resigned|stepped down|steps down|quit|quits|resigns|left office|was dismissed|was fired|was sacked|was removed|was ousted|has been dismissed|was replaced|was succeeded|handed over|hands over|bows out|bowed out)\b(?:\s+as\s+` + ROLE_WORDS + String.raw`)?`, 'u');
+const LEAVES = new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`(?:,?\s+who)?\s+(?:has\s+|had\s+)?(?:resigned|stepped down|steps down|quit|quits|resigns|left office|was dismissed|was fired|was sacked|was removed|was ousted|has been dismissed|was replaced|was succeeded|handed over|hands over|bows out|bowed out|(?:submitted|submits|tendered|tenders|handed in|hands in|announced|announces) (?:his|her) resignation)\b(?:\s+as\s+` + ROLE_WORDS + String.raw`)?`, 'u');
 
 const OUSTED_BEFORE = /\b(?:took over from|takes over from|take over from|taking over from|succeeding|succeeded|succeeds|replacing|replaced|replaces|successor to|in place of|dismissed|fired|sacked|ousted|removed|dismissing|firing)\s+(?:(?:the|a)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+,\s+)?$/u;
 
