@@ -87,6 +87,20 @@ describe('who said it', () => {
       ['Another roun', ['Anna Lund']],
     ]);
   });
+
+  it('reads an interview whose questions are bold paragraphs or open with a dash, and an answer that runs on', () => {
+    const intro = 'Anna Lund, the foreign minister, spoke to our correspondent Olaf Berg on Monday.';
+    const turns = (paragraphs: string[]) => direct(facts([intro, ...paragraphs].join('\n\n'))).map((q) => [q.text.slice(0, 12), q.speakers]);
+    const want = [['Was the exch', ['Olaf Berg']], ['It was the o', ['Anna Lund']], ['What comes n', ['Olaf Berg']], ['Another roun', ['Anna Lund']], ['And the guar', ['Olaf Berg']], ['None yet, an', ['Anna Lund']]];
+    const qa = ['Was the exchange a success?', 'It was the only thing the talks delivered.', 'What comes next?', 'Another round, if both sides want it.', 'And the guarantees?', 'None yet, and we say so.'];
+    expect(turns(qa.map((t, i) => (i % 2 ? t : `**${t}**`)))).toEqual(want);
+    expect(turns(qa.map((t) => `— ${t}`))).toEqual(want);
+    // Questions now and then in an article that is no interview are nobody's words.
+    expect(direct(facts(['Anna Lund, the foreign minister, said in an interview that talks went well.', ...qa].join('\n\n')))).toEqual([]);
+    // A labelled answer's second paragraph is the same speaker's; a note after the last turn is no one's.
+    const labelled = ['BERG: Was the exchange a success?', 'LUND: It was the only thing the talks delivered.', 'I said so to my colleagues.', 'BERG: What comes next?', 'LUND: Another round.', 'The interview was edited for length.'];
+    expect(turns(labelled).map(([t, s]) => `${t}|${s}`)).toEqual(['Was the exch|Olaf Berg', 'It was the o|Anna Lund', 'I said so to|Anna Lund', 'What comes n|Olaf Berg', 'Another roun|Anna Lund']);
+  });
 });
 
 describe('roles over time', () => {

@@ -41,7 +41,19 @@ export function interviewTurns(article: Article, people: ArticlePerson[], mentio
     labelled.push({ n: p.n, label: m[1], from: m[0].length });
   }
   const labels = new Set(labelled.map((l) => l.label));
-  if (labelled.length < 3 || labels.size < 2) return new Map();
+  if (labelled.length < 3 || labels.size < 2) {
+    const unlabelled = questionTurns(article);
+    if (!unlabelled) return new Map();
+    labelled.splice(0, labelled.length, ...unlabelled);
+  }
+  // An answer that runs over several paragraphs labels only its first: the paragraphs up to the next
+  // label are the same speaker's (not after the last label, where a closing note may stand).
+  const continued = labelled.flatMap((l, i) => {
+    const next = labelled[i + 1];
+    if (!next) return [];
+    return article.paragraphs.filter((p) => p.n > l.n && p.n < next.n && !/[“”"«»„]/.test(p.text)).map((p) => ({ n: p.n, label: l.label, from: 0 }));
+  });
+  labelled.push(...continued);
   const first = labelled[0].n;
   const { interviewer, interviewee } = roles(article, people, mentions, first);
   const byName = (label: string): number[] => {
@@ -60,6 +72,31 @@ export function interviewTurns(article: Article, people: ArticlePerson[], mentio
     }
   }
   return out;
+}
+
+/** Words that say an article is an interview, in its title or its introduction. */
+const INTERVIEW_TITLE = /\binterview|\bQ\s*&\s*A\b/i;
+/** ("said in an interview" is where a quote came from, not what this article is.) */
+const INTERVIEW_INTRO = /\b(?:spoke|talked|speaks|talks) (?:to|with)\b|\binterviewed\b|\b(?:this|the following|our) interview\b|\bQ\s*&\s*A\b/i;
+
+/**
+ * An interview whose questions carry no label, only their own paragraph (printed in bold, which the
+ * loader strips): "What about the territories?" then the answer. At least three such questions,
+ * each followed by an answer, in an article that says it is an interview. Every paragraph between
+ * two questions, and after the last one, is the answer's.
+ */
+function questionTurns(article: Article): { n: number; label: string; from: number }[] | null {
+  const paragraphs = article.paragraphs;
+  const isQuestion = (t: string) => /\?\s*$/.test(t) && t.length <= 400 && !/[“”"«»„]/.test(t);
+  const questions = paragraphs.filter((p, i) => isQuestion(p.text) && i + 1 < paragraphs.length && !isQuestion(paragraphs[i + 1].text));
+  if (questions.length < 3) return null;
+  const first = paragraphs.indexOf(questions[0]);
+  if (first === 0 || !(INTERVIEW_TITLE.test(article.title) || INTERVIEW_INTRO.test(paragraphs.slice(0, first).map((p) => p.text).join(' ')))) return null;
+  // Questions must be what the article is made of from the first on, not a rhetorical one now and then.
+  const rest = paragraphs.slice(first);
+  if (questions.length * 3 < rest.length) return null;
+  // French interviews open each turn with a dash: "— Et les territoires ?"
+  return rest.map((p) => ({ n: p.n, label: isQuestion(p.text) ? 'Q' : 'A', from: /^\s*(?:[—–]\s*)?/.exec(p.text)![0].length }));
 }
 
 /**
