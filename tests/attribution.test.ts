@@ -259,6 +259,12 @@ describe('the forms articles translated from French use', () => {
     const f = facts('Talks went on. President Olaf Berg spoke on Monday.\n\n« We are ready », declared the president during his evening address.\n\nFor her part, the foreign minister, Anna Lund, judged that the proposals were « not constructive ».\n\nAccording to Piotr Nowak, the spokesman of the council, the capital has not received the document.');
     expect(direct(f).map((q) => [q.text, q.speakers])).toEqual([['We are ready', ['Olaf Berg']], ['not constructive', ['Anna Lund']]]);
     expect(f.quotes.filter((q) => q.kind === 'reported' && q.speakers[0] === 'Piotr Nowak').map((q) => q.text)).toEqual(['the capital has not received the document']);
+    // "M." and "Mme" are French forms of address, not initials; "For X, « … »" gives the words to X.
+    const fr = facts('President Olaf Berg met Anna Lund on Monday.\n\n« We want a just peace », said M. Berg after the meeting.\n\nFor Mme Lund, « the pressure must increase ».\n\nFor the country, « guarantees » come first.');
+    expect(fr.people.map((p) => p.name)).toEqual(['Olaf Berg', 'Anna Lund']);
+    expect(direct(fr).map((q) => [q.text, q.speakers])).toEqual([['We want a just peace', ['Olaf Berg']], ['the pressure must increase', ['Anna Lund']]]);
+    // A live blog's stamp is no part of the statement that opens its entry.
+    expect(facts('Update, 18:10: The delegation is led by Olaf Berg, according to the agency.').quotes.map((q) => q.text)).toEqual(['The delegation is led by Olaf Berg']);
     // An occasion after the source is cut off, but a place that says which officials is kept.
     expect(direct(facts('“We are not ready,” said officials in the capital.')).map((q) => q.source)).toEqual(['officials in the capital']);
   });

@@ -50,6 +50,9 @@ function cleanQuote(s: string): string {
 
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
+/** A live blog's entry stamp before a statement that opens the entry: "Update, 18:10:", "16:45 GMT —". */
+const LIVE_STAMP = /^(?:(?:update|updated|breaking)\s*(?:[,:]\s*)?)?(?:\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|CET|CEST|EET|EEST|MSK|BST|ET|EST|EDT|Kyiv time|local time))?\s*[,:—–-]+\s*)(?=\p{Lu})/iu;
+
 /** Reporting verbs that may stand before their subject: "said Berg", "added a senior official". */
 const INVERTING = new Set('said says added adds wrote writes replied replies continued continues explained explains noted notes insisted argued recalled remembered declared stated warned answered responded countered concluded observed remarked asked'.split(' '));
 
@@ -168,7 +171,7 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
   const fact = (text: string, given: Source, cue: string | null, kind: QuoteFact['kind'], n: number): QuoteFact => {
     const src = described(given, n);
     return {
-    text,
+    text: kind === 'reported' ? text.replace(LIVE_STAMP, '') : text,
     speakers: [...new Set(src.people)].map((i) => people[i].name),
     ...(src.people.length === 0 && src.text ? { source: src.text } : {}),
     cue,
@@ -269,6 +272,11 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
           const label = refs.filter((r) => r.people.length && r.start >= s.start && /^(?:,[^,;“”"]{1,60})?:\s*$/.test(text.slice(r.end, qStart))).pop();
           if (label) attribution = { source: { people: label.people, text: null }, cue: null };
         }
+      }
+      // "For Kallas, “the pressure must increase”": a French turn ("Pour X, « … »") that gives the words to X.
+      if (!attribution) {
+        const who = refs.find((r) => r.people.length && r.start > s.start && /^,\s*$/.test(text.slice(r.end, qStart)) && /^\s*(?:But\s+|And\s+)?For\s+(?:\p{Lu}[\p{L}’'.-]*\s+)?$/u.test(text.slice(s.start, r.start)));
+        if (who) attribution = { source: { people: who.people, text: null }, cue: 'for' };
       }
       // A quote that is a sentence of its own, right after a sentence in which someone speaks:
       // "Berg distanced himself from the movement by saying he would help. “I am going to support him.”"

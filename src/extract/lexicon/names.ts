@@ -10,7 +10,7 @@ aaron adam adrian ahmed aleksandr aleksandra aleksei alexei alexey alexander ale
 `);
 
 /** Honorifics: always followed by a person. */
-export const HONORIFICS = list(`mr mrs ms miss dr prof sir dame lord lady madam mme herr frau`);
+export const HONORIFICS = list(`mr mrs ms miss dr prof sir dame lord lady madam mme mlle m mm herr frau`);
 
 /** Nouns that name an office or a function. A title before a name, or the head of an appositive. */
 export const ROLE_NOUNS = list(`
