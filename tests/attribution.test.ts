@@ -263,6 +263,9 @@ describe('the forms articles translated from French use', () => {
     const fr = facts('President Olaf Berg met Anna Lund on Monday.\n\n« We want a just peace », said M. Berg after the meeting.\n\nFor Mme Lund, « the pressure must increase ».\n\nFor the country, « guarantees » come first.');
     expect(fr.people.map((p) => p.name)).toEqual(['Olaf Berg', 'Anna Lund']);
     expect(direct(fr).map((q) => [q.text, q.speakers])).toEqual([['We want a just peace', ['Olaf Berg']], ['the pressure must increase', ['Anna Lund']]]);
+    // A description is who holds that office for that country: never a president of another one.
+    const described = facts('Finnish President Olaf Berg met the Danish prime minister, Anna Lund, on Tuesday.\n\n« We will not give up land », declared the Finnish head of state.\n\n« We are ready », said the Danish leader.\n\n« Nor are we », said the Swedish president.');
+    expect(direct(described).map((q) => q.speakers)).toEqual([['Olaf Berg'], ['Anna Lund'], []]);
     // A live blog's stamp is no part of the statement that opens its entry.
     expect(facts('Update, 18:10: The delegation is led by Olaf Berg, according to the agency.').quotes.map((q) => q.text)).toEqual(['The delegation is led by Olaf Berg']);
     // An occasion after the source is cut off, but a place that says which officials is kept.

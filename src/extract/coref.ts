@@ -147,13 +147,26 @@ export function describedSubject(text: string, s: { start: number; end: number }
   if (!people) return null;
   const d = describedHead(text.slice(s.start, s.end));
   if (!d) return null;
-  const { head, mods } = d;
+  return lastNamedWho(mentions, paragraph, s.start, (i) => fitsDescription(people[i], d.head, d.mods));
+}
+
+/**
+ * Offices a description may stand for when it names a country: "the Russian leader" is its president
+ * or prime minister, "the Ukrainian head of state" its president. Without a country they say too
+ * little to pick anyone.
+ */
+const DESCRIBED_OFFICES: Record<string, string[]> = Object.assign(Object.create(null) as Record<string, string[]>, {
+  leader: ['president', 'chancellor', 'premier', 'prime'],
+  'head of state': ['president'],
+  'head of government': ['prime', 'chancellor', 'premier'],
+});
+
+/** Whether a person holds the role a description names ("the American president": head and modifiers). */
+export function fitsDescription(p: ArticlePerson, head: string, mods: string[]): boolean {
   const country = mods.map((w) => NATIONALITIES[w.replace(/\.$/, '')] ?? NATIONALITIES[w]).find(Boolean) ?? null;
-  return lastNamedWho(mentions, paragraph, s.start, (i) => {
-    const p = people[i];
-    const holds = p.roles.some((r) => r.text.toLowerCase().split(/[\s-]+/).includes(head));
-    return holds && !(country && p.affiliation !== country && !p.roles.some((r) => affiliationOf(r.text) === country));
-  });
+  const heads = [head, ...(country ? DESCRIBED_OFFICES[head] ?? [] : [])];
+  const holds = p.roles.some((r) => r.text.toLowerCase().split(/[\s-]+/).some((w) => heads.includes(w)));
+  return holds && !(country && p.affiliation !== country && !p.roles.some((r) => affiliationOf(r.text) === country));
 }
 
 /**
