@@ -194,6 +194,17 @@ describe('roles over time', () => {
     expect(role('Olaf Berg, who heads the Centre for Countering Disinformation at the National Security and Defence Council, posted a message.', 'Olaf Berg')).toBe('head of the Centre for Countering Disinformation at the National Security and Defence Council');
   });
 
+  it('matches a role query within one role and the person’s country, not across two roles', async () => {
+    const kb = await buildKnowledgeBase(tempKnowledge({
+      'a.md': "---\ntitle: A\npublished: 2025-05-10\n---\n\nOlaf Berg, Norway's foreign policy adviser, met the envoy.\n\nThe head of the Danish delegation, Piotr Nowak, arrived. Eva Holm, the head of the delegation from Norway, arrived later.\n",
+      'b.md': '---\ntitle: B\npublished: 2025-06-10\n---\n\nOlaf Berg was appointed defence minister on Sunday. Norwegian Foreign Minister Anna Lund welcomed him.\n',
+    }));
+    // Berg is Norway's, was a foreign policy adviser and is a minister, but never foreign minister.
+    expect(who(kb, 'Norwegian foreign minister').results.map((r) => r.person?.name)).toEqual(['Anna Lund']);
+    // Another country's delegation head is no answer, though "head" and "delegation" match.
+    expect(who(kb, 'head of the Norwegian delegation').results.map((r) => r.person?.name)).toEqual(['Eva Holm']);
+  });
+
   it('answers "prime minister" with the prime minister, not a deputy prime minister', async () => {
     const kb = await buildKnowledgeBase(tempKnowledge({
       'a.md': '---\ntitle: A\npublished: 2025-07-18\n---\n\nOlaf Berg, the deputy prime minister of Nordland, spoke first. Anna Lund, the long-serving prime minister of Nordland\'s coalition government, spoke after him.\n',

@@ -4,7 +4,7 @@ import { TextIndex } from './text-index.ts';
 import { FuzzyVocabulary } from './vocabulary.ts';
 import { runSync } from '../steps.ts';
 import { LEFT_OFFICE } from '../extract/roles.ts';
-import { NATIONALITIES } from '../extract/lexicon/places.ts';
+import { CAPITAL_OF, COUNTRIES, NATIONALITIES } from '../extract/lexicon/places.ts';
 
 export type NameTier = 'exact' | 'name-word' | 'prefix' | 'fuzzy';
 const TIER_RANK: Record<NameTier, number> = { exact: 0, 'name-word': 1, prefix: 2, fuzzy: 3 };
@@ -117,6 +117,10 @@ class NameLayer {
 const ROLE_SYNONYMS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   pentagon: 'defence defense secretary', spy: 'intelligence', premier: 'prime minister', chancellery: 'chancellor',
 });
+
+let countryStemSet: Set<string> | null = null;
+/** Countries and nationalities as query words come (stemmed: "ukrain"). */
+const countryStems = () => (countryStemSet ??= new Set([...COUNTRIES, ...Object.keys(NATIONALITIES)].flatMap((w) => TextIndex.queryWords(w))));
 
 /** Role texts of people, one document each; a changed person's document is deleted and a new one added. */
 interface Roles {
@@ -290,12 +294,32 @@ export class PeopleIndex {
     const words = [...original, ...countries.filter((w) => !original.includes(w))];
     const { index, docPerson } = this.roles;
     const askedFormer = /\b(?:former|ex|previous|onetime|one-time|then)\b/i.test(query);
+    // A query word is matched by a role when the role (with its function's office and the person's
+    // country) holds it, or the country or office the word stands for.
+    const expansions = original.map((w) => [w, ...(NATIONALITIES[w] ? TextIndex.queryWords(NATIONALITIES[w]) : ROLE_SYNONYMS[w] ? TextIndex.queryWords(ROLE_SYNONYMS[w]) : [])]);
+    const holds = (text: string, w: string) => text.includes(w.slice(0, Math.max(4, w.length - 2)));
+    // A country is the person's, said in any of their roles; the other words must be one role's.
+    const isCountry = (ws: string[]) => ws.some((w) => countryStems().has(w));
+    const countryWords = expansions.filter(isCountry);
+    const officeWords = expansions.filter((ws) => !isCountry(ws));
+    const matchedBy = (p: Person, role: string) => {
+      const text = fold([role, ...functionOffices(role)].join(' '));
+      // ("Kyiv's delegation": a capital stands for its country.)
+      const said = fold([p.affiliation ?? '', ...p.roles.map((r) => r.role)].join(' '));
+      const everything = [said, ...said.split(/[^\p{L}]+/u).map((w) => CAPITAL_OF[w] ?? '')].join(' ').toLowerCase();
+      const countries = countryWords.filter((ws) => ws.some((w) => holds(everything, w))).length;
+      // "head of the American delegation" is no answer to "head of the Ukrainian delegation".
+      if (countryWords.length && !countries && TextIndex.queryWords(role).some((w) => countryStems().has(w))) return 0;
+      return officeWords.filter((ws) => ws.some((w) => holds(text, w))).length + countries;
+    };
+    // Office words count within one role, never across two: "defence minister" until May and
+    // "secretary of the Security Council" now do not make them the defence minister now.
+    const best = (p: Person, which: (r: Person['roles'][number]) => boolean) => Math.max(0, ...p.roles.filter((r) => r.role !== LEFT_OFFICE && which(r)).map((r) => matchedBy(p, r.role)));
     // Someone who holds the role now comes before someone who held it: "prime minister" is the current one.
     const now = (p: Person) => {
       // Every role they hold now: the current one and those held beside it (not those that ended).
-      const held = p.roles.filter((r) => r.current || !r.ended).flatMap((r) => [r.role, ...functionOffices(r.role)]);
-      const current = fold((/^former\b/i.test(p.role ?? '') ? held.filter((r) => r !== p.role) : held).join(' '));
-      return words.filter((w) => current.includes(w.slice(0, Math.max(4, w.length - 2)))).length;
+      const formerShown = /^former\b/i.test(p.role ?? '');
+      return best(p, (r) => (r.current || !r.ended) && !(formerShown && r.role === p.role));
     };
     // "prime minister" asks for the prime minister, not a deputy prime minister: a rank below the one
     // asked counts against, as a word not matched would.
@@ -307,7 +331,7 @@ export class PeopleIndex {
       .search(words, { limit: limit * 2, synonyms: 0.8, order: (d) => docPerson[d] })
       .map((h) => {
         const person = this.people[docPerson[h.doc]];
-        return { person, matched: Math.min(h.matched, original.length) - lower(person), words: original.length, score: h.score, now: now(person) };
+        return { person, matched: Math.min(h.matched, original.length, Math.max(best(person, () => true), now(person))) - lower(person), words: original.length, score: h.score, now: now(person) };
       })
       // Words matched in a role held now count twice, or against when the question asks for a former
       // one: "Estonia's prime minister" is the head of government now, not the one who was it until July.
