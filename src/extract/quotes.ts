@@ -274,7 +274,7 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
           if (label) attribution = { source: { people: label.people, text: null }, cue: null };
         }
       }
-      // "For Kallas, “the pressure must increase”": a French turn ("Pour X, « … »") that gives the words to X.
+      // "For Lund, “the pressure must increase”": a French turn ("Pour X, « … »") that gives the words to X.
       if (!attribution) {
         const who = refs.find((r) => r.people.length && r.start > s.start && /^,\s*$/.test(text.slice(r.end, qStart)) && /^\s*(?:But\s+|And\s+)?For\s+(?:\p{Lu}[\p{L}’'.-]*\s+)?$/u.test(text.slice(s.start, r.start)));
         if (who) attribution = { source: { people: who.people, text: null }, cue: 'for' };
@@ -366,7 +366,7 @@ function clauseEnd(plain: string, from: number, sentenceEnd: number): number {
 }
 
 /**
- * "According to X, the Kremlin spokesman, Moscow has …": the description of X after the comma is no
+ * "According to X, the government spokesman, the capital has …": the description of X after the comma is no
  * part of what X said. Only a description with a role noun and no verb counts, so that a subject
  * followed by a comma ("the talks, which …") stays.
  */
