@@ -303,6 +303,16 @@ describe('reported judgements and promises', () => {
   });
 });
 
+describe('reported speech with its hearers or a long object', () => {
+  it('reads "X, he told Russian journalists, would …" and "called the dismantling of … a serious step back"', () => {
+    const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers, q.cue]);
+    expect(reported('Adviser Olaf Berg was blunt. A temporary truce, he told Russian journalists, would be nothing but a breather for the army.')).toEqual([['A temporary truce, he told Russian journalists, would be nothing but a breather for the army', ['Olaf Berg'], 'told']]);
+    expect(reported("Commissioner Anna Lund called the dismantling of key safeguards of the bureau's independence a serious step back.")).toEqual([["called the dismantling of key safeguards of the bureau's independence a serious step back", ['Anna Lund'], 'called']]);
+    // "called X a day later" is a phone call, not a judgement.
+    expect(reported('Commissioner Anna Lund called the head of the delegation a day later.')).toEqual([]);
+  });
+});
+
 describe('speakers the tagger or the sentence hides', () => {
   it('reads an abbreviated title as its role, and a description of that role as the person', () => {
     const f = facts('Ohio Gov. Mark Tallis accused the senator of opportunism. “He went for the easy vote,” the Ohio governor said.');

@@ -471,7 +471,8 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
     // The attribution in the middle: "The talks, he said, had lasted more than two hours." The
     // statement is the sentence as written, its attribution inside.
     if (!out.some((r) => r.sentence === s) && !quoted.some(([a, b]) => a < s.end && b > s.start)) {
-      const mid = /^([^,;“”"]{6,}?),\s+([^,;“”"]{2,60}?)\s+(said|says|added|adds|noted|insisted|argued|stressed|wrote|warned|explained),\s+[^“”"]{10,}$/u.exec(plain.slice(s.start, s.end));
+      // ("…, he told Russian journalists, would …": a telling verb may have its hearers after it.)
+      const mid = /^([^,;“”"]{6,}?),\s+([^,;“”"]{2,60}?)\s+(said|says|added|adds|noted|insisted|argued|stressed|wrote|warned|explained|(?:told|tells|assured|reminded)(?:\s+(?:the\s+)?(?:[\p{L}’'-]+\s+){0,2}?(?:reporters|journalists|the\s+press|lawmakers|parliament|deputies|senators|allies|colleagues|viewers|listeners|students|him|her|them|us|me))?),\s+[^“”"]{10,}$/u.exec(plain.slice(s.start, s.end));
       if (mid) {
         const phraseAt = s.start + mid[1].length + mid[0].slice(mid[1].length).indexOf(mid[2]);
         const src = sourceBefore(text, refs, phraseAt, phraseAt + mid[2].length + 1);
@@ -479,7 +480,7 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
         // "President X, she said, had asked her …": X is whom the statement is about, never its speaker.
         const spokenOf = new Set(refs.filter((r) => !r.pronoun && r.start >= s.start && r.end <= s.start + mid[1].length).flatMap((r) => r.people));
         const aboutOnly = !!src && src.people.length > 0 && src.people.every((x) => spokenOf.has(x));
-        if (named(src) && !aboutOnly && wordCount(clause) >= 6) out.push({ text: clause, source: src!, cue: mid[3], sentence: s, from: s.start, to: s.end });
+        if (named(src) && !aboutOnly && wordCount(clause) >= 6) out.push({ text: clause, source: src!, cue: mid[3].split(/\s+/)[0], sentence: s, from: s.start, to: s.end });
       }
     }
   }

@@ -44,7 +44,7 @@ export const REPORTING_WITHOUT_THAT = /^(accused|accuses|urged|urges|called for|
  * useful", "called it a mistake". Only with "as", or an article or a word of judgement after the
  * object: "called the meeting" alone convenes it, "called Trump" is a phone call.
  */
-export const JUDGEMENT = /^(?:described|describes|describing)\s+[^,.;“”"]{1,60}?\s+as\s+\S|^(?:called|calls|calling)\s+(?:it|this|that|them|(?:the|his|her|their|its|this|that|these|those)\s+(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)\s+(?:(?:a|an)\s+\p{Ll}|(?:very\s+|highly\s+|extremely\s+|quite\s+|"|“)?(?:useful|constructive|productive|substantive|positive|negative|good|bad|great|excellent|frank|open|fruitful|successful|important|historic|unacceptable|absurd|ridiculous|dangerous|premature|serious|encouraging|disappointing|meaningful|businesslike|friendly|difficult|tough|warm|honest)\b)/u;
+export const JUDGEMENT = /^(?:described|describes|describing)\s+[^,.;“”"]{1,60}?\s+as\s+\S|^(?:called|calls|calling)\s+(?:it|this|that|them|(?:the|his|her|their|its|this|that|these|those)\s+(?:[\p{L}’'-]+\s+){0,8}?[\p{L}-]+)\s+(?:(?:a|an)\s+(?!(?:day|week|month|year|few|number|couple|lot|bit|total|series|range)\b)\p{Ll}|(?:very\s+|highly\s+|extremely\s+|quite\s+|"|“)?(?:useful|constructive|productive|substantive|positive|negative|good|bad|great|excellent|frank|open|fruitful|successful|important|historic|unacceptable|absurd|ridiculous|dangerous|premature|serious|encouraging|disappointing|meaningful|businesslike|friendly|difficult|tough|warm|honest)\b)/u;
 
 /** Cues that are too weak to make a reported statement on their own ("shared on X" is not speech). */
 export const WEAK_CUES = list(`shared shares posted posts described describes describing called calls thought believed believes thinks`);
