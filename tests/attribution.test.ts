@@ -347,6 +347,13 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(q.filter((x) => !x.text.startsWith('a trick')).map((x) => x.speakers)).toEqual([['Berg'], ['Berg']]);
   });
 
+  it('goes on with the one who speaks a sentence whose attribution closes it, not a name inside what they said', () => {
+    const speakers = (text: string) => direct(facts(text)).map((q) => q.speakers);
+    expect(speakers('President Olaf Berg flew home. Berg defended Piotr Nowak on the plane. Nowak had to sell the plan to both sides, the president told reporters. “That is what a dealmaker does,” he said.')).toEqual([['Olaf Berg']]);
+    // The president is not named here: "he" is no one rather than Nowak.
+    expect(speakers('Olaf Berg flew home. Berg defended Piotr Nowak on the plane. Nowak had to sell the plan to both sides, the president told reporters. “That is what a dealmaker does,” he said.')).toEqual([[]]);
+  });
+
   it('takes the subject after an opening phrase (“In his statement Saturday, X did …”) as who “he” is next', () => {
     const f = facts('Olaf Berg met Anna Lund.\n\nIn his statement Saturday, Berg went further in trying to hold Lund to account.\n\n“There are no excuses,” he said.');
     expect(direct(f)[0].speakers).toEqual(['Olaf Berg']);

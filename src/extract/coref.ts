@@ -239,7 +239,11 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
       }
       remember(outside.filter((x) => !x.pronoun && x.start >= s.start && x.end <= s.end).flatMap((x) => x.people));
       const subject = sentenceSubject(text, outside, s.start, s.end);
-      if (subject.length && !inSubordinate(text.slice(s.start, subjectsIn(text, outside, s.start, s.end)[0]?.start ?? s.start))) last = subject;
+      // "Witkoff had to sell the plan, the president told reporters. “…,” he said.": the one who
+      // speaks the sentence goes on, not a name inside what they said.
+      const teller = closingSpeaker(text, s, outside, people, mentions, p.n);
+      if (teller !== null) last = teller;
+      else if (subject.length && !inSubordinate(text.slice(s.start, subjectsIn(text, outside, s.start, s.end)[0]?.start ?? s.start))) last = subject;
       else if (described !== null) last = [described];
       // "Asked if X was ready, he answered": the main clause's pronoun, not the subordinate subject, goes on.
       else if (subject.length) last = outside.find((r) => r.pronoun && r.people.length && r.start > s.start && r.end <= s.end)?.people ?? subject;
@@ -253,6 +257,26 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
     }
   }
   return out;
+}
+
+/** A speech verb with its hearers closing a sentence after a comma: ", the president told reporters." */
+const CLOSING_ATTRIBUTION = /,\s+((?:the\s+)?[^,;“”"]{1,50}?)\s+(?:said|says|told|tells|added|adds|wrote|noted|insisted|argued|explained|stressed|warned)(?:\s+[\p{Ll}]+){0,3}\s*[.!?]?\s*$/u;
+
+/** Who speaks a sentence whose attribution closes it, when the text says who; else null. */
+function closingSpeaker(text: string, s: { start: number; end: number }, refs: Ref[], people: ArticlePerson[] | undefined, mentions: Mention[], paragraph: number): number[] | null {
+  const sentence = text.slice(s.start, s.end);
+  const m = CLOSING_ATTRIBUTION.exec(sentence);
+  if (!m) return null;
+  const from = s.start + m.index + m[0].indexOf(m[1]);
+  const to = from + m[1].length;
+  const ref = refs.find((r) => r.start >= from && r.end <= to && r.people.length);
+  if (ref) return ref.people;
+  const d = people && /^the\s+((?:[\p{L}.-]+\s+){0,3})([\p{L}-]+)$/iu.exec(m[1]);
+  if (!d || !ROLE_NOUNS.has(d[2].toLowerCase())) return null;
+  const mods = d[1].toLowerCase().split(/\s+/).filter(Boolean);
+  const who = lastNamedWho(mentions, paragraph, s.start, (i) => fitsDescription(people![i], d[2].toLowerCase(), mods));
+  // A speaker described by a role no one holds here: better no antecedent than a name they spoke of.
+  return who === null ? [] : [who];
 }
 
 /** Spans between quotation marks in a paragraph (an unclosed quote runs to the end). */
