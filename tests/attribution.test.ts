@@ -274,6 +274,10 @@ describe('the forms articles translated from French use', () => {
     const fr = facts('President Olaf Berg met Anna Lund on Monday.\n\n« We want a just peace », said M. Berg after the meeting.\n\nFor Mme Lund, « the pressure must increase ».\n\nFor the country, « guarantees » come first.');
     expect(fr.people.map((p) => p.name)).toEqual(['Olaf Berg', 'Anna Lund']);
     expect(direct(fr).map((q) => [q.text, q.speakers])).toEqual([['We want a just peace', ['Olaf Berg']], ['the pressure must increase', ['Anna Lund']]]);
+    // A verb after the name's comma goes on with the sentence: "received his counterpart" is no role.
+    const met = facts('The Finnish president, Olaf Berg, received his Danish counterpart, Anna Lund, on Monday.');
+    expect(met.people.find((p) => p.name === 'Olaf Berg')?.roles.map((r) => r.text)).toEqual(['Finnish president']);
+    expect(direct(facts('Talks went on. « Europe is no party to this », hammered Anna Lund, the ministry spokeswoman.\n\nFor the former ambassador Olaf Berg, « the Europeans want back into the game ».')).map((q) => q.speakers)).toEqual([['Anna Lund'], ['Olaf Berg']]);
     // A description is who holds that office for that country: never a president of another one.
     const described = facts('Finnish President Olaf Berg met the Danish prime minister, Anna Lund, on Tuesday.\n\n« We will not give up land », declared the Finnish head of state.\n\n« We are ready », said the Danish leader.\n\n« Nor are we », said the Swedish president.');
     expect(direct(described).map((q) => q.speakers)).toEqual([['Olaf Berg'], ['Anna Lund'], []]);

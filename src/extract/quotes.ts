@@ -276,7 +276,7 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
       }
       // "For Lund, “the pressure must increase”": a French turn ("Pour X, « … »") that gives the words to X.
       if (!attribution) {
-        const who = refs.find((r) => r.people.length && r.start > s.start && /^,\s*$/.test(text.slice(r.end, qStart)) && /^\s*(?:But\s+|And\s+)?For\s+(?:\p{Lu}[\p{L}’'.-]*\s+)?$/u.test(text.slice(s.start, r.start)));
+        const who = refs.find((r) => r.people.length && r.start > s.start && /^,\s*$/.test(text.slice(r.end, qStart)) && /^\s*(?:But\s+|And\s+)?For\s+(?:[\p{L}’'.-]+\s+){0,4}$/u.test(text.slice(s.start, r.start)));
         if (who) attribution = { source: { people: who.people, text: null }, cue: 'for' };
       }
       // A quote that is a sentence of its own, right after a sentence in which someone speaks:

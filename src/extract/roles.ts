@@ -17,11 +17,15 @@ const RELATIVE_ROLE = /^,\s+who\s+(?:again\s+|also\s+|once again\s+|still\s+|now
 /** "Kharkiv’s mayor, NAME" / "Its spokeswoman, NAME": a role set off by a comma before the name. */
 const ROLE_BEFORE_COMMA = /(?:^|[\s(])((?:(?:\p{Lu}[\p{L}’'.-]*[’']s|its|his|her|their|the)\s+)?(?:[\p{L}.-]+\s+){0,3}?[\p{L}-]+),\s+$/u;
 
+const CLAUSE_LEAD = /^(?:\p{Ll}+ed|met|meets|told|tells|sent|sends|gave|gives|took|takes|made|makes|held|holds|spoke|went|came|left|flew|brought|sought|wrote|received|receives|welcomes|calls)\s+(?:his|her|their|its|the|a|an|on|in|at|to|with|him|them)\b/u;
+
 /** "NAME, a foreign policy expert from X," -> the role phrase, when it has a role noun. */
 export function appositiveRole(text: string, end: number): string | null {
   const m = APPOSITIVE.exec(text.slice(end));
   if (!m) return null;
   let phrase = m[1].trim();
+  // "NAME, received his counterpart, …": a verb and its object is the sentence going on, not a role.
+  if (CLAUSE_LEAD.test(phrase) && !new RegExp(String.raw`^${APPOINT}\b`, 'u').test(phrase)) return null;
   // "the head of the Russian Direct Investment Fund and Putin's envoy for economic cooperation with
   // foreign countries": too long for one role, the first of the two is one.
   if (phrase.split(/\s+/).length > 12 && /\s+and\s+/.test(phrase)) phrase = phrase.split(/\s+and\s+/)[0];
