@@ -307,11 +307,17 @@ describe('reported judgements and promises', () => {
   });
 });
 
-describe('reported speech with its hearers or a long object', () => {
+describe('reported speech with its hearers, a long object, a closing pronoun or a concession', () => {
   it('reads "X, he told Russian journalists, would …" and "called the dismantling of … a serious step back"', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers, q.cue]);
     expect(reported('Adviser Olaf Berg was blunt. A temporary truce, he told Russian journalists, would be nothing but a breather for the army.')).toEqual([['A temporary truce, he told Russian journalists, would be nothing but a breather for the army', ['Olaf Berg'], 'told']]);
     expect(reported("Commissioner Anna Lund called the dismantling of key safeguards of the bureau's independence a serious step back.")).toEqual([["called the dismantling of key safeguards of the bureau's independence a serious step back", ['Anna Lund'], 'called']]);
+    // A closing "they said" is the unnamed source of the sentence before, if it is a plural one.
+    expect(reported('People familiar with the talks said the day had been hard going. Washington was looking for new ideas, they said.').map(([t]) => t)).toEqual(['the day had been hard going', 'Washington was looking for new ideas']);
+    expect(facts('People familiar with the talks said the day had been hard going. Washington was looking for new ideas, they said.').quotes.map((q) => q.source)).toEqual(['People familiar with the talks', 'People familiar with the talks']);
+    expect(reported('A senior official said the day had been hard going. Washington was looking for new ideas, they said.').length).toBe(1);
+    // "…, although he said …" is a second statement, not part of the first.
+    expect(reported('President Olaf Berg told the radio that Thursday was a fair deadline, although he said deadlines were usually extended.').map(([t]) => t)).toEqual(['Thursday was a fair deadline', 'deadlines were usually extended']);
     // "called X a day later" is a phone call, not a judgement.
     expect(reported('Commissioner Anna Lund called the head of the delegation a day later.')).toEqual([]);
   });

@@ -354,7 +354,7 @@ interface Reported {
 /** "said it was possible", "said this would take time": "it" opens a clause when a verb follows, not "said it" (so). */
 const IT_CLAUSE = /^\s+(?:it|this)\s+(?:was|is|were|would|will|had|has|could|should|might|must|may|did|does|seemed|seems|remained|remains|wanted|wants|needed|needs|looked|looks|made|makes|took|takes|appeared|appears)\b/;
 
-const CLAUSE_BREAK = /,?\s+(?:and|but)\s+(?:that|said|says|added|adds|warned|noted|stressed|insisted|argued)\b|,\s+(?:and|but|while)\s+(?:[\p{L}’'-]+\s+){1,4}?(?:said|says|added|described|called|warned|noted|insisted|argued|told)\b/u;
+const CLAUSE_BREAK = /,?\s+(?:and|but)\s+(?:that|said|says|added|adds|warned|noted|stressed|insisted|argued)\b|,\s+(?:and|but|while|although|though|even though|whereas)\s+(?:[\p{L}’'-]+\s+){1,4}?(?:said|says|added|described|called|warned|noted|insisted|argued|told)\b/u;
 
 /**
  * A clause stops at the end of its sentence, where a coordinated "and that …" starts another, or
@@ -363,6 +363,16 @@ const CLAUSE_BREAK = /,?\s+(?:and|but)\s+(?:that|said|says|added|adds|warned|not
 function clauseEnd(plain: string, from: number, sentenceEnd: number): number {
   const m = CLAUSE_BREAK.exec(plain.slice(from, sentenceEnd));
   return m ? from + m.index : sentenceEnd;
+}
+
+/** The unnamed source of the statement in the sentence right before `s`, if it agrees in number. */
+function unnamedBefore(found: Reported[], sentences: Sentence[], s: Sentence, plural: boolean): Source | null {
+  const before = sentences[sentences.indexOf(s) - 1];
+  const prior = before && [...found].reverse().find((r) => r.sentence === before);
+  const text = prior && !prior.source.people.length ? prior.source.text : null;
+  if (!text) return null;
+  const isPlural = /(?:s|people)$/i.test(text.replace(/\s+(?:familiar|close|briefed|with|in|from|at|of|who)\b.*$/i, ''));
+  return isPlural === plural ? { people: [], text } : null;
 }
 
 /**
@@ -461,9 +471,12 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
         const at = s.start + tail.index;
         const phrase = tail[1] ?? tail[4] ?? tail[5];
         const phraseAt = s.start + tail.index + tail[0].indexOf(phrase);
-        const src = tail[1] !== undefined
+        let src = tail[1] !== undefined
           ? sourceBefore(text, refs, phraseAt, phraseAt + phrase.length + 1)
           : sourceAfter(text, refs, phraseAt - 1, phraseAt + phrase.length);
+        // "People familiar with the talks said … . Washington was looking for ideas, they said.": the
+        // pronoun is the unnamed source of the sentence before.
+        if (!named(src) && /^(?:they|he|she)$/i.test(phrase)) src = unnamedBefore(out, sentences, s, /^they$/i.test(phrase));
         const clause = raw.slice(s.start, at).trim();
         if (named(src) && wordCount(clause) >= 3) out.push({ text: clause, source: src!, cue: tail[2] ?? tail[3] ?? 'according to', sentence: s, from: s.start, to: at });
       }
