@@ -357,6 +357,14 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(q.filter((x) => !x.text.startsWith('a trick')).map((x) => x.speakers)).toEqual([['Berg'], ['Berg']]);
   });
 
+  it('runs a second quote of the paragraph, left open, on into the next with the same speaker', () => {
+    const f = facts('“This is the first stage,” Olaf Berg said in his address. “Everything else is being blocked.\n\n“But bringing people home comes first.”');
+    expect(direct(f).map((q) => [q.text, q.speakers, q.paragraph, q.lastParagraph])).toEqual([
+      ['This is the first stage', ['Olaf Berg'], 1, 1],
+      ['Everything else is being blocked. But bringing people home comes first.', ['Olaf Berg'], 1, 2],
+    ]);
+  });
+
   it('goes on with the one who speaks a sentence whose attribution closes it, not a name inside what they said', () => {
     const speakers = (text: string) => direct(facts(text)).map((q) => q.speakers);
     expect(speakers('President Olaf Berg flew home. Berg defended Piotr Nowak on the plane. Nowak had to sell the plan to both sides, the president told reporters. “That is what a dealmaker does,” he said.')).toEqual([['Olaf Berg']]);

@@ -258,10 +258,12 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
       // (Not when the narration between names someone else: "… Statement from X: “…”".)
       const namesOther = (speaker: QuoteFact) => refs.some((r) => r.people.length && r.start > lastQuoteEnd && r.end <= qStart && !r.people.every((x) => speaker.speakers.includes(people[x].name)));
       if (!attribution && lastDirect && lastQuoteEnd >= 0 && (lastDirect.speakers.length || lastDirect.source) && !/[“"]/.test(text.slice(lastQuoteEnd + 1, qStart)) && text.slice(lastQuoteEnd + 1, qStart).length < 200 && !namesOther(lastDirect)) {
-        const q = { ...lastDirect, text: body, paragraph: p.n, lastParagraph: p.n };
+        const q: QuoteFact = { ...lastDirect, text: body, paragraph: p.n, lastParagraph: p.n };
         quotes.push(q);
         lastDirect = q;
         lastQuoteEnd = qEnd;
+        // Left open, it runs on into the next paragraph with the same speaker.
+        if (span.close == null) open = { fact: q, pending: false };
         continue;
       }
       // "Kaine has adopted the stance of many Catholics: “…”" — a colon hands the quote to the subject.
