@@ -357,6 +357,12 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(q.filter((x) => !x.text.startsWith('a trick')).map((x) => x.speakers)).toEqual([['Berg'], ['Berg']]);
   });
 
+  it('finds a surname no list knows by its form when it speaks and the article names it again', () => {
+    const f = facts('Talks resumed. Kovalenko spoke with the envoy for an hour. On Monday Kovalenko wrote that he would come. Rosatom said the plant was safe.');
+    expect(f.people.map((p) => p.name)).toEqual(['Kovalenko']);
+    expect(f.quotes.map((q) => [q.text, q.speakers])).toEqual([['he would come', ['Kovalenko']], ['the plant was safe', []]]);
+  });
+
   it('runs a second quote of the paragraph, left open, on into the next with the same speaker', () => {
     const f = facts('“This is the first stage,” Olaf Berg said in his address. “Everything else is being blocked.\n\n“But bringing people home comes first.”');
     expect(direct(f).map((q) => [q.text, q.speakers, q.paragraph, q.lastParagraph])).toEqual([

@@ -144,6 +144,9 @@ function candidatesOf(article: Article): { candidates: Candidate[]; tokens: NerT
   return { candidates: out, tokens };
 }
 
+/** Endings of East Slavic and Baltic surnames that no English word has ("Zelenskyy", "Kovalenko", "Shmyhal", "Yermak" not). */
+const SLAVIC_SURNAME = /\p{Ll}(?:skyy|skyi|skiy|sky|ski|enko|chuk|czuk|shyn|ovych|ovich|evich|evych|ov|ova|ev|eva|yev|yeva|yan|yants|ishvili|adze|iuk|yuk)$/u;
+
 const INVERTED_AFTER_QUOTE = /[,.!?]\s*[”"]\s+(?:said|says|added|adds|wrote|asked|replied|remembered|recalled|noted|continued|explained|insisted|argued|warned|recounted|observed)\s+$/;
 /** ", an activist and former political prisoner", ", 54, a lawyer": a person's appositive, not an outlet's. */
 const PERSON_APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+(?![^,.]*\b(?:agency|newspaper|outlet|site|website|broadcaster|channel|group|organi[sz]ation|company|firm|party|network|daily|magazine|service|institute|union|alliance|coalition|ministry|government)\b)|\d{2},|who\s)/;
@@ -156,6 +159,8 @@ const PERSON_APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+(?![^,.]*\b(?:agency|newspaper
 function cuedCandidates(article: Article, tokens: NerToken[][], tagged: Candidate[]): Candidate[] {
   const covered = new Set(tagged.flatMap((c) => c.tokens.map((t) => `${c.paragraph}:${t.start}`)));
   const out: Candidate[] = [];
+  const mentionsOf = new Map<string, number>();
+  for (const toks of tokens) for (const t of toks) if (t.capitalized) mentionsOf.set(bare(t.folded), (mentionsOf.get(bare(t.folded)) ?? 0) + 1);
   tokens.forEach((toks, p) => {
     const text = article.paragraphs[p].text;
     for (let i = 0; i < toks.length; i++) {
@@ -179,6 +184,12 @@ function cuedCandidates(article: Article, tokens: NerToken[][], tagged: Candidat
         }
       }
       if (next?.capitalized && next.gap === '') continue;
+      // "Zelenskyy wrote", "Kovalenko told reporters": a surname by its form (a Slavic ending no
+      // English word has) as the subject of a speech verb, in an article that names it again.
+      if (SLAVIC_SURNAME.test(t.text) && !englishPos(f) && next && !next.capitalized && next.gap === '' && SPEECH_VERBS.has(next.folded) && (mentionsOf.get(f) ?? 0) >= 2 && !(prev?.capitalized && !isCommonCapital(bare(prev.folded)))) {
+        out.push({ paragraph: p + 1, tokens: [t], title: null, titleStart: t.start, sentenceStart: t.sentenceStart, evidence: new Set(['speech']) });
+        continue;
+      }
       const afterHonorific = prev && HONORIFICS.has(bare(prev.folded)) && adjacent(text, prev, t, false);
       const afterTitle = prev && ROLE_NOUNS.has(bare(prev.folded)) && prev.capitalized && adjacent(text, prev, t, false);
       if (!afterHonorific && !afterTitle) continue;
