@@ -231,6 +231,13 @@ describe('roles over time', () => {
     expect(who(kb, 'Anna Lund').results[0].person?.role).toBe("Nowak's spokesman");
   });
 
+  it('reads "the retired general who has served as X" as X now, "his adviser" as the adviser, and no "head of it"', () => {
+    const roles = (text: string) => facts(text).people.map((p) => [p.name, p.role]);
+    expect(roles('In Washington, Olaf Berg, the retired general who has served as the special envoy for the region, plans to leave.')).toEqual([['Olaf Berg', 'special envoy for the region']]);
+    expect(roles('The president announced that Olaf Berg, his national security adviser, would leave.')).toEqual([['Olaf Berg', 'national security adviser']]);
+    expect(roles('The council met. Olaf Berg, the head of it last year, stayed away.')).toEqual([['Olaf Berg', null]]);
+  });
+
   it('does not take a role someone is considered for as one they hold', () => {
     const f = facts('Defence Minister Anna Lund stayed on. The president said he was considering Lund as ambassador to Japan.');
     expect(f.people[0].roles.map((r) => r.text)).toEqual(['Defence Minister']);
@@ -361,6 +368,11 @@ describe('speakers the tagger or the sentence hides', () => {
     const f = facts('Talks resumed. Kovalenko spoke with the envoy for an hour. On Monday Kovalenko wrote that he would come. Rosatom said the plant was safe.');
     expect(f.people.map((p) => p.name)).toEqual(['Kovalenko']);
     expect(f.quotes.map((q) => [q.text, q.speakers])).toEqual([['he would come', ['Kovalenko']], ['the plant was safe', []]]);
+  });
+
+  it('does not take the owner in another person’s appositive for who the sentence is about', () => {
+    const f = facts('President Olaf Berg spoke to the envoy.\n\n18:20 — The palace’s version now, from Piotr Nowak, Berg’s foreign policy adviser. He told reporters that the call had been frank. The other side had proposed it, he said.');
+    expect(f.quotes.map((q) => q.speakers)).toEqual([['Piotr Nowak'], ['Piotr Nowak']]);
   });
 
   it('runs a second quote of the paragraph, left open, on into the next with the same speaker', () => {

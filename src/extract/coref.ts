@@ -61,6 +61,12 @@ function inPrepositionalPhrase(text: string, r: Ref, from: number): boolean {
   return /\b(?:with|to|by|from|of|towards|toward|against|for|about|between|among|on|at|in|into|than|like|via|under|over|after|before|behind|beside|without|next to|alongside)\s+(?:the|a|an|his|her|their|its)\b/i.test(segment);
 }
 
+/** "from Yuri Ushakov, Putin's adviser": the owner in another person's appositive is not who the sentence is about. */
+function ownerInAppositive(text: string, refs: Ref[], r: Ref): boolean {
+  if (!/^[’']s\b/.test(text.slice(r.end, r.end + 3))) return false;
+  return refs.some((x) => x.end <= r.start && !x.pronoun && x.people.length && /^,\s+$/.test(text.slice(x.end, r.start)));
+}
+
 /** A verb after the name (past an appositive, adverbs and auxiliaries): the name is what the clause is about. */
 function hasVerbAfter(text: string, r: Ref, to: number): boolean {
   const after = text.slice(r.end, to);
@@ -79,7 +85,7 @@ function hasVerbAfter(text: string, r: Ref, to: number): boolean {
  * Y said"); with none, the first name not governed by a preposition.
  */
 function sentenceSubject(text: string, refs: Ref[], from: number, to: number): number[] {
-  const all = subjectsIn(text, refs, from, to).filter((r) => !inPrepositionalPhrase(text, r, from));
+  const all = subjectsIn(text, refs, from, to).filter((r) => !inPrepositionalPhrase(text, r, from) && !ownerInAppositive(text, refs, r));
   let withVerb = all.findIndex((r) => r.people.length && hasVerbAfter(text, r, to));
   // "Mr Berg and Mr Lund spoke": the verb's subject takes in the names coordinated before it.
   while (withVerb > 0 && all[withVerb - 1].people.length && AND_BETWEEN.test(text.slice(all[withVerb - 1].end, all[withVerb].start))) withVerb--;
@@ -251,7 +257,8 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
       else {
         // No subject ("For Fiona Hill, a former adviser, the summit showed …"): the person the
         // sentence is about is still the one a following "she" means.
-        const named = outside.filter((r) => !r.pronoun && r.start >= s.start && r.end <= s.end && r.people.length);
+        // ("The Kremlin's version, from X, Putin's adviser.": an owner is not who it is about.)
+        const named = outside.filter((r) => !r.pronoun && r.start >= s.start && r.end <= s.end && r.people.length && !ownerInAppositive(text, outside, r));
         if (named.length) last = named[named.length - 1].people;
       }
     }

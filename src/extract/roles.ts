@@ -148,7 +148,7 @@ export function affiliationOf(role: string | null): string | null {
 export type RoleHow = 'title' | 'appositive' | 'relative' | 'predicate' | 'before' | 'list' | 'led';
 
 /** "NAME, who was energy minister until July," / "NAME, who became prime minister in July,". */
-const RELATIVE_PAST = /^,\s+(?:who|until recently)\s+(was|had been|served as|has been|is|became|becomes|is now|was named|was appointed)\s+((?:[^,.;]|\.(?=\S)){2,80}?)(?=,|\.(?:\s|$)|;|$|\s+(?:under|from|between|and then|and later|and now)\s)/u;
+const RELATIVE_PAST = /^,\s+(?:(?:the|a|an)\s+[\p{L}’' -]{2,40}?\s+(?=who\s))?(?:who|until recently)\s+(was|had been|served as|has been|has served as|serves as|is|became|becomes|is now|was named|was appointed)\s+((?:[^,.;]|\.(?=\S)){2,80}?)(?=,|\.(?:\s|$)|;|$|\s+(?:under|from|between|and then|and later|and now)\s)/u;
 
 /** "NAME, who was energy minister until July" -> the role, and whether it is behind them. */
 export function relativeRoleOverTime(text: string, end: number): { text: string; former: boolean } | null {
@@ -190,7 +190,9 @@ export function cleanRole(raw: string, otherNames: string[] = []): { role: strin
   s = s.replace(/\s+with\s+(?:a|an|the|his|her|their)\s+(?![\p{L}-]*\s*(?:of|for)\s+\p{Lu})[^,;]*$/u, '');
   // "head of the agency." — the sentence's stop is no part of the role ("U.S." keeps its own).
   if (!/(?:^|\s)(?:\p{L}\.){2,}$/u.test(s)) s = s.replace(/\.+$/, '');
-  if (/\b(?:of|for|to)\s+(?:it|them|him|her|us|this|that)$/i.test(s) || /\s(?:of|for|to|at|in|with|by|from)$/i.test(s)) return null;
+  if (/\b(?:of|for|to)\s+(?:it|them|him|us|this|that)\b/i.test(s) || /\b(?:of|for|to)\s+her$/i.test(s) || /\s(?:of|for|to|at|in|with|by|from)$/i.test(s)) return null;
+  // "his national security adviser": whose it is the name before says; the role is the words after.
+  s = s.replace(/^(?:his|her|their)\s+/i, '');
   if (!s || /^(?:and|or|but|as|with|of|to|for|in|on|at|by)\b/i.test(s) || /[“”"«»„‘]|’(?!s\b)/.test(s)) return null;
   if (NOT_IN_A_ROLE.test(s)) return null;
   // "senior fellow at the Centre for Black Sea Studies in Istanbul": where they work is no part of a long role.
@@ -233,6 +235,8 @@ export function rolePriority(role: string, how: RoleHow): number {
   if (words.length === 1 && (BARE_RANKS.has(words[0]) || HONORIFICS.has(words[0].replace(/\.$/, '')))) return 4;
   // "Lieutenant Colonel", "Major-General": a rank in several words is still a rank.
   if (words.every((w) => w.split('-').every((x) => BARE_RANKS.has(x)))) return 4;
+  // "retired general": a rank with what says when is still a rank.
+  if (words.length === 2 && /^(?:retired|serving|four-star|three-star|two-star|one-star)$/.test(words[0]) && BARE_RANKS.has(words[1])) return 4;
   if (how === 'list' || how === 'led' || /^head of (?:the )?(?:\S+\s+)?(?:delegation|team|group|mission)\b/i.test(role)) return 2;
   if (words.length === 1) return 1.5;
   return 1;
