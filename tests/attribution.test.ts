@@ -370,6 +370,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(f.quotes.map((q) => [q.text, q.speakers])).toEqual([['he would come', ['Kovalenko']], ['the plant was safe', []]]);
   });
 
+  it('takes the main clause’s subject after “Asked whether X …,” as who “he” is', () => {
+    const f = facts('President Olaf Berg met Jan Holm.\n\nJan Holm is travelling with his chief of staff.\n\nAsked whether Piotr Nowak was playing for time, Berg said he did not think so, and that he had been played before. “I think he wants a deal,” he told reporters.');
+    expect(direct(f).map((q) => q.speakers)).toEqual([['Olaf Berg']]);
+  });
+
   it('does not take the owner in another person’s appositive for who the sentence is about', () => {
     const f = facts('President Olaf Berg spoke to the envoy.\n\n18:20 — The palace’s version now, from Piotr Nowak, Berg’s foreign policy adviser. He told reporters that the call had been frank. The other side had proposed it, he said.');
     expect(f.quotes.map((q) => q.speakers)).toEqual([['Piotr Nowak'], ['Piotr Nowak']]);

@@ -224,8 +224,16 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
     for (const s of splitSentences(text)) {
       // A named subject earlier in the same sentence wins: "X conveyed …, a sentiment he reinforced".
       let named = sentenceSubject(text, outside, s.start, s.end);
-      const namedAt = subjectsIn(text, outside, s.start, s.end)[0]?.start ?? Infinity;
-      if (named.length && inSubordinate(text.slice(s.start, namedAt))) named = [];
+      let namedAt = subjectsIn(text, outside, s.start, s.end)[0]?.start ?? Infinity;
+      if (named.length && inSubordinate(text.slice(s.start, namedAt))) {
+        // "Asked whether Putin was playing for time, Trump said he …": the main clause's subject,
+        // after the comma that closes the subordinate one.
+        const comma = text.indexOf(',', namedAt);
+        const main = comma > 0 && comma < s.end ? sentenceSubject(text, outside, comma + 1, s.end) : [];
+        const mainAt = main.length ? subjectsIn(text, outside, comma + 1, s.end).find((r) => r.people.length)?.start : undefined;
+        named = main.length && mainAt !== undefined && !outside.some((r) => r.pronoun && r.start > comma && r.start < mainAt) ? main : [];
+        if (named.length) namedAt = mainAt!;
+      }
       const described = named.length ? null : describedSubject(text, s, people, mentions, p.n);
       for (const r of outside) {
         if (!r.pronoun || r.start < s.start || r.end > s.end) continue;
@@ -244,7 +252,7 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
         for (const person of r.people) out.push({ paragraph: p.n, start: r.start, end: r.end, person, pronoun: true });
       }
       remember(outside.filter((x) => !x.pronoun && x.start >= s.start && x.end <= s.end).flatMap((x) => x.people));
-      const subject = sentenceSubject(text, outside, s.start, s.end);
+      const subject = named.length && namedAt > (subjectsIn(text, outside, s.start, s.end)[0]?.start ?? Infinity) ? named : sentenceSubject(text, outside, s.start, s.end);
       // "Witkoff had to sell the plan, the president told reporters. “…,” he said.": the one who
       // speaks the sentence goes on, not a name inside what they said.
       const teller = closingSpeaker(text, s, outside, people, mentions, p.n);
