@@ -190,6 +190,31 @@ The envoy arrived in Kyiv on Wednesday and met the president the next day. At a 
   });
 });
 
+describe('a happening recalled in passing with a date of its own', () => {
+  const recall = `---
+title: Another swap
+published: 2026-03-12
+source: Test Wire
+---
+
+Ukraine and Russia exchanged 300 prisoners each, following the talks in Istanbul on March 2.
+
+The envoys flew home after the talks in Oslo on Tuesday.
+`;
+  const eventsOf = async () => (await buildKnowledgeBase(tempKnowledge({ 'recall.md': recall }))).events;
+
+  it('is an event of its own, and its date is not that of what the sentence reports', async () => {
+    const first = (await eventsOf()).filter((e) => e.paragraph === 0);
+    expect(first.find((e) => e.kind === 'exchange')?.date).toMatchObject({ value: '2026-03-12', source: 'published' });
+    expect(first.filter((e) => e.kind === 'talks').map((e) => [e.date?.value, e.place])).toEqual([['2026-03-02', 'Istanbul']]);
+  });
+
+  it('is not told twice when it is what the sentence reports', async () => {
+    const second = (await eventsOf()).filter((e) => e.paragraph === 1);
+    expect(second.map((e) => [e.kind, e.date?.value])).toEqual([['talks', '2026-03-10']]);
+  });
+});
+
 describe('a paragraph with no date of its own', () => {
   const story = (published: string, day: string) => `---
 title: A new cabinet

@@ -68,6 +68,20 @@ export const SPOKEN_BEFORE = /\b(said|says|told|tells|stated|warned|insisted|add
 /** Kinds that are often only the topic of what someone says ("said a summit was not discussed"). */
 export const SPOKEN_OF: EventKind[] = ['meeting', 'decision', 'aid'];
 
+/**
+ * A happening a sentence recalls in passing, by its noun, to date what it tells ("after the talks in
+ * Geneva on Sunday", "since the Oval Office meeting last month", "flowing from the second round in
+ * Istanbul on June 2"): its own event when a date of its own follows before the clause ends.
+ */
+export const RECOLLECTION = /\b(?:[Aa]fter|[Ss]ince|[Ff]ollowing|[Ff]rom|[Bb]efore)\s+(?:(?:the|an|a|its|their|his|her|\S+['’]s)\s+)?(?:[\p{L}\d.–-]+\s+){0,4}?(talks|negotiations|rounds?|meetings?|session|summit|visit|call|conversation)\b/gu;
+
+/** The kind of happening a recollection's noun names. */
+export const RECOLLECTED_KIND: Record<string, EventKind> = {
+  talks: 'talks', negotiations: 'talks', round: 'talks', rounds: 'talks',
+  meeting: 'meeting', meetings: 'meeting', session: 'meeting', summit: 'meeting', visit: 'meeting',
+  call: 'call', conversation: 'call',
+};
+
 /** A trigger this close after one of these words recalls an earlier happening: background. */
 export const RECALLED = /\b(previous|prior|earlier|past|former|last year's|first-ever|historic)\s+(?:[\w-]+\s+){0,2}$/i;
 
