@@ -265,3 +265,29 @@ The delegations met in Lisbon on March 2. They met again in Oslo on March 5.
     ]);
   });
 });
+
+describe('one round of talks told by two outlets, one naming no one', () => {
+  const named = `---
+title: Talks in Istanbul
+published: 2026-03-14
+source: Test Wire
+---
+
+Anna Berg and Piet Vos held talks in Istanbul on Friday.
+`;
+  const bare = `---
+title: Another day of diplomacy
+published: 2026-03-15
+source: Other Wire
+---
+
+The delegations met again on Friday, officials said.
+`;
+  const rounds = async () => events(await buildKnowledgeBase(tempKnowledge({ 'a-named.md': named, 'b-bare.md': bare })), '', { limit: 20 }).results.filter((r) => r.event!.kind === 'talks');
+
+  it('is one entry citing both when both give the same day', async () => {
+    const all = await rounds();
+    expect(all).toHaveLength(1);
+    expect(new Set([all[0].citation.article, ...(all[0].event!.alsoReported ?? []).map((c) => c.article)])).toEqual(new Set(['a-named', 'b-bare']));
+  });
+});
