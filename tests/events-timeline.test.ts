@@ -82,6 +82,10 @@ describe('the timeline across articles', () => {
     expect(kindsOf('The foreign minister struck a more hopeful tone.')).toEqual([]);
   });
 
+  it('tells a decision apart from the strike the same sentence reports', () => {
+    expect(kindsOf('Parliament approved the budget on Monday as Russian missiles struck Kharkiv.')).toEqual(['attack', 'decision']);
+  });
+
   it('reads soldiers coming home as an exchange, not casualties, and an envoy received abroad as a meeting', () => {
     expect(kindsOf('The first group, young soldiers and the wounded, crossed back on Monday.')).toEqual(['exchange']);
     expect(kindsOf('A group of severely wounded soldiers came home from captivity on Thursday.')).toEqual(['exchange']);

@@ -105,11 +105,11 @@ export const NOT_HAPPENING: Partial<Record<EventKind, RegExp>> = {
 
 /**
  * Kinds that, found together in one sentence, are separate events: talks during a strike, an
- * exchange agreed at the talks, an appointment after a resignation.
+ * exchange agreed at the talks, an appointment after a resignation, a vote taken as missiles strike.
  */
 export const COMPATIBLE_KINDS: EventKind[][] = [
   ['talks', 'attack'], ['talks', 'decision'], ['talks', 'exchange'], ['talks', 'plan'], ['meeting', 'attack'], ['meeting', 'aid'],
-  ['call', 'aid'], ['meeting', 'plan'], ['resignation', 'appointment'], ['attack', 'casualties'], ['meeting', 'decision'], ['call', 'decision'],
+  ['attack', 'decision'], ['call', 'aid'], ['meeting', 'plan'], ['resignation', 'appointment'], ['attack', 'casualties'], ['meeting', 'decision'], ['call', 'decision'],
 ];
 
 /**
