@@ -192,6 +192,12 @@ The envoy arrived in Kyiv on Wednesday and met the president the next day. At a 
     expect(byParagraph(5)).toContainEqual(['meeting', '2026-03-12']);
     expect(byParagraph(5)).toContainEqual(['meeting', '2026-03-13']);
   });
+
+  it('dates a journey and the meeting it led to by the meeting', async () => {
+    const all = await eventsOf();
+    // Arrived on Wednesday, met the president on Thursday: one meeting, on Thursday.
+    expect(all.filter((e) => e.paragraph === 5).map((e) => e.date?.value)).not.toContain('2026-03-11');
+  });
 });
 
 describe('a happening recalled in passing with a date of its own', () => {

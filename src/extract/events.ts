@@ -64,6 +64,9 @@ export function kindsOf(sentence: string): EventKind[] {
   return kindsAt(sentence).map((k) => k.kind);
 }
 
+/** A meeting trigger that is only the journey to it. */
+const TRAVEL = /^(?:travelled|traveled|flew|came|went|arrived|returned)\b/;
+
 /** Verbs of saying that make a sentence a statement by whoever it names. */
 const SPEECH = /\b(says|said(?! (?:goodbye|farewell))|told|tells|wrote|writes|warned|warns|denied|denies|insisted|insists|claimed|claims|complained|accused|accuses|rejected|ruled out|stressed|vowed|urged|called for|demanded)\b/i;
 
@@ -289,6 +292,14 @@ export function extractEvents(article: Article, people: ArticlePerson[], mention
           continue;
         }
         const own = kindsAt(segment).find((k) => !k.spoken);
+        // "arrived in Kyiv on Wednesday and met the president on Thursday": one visit, and the meeting
+        // is what it is reported for.
+        if (first.kind === 'meeting' && own?.kind === 'meeting' && TRAVEL.test(s.text.slice(kinds[0].at, kinds[0].end)) && /\bmet\b/.test(segment)) {
+          first.date = date;
+          first.when = part.time.text;
+          first.background = isBackground(date, published);
+          continue;
+        }
         const who = inSentence.filter((m) => m.start >= s.start + part.from && m.end <= s.start + part.to).map((m) => people[m.person].name);
         const partActors = distinct([...who, ...placesIn(segment)]);
         events.push({ ...first, kind: own?.kind ?? kinds[0].kind, actors: partActors.length ? partActors : first.actors, place: placeOf(segment, names) ?? first.place, when: part.time.text, date, background: isBackground(date, published) });
