@@ -82,6 +82,14 @@ describe('the timeline across articles', () => {
     expect(kindsOf('The foreign minister struck a more hopeful tone.')).toEqual([]);
   });
 
+  it('reads someone picked or chosen as an office holder, and one who becomes an aide, as appointments', () => {
+    expect(kindsOf('Conspicuously absent was the general whom the president picked in November as special envoy for the region.')).toEqual(['appointment']);
+    expect(kindsOf('The former presenter chosen as defence secretary goes before the committee.')).toContain('appointment');
+    expect(kindsOf('The governor becomes a presidential aide responsible for industry.')).toEqual(['appointment']);
+    // Picking a side is no appointment.
+    expect(kindsOf('He picked his words carefully as the talks went on.')).not.toContain('appointment');
+  });
+
   it('tells a decision apart from the strike the same sentence reports', () => {
     expect(kindsOf('Parliament approved the budget on Monday as Russian missiles struck Kharkiv.')).toEqual(['attack', 'decision']);
   });
