@@ -90,6 +90,13 @@ describe('the timeline across articles', () => {
     expect(kindsOf('He picked his words carefully as the talks went on.')).not.toContain('appointment');
   });
 
+  it('reads arrests by investigators and deadlines given or shortened as decisions', () => {
+    expect(kindsOf('Investigators have arrested the head of the personnel directorate.')).toEqual(['decision']);
+    expect(kindsOf('The general was detained in April.')).toEqual(['decision']);
+    expect(kindsOf('The president gave Moscow 50 days to reach a deal.')).toEqual(['decision']);
+    expect(kindsOf('He then shortened the deadline to ten days.')).toEqual(['decision']);
+  });
+
   it('tells a decision apart from the strike the same sentence reports', () => {
     expect(kindsOf('Parliament approved the budget on Monday as Russian missiles struck Kharkiv.')).toEqual(['attack', 'decision']);
   });
