@@ -225,6 +225,8 @@ source: Test Wire
 Ukraine and Russia exchanged 300 prisoners each, following the talks in Istanbul on March 2.
 
 The envoys flew home after the talks in Oslo on Tuesday.
+
+The post followed a three-hour meeting in Vienna on Monday.
 `;
   const eventsOf = async () => (await buildKnowledgeBase(tempKnowledge({ 'recall.md': recall }))).events;
 
@@ -232,6 +234,11 @@ The envoys flew home after the talks in Oslo on Tuesday.
     const first = (await eventsOf()).filter((e) => e.paragraph === 0);
     expect(first.find((e) => e.kind === 'exchange')?.date).toMatchObject({ value: '2026-03-12', source: 'published' });
     expect(first.filter((e) => e.kind === 'talks').map((e) => [e.date?.value, e.place])).toEqual([['2026-03-02', 'Istanbul']]);
+  });
+
+  it('is read after "followed" too', async () => {
+    const third = (await eventsOf()).filter((e) => e.paragraph === 2);
+    expect(third.map((e) => [e.kind, e.date?.value, e.place])).toEqual([['meeting', '2026-03-09', 'Vienna']]);
   });
 
   it('is not told twice when it is what the sentence reports', async () => {

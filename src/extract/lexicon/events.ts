@@ -73,7 +73,7 @@ export const SPOKEN_OF: EventKind[] = ['meeting', 'decision', 'aid'];
  * Geneva on Sunday", "since the Oval Office meeting last month", "flowing from the second round in
  * Istanbul on June 2"): its own event when a date of its own follows before the clause ends.
  */
-export const RECOLLECTION = /\b(?:[Aa]fter|[Ss]ince|[Ff]ollowing|[Ff]rom|[Bb]efore)\s+(?:(?:the|an|a|its|their|his|her|\S+['’]s)\s+)?(?:[\p{L}\d.–-]+\s+){0,4}?(talks|negotiations|rounds?|meetings?|session|summit|visit|call|conversation)\b/gu;
+export const RECOLLECTION = /\b(?:[Aa]fter|[Ss]ince|[Ff]ollowing|[Ff]ollowed|[Ff]rom|[Bb]efore)\s+(?:(?:the|an|a|its|their|his|her|\S+['’]s)\s+)?(?:[\p{L}\d.–-]+\s+){0,4}?(talks|negotiations|rounds?|meetings?|session|summit|visit|call|conversation)\b/gu;
 
 /** The kind of happening a recollection's noun names. */
 export const RECOLLECTED_KIND: Record<string, EventKind> = {
