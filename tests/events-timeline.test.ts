@@ -97,6 +97,11 @@ describe('the timeline across articles', () => {
     expect(kindsOf('He then shortened the deadline to ten days.')).toEqual(['decision']);
   });
 
+  it('reads a proposal presented somewhere, and a meeting or truce proposed, as a plan', () => {
+    expect(kindsOf('Kyiv and Washington are at odds over a proposal presented to European officials in Paris on April 17.')).toEqual(['plan']);
+    expect(kindsOf('The negotiator proposed a meeting between the two presidents before the end of August.')).toEqual(['plan']);
+  });
+
   it('tells a decision apart from the strike the same sentence reports', () => {
     expect(kindsOf('Parliament approved the budget on Monday as Russian missiles struck Kharkiv.')).toEqual(['attack', 'decision']);
   });

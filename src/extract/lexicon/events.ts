@@ -33,6 +33,10 @@ export const EVENT_TRIGGERS: Record<EventKind, RegExp> = {
       String.raw`\b(?:presented|sent|revised|submitted|unveiled|drafted|handed|delivered|put forward|shared|outlined|amended|rejected|accepted|received|reworked|updated|proposed|circulated|tabled|drew up|drawn up|finalised|finalized|agreed on)\s+(?:[\w’'-]+\s+){0,5}${DOC_NOUN}\b`,
       String.raw`\b${DOC_NOUN}\s+(?:[\w’'-]+\s+){0,4}(?:was|were|had been|has been|have been|is being)\s+(?:presented|sent|revised|submitted|unveiled|drafted|handed|delivered|put forward|shared|outlined|amended|rejected|accepted|received|reworked|updated|circulated|drawn up|finalised|finalized|cut|trimmed|reduced)\b`,
       String.raw`\b\d+-point\s+(?:peace\s+)?(?:plan|proposal|framework|document|draft)\b`,
+      // "a U.S. proposal presented to European officials in Paris on April 17"
+      String.raw`\b${DOC_NOUN}\s+(?:presented|submitted|unveiled|handed|delivered|put forward|circulated|tabled)\s+(?:to|in|on|at|by)\b`,
+      // "proposed a meeting between the presidents", "a proposal for a summit"
+      String.raw`\b(?:proposed|proposes|proposal for)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|summit|ceasefire|truce)\b`,
       String.raw`\bpeace plan\b`,
     ].join('|'),
     'iu',
@@ -91,7 +95,7 @@ export const RECALLED = /\b(previous|prior|earlier|past|former|last year's|first
  */
 export const TRIGGER_WORDS: Partial<Record<EventKind, RegExp>> = {
   talks: /talks|negotiat|consultation|round|delegation|teams|envoys/i,
-  plan: /plan|proposal|framework|draft|memorand|document|roadmap|blueprint|points|counter|formula|text/i,
+  plan: /plan|propos|framework|draft|memorand|document|roadmap|blueprint|points|counter|formula|text/i,
   attack: /strike|attack|assault|barrage|bombard|shell|bomb|offensive|missile|drone|rocket|ballistic|struck|pounded|hit|targeted|battered|raided|invasion|invaded|escalated|raid|retook|retaken|recaptured|crossed into|troops out/i,
   exchange: /exchange|swap|returned|repatriated|handed over|released|freed|brought home|-for-|crossed back|came home|came back|captivity/i,
 };
