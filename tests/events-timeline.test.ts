@@ -82,6 +82,30 @@ describe('the timeline across articles', () => {
     expect(kindsOf('The foreign minister struck a more hopeful tone.')).toEqual([]);
   });
 
+  it('reads someone picked or chosen as an office holder, and one who becomes an aide, as appointments', () => {
+    expect(kindsOf('Conspicuously absent was the general whom the president picked in November as special envoy for the region.')).toEqual(['appointment']);
+    expect(kindsOf('The former presenter chosen as defence secretary goes before the committee.')).toContain('appointment');
+    expect(kindsOf('The governor becomes a presidential aide responsible for industry.')).toEqual(['appointment']);
+    // Picking a side is no appointment.
+    expect(kindsOf('He picked his words carefully as the talks went on.')).not.toContain('appointment');
+  });
+
+  it('reads arrests by investigators and deadlines given or shortened as decisions', () => {
+    expect(kindsOf('Investigators have arrested the head of the personnel directorate.')).toEqual(['decision']);
+    expect(kindsOf('The general was detained in April.')).toEqual(['decision']);
+    expect(kindsOf('The president gave Moscow 50 days to reach a deal.')).toEqual(['decision']);
+    expect(kindsOf('He then shortened the deadline to ten days.')).toEqual(['decision']);
+  });
+
+  it('reads a proposal presented somewhere, and a meeting or truce proposed, as a plan', () => {
+    expect(kindsOf('Kyiv and Washington are at odds over a proposal presented to European officials in Paris on April 17.')).toEqual(['plan']);
+    expect(kindsOf('The negotiator proposed a meeting between the two presidents before the end of August.')).toEqual(['plan']);
+  });
+
+  it('tells a decision apart from the strike the same sentence reports', () => {
+    expect(kindsOf('Parliament approved the budget on Monday as Russian missiles struck Kharkiv.')).toEqual(['attack', 'decision']);
+  });
+
   it('reads soldiers coming home as an exchange, not casualties, and an envoy received abroad as a meeting', () => {
     expect(kindsOf('The first group, young soldiers and the wounded, crossed back on Monday.')).toEqual(['exchange']);
     expect(kindsOf('A group of severely wounded soldiers came home from captivity on Thursday.')).toEqual(['exchange']);
@@ -188,6 +212,44 @@ The envoy arrived in Kyiv on Wednesday and met the president the next day. At a 
     expect(byParagraph(5)).toContainEqual(['meeting', '2026-03-12']);
     expect(byParagraph(5)).toContainEqual(['meeting', '2026-03-13']);
   });
+
+  it('dates a journey and the meeting it led to by the meeting', async () => {
+    const all = await eventsOf();
+    // Arrived on Wednesday, met the president on Thursday: one meeting, on Thursday.
+    expect(all.filter((e) => e.paragraph === 5).map((e) => e.date?.value)).not.toContain('2026-03-11');
+  });
+});
+
+describe('a happening recalled in passing with a date of its own', () => {
+  const recall = `---
+title: Another swap
+published: 2026-03-12
+source: Test Wire
+---
+
+Ukraine and Russia exchanged 300 prisoners each, following the talks in Istanbul on March 2.
+
+The envoys flew home after the talks in Oslo on Tuesday.
+
+The post followed a three-hour meeting in Vienna on Monday.
+`;
+  const eventsOf = async () => (await buildKnowledgeBase(tempKnowledge({ 'recall.md': recall }))).events;
+
+  it('is an event of its own, and its date is not that of what the sentence reports', async () => {
+    const first = (await eventsOf()).filter((e) => e.paragraph === 0);
+    expect(first.find((e) => e.kind === 'exchange')?.date).toMatchObject({ value: '2026-03-12', source: 'published' });
+    expect(first.filter((e) => e.kind === 'talks').map((e) => [e.date?.value, e.place])).toEqual([['2026-03-02', 'Istanbul']]);
+  });
+
+  it('is read after "followed" too', async () => {
+    const third = (await eventsOf()).filter((e) => e.paragraph === 2);
+    expect(third.map((e) => [e.kind, e.date?.value, e.place])).toEqual([['meeting', '2026-03-09', 'Vienna']]);
+  });
+
+  it('is not told twice when it is what the sentence reports', async () => {
+    const second = (await eventsOf()).filter((e) => e.paragraph === 1);
+    expect(second.map((e) => [e.kind, e.date?.value])).toEqual([['talks', '2026-03-10']]);
+  });
 });
 
 describe('a paragraph with no date of its own', () => {
@@ -238,5 +300,31 @@ The delegations met in Lisbon on March 2. They met again in Oslo on March 5.
       ['2026-03-02', 'Lisbon'],
       ['2026-03-05', 'Oslo'],
     ]);
+  });
+});
+
+describe('one round of talks told by two outlets, one naming no one', () => {
+  const named = `---
+title: Talks in Istanbul
+published: 2026-03-14
+source: Test Wire
+---
+
+Anna Berg and Piet Vos held talks in Istanbul on Friday.
+`;
+  const bare = `---
+title: Another day of diplomacy
+published: 2026-03-15
+source: Other Wire
+---
+
+The delegations met again on Friday, officials said.
+`;
+  const rounds = async () => events(await buildKnowledgeBase(tempKnowledge({ 'a-named.md': named, 'b-bare.md': bare })), '', { limit: 20 }).results.filter((r) => r.event!.kind === 'talks');
+
+  it('is one entry citing both when both give the same day', async () => {
+    const all = await rounds();
+    expect(all).toHaveLength(1);
+    expect(new Set([all[0].citation.article, ...(all[0].event!.alsoReported ?? []).map((c) => c.article)])).toEqual(new Set(['a-named', 'b-bare']));
   });
 });

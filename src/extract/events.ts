@@ -2,7 +2,7 @@ import { splitSentences } from '../text/sentences.ts';
 import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, EventDate, EventFact, Mention } from './types.ts';
 import { dayWindow, findTimes, parseIsoDate, type TimeExpression } from './dates.ts';
-import { COMPATIBLE_KINDS, EVENT_PRIORITY, EVENT_TRIGGERS, NOT_HAPPENING, RECALLED, SPOKEN_BEFORE, SPOKEN_OF, TRIGGER_WORDS, type EventKind } from './lexicon/events.ts';
+import { COMPATIBLE_KINDS, EVENT_PRIORITY, EVENT_TRIGGERS, NOT_HAPPENING, RECALLED, RECOLLECTED_KIND, RECOLLECTION, SPOKEN_BEFORE, SPOKEN_OF, TRIGGER_WORDS, type EventKind } from './lexicon/events.ts';
 import { CAPITALS, COUNTRIES, NATIONALITIES } from './lexicon/places.ts';
 import { cities, countryNames } from './lexicon/gazetteers.ts';
 import { tokenize } from './tokens.ts';
@@ -63,6 +63,9 @@ export function kindsAt(sentence: string): { kind: EventKind; at: number; end: n
 export function kindsOf(sentence: string): EventKind[] {
   return kindsAt(sentence).map((k) => k.kind);
 }
+
+/** A meeting trigger that is only the journey to it. */
+const TRAVEL = /^(?:travelled|traveled|flew|came|went|arrived|returned)\b/;
 
 /** Verbs of saying that make a sentence a statement by whoever it names. */
 const SPEECH = /\b(says|said(?! (?:goodbye|farewell))|told|tells|wrote|writes|warned|warns|denied|denies|insisted|insists|claimed|claims|complained|accused|accuses|rejected|ruled out|stressed|vowed|urged|called for|demanded)\b/i;
@@ -230,8 +233,13 @@ export function extractEvents(article: Article, people: ArticlePerson[], mention
     for (const s of splitSentences(p.text)) {
       // A time inside a quotation ("closer than a month ago") is the speaker's, not the event's.
       const plain = unquoted(s.text);
-      const times = findTimes(plain, published);
-      const kinds = kindsAt(s.text);
+      const found = kindsAt(s.text);
+      // A happening recalled with a date of its own ("after the talks in Geneva on Sunday") is told
+      // apart, and its date is not that of what the sentence reports.
+      const allTimes = findTimes(plain, published);
+      const recalled = recollections(plain, allTimes, found[0]?.at ?? -1, published);
+      const kinds = found.filter((k, i) => i === 0 || !recalled.some((r) => k.at >= r.from && k.at < r.to));
+      const times = allTimes.filter((t) => !recalled.some((r) => r.time === t));
       const rel = relativeDay(plain, times, lastDay);
       if (rel) times.push(rel);
       // A sentence that dates what follows ("On Sunday, …") lends its date to the next ones of its paragraph.
@@ -242,8 +250,14 @@ export function extractEvents(article: Article, people: ArticlePerson[], mention
       const days = times.filter((t) => t.kind === 'date' && t.date?.precision === 'day').sort((a, b) => a.start - b.start);
       const reported = days.filter((t) => !t.ahead);
       if (reported.length || days.length) lastDay = (reported.length ? reported : days)[(reported.length ? reported : days).length - 1];
-      if (!kinds.length) continue;
       const inSentence = mentions.filter((m) => m.paragraph === p.n && m.start >= Math.max(s.start, filed) && m.end <= s.end);
+      for (const r of recalled) {
+        const stretch = s.text.slice(r.from, r.to);
+        const who = inSentence.filter((m) => m.start >= s.start + r.from && m.end <= s.start + r.to).map((m) => people[m.person].name);
+        const date: EventDate = { ...dateOf(r.time), source: 'text' };
+        events.push({ kind: r.kind, summary: shorten(s.text, MAX_SUMMARY), actors: distinct([...who, ...placesIn(stretch)]), place: placeOf(stretch, names), when: r.time.text, date, background: isBackground(date, published), paragraph: p.n });
+      }
+      if (!kinds.length) continue;
       const told = s.start < filed ? s.text.slice(filed - s.start) : s.text;
       const actors = distinct([...inSentence.map((m) => people[m.person].name), ...placesIn(told)]);
       const place = placeOf(s.text, names, kinds[0].at);
@@ -278,6 +292,14 @@ export function extractEvents(article: Article, people: ArticlePerson[], mention
           continue;
         }
         const own = kindsAt(segment).find((k) => !k.spoken);
+        // "arrived in Kyiv on Wednesday and met the president on Thursday": one visit, and the meeting
+        // is what it is reported for.
+        if (first.kind === 'meeting' && own?.kind === 'meeting' && TRAVEL.test(s.text.slice(kinds[0].at, kinds[0].end)) && /\bmet\b/.test(segment)) {
+          first.date = date;
+          first.when = part.time.text;
+          first.background = isBackground(date, published);
+          continue;
+        }
         const who = inSentence.filter((m) => m.start >= s.start + part.from && m.end <= s.start + part.to).map((m) => people[m.person].name);
         const partActors = distinct([...who, ...placesIn(segment)]);
         events.push({ ...first, kind: own?.kind ?? kinds[0].kind, actors: partActors.length ? partActors : first.actors, place: placeOf(segment, names) ?? first.place, when: part.time.text, date, background: isBackground(date, published) });
@@ -285,6 +307,33 @@ export function extractEvents(article: Article, people: ArticlePerson[], mention
     }
   }
   return events;
+}
+
+interface Recollection {
+  kind: EventKind;
+  /** The stretch of the sentence that names it: from its preposition to the end of its clause. */
+  from: number;
+  to: number;
+  time: TimeExpression;
+}
+
+/**
+ * Happenings a sentence recalls by their noun with a date of their own, reported before publication.
+ * One that holds the sentence's own trigger (`main`) is what the sentence reports, not a recollection.
+ */
+function recollections(text: string, times: TimeExpression[], main: number, published: string | null): Recollection[] {
+  const out: Recollection[] = [];
+  for (const m of text.matchAll(RECOLLECTION)) {
+    const from = m.index!;
+    const rest = text.slice(from + m[0].length);
+    const stop = rest.search(/[,;:—–(]|\s-\s/);
+    const to = from + m[0].length + Math.min(stop < 0 ? rest.length : stop, 80);
+    if (main >= from && main < to) continue;
+    const time = times.find((t) => t.kind === 'date' && t.date && !t.ahead && t.start >= from + m[0].length && t.end <= to);
+    if (!time || (published && time.date!.value.slice(0, 10) > published)) continue;
+    out.push({ kind: RECOLLECTED_KIND[m[1].toLowerCase()], from, to, time });
+  }
+  return out;
 }
 
 /**

@@ -96,6 +96,11 @@ function places(a: Event, b: Event): 'same' | 'differ' | 'unknown' {
   return COUNTRIES.has(x) || COUNTRIES.has(y) ? 'unknown' : 'differ';
 }
 
+/** Both reports give the same day, read from the text (not the publication date). */
+function sameDayTold(a: Event, b: Event): boolean {
+  return a.date?.source === 'text' && b.date?.source === 'text' && a.date.precision === 'day' && b.date.precision === 'day' && a.date.value === b.date.value;
+}
+
 function sameEvent(kb: KnowledgeBase, peopleOf: PeopleOf, a: Event, b: Event): boolean {
   if (kindGroup(a) !== kindGroup(b) || a.background !== b.background) return false;
   const pa = peopleOf(a);
@@ -119,6 +124,9 @@ function sameEvent(kb: KnowledgeBase, peopleOf: PeopleOf, a: Event, b: Event): b
   if (where === 'differ') return shared >= 2;
   if (sharedPerson) return true;
   if (where === 'same' && (pa.length === 0 || pb.length === 0)) return true;
+  // A round of talks, a strike or an exchange told on the same day by a report that names no one:
+  // the one the other report names the people of, unless their places differ.
+  if (SHARED_HAPPENINGS.has(kindGroup(a)) && (pa.length === 0 || pb.length === 0) && sameDayTold(a, b)) return true;
   if (a.place && b.place) return false;
   // Within one article, an event of the same kind and day that names nobody, or gives no time of its
   // own ("at the press conference with X"), is the one already told.
@@ -149,6 +157,13 @@ function keys(kb: KnowledgeBase, peopleOf: PeopleOf, e: Event): { own: string[];
   for (const id of place ? [place, article] : [article]) {
     add(own, t.own, id);
     for (const m of t.look) add(look, m, id);
+  }
+  // A report that names no one and no place shares nothing else to be found by: a happening many
+  // take part in files under its day too, and only such a report looks there (others looking there
+  // would meet every report of the day, measured to cost more kinds than it merged).
+  if (SHARED_HAPPENINGS.has(g) && e.date!.source === 'text' && e.date!.precision === 'day') {
+    own.push(`${g}|d:${e.date!.value}`);
+    if (people.length === 0 && !place) look.push(`${g}|d:${e.date!.value}`);
   }
   return { own, look };
 }

@@ -33,6 +33,10 @@ export const EVENT_TRIGGERS: Record<EventKind, RegExp> = {
       String.raw`\b(?:presented|sent|revised|submitted|unveiled|drafted|handed|delivered|put forward|shared|outlined|amended|rejected|accepted|received|reworked|updated|proposed|circulated|tabled|drew up|drawn up|finalised|finalized|agreed on)\s+(?:[\w’'-]+\s+){0,5}${DOC_NOUN}\b`,
       String.raw`\b${DOC_NOUN}\s+(?:[\w’'-]+\s+){0,4}(?:was|were|had been|has been|have been|is being)\s+(?:presented|sent|revised|submitted|unveiled|drafted|handed|delivered|put forward|shared|outlined|amended|rejected|accepted|received|reworked|updated|circulated|drawn up|finalised|finalized|cut|trimmed|reduced)\b`,
       String.raw`\b\d+-point\s+(?:peace\s+)?(?:plan|proposal|framework|document|draft)\b`,
+      // "a U.S. proposal presented to European officials in Paris on April 17"
+      String.raw`\b${DOC_NOUN}\s+(?:presented|submitted|unveiled|handed|delivered|put forward|circulated|tabled)\s+(?:to|in|on|at|by)\b`,
+      // "proposed a meeting between the presidents", "a proposal for a summit"
+      String.raw`\b(?:proposed|proposes|proposal for)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|summit|ceasefire|truce)\b`,
       String.raw`\bpeace plan\b`,
     ].join('|'),
     'iu',
@@ -55,10 +59,10 @@ export const EVENT_TRIGGERS: Record<EventKind, RegExp> = {
     'u',
   ),
   exchange: /\b((?:prisoners?|pows?|captives?|soldiers?|servicemen|civilians?|bodies|detainees)(?:[- ]of[- ]war)?\s+(?:[\w-]+\s+){0,2}(?:exchanges?|swaps?)|(?:exchanges?|swaps?)\s+of\s+(?:[\w-]+\s+){0,3}(?:prisoners?|pows?|captives?|bodies|soldiers?|detainees|servicemen)|(?:exchanged|swapped)\s+(?:[\w-]+\s+){0,3}(?:prisoners?|pows?|captives?|bodies|soldiers?)|(?:returned|repatriated|handed over|released|freed|brought home)\s+(?:[\w-]+\s+){0,4}(?:prisoners?|pows?|bodies|soldiers?|servicemen|captives?|children|civilians)|(?:thousand|\d+)[- ]for[- ](?:a[- ])?(?:thousand|\d+)|(?:prisoners?|pows?|captives?|soldiers|servicemen|group)\b[^.;]{0,60}?\b(?:crossed back|came home|came back|returned home|returned)\b(?=[^.;]{0,40}\b(?:captivity|on|from|home)\b)|(?:home|back) from (?:\w+ )?captivity)\b/i,
-  appointment: /\b(appointed|appoints|appointing|appointment of|named (?:as |the |a )?(?:new |acting )?|nominated|nominates|confirmed (?:as|in the post)|took over as|takes over as|was made|became the new|becomes the new|new (?:head|chief|minister|secretary|prime minister|commander|envoy|ambassador) of|replaced .{1,40} as|succeeds|succeeded|promoted to|tapped (?:as|to)|sworn in|took office|taking office|takes office|first days? in office|reappointed|re-appointed|(?:was|were|is|been) elected|elected (?:as )?(?:the )?(?:new )?(?:president|chancellor|prime minister|speaker|leader|head|secretary)|(?:became|becomes|become) (?:[\w’'-]+\s+){0,3}(?:prime minister|president|chancellor|minister|secretary|ambassador|envoy|head|chief|commander|speaker|leader|adviser|advisor)|confirm(?:ed|s)? (?:[\w’'-]+\s+){1,3}as|took over (?:from|the)|takes over (?:from|the))\b/i,
+  appointment: /\b(appointed|appoints|appointing|appointment of|named (?:as |the |a )?(?:new |acting )?|nominated|nominates|confirmed (?:as|in the post)|took over as|takes over as|was made|became the new|becomes the new|new (?:head|chief|minister|secretary|prime minister|commander|envoy|ambassador) of|replaced .{1,40} as|succeeds|succeeded|promoted to|tapped (?:as|to)|(?:picked|picks|chose|chosen|tapped)\s+(?:[\w’'-]+\s+){0,4}?as (?:the |his |her |its )?(?:new |next |special |acting )?(?:[\w-]+\s+){0,2}?(?:secretary|minister|envoy|ambassador|adviser|advisor|aide|chief|head|director|commander|spokesman|spokeswoman)|sworn in|took office|taking office|takes office|first days? in office|reappointed|re-appointed|(?:was|were|is|been) elected|elected (?:as )?(?:the )?(?:new )?(?:president|chancellor|prime minister|speaker|leader|head|secretary)|(?:became|becomes|become) (?:[\w’'-]+\s+){0,3}(?:prime minister|president|chancellor|minister|secretary|ambassador|envoy|head|chief|commander|speaker|leader|adviser|advisor|aide)|confirm(?:ed|s)? (?:[\w’'-]+\s+){1,3}as|took over (?:from|the)|takes over (?:from|the))\b/i,
   resignation: /\b(resigned|resigns|resignation|stepped down|steps down|step down|dismissed(?!\s+(?:the |a |an |his |her |their |any )?(?:idea|ideas|proposal|proposals|plan|plans|reports?|claims?|suggestions?|criticism|concerns?|talk|reshuffle|it|them|this|that|as|offer|accusations?|allegations?|calls?|fears?))|dismissal|fired|sacked|ousted|quit|quits|was removed|removed from|relieved of|left (?:his|her) post|handed in (?:his|her) notice)\b/i,
   aid: /\b(loans?|pledged?|pledges|aid package|military aid|financial aid|humanitarian aid|military assistance|financial assistance|security assistance|funding|financing|granted|tranche|billion (?:euros|dollars|in)|weapons deliveries|delivered .{0,40}(?:weapons|systems|air defen[cs]e|ammunition|tanks|jets))\b/i,
-  decision: /\b(agreed to|agreed on|agreed that|agreed in|decided to|vetoed|vetoes|annexed|annexation|executive order|pushed through|withdrew (?:the |his |her |its )?(?:nomination|candidacy|from the race)|(?:presidential|parliamentary|general|federal|snap|early|local) elections?|run-?off|confidence vote|vote of confidence|takes? over the (?:rotating )?presidency|took over the (?:rotating )?presidency|signed (?:a|an|the)|signed off|approved|adopted|ratified|voted to|passed a law|decree|declared a (?:ceasefire|truce)|(?:ceasefire|truce|moratorium) (?:took effect|began|was agreed|came into force|was announced|holds)|imposed (?:new )?sanctions|new sanctions|struck a deal|reached (?:a|an) (?:deal|agreement|understanding)|sealed (?:a|an|the) (?:deal|agreement)|ordered|remanded|(?:was|were) arrested)\b/i,
+  decision: /\b(agreed to|agreed on|agreed that|agreed in|decided to|vetoed|vetoes|annexed|annexation|executive order|pushed through|withdrew (?:the |his |her |its )?(?:nomination|candidacy|from the race)|(?:presidential|parliamentary|general|federal|snap|early|local) elections?|run-?off|confidence vote|vote of confidence|takes? over the (?:rotating )?presidency|took over the (?:rotating )?presidency|signed (?:a|an|the)|signed off|approved|adopted|ratified|voted to|passed a law|decree|declared a (?:ceasefire|truce)|(?:ceasefire|truce|moratorium) (?:took effect|began|was agreed|came into force|was announced|holds)|imposed (?:new )?sanctions|new sanctions|struck a deal|reached (?:a|an) (?:deal|agreement|understanding)|sealed (?:a|an|the) (?:deal|agreement)|ordered|remanded|(?:was|were) (?:arrested|detained)|(?:have|has|had) (?:arrested|detained)|(?:shortened|extended|set|moved up) (?:the|a|his|her|its|their) (?:deadline|window|ultimatum)|gave (?:[\w-]+ ){1,2}(?:\d+|[a-z]+) (?:days|weeks) to)\b/i,
   casualties: /\b(killed|casualties|dead|deaths|wounded|injured|lost their lives|death toll|were hurt)\b/i,
 };
 
@@ -67,6 +71,20 @@ export const SPOKEN_BEFORE = /\b(said|says|told|tells|stated|warned|insisted|add
 
 /** Kinds that are often only the topic of what someone says ("said a summit was not discussed"). */
 export const SPOKEN_OF: EventKind[] = ['meeting', 'decision', 'aid'];
+
+/**
+ * A happening a sentence recalls in passing, by its noun, to date what it tells ("after the talks in
+ * Geneva on Sunday", "since the Oval Office meeting last month", "flowing from the second round in
+ * Istanbul on June 2"): its own event when a date of its own follows before the clause ends.
+ */
+export const RECOLLECTION = /\b(?:[Aa]fter|[Ss]ince|[Ff]ollowing|[Ff]ollowed|[Ff]rom|[Bb]efore)\s+(?:(?:the|an|a|its|their|his|her|\S+['’]s)\s+)?(?:[\p{L}\d.–-]+\s+){0,4}?(talks|negotiations|rounds?|meetings?|session|summit|visit|call|conversation)\b/gu;
+
+/** The kind of happening a recollection's noun names. */
+export const RECOLLECTED_KIND: Record<string, EventKind> = {
+  talks: 'talks', negotiations: 'talks', round: 'talks', rounds: 'talks',
+  meeting: 'meeting', meetings: 'meeting', session: 'meeting', summit: 'meeting', visit: 'meeting',
+  call: 'call', conversation: 'call',
+};
 
 /** A trigger this close after one of these words recalls an earlier happening: background. */
 export const RECALLED = /\b(previous|prior|earlier|past|former|last year's|first-ever|historic)\s+(?:[\w-]+\s+){0,2}$/i;
@@ -77,7 +95,7 @@ export const RECALLED = /\b(previous|prior|earlier|past|former|last year's|first
  */
 export const TRIGGER_WORDS: Partial<Record<EventKind, RegExp>> = {
   talks: /talks|negotiat|consultation|round|delegation|teams|envoys/i,
-  plan: /plan|proposal|framework|draft|memorand|document|roadmap|blueprint|points|counter|formula|text/i,
+  plan: /plan|propos|framework|draft|memorand|document|roadmap|blueprint|points|counter|formula|text/i,
   attack: /strike|attack|assault|barrage|bombard|shell|bomb|offensive|missile|drone|rocket|ballistic|struck|pounded|hit|targeted|battered|raided|invasion|invaded|escalated|raid|retook|retaken|recaptured|crossed into|troops out/i,
   exchange: /exchange|swap|returned|repatriated|handed over|released|freed|brought home|-for-|crossed back|came home|came back|captivity/i,
 };
@@ -91,11 +109,11 @@ export const NOT_HAPPENING: Partial<Record<EventKind, RegExp>> = {
 
 /**
  * Kinds that, found together in one sentence, are separate events: talks during a strike, an
- * exchange agreed at the talks, an appointment after a resignation.
+ * exchange agreed at the talks, an appointment after a resignation, a vote taken as missiles strike.
  */
 export const COMPATIBLE_KINDS: EventKind[][] = [
   ['talks', 'attack'], ['talks', 'decision'], ['talks', 'exchange'], ['talks', 'plan'], ['meeting', 'attack'], ['meeting', 'aid'],
-  ['call', 'aid'], ['meeting', 'plan'], ['resignation', 'appointment'], ['attack', 'casualties'], ['meeting', 'decision'], ['call', 'decision'],
+  ['attack', 'decision'], ['call', 'aid'], ['meeting', 'plan'], ['resignation', 'appointment'], ['attack', 'casualties'], ['meeting', 'decision'], ['call', 'decision'],
 ];
 
 /**
