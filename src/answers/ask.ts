@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/base.ts';
 import { dayWindow, findTimes, parseIsoDate } from '../extract/dates.ts';
 import { QUESTION_FILLERS } from '../text/stopwords.ts';
-import { TextIndex } from '../search/text-index.ts';
+import { TextIndex, type Hit } from '../search/text-index.ts';
 import { terms } from '../text/tokenize.ts';
 import { titleContext } from './context.ts';
 import { SYNONYMS } from '../search/synonyms.ts';
@@ -167,6 +167,19 @@ function orderFrom(kb: KnowledgeBase, out: Uint32Array, from: number): Uint32Arr
   return out;
 }
 
+/**
+ * Paragraphs for a question's words, each with its score weighted by the question's time (its
+ * article's date, or an event it reports) and by the article's title: what ask and events rank on.
+ */
+export function passages(kb: KnowledgeBase, query: string, words: string[], limit: number): { hits: Hit[]; base: number[] } {
+  const names = kb.derive(NAME_WORDS);
+  const stable = kb.derive(STABLE_ORDER);
+  const hits = kb.paragraphIndex.search(words, { limit, synonyms: 0.6, rank: 'coverage', isName: (w) => names.has(w), order: (d) => stable[d] });
+  const asked = hits.length ? askedTimes(kb, query) : [];
+  const context = titleContext(kb, words);
+  return { hits, base: hits.map((h) => (asked.length ? timeFit(kb, h.doc, asked) * h.score : h.score) * context(h)) };
+}
+
 /** ask: the best passages for a free question, best first. */
 export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {}): Answer {
   const limit = clampLimit(opts.limit);
@@ -180,18 +193,13 @@ export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
   if (words.some((w) => !frame.has(w))) words = words.filter((w) => !frame.has(w));
   // Ranked by score weighted by how much of the question's evidence a passage holds: a very common
   // word matched counts for little. Only names are looked up by their transliteration key.
-  const names = kb.derive(NAME_WORDS);
   const stable = kb.derive(STABLE_ORDER);
-  const hits = kb.paragraphIndex.search(words, { limit: Math.max(50, limit), synonyms: 0.6, rank: 'coverage', isName: (w) => names.has(w), order: (d) => stable[d] });
+  const { hits, base } = passages(kb, query, words, Math.max(50, limit));
   if (hits.length === 0) {
     const suggestions = kb.derive(BY_MENTIONS).slice(0, 5).map((p) => p.name);
     return answer([], { message: `No passage matches “${query}”.`, suggestions });
   }
   const best = Math.max(...hits.map((h) => h.score));
-  // A passage of the time the question names (its article's date, or an event it reports) rises.
-  const asked = askedTimes(kb, query);
-  const context = titleContext(kb, words);
-  const base = hits.map((h) => (asked.length ? timeFit(kb, h.doc, asked) * h.score : h.score) * context(h));
   // A passage that holds the kind of answer asked for (a duration for "how long") rises by up to
   // `most`. Only a passage that could then reach the page shown needs reading for it (dates are costly to find).
   const most = 0.4 * best * 2;
