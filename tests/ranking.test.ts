@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildKnowledgeBase } from '../src/knowledge/build.ts';
-import { events } from '../src/answers/index.ts';
+import { ask, events } from '../src/answers/index.ts';
 import { tempKnowledge } from './helpers.ts';
 
 const article = (title: string, published: string, ...paragraphs: string[]) => `---\ntitle: ${title}\npublished: ${published}\n---\n\n${paragraphs.join('\n\n')}\n`;
@@ -15,5 +15,27 @@ describe('events <topic> ranks paragraphs as ask does', () => {
     );
     const top = events(kb, 'prisoner exchange in October').results[0];
     expect(top.citation.article).toBe('october');
+  });
+});
+
+/** Paragraphs about nothing asked: they give the asked words their weight, as a real base does. */
+const filler = article('Grain and weather', '2025-11-20',
+  'Wheat prices rose on Monday as traders weighed the harvest.',
+  'Heavy rain flooded roads in the north of the country.',
+  'The central bank kept its interest rate unchanged.',
+  'A new bridge over the river opened to traffic on Friday.');
+
+describe('ask "who …"', () => {
+  it('prefers the paragraph that lists the people to one that names a single person', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'geneva.md': article('Talks', '2025-11-24',
+          'Anna Berg, a spokeswoman, said the meeting in Geneva had been useful.',
+          'At the meeting in Geneva sat Olaf Read, the foreign minister, Maria Lind, the defence minister, and Jonas Falk, the envoy.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'Who was at the meeting in Geneva?').results[0];
+    expect(top.citation.paragraph).toBe(2);
   });
 });

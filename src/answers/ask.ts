@@ -24,20 +24,20 @@ function addNames(set: Set<string>, people: Iterable<{ name: string; aliases: st
   return set;
 }
 
-/** Paragraphs that mention someone (1) or no one (0). */
-export const MENTIONED: Derived<Uint8Array> = {
-  name: 'paragraphs mentioning someone',
-  make: (kb) => mark(new Uint8Array(kb.paragraphs.length), kb.people),
+/** How many people each paragraph mentions (capped at 255). */
+export const PEOPLE_COUNT: Derived<Uint8Array> = {
+  name: 'people mentioned by paragraph',
+  make: (kb) => countPeople(new Uint8Array(kb.paragraphs.length), kb.people),
   extend: (prev, kb, added) => {
-    const flags = new Uint8Array(kb.paragraphs.length);
-    flags.set(prev);
-    return mark(flags, added.people);
+    const counts = new Uint8Array(kb.paragraphs.length);
+    counts.set(prev);
+    return countPeople(counts, added.people);
   },
 };
 
-function mark(flags: Uint8Array, people: Iterable<{ paragraphs: number[] }>): Uint8Array {
-  for (const p of people) for (const pid of p.paragraphs) flags[pid] = 1;
-  return flags;
+function countPeople(counts: Uint8Array, people: Iterable<{ paragraphs: number[] }>): Uint8Array {
+  for (const p of people) for (const pid of new Set(p.paragraphs)) if (counts[pid] < 255) counts[pid]++;
+  return counts;
 }
 
 /** The times a paragraph states, found once per paragraph a question reads (it is the costly part). */
@@ -75,7 +75,7 @@ const FRAME_WORDS: Record<Exclude<Expect, null>, Set<string>> = {
   amount: new Set(['much', 'many']),
 };
 
-/** How well a passage holds the kind of answer asked for: 0 not at all, 1 somewhere, 2 next to the topic. */
+/** How well a passage holds the kind of answer asked for: 0 not at all, 1 somewhere, 2 next to the topic (for "who": several people). */
 function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string | null, topic: string[]): number {
   switch (expect) {
     case 'duration': {
@@ -91,8 +91,11 @@ function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string 
     }
     case 'date':
       return timesIn(kb, pid, published).some((t) => t.kind !== 'duration') ? 1 : 0;
-    case 'person':
-      return kb.derive(MENTIONED)[pid];
+    case 'person': {
+      // A list of people answers "who was at the table" better than a paragraph naming one in passing.
+      const n = kb.derive(PEOPLE_COUNT)[pid];
+      return n >= 2 ? 2 : n;
+    }
     case 'place':
       return /\b(in|at)\s+\p{Lu}/u.test(kb.paragraphs[pid].text) ? 1 : 0;
     case 'amount':
