@@ -39,3 +39,18 @@ describe('ask "who …"', () => {
     expect(top.citation.paragraph).toBe(2);
   });
 });
+
+describe('ask "what did X say …"', () => {
+  it('prefers the paragraph where the one named speaks to one that names them', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'geneva.md': article('Geneva', '2025-11-24',
+          'The talks between Olaf Read and Anna Berg ran late, and the talks resume on Monday.',
+          '"The talks made progress," Olaf Read told reporters afterwards in a long briefing at the hotel near the lake after midnight on Sunday.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'What did Read say about the talks?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});

@@ -53,7 +53,7 @@ function timesIn(kb: KnowledgeBase, pid: number, published: string | null): Time
   return times;
 }
 
-type Expect = 'duration' | 'date' | 'person' | 'place' | 'amount' | null;
+type Expect = 'duration' | 'date' | 'person' | 'place' | 'amount' | 'statement' | null;
 
 /** What kind of answer a question wants, from its opening words. */
 export function expectedAnswer(q: string): Expect {
@@ -63,8 +63,12 @@ export function expectedAnswer(q: string): Expect {
   if (/^(who|whom|whose)\b/.test(s)) return 'person';
   if (/^where\b/.test(s)) return 'place';
   if (/^how (much|many)\b/.test(s)) return 'amount';
+  if (/^(what|how)\b/.test(s) && SPEECH.test(s)) return 'statement';
   return null;
 }
+
+/** Verbs that ask what someone said ("what did X tell", "how did Y react"). */
+const SPEECH = /\b(say|said|says|tell|told|describe|described|respond|responded|react|reacted|answer|answered|reply|replied|sum up|summed up|claim|claimed|warn|warned|comment|commented)\b/;
 
 /** Words of the question's frame, not its topic: "how long did the talks last". */
 const FRAME_WORDS: Record<Exclude<Expect, null>, Set<string>> = {
@@ -73,6 +77,7 @@ const FRAME_WORDS: Record<Exclude<Expect, null>, Set<string>> = {
   person: new Set([]),
   place: new Set(['place', 'take', 'took', 'happen', 'happened']),
   amount: new Set(['much', 'many']),
+  statement: new Set([]),
 };
 
 /** How well a passage holds the kind of answer asked for: 0 not at all, 1 somewhere, 2 next to the topic (for "who": several people). */
@@ -98,11 +103,26 @@ function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string 
     }
     case 'place':
       return /\b(in|at)\s+\p{Lu}/u.test(kb.paragraphs[pid].text) ? 1 : 0;
+    case 'statement':
+      return spoken(kb, pid, topic);
     case 'amount':
       return /\d|\b(billion|million|thousand|hundred|percent)\b/i.test(kb.paragraphs[pid].text) ? 1 : 0;
     default:
       return 0;
   }
+}
+
+/** A paragraph's statements: 2 when one is by someone the question names, 1 when someone speaks, else 0. */
+function spoken(kb: KnowledgeBase, pid: number, asked: string[]): number {
+  const quotes = kb.quotes;
+  let fit = 0;
+  for (let i = partitionPoint(quotes, (q) => q.paragraph < pid); i < quotes.length && quotes[i].paragraph === pid; i++) {
+    const q = quotes[i];
+    const who = [...kb.speakerNames(q), q.source ?? ''].join(' ');
+    if (terms(who).some((w) => asked.includes(w))) return 2;
+    fit = 1;
+  }
+  return fit;
 }
 
 /**
