@@ -54,3 +54,18 @@ describe('ask "what did X say …"', () => {
     expect(top.citation.paragraph).toBe(2);
   });
 });
+
+describe('ask: the question frame is not its topic', () => {
+  it('does not count "many" of "how many" as a word the answer must hold', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'swap.md': article('Swap', '2025-05-23',
+          'Many prisoners and their families waited at the border for many hours before the exchange.',
+          'In the exchange, 390 prisoners crossed back into Ukraine on Friday.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'How many prisoners came home in the exchange?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});

@@ -70,15 +70,19 @@ export function expectedAnswer(q: string): Expect {
 /** Verbs that ask what someone said ("what did X tell", "how did Y react"). */
 const SPEECH = /\b(say|said|says|tell|told|describe|described|respond|responded|react|reacted|answer|answered|reply|replied|sum up|summed up|claim|claimed|warn|warned|comment|commented)\b/;
 
-/** Words of the question's frame, not its topic: "how long did the talks last". */
+/** Words of the question's frame, not its topic: "how long did the talks last". Stemmed as the query words are. */
 const FRAME_WORDS: Record<Exclude<Expect, null>, Set<string>> = {
-  duration: new Set(['long', 'last', 'take', 'took', 'duration']),
-  date: new Set(['date', 'day', 'happen', 'happened', 'take', 'took', 'place']),
-  person: new Set([]),
-  place: new Set(['place', 'take', 'took', 'happen', 'happened']),
-  amount: new Set(['much', 'many']),
-  statement: new Set([]),
+  duration: frame('long last take took duration'),
+  date: frame('date day happen happened take took place'),
+  person: frame(''),
+  place: frame('place take took happen happened'),
+  amount: frame('much many'),
+  statement: frame(''),
 };
+
+function frame(words: string): Set<string> {
+  return new Set(terms(words));
+}
 
 /** How well a passage holds the kind of answer asked for: 0 not at all, 1 somewhere, 2 next to the topic (for "who": several people). */
 function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string | null, topic: string[]): number {
