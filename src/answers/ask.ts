@@ -67,6 +67,9 @@ export function expectedAnswer(q: string): Expect {
   return null;
 }
 
+/** The question's fillers as the index stems words ("please" is "pleas"). */
+const FILLERS = new Set([...QUESTION_FILLERS].flatMap((w) => terms(w)));
+
 /** Verbs that ask what someone said ("what did X tell", "how did Y react"). */
 const SPEECH = /\b(say|said|says|tell|told|describe|described|respond|responded|react|reacted|answer|answered|reply|replied|sum up|summed up|claim|claimed|warn|warned|comment|commented)\b/;
 
@@ -216,7 +219,7 @@ export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
 
   const expect = expectedAnswer(query);
   const frame = expect ? FRAME_WORDS[expect] : new Set<string>();
-  let words = TextIndex.queryWords(query).filter((w) => !QUESTION_FILLERS.has(w));
+  let words = TextIndex.queryWords(query).filter((w) => !FILLERS.has(w));
   if (words.some((w) => !frame.has(w))) words = words.filter((w) => !frame.has(w));
   // Ranked by score weighted by how much of the question's evidence a passage holds: a very common
   // word matched counts for little. Only names are looked up by their transliteration key.
