@@ -99,3 +99,18 @@ describe('ask: fillers are dropped as the index stems them', () => {
     expect(top.citation.paragraph).toBe(1);
   });
 });
+
+describe('ask: the time a question names', () => {
+  it('does not lift a paragraph of an article of that time that dates what it tells at another time', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'swap.md': article('Independence Day', '2025-08-24',
+          'Russia and Ukraine swapped 146 prisoners each on Sunday, with the Emirates mediating.',
+          'A year ago, on August 24, 2024, the two countries also swapped 115 prisoners each.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'Who mediated the prisoner swap on August 24?').results[0];
+    expect(top.citation.paragraph).toBe(1);
+  });
+});

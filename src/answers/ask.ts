@@ -153,21 +153,28 @@ const DAY = 86_400_000;
 
 /**
  * How much a passage is of the time asked: its article was published then (or a day or two after),
- * or it reports an event the text dates then. A passage that recalls many dates matches many
+ * or it reports an event the text dates then (an article of the time that dates what the passage
+ * tells at another time does not count). A passage that recalls many dates matches many
  * questions, so its events count less than its article's date.
  */
 function timeFit(kb: KnowledgeBase, pid: number, asked: [number, number][]): number {
   const published = kb.article(kb.paragraphs[pid]).published;
   const at = published ? parseIsoDate(published)!.getTime() : null;
-  if (at != null && asked.some(([x, y]) => at >= x && at <= y + 2 * DAY)) return TIME_ARTICLE;
+  const inArticle = at != null && asked.some(([x, y]) => at >= x && at <= y + 2 * DAY);
+  let dated = false;
+  let inEvent = false;
   const events = kb.events;
   for (let i = partitionPoint(events, (e) => e.paragraph < pid); i < events.length && events[i].paragraph === pid; i++) {
     const d = events[i].date;
     if (!d || d.source !== 'text') continue;
+    dated = true;
     const [a, b] = dayWindow(d, d.end);
-    if (asked.some(([x, y]) => a <= y && x <= b)) return TIME_EVENT;
+    if (asked.some(([x, y]) => a <= y && x <= b)) inEvent = true;
   }
-  return 1;
+  // A paragraph of an article of that time that dates what it tells at another time ("a year ago, on
+  // 24 August 2024") tells of that other time.
+  if (inArticle) return dated && !inEvent ? 1 : TIME_ARTICLE;
+  return inEvent ? TIME_EVENT : 1;
 }
 
 const TIME_ARTICLE = 2;
