@@ -9,12 +9,7 @@ export const STOPWORDS = new Set(
   s t`.split(/\s+/).filter(Boolean),
 );
 
-/**
- * Question words and fillers dropped from a free question before searching, and the words that order
- * its topic in time ("after Berlin", "since July"): the topic words carry the question (its time is
- * read apart, from the whole question), and a passage that happens to say "after" is no closer to it.
- */
+/** Question words and fillers dropped from a free question before searching. */
 export const QUESTION_FILLERS = new Set(
-  `tell show give find me please about say said know any anything something everything
-  after before since until`.split(/\s+/),
+  `tell show give find me please about say said know any anything something everything`.split(/\s+/),
 );
