@@ -104,7 +104,7 @@ function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string 
     case 'date':
       return timesIn(kb, pid, published).some((t) => t.kind !== 'duration') ? 1 : 0;
     case 'person': {
-      // A list of people answers "who was at the table" better than a paragraph naming one in passing.
+      // A list of people answers "who took part" better than a paragraph naming one in passing.
       const n = kb.derive(PEOPLE_COUNT)[pid];
       return n >= 2 ? 2 : n;
     }
@@ -171,8 +171,8 @@ function timeFit(kb: KnowledgeBase, pid: number, asked: [number, number][]): num
     const [a, b] = dayWindow(d, d.end);
     if (asked.some(([x, y]) => a <= y && x <= b)) inEvent = true;
   }
-  // A paragraph of an article of that time that dates what it tells at another time ("a year ago, on
-  // 24 August 2024") tells of that other time.
+  // A paragraph of an article of that time that dates what it tells at another time ("two years
+  // before, in March 2023") tells of that other time.
   if (inArticle) return dated && !inEvent ? 1 : TIME_ARTICLE;
   return inEvent ? TIME_EVENT : 1;
 }
