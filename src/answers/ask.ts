@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/base.ts';
 import { dayWindow, findTimes, parseIsoDate } from '../extract/dates.ts';
 import { QUESTION_FILLERS } from '../text/stopwords.ts';
-import { TextIndex } from '../search/text-index.ts';
+import { TextIndex, type Hit } from '../search/text-index.ts';
 import { terms } from '../text/tokenize.ts';
 import { titleContext } from './context.ts';
 import { SYNONYMS } from '../search/synonyms.ts';
@@ -24,20 +24,20 @@ function addNames(set: Set<string>, people: Iterable<{ name: string; aliases: st
   return set;
 }
 
-/** Paragraphs that mention someone (1) or no one (0). */
-export const MENTIONED: Derived<Uint8Array> = {
-  name: 'paragraphs mentioning someone',
-  make: (kb) => mark(new Uint8Array(kb.paragraphs.length), kb.people),
+/** How many people each paragraph mentions (capped at 255). */
+export const PEOPLE_COUNT: Derived<Uint8Array> = {
+  name: 'people mentioned by paragraph',
+  make: (kb) => countPeople(new Uint8Array(kb.paragraphs.length), kb.people),
   extend: (prev, kb, added) => {
-    const flags = new Uint8Array(kb.paragraphs.length);
-    flags.set(prev);
-    return mark(flags, added.people);
+    const counts = new Uint8Array(kb.paragraphs.length);
+    counts.set(prev);
+    return countPeople(counts, added.people);
   },
 };
 
-function mark(flags: Uint8Array, people: Iterable<{ paragraphs: number[] }>): Uint8Array {
-  for (const p of people) for (const pid of p.paragraphs) flags[pid] = 1;
-  return flags;
+function countPeople(counts: Uint8Array, people: Iterable<{ paragraphs: number[] }>): Uint8Array {
+  for (const p of people) for (const pid of new Set(p.paragraphs)) if (counts[pid] < 255) counts[pid]++;
+  return counts;
 }
 
 /** The times a paragraph states, found once per paragraph a question reads (it is the costly part). */
@@ -53,7 +53,7 @@ function timesIn(kb: KnowledgeBase, pid: number, published: string | null): Time
   return times;
 }
 
-type Expect = 'duration' | 'date' | 'person' | 'place' | 'amount' | null;
+type Expect = 'duration' | 'date' | 'person' | 'place' | 'amount' | 'statement' | null;
 
 /** What kind of answer a question wants, from its opening words. */
 export function expectedAnswer(q: string): Expect {
@@ -63,19 +63,31 @@ export function expectedAnswer(q: string): Expect {
   if (/^(who|whom|whose)\b/.test(s)) return 'person';
   if (/^where\b/.test(s)) return 'place';
   if (/^how (much|many)\b/.test(s)) return 'amount';
+  if (/^(what|how)\b/.test(s) && SPEECH.test(s)) return 'statement';
   return null;
 }
 
-/** Words of the question's frame, not its topic: "how long did the talks last". */
+/** The question's fillers as the index stems words ("please" is "pleas"). */
+const FILLERS = new Set([...QUESTION_FILLERS].flatMap((w) => terms(w)));
+
+/** Verbs that ask what someone said ("what did X tell", "how did Y react"). */
+const SPEECH = /\b(say|said|says|tell|told|describe|described|respond|responded|react|reacted|answer|answered|reply|replied|sum up|summed up|claim|claimed|warn|warned|comment|commented)\b/;
+
+/** Words of the question's frame, not its topic: "how long did the talks last". Stemmed as the query words are. */
 const FRAME_WORDS: Record<Exclude<Expect, null>, Set<string>> = {
-  duration: new Set(['long', 'last', 'take', 'took', 'duration']),
-  date: new Set(['date', 'day', 'happen', 'happened', 'take', 'took', 'place']),
-  person: new Set([]),
-  place: new Set(['place', 'take', 'took', 'happen', 'happened']),
-  amount: new Set(['much', 'many']),
+  duration: frame('long last take took duration'),
+  date: frame('date day happen happened take took place'),
+  person: frame(''),
+  place: frame('place take took happen happened'),
+  amount: frame('much many'),
+  statement: frame(''),
 };
 
-/** How well a passage holds the kind of answer asked for: 0 not at all, 1 somewhere, 2 next to the topic. */
+function frame(words: string): Set<string> {
+  return new Set(terms(words));
+}
+
+/** How well a passage holds the kind of answer asked for: 0 not at all, 1 somewhere, 2 next to the topic (for "who": several people). */
 function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string | null, topic: string[]): number {
   switch (expect) {
     case 'duration': {
@@ -91,15 +103,33 @@ function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string 
     }
     case 'date':
       return timesIn(kb, pid, published).some((t) => t.kind !== 'duration') ? 1 : 0;
-    case 'person':
-      return kb.derive(MENTIONED)[pid];
+    case 'person': {
+      // A list of people answers "who took part" better than a paragraph naming one in passing.
+      const n = kb.derive(PEOPLE_COUNT)[pid];
+      return n >= 2 ? 2 : n;
+    }
     case 'place':
       return /\b(in|at)\s+\p{Lu}/u.test(kb.paragraphs[pid].text) ? 1 : 0;
+    case 'statement':
+      return spoken(kb, pid, topic);
     case 'amount':
       return /\d|\b(billion|million|thousand|hundred|percent)\b/i.test(kb.paragraphs[pid].text) ? 1 : 0;
     default:
       return 0;
   }
+}
+
+/** A paragraph's statements: 2 when one is by someone the question names, 1 when someone speaks, else 0. */
+function spoken(kb: KnowledgeBase, pid: number, asked: string[]): number {
+  const quotes = kb.quotes;
+  let fit = 0;
+  for (let i = partitionPoint(quotes, (q) => q.paragraph < pid); i < quotes.length && quotes[i].paragraph === pid; i++) {
+    const q = quotes[i];
+    const who = [...kb.speakerNames(q), q.source ?? ''].join(' ');
+    if (terms(who).some((w) => asked.includes(w))) return 2;
+    fit = 1;
+  }
+  return fit;
 }
 
 /**
@@ -123,21 +153,28 @@ const DAY = 86_400_000;
 
 /**
  * How much a passage is of the time asked: its article was published then (or a day or two after),
- * or it reports an event the text dates then. A passage that recalls many dates matches many
+ * or it reports an event the text dates then (an article of the time that dates what the passage
+ * tells at another time does not count). A passage that recalls many dates matches many
  * questions, so its events count less than its article's date.
  */
 function timeFit(kb: KnowledgeBase, pid: number, asked: [number, number][]): number {
   const published = kb.article(kb.paragraphs[pid]).published;
   const at = published ? parseIsoDate(published)!.getTime() : null;
-  if (at != null && asked.some(([x, y]) => at >= x && at <= y + 2 * DAY)) return TIME_ARTICLE;
+  const inArticle = at != null && asked.some(([x, y]) => at >= x && at <= y + 2 * DAY);
+  let dated = false;
+  let inEvent = false;
   const events = kb.events;
   for (let i = partitionPoint(events, (e) => e.paragraph < pid); i < events.length && events[i].paragraph === pid; i++) {
     const d = events[i].date;
     if (!d || d.source !== 'text') continue;
+    dated = true;
     const [a, b] = dayWindow(d, d.end);
-    if (asked.some(([x, y]) => a <= y && x <= b)) return TIME_EVENT;
+    if (asked.some(([x, y]) => a <= y && x <= b)) inEvent = true;
   }
-  return 1;
+  // A paragraph of an article of that time that dates what it tells at another time ("two years
+  // before, in March 2023") tells of that other time.
+  if (inArticle) return dated && !inEvent ? 1 : TIME_ARTICLE;
+  return inEvent ? TIME_EVENT : 1;
 }
 
 const TIME_ARTICLE = 2;
@@ -167,6 +204,19 @@ function orderFrom(kb: KnowledgeBase, out: Uint32Array, from: number): Uint32Arr
   return out;
 }
 
+/**
+ * Paragraphs for a question's words, each with its score weighted by the question's time (its
+ * article's date, or an event it reports) and by the article's title: what ask and events rank on.
+ */
+export function passages(kb: KnowledgeBase, query: string, words: string[], limit: number): { hits: Hit[]; base: number[] } {
+  const names = kb.derive(NAME_WORDS);
+  const stable = kb.derive(STABLE_ORDER);
+  const hits = kb.paragraphIndex.search(words, { limit, synonyms: 0.6, rank: 'coverage', isName: (w) => names.has(w), order: (d) => stable[d] });
+  const asked = hits.length ? askedTimes(kb, query) : [];
+  const context = titleContext(kb, words);
+  return { hits, base: hits.map((h) => (asked.length ? timeFit(kb, h.doc, asked) * h.score : h.score) * context(h)) };
+}
+
 /** ask: the best passages for a free question, best first. */
 export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {}): Answer {
   const limit = clampLimit(opts.limit);
@@ -176,22 +226,17 @@ export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
 
   const expect = expectedAnswer(query);
   const frame = expect ? FRAME_WORDS[expect] : new Set<string>();
-  let words = TextIndex.queryWords(query).filter((w) => !QUESTION_FILLERS.has(w));
+  let words = TextIndex.queryWords(query).filter((w) => !FILLERS.has(w));
   if (words.some((w) => !frame.has(w))) words = words.filter((w) => !frame.has(w));
   // Ranked by score weighted by how much of the question's evidence a passage holds: a very common
   // word matched counts for little. Only names are looked up by their transliteration key.
-  const names = kb.derive(NAME_WORDS);
   const stable = kb.derive(STABLE_ORDER);
-  const hits = kb.paragraphIndex.search(words, { limit: Math.max(50, limit), synonyms: 0.6, rank: 'coverage', isName: (w) => names.has(w), order: (d) => stable[d] });
+  const { hits, base } = passages(kb, query, words, Math.max(50, limit));
   if (hits.length === 0) {
     const suggestions = kb.derive(BY_MENTIONS).slice(0, 5).map((p) => p.name);
     return answer([], { message: `No passage matches “${query}”.`, suggestions });
   }
   const best = Math.max(...hits.map((h) => h.score));
-  // A passage of the time the question names (its article's date, or an event it reports) rises.
-  const asked = askedTimes(kb, query);
-  const context = titleContext(kb, words);
-  const base = hits.map((h) => (asked.length ? timeFit(kb, h.doc, asked) * h.score : h.score) * context(h));
   // A passage that holds the kind of answer asked for (a duration for "how long") rises by up to
   // `most`. Only a passage that could then reach the page shown needs reading for it (dates are costly to find).
   const most = 0.4 * best * 2;

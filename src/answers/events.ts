@@ -7,7 +7,8 @@ import { clampLimit, cleanQuery } from './query.ts';
 import { eventView, paragraphResult } from './views.ts';
 import { STORIES, leadsStory, otherReports } from '../knowledge/event-stories.ts';
 import { citationOf } from '../knowledge/types.ts';
-import { NAME_WORDS } from './ask.ts';
+import { passages } from './ask.ts';
+import { TextIndex } from '../search/text-index.ts';
 import { grouped, groupedList, mergeSorted, partitionPoint, sortedList, type Derived } from '../knowledge/derived.ts';
 
 function eventResult(kb: KnowledgeBase, e: Event, score: number): Result {
@@ -113,12 +114,12 @@ export function events(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions 
   // by how much of the query their own sentence holds.
   const words = fold(query).split(/[^a-z0-9]+/).filter((w) => w.length > 2);
   // A few paragraphs per result shown are enough: each reports about two events.
-  // Paragraphs ranked as ask ranks them (coverage-weighted, names by transliteration), then each event
+  // Paragraphs ranked as ask ranks them (coverage-weighted, names by transliteration, the time the topic
+  // names and the article title as context), then each event
   // by its paragraph's score and how much of the topic its own sentence holds (weights measured on the dev sets).
-  const names = kb.derive(NAME_WORDS);
-  const hits = kb.paragraphIndex.search(query, { limit: Math.max(60, limit * 2), synonyms: 0.6, rank: 'coverage', isName: (w) => names.has(w) });
-  const top = Math.max(1e-9, ...hits.map((h) => h.score));
-  for (const h of hits) {
+  const { hits, base } = passages(kb, query, TextIndex.queryWords(query), Math.max(60, limit * 2));
+  const top = Math.max(1e-9, ...base);
+  for (const [i, h] of hits.entries()) {
     const here = eventsIn(kb, h.doc);
     // A paragraph that reports the kind the topic names ("airstrikes") is shown by that event, not by its others.
     const named = kinds.size > 0 && here.some((e) => kinds.has(e.kind));
@@ -126,7 +127,7 @@ export function events(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions 
       if (named && !kinds.has(e.kind)) continue;
       const own = ownText(kb, e);
       const inSentence = words.filter((w) => own.includes(w.slice(0, Math.max(4, w.length - 2)))).length;
-      scores.set(e.id, (4 * h.score) / top + (2 * inSentence) / Math.max(1, words.length));
+      scores.set(e.id, (4 * base[i]) / top + (2 * inSentence) / Math.max(1, words.length));
     }
   }
   // Events of a kind the topic names, newest first: a big base has thousands, the answer needs the top.

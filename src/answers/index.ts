@@ -11,7 +11,7 @@ import { BY_ACTOR, BY_KIND, TIMELINE } from './events.ts';
 import { BY_SOURCE, BY_SPEAKER, COUNTS, IN_ORDER } from './quote.ts';
 import { BY_MENTIONS } from './who.ts';
 import { LONGEST_QUOTES } from './brief.ts';
-import { MENTIONED, NAME_WORDS, STABLE_ORDER } from './ask.ts';
+import { NAME_WORDS, PEOPLE_COUNT, STABLE_ORDER } from './ask.ts';
 import { STORIES } from '../knowledge/event-stories.ts';
 import { TITLES } from './titles.ts';
 
@@ -77,4 +77,4 @@ export { who, quote, events, ask, brief, sources };
  * The orders and groupings the commands read: a serving bot computes them before a base first
  * serves, so the first query after a start or a rebuild is not the one that waits for them.
  */
-export const ANSWER_DERIVED: Derived<unknown>[] = [TIMELINE, BY_KIND, BY_ACTOR, STORIES, NAME_WORDS, IN_ORDER, BY_SPEAKER, BY_SOURCE, COUNTS, BY_MENTIONS, LONGEST_QUOTES, MENTIONED, STABLE_ORDER, TITLES];
+export const ANSWER_DERIVED: Derived<unknown>[] = [TIMELINE, BY_KIND, BY_ACTOR, STORIES, NAME_WORDS, IN_ORDER, BY_SPEAKER, BY_SOURCE, COUNTS, BY_MENTIONS, LONGEST_QUOTES, PEOPLE_COUNT, STABLE_ORDER, TITLES];

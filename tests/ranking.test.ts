@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { buildKnowledgeBase } from '../src/knowledge/build.ts';
+import { ask, events } from '../src/answers/index.ts';
+import { tempKnowledge } from './helpers.ts';
+
+const article = (title: string, published: string, ...paragraphs: string[]) => `---\ntitle: ${title}\npublished: ${published}\n---\n\n${paragraphs.join('\n\n')}\n`;
+
+describe('events <topic> ranks paragraphs as ask does', () => {
+  it('prefers the report of the time the topic names', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'may.md': article('Prisoners come home', '2025-05-25', 'KYIV — Ukraine and Russia exchanged 303 prisoners of war each on Sunday, officials said.'),
+        'october.md': article('Swap at the border', '2025-10-03', 'KYIV — Ukraine and Russia swapped 185 prisoners of war each on Thursday, officials said.'),
+      }),
+    );
+    const top = events(kb, 'prisoner exchange in October').results[0];
+    expect(top.citation.article).toBe('october');
+  });
+});
+
+/** Paragraphs about nothing asked: they give the asked words their weight, as a real base does. */
+const filler = article('Grain and weather', '2025-11-20',
+  'Wheat prices rose on Monday as traders weighed the harvest.',
+  'Heavy rain flooded roads in the north of the country.',
+  'The central bank kept its interest rate unchanged.',
+  'A new bridge over the river opened to traffic on Friday.');
+
+describe('ask "who …"', () => {
+  it('prefers the paragraph that lists the people to one that names a single person', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'geneva.md': article('Talks', '2025-11-24',
+          'Anna Berg, a spokeswoman, said the meeting in Geneva had been useful.',
+          'At the meeting in Geneva sat Olaf Read, the foreign minister, Maria Lind, the defence minister, and Jonas Falk, the envoy.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'Who was at the meeting in Geneva?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
+
+describe('ask "what did X say …"', () => {
+  it('prefers the paragraph where the one named speaks to one that names them', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'geneva.md': article('Geneva', '2025-11-24',
+          'The talks between Olaf Read and Anna Berg ran late, and the talks resume on Monday.',
+          '"The talks made progress," Olaf Read told reporters afterwards in a long briefing at the hotel near the lake after midnight on Sunday.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'What did Read say about the talks?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
+
+describe('ask: the question frame is not its topic', () => {
+  it('does not count "many" of "how many" as a word the answer must hold', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'swap.md': article('Swap', '2025-05-23',
+          'Many prisoners and their families waited at the border for many hours before the exchange.',
+          'In the exchange, 390 prisoners crossed back into Ukraine on Friday.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'How many prisoners came home in the exchange?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
+
+describe('ask: fillers are dropped as the index stems them', () => {
+  it('does not search for "please" ("pleas", as in "pleased")', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'a.md': article('Exchange', '2025-12-16', 'The prisoner exchange went ahead on Friday at the border.', 'Officials were pleased, and the mood was pleasant.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'Please, what happened at the exchange?').results[0];
+    expect(top.citation.paragraph).toBe(1);
+  });
+});
+
+describe('ask: the time a question names', () => {
+  it('does not lift a paragraph of an article of that time that dates what it tells at another time', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'swap.md': article('Independence Day', '2025-08-24',
+          'Russia and Ukraine swapped 146 prisoners each on Sunday, with the Emirates mediating.',
+          'A year ago, on August 24, 2024, the two countries also swapped 115 prisoners each.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'Who mediated the prisoner swap on August 24?').results[0];
+    expect(top.citation.paragraph).toBe(1);
+  });
+});
