@@ -205,6 +205,15 @@ describe('roles over time', () => {
     expect(who(kb, 'head of the Norwegian delegation').results.map((r) => r.person?.name)).toEqual(['Eva Holm']);
   });
 
+  it('answers a country’s office with its holder now, whose country goes unsaid, before the one who held it', async () => {
+    const kb = await buildKnowledgeBase(tempKnowledge({
+      'a.md': '---\ntitle: A\npublished: 2025-03-10\n---\n\nNorwegian Defence Minister Olaf Berg visited the troops.\n',
+      'b.md': "---\ntitle: B\npublished: 2025-05-10\n---\n\nOlaf Berg was appointed secretary of Norway's Security Council on Monday. Anna Lund was appointed defence minister.\n",
+    }));
+    expect(who(kb, 'Norwegian defence minister').results[0].person?.name).toBe('Anna Lund');
+    expect(who(kb, 'former Norwegian defence minister').results[0].person?.name).toBe('Olaf Berg');
+  });
+
   it('answers "prime minister" with the prime minister, not a deputy prime minister', async () => {
     const kb = await buildKnowledgeBase(tempKnowledge({
       'a.md': '---\ntitle: A\npublished: 2025-07-18\n---\n\nOlaf Berg, the deputy prime minister of Nordland, spoke first. Anna Lund, the long-serving prime minister of Nordland\'s coalition government, spoke after him.\n',

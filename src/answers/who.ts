@@ -86,8 +86,12 @@ export function who(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
     // Every word matched, by a role held now when someone holds it now: "Estonia's prime minister" is
     // the head of government, not the one who was prime minister until July.
     const full = roles.filter((r) => r.matched === r.words);
-    const fullNow = full.filter((r) => r.now > 0);
-    const fullRoles = fullNow.length && !/\b(?:former|ex|previous|onetime|one-time)\b/i.test(q) ? fullNow : full;
+    const askedFormer = /\b(?:former|ex|previous|onetime|one-time)\b/i.test(q);
+    const fullNow = full.filter((r) => r.now >= r.words);
+    // Nobody known to hold all of it now: one who holds the office now, of no known country, comes
+    // before those who held it ("Russia's defence minister" when the new one's country goes unsaid).
+    const officeNow = fullNow.length || askedFormer ? [] : roles.filter((r) => r.holdsOfficeNow);
+    const fullRoles = fullNow.length && !askedFormer ? fullNow : [...officeNow, ...full.filter((r) => !officeNow.includes(r))];
     if (fullRoles.length) return roleAnswer(fullRoles);
     if (names.length && names[0].score <= 0.4) matched = names;
     else return roleAnswer(roles.filter((r) => r.matched >= Math.ceil(r.words / 2)));

@@ -118,6 +118,18 @@ const ROLE_SYNONYMS: Record<string, string> = Object.assign(Object.create(null) 
   pentagon: 'defence defense secretary', spy: 'intelligence', premier: 'prime minister', chancellery: 'chancellor',
 });
 
+/** A person a role query finds: how many of its words one role of theirs matches, and whether they hold it now. */
+export interface RoleMatch {
+  person: Person;
+  matched: number;
+  words: number;
+  score: number;
+  /** Query words a role they hold now matches. */
+  now: number;
+  /** Every office word in a role held now, with no country known for them to contradict the query's. */
+  holdsOfficeNow: boolean;
+}
+
 let countryStemSet: Set<string> | null = null;
 /** Countries and nationalities as query words come (stemmed: "ukrain"). */
 const countryStems = () => (countryStemSet ??= new Set([...COUNTRIES, ...Object.keys(NATIONALITIES)].flatMap((w) => TextIndex.queryWords(w))));
@@ -286,7 +298,7 @@ export class PeopleIndex {
   }
 
   /** People whose role or affiliation matches the words: "special envoy", "the president's advisor". */
-  byRole(query: string, limit = 10): { person: Person; matched: number; words: number; score: number; now: number }[] {
+  byRole(query: string, limit = 10): RoleMatch[] {
     const original = TextIndex.queryWords(query);
     if (!original.length) return [];
     // "the Polish president" is also "Poland's president", "President of Poland".
@@ -315,6 +327,12 @@ export class PeopleIndex {
     // Office words count within one role, never across two: "defence minister" until May and
     // "secretary of the Security Council" now do not make them the defence minister now.
     const best = (p: Person, which: (r: Person['roles'][number]) => boolean) => Math.max(0, ...p.roles.filter((r) => r.role !== LEFT_OFFICE && which(r)).map((r) => matchedBy(p, r.role)));
+    // Every office word in a role held now, by someone whose country no role or affiliation says:
+    // "Russia's defence minister" may be the defence minister whose article never said "Russian".
+    const holdsOfficeNow = (p: Person) =>
+      officeWords.length > 0 && countryWords.length > 0 &&
+      !TextIndex.queryWords([p.affiliation ?? '', ...p.roles.map((r) => r.role)].join(' ')).some((w) => countryStems().has(w)) &&
+      p.roles.some((r) => (r.current || !r.ended) && r.role !== LEFT_OFFICE && officeWords.every((ws) => ws.some((w) => holds(fold([r.role, ...functionOffices(r.role)].join(' ')), w))));
     // Someone who holds the role now comes before someone who held it: "prime minister" is the current one.
     const now = (p: Person) => {
       // Every role they hold now: the current one and those held beside it (not those that ended).
@@ -331,7 +349,7 @@ export class PeopleIndex {
       .search(words, { limit: limit * 2, synonyms: 0.8, order: (d) => docPerson[d] })
       .map((h) => {
         const person = this.people[docPerson[h.doc]];
-        return { person, matched: Math.min(h.matched, original.length, Math.max(best(person, () => true), now(person))) - lower(person), words: original.length, score: h.score, now: now(person) };
+        return { person, matched: Math.min(h.matched, original.length, Math.max(best(person, () => true), now(person))) - lower(person), words: original.length, score: h.score, now: now(person), holdsOfficeNow: holdsOfficeNow(person) };
       })
       // Words matched in a role held now count twice, or against when the question asks for a former
       // one: "Estonia's prime minister" is the head of government now, not the one who was it until July.
