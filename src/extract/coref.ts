@@ -61,7 +61,7 @@ function inPrepositionalPhrase(text: string, r: Ref, from: number): boolean {
   return /\b(?:with|to|by|from|of|towards|toward|against|for|about|between|among|on|at|in|into|than|like|via|under|over|after|before|behind|beside|without|next to|alongside)\s+(?:the|a|an|his|her|their|its)\b/i.test(segment);
 }
 
-/** "from Yuri Ushakov, Putin's adviser": the owner in another person's appositive is not who the sentence is about. */
+/** "from Ivan Petrov, Berg's adviser": the owner in another person's appositive is not who the sentence is about. */
 function ownerInAppositive(text: string, refs: Ref[], r: Ref): boolean {
   if (!/^[’']s\b/.test(text.slice(r.end, r.end + 3))) return false;
   return refs.some((x) => x.end <= r.start && !x.pronoun && x.people.length && /^,\s+$/.test(text.slice(x.end, r.start)));
@@ -226,7 +226,7 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
       let named = sentenceSubject(text, outside, s.start, s.end);
       let namedAt = subjectsIn(text, outside, s.start, s.end)[0]?.start ?? Infinity;
       if (named.length && inSubordinate(text.slice(s.start, namedAt))) {
-        // "Asked whether Putin was playing for time, Trump said he …": the main clause's subject,
+        // "Asked whether Nowak was playing for time, Berg said he …": the main clause's subject,
         // after the comma that closes the subordinate one.
         const comma = text.indexOf(',', namedAt);
         const main = comma > 0 && comma < s.end ? sentenceSubject(text, outside, comma + 1, s.end) : [];
@@ -253,7 +253,7 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
       }
       remember(outside.filter((x) => !x.pronoun && x.start >= s.start && x.end <= s.end).flatMap((x) => x.people));
       const subject = named.length && namedAt > (subjectsIn(text, outside, s.start, s.end)[0]?.start ?? Infinity) ? named : sentenceSubject(text, outside, s.start, s.end);
-      // "Witkoff had to sell the plan, the president told reporters. “…,” he said.": the one who
+      // "Nowak had to sell the plan, the president told reporters. “…,” he said.": the one who
       // speaks the sentence goes on, not a name inside what they said.
       const teller = closingSpeaker(text, s, outside, people, mentions, p.n);
       if (teller !== null) last = teller;
@@ -265,7 +265,7 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
       else {
         // No subject ("For Fiona Hill, a former adviser, the summit showed …"): the person the
         // sentence is about is still the one a following "she" means.
-        // ("The Kremlin's version, from X, Putin's adviser.": an owner is not who it is about.)
+        // ("The palace's version, from X, Berg's adviser.": an owner is not who it is about.)
         const named = outside.filter((r) => !r.pronoun && r.start >= s.start && r.end <= s.end && r.people.length && !ownerInAppositive(text, outside, r));
         if (named.length) last = named[named.length - 1].people;
       }

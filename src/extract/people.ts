@@ -144,7 +144,7 @@ function candidatesOf(article: Article): { candidates: Candidate[]; tokens: NerT
   return { candidates: out, tokens };
 }
 
-/** Endings of East Slavic and Baltic surnames that no English word has ("Zelenskyy", "Kovalenko", "Shmyhal", "Yermak" not). */
+/** Endings of East Slavic and Baltic surnames that no English word has ("Ostrovskyy", "Kovalenko", "Petrov"; "Melnyk" not). */
 const SLAVIC_SURNAME = /\p{Ll}(?:skyy|skyi|skiy|sky|ski|enko|chuk|czuk|shyn|ovych|ovich|evich|evych|ov|ova|ev|eva|yev|yeva|yan|yants|ishvili|adze|iuk|yuk)$/u;
 
 const INVERTED_AFTER_QUOTE = /[,.!?]\s*[”"]\s+(?:said|says|added|adds|wrote|asked|replied|remembered|recalled|noted|continued|explained|insisted|argued|warned|recounted|observed)\s+$/;
@@ -184,7 +184,7 @@ function cuedCandidates(article: Article, tokens: NerToken[][], tagged: Candidat
         }
       }
       if (next?.capitalized && next.gap === '') continue;
-      // "Zelenskyy wrote", "Kovalenko told reporters": a surname by its form (a Slavic ending no
+      // "Ostrovskyy wrote", "Kovalenko told reporters": a surname by its form (a Slavic ending no
       // English word has) as the subject of a speech verb, in an article that names it again.
       if (SLAVIC_SURNAME.test(t.text) && !englishPos(f) && next && !next.capitalized && next.gap === '' && SPEECH_VERBS.has(next.folded) && (mentionsOf.get(f) ?? 0) >= 2 && !(prev?.capitalized && !isCommonCapital(bare(prev.folded)))) {
         out.push({ paragraph: p + 1, tokens: [t], title: null, titleStart: t.start, sentenceStart: t.sentenceStart, evidence: new Set(['speech']) });

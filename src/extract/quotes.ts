@@ -51,7 +51,7 @@ function cleanQuote(s: string): string {
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /** A live blog's entry stamp before a statement that opens the entry: "Update, 18:10:", "16:45 GMT —". */
-const LIVE_STAMP = /^(?:(?:update|updated|breaking)\s*(?:[,:]\s*)?)?(?:\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|CET|CEST|EET|EEST|MSK|BST|ET|EST|EDT|Kyiv time|local time))?\s*[,:—–-]+\s*)(?=\p{Lu})/iu;
+const LIVE_STAMP = /^(?:(?:update|updated|breaking)\s*(?:[,:]\s*)?)?(?:\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|CET|CEST|EET|EEST|MSK|BST|ET|EST|EDT|\p{Lu}\p{Ll}+ time|local time))?\s*[,:—–-]+\s*)(?=\p{Lu})/iu;
 
 /** Reporting verbs that may stand before their subject: "said Berg", "added a senior official". */
 const INVERTING = new Set('said says added adds wrote writes replied replies continued continues explained explains noted notes insisted argued recalled remembered declared stated warned answered responded countered concluded observed remarked asked'.split(' '));
