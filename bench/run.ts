@@ -147,7 +147,7 @@ for (const size of SIZES) {
   const cold = coldInChild(dir, cacheFile);
   gc();
   const heap0 = process.memoryUsage().heapUsed;
-  const svc = new KnowledgeService(dir, { cacheFile, derived: [...ANSWER_DERIVED, TOPICS] });
+  const svc = new KnowledgeService(dir, { cacheFile, derived: [...ANSWER_DERIVED, TOPICS], warmUp: true });
   await svc.reload();
   const kb = svc.current!;
   gc();

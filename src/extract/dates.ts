@@ -54,6 +54,9 @@ const PERIOD_BEFORE = /\b(since|until|till|by|through|throughout|before|ahead of
 // Years alone are read by YEAR below; chrono is asked only when a month, a weekday, a relative word or a numeric date is there.
 const MAYBE_DATE = new RegExp(`\\d{4}-\\d{2}|\\d{1,2}/\\d{1,2}|\\b(${[...MONTHS, ...MONTH_ABBR, ...WEEKDAYS].join('|')}|today|tonight|yesterday|tomorrow|weekend|ago|(?:last|next|this|coming|past|of the)\\s+(?:week|month|year)|(?:in|within)\\s+\\S+\\s+(?:days|weeks|months|hours))\\b`, 'i');
 
+/** Whether findTimes asks chrono about this text (the costly part of reading dates). */
+export const mayHoldDate = (text: string): boolean => MAYBE_DATE.test(text);
+
 /** Future, in the clause that holds a time: "is due in Riyadh on Tuesday", "will meet next week". */
 const FUTURE = /\b(will|shall|'ll|is due|are due|due to|is expected|are expected|expected to|is scheduled|are scheduled|scheduled (?:for|to)|is set to|are set to|plans to|(?:we|they|I|you|who) plan to|planned for|planning to|intends? to|is to|are to|aims? to|going to|upcoming|hopes? to|ready to|would (?:meet|hold|travel|fly|head|visit|resume|begin|start|return|sign|arrive|take place|go|come)|to (?:meet|hold|travel|fly|head|visit|resume|begin|start|return|sign|arrive|reconvene|take place)|(?:hosts|meets|travels|visits|holds|flies|begins|starts|opens|arrives|returns|resumes|convenes|reconvenes|heads|gathers|votes)|(?:takes?|assumes?) (?:over|office|effect|place|up)|(?:is|are) (?:meeting|hosting|holding|travelling|traveling|flying|heading|visiting|due)|(?:was|were) (?:flying|heading|travelling|traveling|on (?:its|their|his|her) way)|(?<!\b(?:did|does|do|not|never|who|that|had|have|has|they|we|and)\s)(?<=\b(?:leaders|ministers|delegations|envoys|negotiators|sides|officials|allies|members|presidents|teams|parties)\s)(?:meet|gather|convene|reconvene|travel|vote|hold|resume))\b/i;
 /** Past, in the same clause: "met on Sunday", "was held in May", "said on Monday". */
