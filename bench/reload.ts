@@ -6,8 +6,9 @@
  * cache, this restores the base from the cache as the bot does, answers queries for --idle-ms (what
  * a serving bot does between its start and the first new article; bench/run.ts times its query
  * rounds then), adds one article while a loop keeps answering, and prints one JSON line:
- * ready ms, the slowest query while idle, the warm-up's report (null without one), the reload's ms
- * and the slowest query meanwhile.
+ * ready ms, the slowest query while idle, the warm-up's report (null without one), the reload's ms,
+ * the CPU time the process took meanwhile (queries included: less moved by other work on the machine
+ * than the wall clock) and the slowest query meanwhile.
  * The article is removed afterwards and the cache is not written, so runs can follow each other.
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
@@ -63,7 +64,9 @@ if (profile) {
   await session.post('Profiler.start');
 }
 try {
+  const cpu0 = process.cpuUsage();
   const { result: report, ms, waits } = await answeringDuring(() => svc.reload(), answer);
+  const cpu = process.cpuUsage(cpu0);
   if (session) {
     const { profile: p } = await session.post('Profiler.stop');
     await writeFile(profile!, JSON.stringify(p));
@@ -71,7 +74,7 @@ try {
   const found = runCommand(svc.current!, 'who', 'Quillfeather').results.length > 0;
   console.log(JSON.stringify({
     size: Number(size), readyMs: Math.round(readyMs), idleQueries: idleWaits.length, idleSlowestMs: +slowest(idleWaits).toFixed(1),
-    warmed, reloadMs: +ms.toFixed(1), mode: report.mode, found, queriesDuring: waits.length, slowestDuringMs: +slowest(waits).toFixed(1),
+    warmed, reloadMs: +ms.toFixed(1), cpuMs: Math.round((cpu.user + cpu.system) / 1000), mode: report.mode, found, queriesDuring: waits.length, slowestDuringMs: +slowest(waits).toFixed(1),
   }));
 } finally {
   rmSync(file, { force: true });

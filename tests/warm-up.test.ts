@@ -7,6 +7,7 @@ import { KnowledgeService } from '../src/knowledge/service.ts';
 import { runInBackground, type Steps } from '../src/steps.ts';
 import { MODEL_FILE, parseModel, parseModelSteps } from '../src/extract/ner/tagger.ts';
 import { warmUpSample } from '../src/knowledge/warm-up.ts';
+import { findTimes, mayHoldDate, warmDateReader } from '../src/extract/dates.ts';
 import { generateCorpus } from '../bench/lib/synthetic.ts';
 import { readFileSync } from 'node:fs';
 import { ROOT } from './helpers.ts';
@@ -79,14 +80,26 @@ describe('the name model read in steps', () => {
   });
 });
 
+describe("chrono's patterns compiled ahead of need", () => {
+  it('is done a parser at a time and changes no reading', () => {
+    const text = 'The envoys met on Friday, Dec. 5, and will meet again next week.';
+    const before = findTimes(text, '2025-12-06');
+    let steps = 0;
+    for (const _ of warmDateReader(text)) steps++;
+    expect(steps).toBeGreaterThanOrEqual(20);
+    expect(findTimes(text, '2025-12-06')).toEqual(before);
+  });
+});
+
 describe('the warm-up after a start from the cache', () => {
-  it('takes a paragraph, one with a date and one with a quotation from the base', () => {
+  it("takes the first article's paragraphs, with a date and a quotation among them", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'keystone-warm-sample-'));
     generateCorpus(dir, 100, 3);
     const svc = new KnowledgeService(dir, { cacheFile: null });
     return svc.reload().then(() => {
       const sample = warmUpSample(svc.current!.articles)!;
-      expect(sample.paragraphs.length).toBeGreaterThanOrEqual(2);
+      expect(sample.paragraphs.length).toBeGreaterThanOrEqual(svc.current!.articles[0].paragraphs.length);
+      expect(sample.paragraphs.some((p) => mayHoldDate(p.text))).toBe(true);
       expect(sample.paragraphs.map((p) => p.n)).toEqual(sample.paragraphs.map((_, i) => i + 1));
       expect(sample.paragraphs.some((p) => p.text.includes('“'))).toBe(true);
       expect(warmUpSample([])).toBeNull();

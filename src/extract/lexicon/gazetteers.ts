@@ -12,7 +12,7 @@ const cache = new Map<string, Set<string>>();
 const pairs = new Map<string, Map<string, string>>();
 
 /** Lines read between two steps of the lists' background reading: about a millisecond's work. */
-const LINES_A_STEP = 5000;
+const LINES_A_STEP = 2000;
 
 function* setSteps(text: string): Steps<Set<string>> {
   const s = new Set<string>();

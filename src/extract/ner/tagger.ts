@@ -186,7 +186,7 @@ export function model2(): Model {
 export const modelsLoaded = (): boolean => loaded !== null && loaded2 !== null;
 
 /**
- * Both models read as steps of a few thousand lines each (one parse is ~100 ms at once): a serving
+ * Both models read as steps of a few hundred lines each (one parse is ~100 ms at once): a serving
  * process reads them in the background, so the first article it extracts does not wait for them.
  */
 export function* loadModels(): Steps<void> {
@@ -212,8 +212,8 @@ export function serializeModel(m: Model, minWeight = 0.0005): string {
 
 export const parseModel = (text: string): Model => runSync(parseModelSteps(text));
 
-/** Lines parsed between two steps of parseModelSteps: about a millisecond's work. */
-const LINES_A_STEP = 2000;
+/** Lines parsed between two steps of parseModelSteps: well under a millisecond's work. */
+const LINES_A_STEP = 500;
 
 export function* parseModelSteps(text: string): Steps<Model> {
   const m = newModel();
