@@ -7,7 +7,7 @@
 import type { Article, Paragraph } from './types.ts';
 import type { Steps } from '../steps.ts';
 import { parseArticle } from './parse.ts';
-import { extractFacts } from '../extract/facts.ts';
+import { extractFactsSteps } from '../extract/facts.ts';
 import { loadModels } from '../extract/ner/tagger.ts';
 import { loadWordLists } from '../extract/lexicon/gazetteers.ts';
 import { mayHoldDate, warmDateReader } from '../extract/dates.ts';
@@ -58,7 +58,7 @@ export function* warmUpFirstArticle(sample: Article): Steps<void> {
   if (dated) yield* warmDateReader(dated.text);
   // A paragraph a step, each as an article of its own: the code and patterns an article reaches, in pieces.
   for (const p of sample.paragraphs) {
-    extractFacts({ ...sample, paragraphs: [{ ...p, n: 1 }] });
+    yield* extractFactsSteps({ ...sample, paragraphs: [{ ...p, n: 1 }] });
     yield;
   }
 }
