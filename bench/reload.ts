@@ -1,5 +1,5 @@
 /**
- * node --expose-gc --import tsx bench/reload.ts [--size 100000] [--idle-ms 3000] [--profile file.cpuprofile]
+ * npm run bench:reload -- [--size 100000] [--idle-ms 3000] [--profile file.cpuprofile]
  *
  * The "reload +1 article" of bench/run.ts alone, in a fresh process, without building the base
  * again: after `npm run bench` (or `bench/run.ts --sizes N`) has written bench/out/kb-N and its
@@ -32,7 +32,7 @@ if (!existsSync(cacheFile)) throw new Error(`${cacheFile} is missing: run bench/
 
 const t0 = performance.now();
 // The options of a serving process (src/discord/serving.ts), and a cache that is never rewritten here.
-const svc = new KnowledgeService(dir, { cacheFile, readOnlyCache: true, derived: [...ANSWER_DERIVED, TOPICS], warmUp: true } as ConstructorParameters<typeof KnowledgeService>[1]);
+const svc = new KnowledgeService(dir, { cacheFile, readOnlyCache: true, derived: [...ANSWER_DERIVED, TOPICS], warmUp: true });
 let warmed: unknown = null;
 svc.on('warmed', (r: unknown) => (warmed = r));
 const first = await svc.reload();
