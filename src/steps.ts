@@ -34,8 +34,10 @@ export interface Background {
 
 /**
  * Runs the steps in slices of about `sliceMs`, each on a turn of the event loop of its own, so a
- * query that arrives meanwhile waits for one slice at most. The turns do not keep the process alive:
- * background work is never a reason not to exit.
+ * query that arrives meanwhile waits for one slice at most. The turns are unref'd timers, not
+ * immediates: an unref'd immediate does not wake a loop that waits for I/O, so in an idle process the
+ * work would stall, while a timer wakes it whether or not it keeps it alive. Background work is
+ * never a reason not to exit.
  */
 export function runInBackground(steps: Steps<unknown>, sliceMs = 5): Background {
   let stopped = false;
@@ -49,8 +51,8 @@ export function runInBackground(steps: Steps<unknown>, sliceMs = 5): Background 
     } catch (error) {
       return finish({ finished: false, error });
     }
-    setImmediate(slice).unref();
+    setTimeout(slice, 0).unref();
   };
-  setImmediate(slice).unref();
+  setTimeout(slice, 0).unref();
   return { done, stop: () => void (stopped = true) };
 }

@@ -42,6 +42,15 @@ describe('work in the background', () => {
     expect(turns).toBeGreaterThanOrEqual(5);
   });
 
+  it('runs while the loop otherwise only waits (an idle bot), and does not need it to', async () => {
+    const ran = { steps: 0 };
+    const bg = runInBackground(busySteps(20, 1, ran), 5);
+    // Nothing else is scheduled but this timer: the work must not wait for it to wake the loop.
+    const how = await Promise.race([bg.done, new Promise((r) => setTimeout(() => r('stalled'), 2000))]);
+    expect(how).toEqual({ finished: true });
+    expect(ran.steps).toBe(20);
+  });
+
   it('stops between slices when told to', async () => {
     const ran = { steps: 0 };
     const bg = runInBackground(busySteps(1000, 1, ran), 2);
