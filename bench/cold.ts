@@ -6,7 +6,7 @@ import { TOPICS } from '../src/discord/suggest.ts';
 const [dir, cacheFile] = process.argv.slice(2);
 const t0 = process.hrtime.bigint();
 // As the bot opens it: ready means ready to answer, derived orders and groupings included.
-const svc = new KnowledgeService(dir, { cacheFile, derived: [...ANSWER_DERIVED, TOPICS] });
+const svc = new KnowledgeService(dir, { cacheFile, derived: [...ANSWER_DERIVED, TOPICS], warmUp: true });
 const report = await svc.reload();
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 if (report.mode !== 'cache') await svc.saveNow();

@@ -16,7 +16,7 @@ export interface ServedKnowledge {
  */
 export function serveKnowledge(dir: string, given?: KnowledgeService, opts: { readOnlyCache?: boolean } = {}): ServedKnowledge {
   // A file changed in the last quarter second may be half written: it is read on the next reload.
-  const knowledge = given ?? knowledgeService(dir, { derived: [...ANSWER_DERIVED, TOPICS], settleMs: 250, readOnlyCache: opts.readOnlyCache });
+  const knowledge = given ?? knowledgeService(dir, { derived: [...ANSWER_DERIVED, TOPICS], settleMs: 250, readOnlyCache: opts.readOnlyCache, warmUp: true });
   knowledge.on('reload', (r: ReloadReport) => {
     logger.info('knowledge loaded', { summary: describeReload(r, { problems: false }), articles: r.articles, paragraphs: r.paragraphs, ms: r.ms, problems: r.problems.length });
   });

@@ -5,6 +5,7 @@ import { extractQuotes } from './quotes.ts';
 import { extractEvents } from './events.ts';
 import { resolvePronouns } from './coref.ts';
 import { canonicalQuotes } from '../text/quote-marks.ts';
+import { runSync, type Steps } from '../steps.ts';
 
 /**
  * The article with every paragraph's quotation marks in one style (same length, same offsets):
@@ -28,15 +29,19 @@ function asWritten(canon: Article, original: Article, paragraph: number, s: stri
 
 /** Everything extraction learns from one article. Pure: same article, same facts. */
 export function extractFacts(original: Article): ArticleFacts {
+  return runSync(extractFactsSteps(original));
+}
+
+/** The same, a stage a step (people, pronouns, quotes, events): what a warm-up runs between queries. */
+export function* extractFactsSteps(original: Article): Steps<ArticleFacts> {
   const article = withCanonicalQuotes(original);
   const { people, mentions: named } = extractPeople(article);
+  yield;
   const mentions = [...named, ...resolvePronouns(article, named, people)].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
   addPronounRoles(article, people, mentions);
-  return {
-    article: article.id,
-    people,
-    mentions,
-    quotes: extractQuotes(article, people, mentions, original),
-    events: extractEvents(article, people, mentions).map((e) => ({ ...e, summary: asWritten(article, original, e.paragraph, e.summary) })),
-  };
+  yield;
+  const quotes = extractQuotes(article, people, mentions, original);
+  yield;
+  const events = extractEvents(article, people, mentions).map((e) => ({ ...e, summary: asWritten(article, original, e.paragraph, e.summary) }));
+  return { article: article.id, people, mentions, quotes, events };
 }

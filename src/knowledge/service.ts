@@ -9,6 +9,8 @@ import { FactsCache } from './facts-cache.ts';
 import { loadSnapshot, saveSnapshot } from './snapshot.ts';
 import { formatProblem, type Article, type LoadProblem } from './types.ts';
 import type { Derived } from './derived.ts';
+import { runInBackground, type Background } from '../steps.ts';
+import { warmUpFirstArticle, warmUpSample } from './warm-up.ts';
 
 export interface ReloadReport {
   /** How the base was made: restored from the cache, extended by added articles, rebuilt, or unchanged. */
@@ -36,6 +38,20 @@ export interface KnowledgeServiceOptions {
   derived?: Derived<unknown>[];
   /** A file modified more recently than this is still being written: read it on a later reload (default 0). */
   settleMs?: number;
+  /**
+   * After a start from the cache, read the name tagger's models and compile the loader and the
+   * extractor in the background (src/knowledge/warm-up.ts), so the first article added does not pay
+   * for them inside its reload. For a process that serves and reloads; a one-shot one never extracts.
+   */
+  warmUp?: boolean;
+}
+
+/** How the background warm-up went: `done` false when the service was closed first or it failed (`error`). */
+export interface WarmUpReport {
+  done: boolean;
+  ms: number;
+  /** A failure leaves the work to the first extraction, which meets it again and reports it there. */
+  error?: string;
 }
 
 /** Problems that appeared and went away since the last reload: what a log reports, once each. */
@@ -62,6 +78,7 @@ export class KnowledgeService extends EventEmitter {
   private again = false;
   private reported = new Map<string, LoadProblem>();
   private settleTimer: NodeJS.Timeout | null = null;
+  private warming: Background | null = null;
   readonly ready: Promise<KnowledgeBase>;
   private resolveReady!: (kb: KnowledgeBase) => void;
 
@@ -107,6 +124,7 @@ export class KnowledgeService extends EventEmitter {
         for (const a of restored.loaded.articles) this.lastGood.set(a.file, a);
         await restored.kb.warm(this.opts.derived ?? []);
         const report = this.install(restored.kb, 'cache', before, t0, restored.kb.problems);
+        if (this.opts.warmUp) this.warmUpInBackground(restored.kb);
         // Written by other code: once rewritten, the next start does not make its people and stories again.
         if (restored.remade && !this.opts.readOnlyCache) this.scheduleSave(0);
         return report;
@@ -177,6 +195,21 @@ export class KnowledgeService extends EventEmitter {
     return report;
   }
 
+  /** Starts after the base serves, in slices between queries: being ready never waits for it. */
+  private warmUpInBackground(kb: KnowledgeBase): void {
+    const sample = warmUpSample(kb.articles);
+    if (!sample || this.warming) return;
+    const t0 = performance.now();
+    const warming = runInBackground(warmUpFirstArticle(sample));
+    this.warming = warming;
+    void warming.done.then(({ finished, error }) => {
+      if (this.warming === warming) this.warming = null;
+      const report: WarmUpReport = { done: finished, ms: Math.round(performance.now() - t0) };
+      if (error !== undefined) report.error = error instanceof Error ? error.message : String(error);
+      this.emit('warmed', report);
+    });
+  }
+
   /** Each problem is told once, when it appears, and once more when it is gone: not at every reload. */
   private reportProblems(problems: LoadProblem[]): void {
     const now = new Map(problems.map((p) => [formatProblem(p), p]));
@@ -243,6 +276,8 @@ export class KnowledgeService extends EventEmitter {
   }
 
   close(): void {
+    this.warming?.stop();
+    this.warming = null;
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.settleTimer = null;
     if (this.saveTimer) clearTimeout(this.saveTimer);

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { runSync, type Steps } from '../../steps.ts';
 import { contextFeatures, docStats, featuresOf, nerTokens, ownFeatures, stackOf, type NerToken, type Stack } from './features.ts';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'] as const;
@@ -181,6 +182,24 @@ export function model2(): Model {
   return loaded2;
 }
 
+/** Whether both models are in memory: the first extraction of a process reads them otherwise. */
+export const modelsLoaded = (): boolean => loaded !== null && loaded2 !== null;
+
+/**
+ * Both models read as steps of a few hundred lines each (one parse is ~100 ms at once): a serving
+ * process reads them in the background, so the first article it extracts does not wait for them.
+ */
+export function* loadModels(): Steps<void> {
+  if (!loaded) {
+    const m = yield* parseModelSteps(readFileSync(MODEL_FILE, 'utf8'));
+    loaded ??= m;
+  }
+  if (!loaded2) {
+    const m = yield* parseModelSteps(readFileSync(MODEL2_FILE, 'utf8'));
+    loaded2 ??= m;
+  }
+}
+
 /** "tags\t…" then "trans\t…" then one "feature\tw0 w1 …" line per feature (weights in thousandths). */
 export function serializeModel(m: Model, minWeight = 0.0005): string {
   const lines = [`tags\t${TAGS.join(' ')}`, `trans\t${[...m.trans].map((x) => Math.round(x * 1000)).join(' ')}`];
@@ -191,9 +210,16 @@ export function serializeModel(m: Model, minWeight = 0.0005): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function parseModel(text: string): Model {
+export const parseModel = (text: string): Model => runSync(parseModelSteps(text));
+
+/** Lines parsed between two steps of parseModelSteps: well under a millisecond's work. */
+const LINES_A_STEP = 500;
+
+export function* parseModelSteps(text: string): Steps<Model> {
   const m = newModel();
+  let n = 0;
   for (const line of text.split('\n')) {
+    if (++n % LINES_A_STEP === 0) yield;
     const tab = line.lastIndexOf('\t');
     if (tab < 0) continue;
     const key = line.slice(0, tab);
