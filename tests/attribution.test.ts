@@ -379,6 +379,13 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(f.quotes.map((q) => [q.text, q.speakers])).toEqual([['he would come', ['Kovalenko']], ['the plant was safe', []]]);
   });
 
+  it('trusts the text’s “she” over a name list when no one else could be meant', () => {
+    // One name list gives "Kemi" to men; the article's "she" is the better word when she is the only one.
+    expect(direct(facts('Kemi Badenoch, the party leader, urged caution. “The country needs clarity,” she said.')).map((q) => q.speakers)).toEqual([['Kemi Badenoch']]);
+    // With a man and a woman spoken of, "she" still goes to the woman, never to the man named last.
+    expect(direct(facts('Anna Lund met Olaf Berg. Berg urged caution. “The country needs clarity,” she said.')).map((q) => q.speakers)).toEqual([['Anna Lund']]);
+  });
+
   it('takes the main clause’s subject after “Asked whether X …,” as who “he” is', () => {
     const f = facts('President Olaf Berg met Jan Holm.\n\nJan Holm is travelling with his chief of staff.\n\nAsked whether Piotr Nowak was playing for time, Berg said he did not think so, and that he had been played before. “I think he wants a deal,” he told reporters.');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Olaf Berg']]);

@@ -6,7 +6,7 @@ import { NATIONALITIES } from './lexicon/places.ts';
 import { affiliationOf } from './roles.ts';
 import { SPEECH_VERBS } from './lexicon/verbs.ts';
 import { englishPos } from './lexicon/gazetteers.ts';
-import { gendersOf, pronounGender, type Gender } from './gender.ts';
+import { knownGenders, pronounGender, type Gender } from './gender.ts';
 
 /** Person mentions at one span, as a possible subject of a verb. A pronoun may stand for a group. */
 export interface Ref {
@@ -201,7 +201,8 @@ function isDescribedPerson(text: string, s: { start: number; end: number }): boo
 export function resolvePronouns(article: Article, mentions: Mention[], people?: ArticlePerson[]): Mention[] {
   const out: Mention[] = [];
   let last: number[] = [];
-  const gender = people ? gendersOf(article, people, mentions) : [];
+  const known = people ? knownGenders(article, people, mentions) : [];
+  const gender = known.map((k) => k.gender);
   const agrees = (person: number, want: Gender | null) => !want || !gender[person] || gender[person] === want;
   /** Who was spoken of lately, the latest last: where a pronoun that disagrees with `last` looks instead. */
   const recent: number[] = [];
@@ -247,7 +248,9 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
         if (singular && r.people.length && !agrees(r.people[0], want)) {
           const before = outside.filter((x) => !x.pronoun && x.start >= s.start && x.end <= r.start).flatMap((x) => x.people);
           const alt = [...before.reverse(), ...[...recent].reverse()].find((x) => agrees(x, want));
-          r.people = alt != null ? [alt] : [];
+          // No one else it could be, and only a name list says otherwise ("Kemi" is a man's name in
+          // one list): the text's own pronoun is the better word.
+          r.people = alt != null ? [alt] : known[r.people[0]]?.byNameOnly && recent.length === 1 ? r.people : [];
         }
         for (const person of r.people) out.push({ paragraph: p.n, start: r.start, end: r.end, person, pronoun: true });
       }

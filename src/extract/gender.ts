@@ -18,6 +18,11 @@ const MALE_ROLE = /\b(?:(?:spokes|chair|congress|business|country|fisher|police|
 
 /** Each person's gender as far as the article and the name lists tell, else null. */
 export function gendersOf(article: Article, people: ArticlePerson[], mentions: Mention[]): (Gender | null)[] {
+  return knownGenders(article, people, mentions).map((k) => k.gender);
+}
+
+/** Each person's gender, and whether only a name list says it (a weaker word than the article's). */
+export function knownGenders(article: Article, people: ArticlePerson[], mentions: Mention[]): { gender: Gender | null; byNameOnly: boolean }[] {
   const fromText: (Gender | null)[] = people.map(() => null);
   for (const m of mentions) {
     if (m.pronoun) continue;
@@ -26,18 +31,18 @@ export function gendersOf(article: Article, people: ArticlePerson[], mentions: M
     if (h) fromText[m.person] = FEMALE_HONORIFICS.has(h[1].toLowerCase()) ? 'f' : 'm';
   }
   return people.map((p, i) => {
-    if (fromText[i]) return fromText[i];
+    if (fromText[i]) return { gender: fromText[i], byNameOnly: false };
     const roles = p.roles.map((r) => r.text).join(' ; ');
     const f = FEMALE_ROLE.test(roles);
     const mm = MALE_ROLE.test(roles);
-    if (f !== mm) return f ? 'f' : 'm';
+    if (f !== mm) return { gender: f ? 'f' : 'm', byNameOnly: false };
     for (const name of [p.name, ...p.aliases]) {
       const words = name.split(/\s+/);
       if (words.length < 2) continue;
       const g = givenGender(fold(words[0]));
-      if (g) return g;
+      if (g) return { gender: g, byNameOnly: true };
     }
-    return null;
+    return { gender: null, byNameOnly: false };
   });
 }
 
