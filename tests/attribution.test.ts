@@ -379,6 +379,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(f.quotes.map((q) => [q.text, q.speakers])).toEqual([['he would come', ['Kovalenko']], ['the plant was safe', []]]);
   });
 
+  it('reads the Treasury, the Chancellery and the Élysée as institutions, not people', () => {
+    const f = facts('The deal was signed by Treasury Secretary Olaf Berg.\n\nThe signing came after a scare. A Treasury spokesperson said: “We are moving with all deliberate speed toward this end.”');
+    expect(f.people.map((p) => [p.name, p.role])).toEqual([['Olaf Berg', 'Treasury Secretary']]);
+  });
+
   it('trusts the text’s “she” over a name list when no one else could be meant', () => {
     // One name list gives "Kemi" to men; the article's "she" is the better word when she is the only one.
     expect(direct(facts('Kemi Badenoch, the party leader, urged caution. “The country needs clarity,” she said.')).map((q) => q.speakers)).toEqual([['Kemi Badenoch']]);

@@ -59,7 +59,7 @@ export const NAME_PARTICLES = list(`van von der den de da di del della du la le 
 export const ORG_WORDS = list(`
 council union party headquarters secretariat ministry department committee commission parliament congress senate house assembly agency office bank
 fund organization organisation association institute university college company corporation group forces army navy force
-service services government administration kremlin pentagon court times post news press network foundation center centre
+service services government administration kremlin pentagon treasury exchequer chancellery elysee élysée downing court times post news press network foundation center centre
 alliance league federation republic kingdom states nations coalition front movement board authority police guard command
 summit conference talks treaty agreement accord plan initiative fleet sea ocean river lake mountains island islands square
 street avenue airport station port bridge hall palace cathedral church mosque region oblast province district county city
