@@ -16,12 +16,7 @@ const FEMALE_HONORIFICS = new Set(['mrs', 'ms', 'miss', 'mme', 'madame', 'frau',
 const FEMALE_ROLE = /\b(?:\p{L}*woman|queen|princess|empress|duchess|wife|widow|daughter|sister|mother|grandmother|actress|kanzlerin|ministerin|präsidentin|prasidentin|sprecherin|chanceliere|chancelière)\b/iu;
 const MALE_ROLE = /\b(?:(?:spokes|chair|congress|business|country|fisher|police|sports|anchor|camera)man|king|prince|emperor|duke|husband|widower|son|brother|father|grandfather)\b/i;
 
-/** Each person's gender as far as the article and the name lists tell, else null. */
-export function gendersOf(article: Article, people: ArticlePerson[], mentions: Mention[]): (Gender | null)[] {
-  return knownGenders(article, people, mentions).map((k) => k.gender);
-}
-
-/** Each person's gender, and whether only a name list says it (a weaker word than the article's). */
+/** Each person's gender as far as the article and the name lists tell (else null), and whether only a name list says it (a weaker word than the article's). */
 export function knownGenders(article: Article, people: ArticlePerson[], mentions: Mention[]): { gender: Gender | null; byNameOnly: boolean }[] {
   const fromText: (Gender | null)[] = people.map(() => null);
   for (const m of mentions) {

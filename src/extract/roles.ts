@@ -67,10 +67,10 @@ export function roleBeforeComma(text: string, start: number): string | null {
       if (!prev || !(isRoleWord(prev[1].toLowerCase()) || prev[1].toLowerCase() in NATIONALITIES)) break;
       at = prev.index + prev[0].indexOf(prev[1]);
     }
-    const determiner = /(?:^|\s)the\s+$/i.exec(before.slice(0, at));
     // "X and the head of …, NAME" names a new person; "became the head of …, NAME" is that clause's role.
-    const theAt = determiner ? determiner.index + determiner[0].length - 4 : -1;
-    if (determiner ? !/\b(?:as|became|become|becomes|named|appointed|was|is|were|are|to|of|for|with)\s+$/i.test(before.slice(Math.max(0, theAt - 14), theAt)) : !belongsToClauseBefore(before, at)) return before.slice(at).replace(/,\s+$/, '').replace(/\bof\s+(?:its|his|her|their)\s/i, 'of the ');
+    const determiner = /(?:^|\s)(the)\s+$/i.exec(before.slice(0, at));
+    const phraseStart = determiner ? determiner.index + determiner[0].indexOf(determiner[1]) : at;
+    if (!belongsToClauseBefore(before, phraseStart, !determiner)) return before.slice(at).replace(/,\s+$/, '').replace(/\bof\s+(?:its|his|her|their)\s/i, 'of the ');
   }
   const m = ROLE_BEFORE_COMMA.exec(before);
   if (!m) return null;
@@ -86,9 +86,14 @@ export function roleBeforeComma(text: string, start: number): string | null {
   return words.slice(k).join(' ');
 }
 
-/** Whether the words before a role phrase make it part of another clause ("and", "became", "as"). */
-function belongsToClauseBefore(before: string, phraseStart: number): boolean {
-  return /\b(?:and|or|as|became|become|becomes|named|appointed|was|is|were|are|to|of|for|with)\s+$/i.test(before.slice(Math.max(0, phraseStart - 14), phraseStart));
+/**
+ * Whether the words before a role phrase make it part of another clause ("became", "as", and with
+ * `andJoins` "and": "became vice-chancellor and finance minister, NAME"). A phrase with its own
+ * determiner after "and" is a new person's ("X and the head of …, NAME"): the caller says so.
+ */
+function belongsToClauseBefore(before: string, phraseStart: number, andJoins = true): boolean {
+  const lead = before.slice(Math.max(0, phraseStart - 14), phraseStart);
+  return /\b(?:as|became|become|becomes|named|appointed|was|is|were|are|to|of|for|with)\s+$/i.test(lead) || (andJoins && /\b(?:and|or)\s+$/i.test(lead));
 }
 
 /** "U.S. negotiators, including NAME" or "a Russian delegation led by NAME" -> a role. */

@@ -301,43 +301,44 @@ export class PeopleIndex {
   byRole(query: string, limit = 10): RoleMatch[] {
     const original = TextIndex.queryWords(query);
     if (!original.length) return [];
-    // "the Polish president" is also "Poland's president", "President of Poland".
-    const countries = original.flatMap((w) => (NATIONALITIES[w] ? TextIndex.queryWords(NATIONALITIES[w]) : ROLE_SYNONYMS[w] ? TextIndex.queryWords(ROLE_SYNONYMS[w]) : []));
-    const words = [...original, ...countries.filter((w) => !original.includes(w))];
+    // "the Polish president" is also "Poland's president", "President of Poland". A query word is
+    // matched by a role when the role holds it, or the country or office the word stands for.
+    const expansions = original.map((w) => [w, ...(NATIONALITIES[w] ? TextIndex.queryWords(NATIONALITIES[w]) : ROLE_SYNONYMS[w] ? TextIndex.queryWords(ROLE_SYNONYMS[w]) : [])]);
+    const words = [...original, ...expansions.flatMap((ws) => ws.slice(1)).filter((w) => !original.includes(w))];
     const { index, docPerson } = this.roles;
     const askedFormer = /\b(?:former|ex|previous|onetime|one-time|then)\b/i.test(query);
-    // A query word is matched by a role when the role (with its function's office and the person's
-    // country) holds it, or the country or office the word stands for.
-    const expansions = original.map((w) => [w, ...(NATIONALITIES[w] ? TextIndex.queryWords(NATIONALITIES[w]) : ROLE_SYNONYMS[w] ? TextIndex.queryWords(ROLE_SYNONYMS[w]) : [])]);
     const holds = (text: string, w: string) => text.includes(w.slice(0, Math.max(4, w.length - 2)));
     // A country is the person's, said in any of their roles; the other words must be one role's.
     const isCountry = (ws: string[]) => ws.some((w) => countryStems().has(w));
     const countryWords = expansions.filter(isCountry);
     const officeWords = expansions.filter((ws) => !isCountry(ws));
-    const matchedBy = (p: Person, role: string) => {
-      const text = fold([role, ...functionOffices(role)].join(' '));
+    /** How many query words their best role matches, and the best of the roles they hold now. */
+    const fitOf = (p: Person) => {
+      const saidRaw = [p.affiliation ?? '', ...p.roles.map((r) => r.role)].join(' ');
+      const said = fold(saidRaw);
       // ("Kyiv's delegation": a capital stands for its country.)
-      const said = fold([p.affiliation ?? '', ...p.roles.map((r) => r.role)].join(' '));
       const everything = [said, ...said.split(/[^\p{L}]+/u).map((w) => CAPITAL_OF[w] ?? '')].join(' ').toLowerCase();
       const countries = countryWords.filter((ws) => ws.some((w) => holds(everything, w))).length;
-      // "head of the American delegation" is no answer to "head of the Ukrainian delegation".
-      if (countryWords.length && !countries && TextIndex.queryWords(role).some((w) => countryStems().has(w))) return 0;
-      return officeWords.filter((ws) => ws.some((w) => holds(text, w))).length + countries;
-    };
-    // Office words count within one role, never across two: "defence minister" until May and
-    // "secretary of the Security Council" now do not make them the defence minister now.
-    const best = (p: Person, which: (r: Person['roles'][number]) => boolean) => Math.max(0, ...p.roles.filter((r) => r.role !== LEFT_OFFICE && which(r)).map((r) => matchedBy(p, r.role)));
-    // Every office word in a role held now, by someone whose country no role or affiliation says:
-    // "Russia's defence minister" may be the defence minister whose article never said "Russian".
-    const holdsOfficeNow = (p: Person) =>
-      officeWords.length > 0 && countryWords.length > 0 &&
-      !TextIndex.queryWords([p.affiliation ?? '', ...p.roles.map((r) => r.role)].join(' ')).some((w) => countryStems().has(w)) &&
-      p.roles.some((r) => (r.current || !r.ended) && r.role !== LEFT_OFFICE && officeWords.every((ws) => ws.some((w) => holds(fold([r.role, ...functionOffices(r.role)].join(' ')), w))));
-    // Someone who holds the role now comes before someone who held it: "prime minister" is the current one.
-    const now = (p: Person) => {
-      // Every role they hold now: the current one and those held beside it (not those that ended).
+      // Office words count within one role, never across two: "defence minister" until May and
+      // "secretary of the Security Council" now do not make them the defence minister now.
+      const roles = p.roles.filter((r) => r.role !== LEFT_OFFICE).map((r) => {
+        const text = fold([r.role, ...functionOffices(r.role)].join(' '));
+        const offices = officeWords.filter((ws) => ws.some((w) => holds(text, w))).length;
+        // "head of the American delegation" is no answer to "head of the Ukrainian delegation".
+        const otherCountry = countryWords.length > 0 && !countries && TextIndex.queryWords(r.role).some((w) => countryStems().has(w));
+        return { role: r, matched: otherCountry ? 0 : offices + countries, allOffices: offices === officeWords.length };
+      });
+      const held = (r: Person['roles'][number]) => r.current || !r.ended;
+      // Someone who holds the role now comes before someone who held it: every role they hold now,
+      // the current one and those beside it (not those that ended, nor the one shown as "former …").
       const formerShown = /^former\b/i.test(p.role ?? '');
-      return best(p, (r) => (r.current || !r.ended) && !(formerShown && r.role === p.role));
+      const now = Math.max(0, ...roles.filter((x) => held(x.role) && !(formerShown && x.role.role === p.role)).map((x) => x.matched));
+      const any = Math.max(0, ...roles.map((x) => x.matched));
+      // Every office word in a role held now, by someone whose country no role or affiliation says:
+      // "Russia's defence minister" may be the defence minister whose article never said "Russian".
+      const holdsOfficeNow = officeWords.length > 0 && countryWords.length > 0 &&
+        !TextIndex.queryWords(saidRaw).some((w) => countryStems().has(w)) && roles.some((x) => held(x.role) && x.allOffices);
+      return { now, any, holdsOfficeNow };
     };
     // "prime minister" asks for the prime minister, not a deputy prime minister: a rank below the one
     // asked counts against, as a word not matched would.
@@ -349,7 +350,8 @@ export class PeopleIndex {
       .search(words, { limit: limit * 2, synonyms: 0.8, order: (d) => docPerson[d] })
       .map((h) => {
         const person = this.people[docPerson[h.doc]];
-        return { person, matched: Math.min(h.matched, original.length, Math.max(best(person, () => true), now(person))) - lower(person), words: original.length, score: h.score, now: now(person), holdsOfficeNow: holdsOfficeNow(person) };
+        const fit = fitOf(person);
+        return { person, matched: Math.min(h.matched, original.length, Math.max(fit.any, fit.now)) - lower(person), words: original.length, score: h.score, now: fit.now, holdsOfficeNow: fit.holdsOfficeNow };
       })
       // Words matched in a role held now count twice, or against when the question asks for a former
       // one: "Estonia's prime minister" is the head of government now, not the one who was it until July.
