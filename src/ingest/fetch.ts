@@ -54,6 +54,11 @@ export interface FetchOptions {
   accept?: string;
 }
 
+/** "400 ms" below a second, so a short timeout never reads as "within 0 s". */
+function span(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+}
+
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /** Host name without IPv6 brackets. */
@@ -157,7 +162,7 @@ export async function safeFetch(url: string, opts: FetchOptions): Promise<Fetche
 function request(u: URL, opts: FetchOptions, limits: FetchLimits, deadline: number): Promise<Hop> {
   return new Promise((resolve, reject) => {
     const remaining = deadline - Date.now();
-    if (remaining <= 0) return reject(new FetchError('timeout', `no answer within ${Math.round(limits.totalTimeoutMs / 1000)} s`, u.toString()));
+    if (remaining <= 0) return reject(new FetchError('timeout', `no answer within ${span(limits.totalTimeoutMs)}`, u.toString()));
     const mod = u.protocol === 'https:' ? https : http;
     const req = mod.request(u, {
       method: 'GET',
@@ -170,10 +175,10 @@ function request(u: URL, opts: FetchOptions, limits: FetchLimits, deadline: numb
         ...opts.headers,
       },
     });
-    const total = setTimeout(() => req.destroy(new FetchError('timeout', `no answer within ${Math.round(limits.totalTimeoutMs / 1000)} s`, u.toString())), remaining);
+    const total = setTimeout(() => req.destroy(new FetchError('timeout', `no answer within ${span(limits.totalTimeoutMs)}`, u.toString())), remaining);
     req.on('socket', (socket) => {
       if (!socket.connecting) return;
-      const connect = setTimeout(() => req.destroy(new FetchError('timeout', `could not connect to ${u.host} within ${Math.round(limits.connectTimeoutMs / 1000)} s`, u.toString())), limits.connectTimeoutMs);
+      const connect = setTimeout(() => req.destroy(new FetchError('timeout', `could not connect to ${u.host} within ${span(limits.connectTimeoutMs)}`, u.toString())), limits.connectTimeoutMs);
       socket.once('connect', () => clearTimeout(connect));
       socket.once('close', () => clearTimeout(connect));
     });
@@ -182,9 +187,10 @@ function request(u: URL, opts: FetchOptions, limits: FetchLimits, deadline: numb
       reject(e instanceof FetchError ? e : new FetchError('network', describeNetworkError(e as NodeJS.ErrnoException, u.host), u.toString()));
     });
     req.on('response', (res) => {
-      // The body is read (or dropped) by the caller; the total timer keeps running until then.
-      res.once('close', () => clearTimeout(total));
-      res.once('error', () => clearTimeout(total));
+      // From here the body's reader owns the deadline. Two timers on one deadline raced: when this
+      // one fired first, destroying the request reached the reader as a cut connection, and a
+      // stalled page was reported as a network fault instead of a timeout.
+      clearTimeout(total);
       resolve({ status: res.statusCode ?? 0, location: (res.headers.location as string | undefined) ?? null, res });
     });
     req.end();
@@ -202,7 +208,7 @@ function readBody(res: http.IncomingMessage, limits: FetchLimits, deadline: numb
     const chunks: Buffer[] = [];
     let size = 0;
     const stream = decompressed(res);
-    const timer = setTimeout(() => fail(new FetchError('timeout', `the page did not arrive within ${Math.round(limits.totalTimeoutMs / 1000)} s`, url)), Math.max(0, deadline - Date.now()));
+    const timer = setTimeout(() => fail(new FetchError('timeout', `the page did not arrive within ${span(limits.totalTimeoutMs)}`, url)), Math.max(0, deadline - Date.now()));
     let done = false;
     const fail = (e: Error) => {
       if (done) return;
