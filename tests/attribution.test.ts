@@ -103,6 +103,31 @@ describe('who said it', () => {
   });
 });
 
+  it('leaves out of an answer the sentences that quote someone else, so quoted words keep their speaker', () => {
+    const f = facts([
+      'Anna Lund, a military analyst, spoke to our correspondent Olaf Berg on Friday.',
+      'Q: Is the offensive over?',
+      'A: Yes, and that is remarkable. General Piotr Nowak wrote on Monday: “There is no threat of encirclement of our units.” I see no evidence of a large encirclement either.',
+      'Q: And the prisoners?',
+      'A: No. Nowak said: “They will be treated according to the law.” That is his usual register, and it tells you a lot.',
+      'Q: What is the offer worth?',
+      'A: It is a “gesture” and nothing more. The word says little.',
+    ].join('\n\n'));
+    const got = direct(f).map((q) => `${q.text.slice(0, 24)}|${q.speakers.join(',')}`);
+    expect(got.sort()).toEqual([
+      'Is the offensive over?|Olaf Berg',
+      'Yes, and that is remarka|Anna Lund',
+      'There is no threat of en|Piotr Nowak',
+      'I see no evidence of a l|Anna Lund',
+      'And the prisoners?|Olaf Berg',
+      'They will be treated acc|Piotr Nowak',
+      'That is his usual regist|Anna Lund',
+      'What is the offer worth?|Olaf Berg',
+      // A word in quotation marks that no one is given stays in the answer.
+      'It is a “gesture” and no|Anna Lund',
+    ].sort());
+  });
+
 describe('roles over time', () => {
   it('gives the latest role as current, the earlier one as history with its dates and passage', async () => {
     const dir = tempKnowledge({

@@ -149,6 +149,40 @@ function attributionBefore(text: string, plain: string, refs: Ref[], sentenceSta
  * written and never given to the nearest named person. Quotation marks without any of these are
  * not speech and get no speaker.
  */
+const sameSpeakers = (q: QuoteFact, names: string[]) => q.speakers.length > 0 && q.speakers.every((n) => names.includes(n));
+
+/**
+ * The interviewee's own words in an answer turn. An answer that quotes someone else ("Berg wrote:
+ * “…”. I see no sign of it.") is not theirs where it quotes: the sentences holding a quotation
+ * given to another speaker are left out, and what stands between them is one piece each.
+ */
+function turnWords(raw: string, sentences: Sentence[], from: number, others: { start: number; end: number }[]): string[] {
+  if (!others.length) {
+    const body = cleanQuote(raw.slice(from));
+    return body ? [body] : [];
+  }
+  const pieces: string[] = [];
+  let start = -1;
+  let end = -1;
+  const flush = () => {
+    const body = start >= 0 ? cleanQuote(raw.slice(start, end)) : '';
+    // A lone "No." between quoted sentences says nothing found again by its words.
+    if (body && wordCount(body) > 1) pieces.push(body);
+    start = -1;
+  };
+  for (const s of sentences) {
+    if (s.end <= from) continue;
+    if (others.some((q) => Math.max(0, q.start) < s.end && q.end > s.start)) {
+      flush();
+      continue;
+    }
+    if (start < 0) start = Math.max(s.start, from);
+    end = s.end;
+  }
+  flush();
+  return pieces;
+}
+
 export function extractQuotes(article: Article, people: ArticlePerson[], mentions: Mention[], original: Article = article): QuoteFact[] {
   const quotes: QuoteFact[] = [];
   const turns = interviewTurns(article, people, mentions);
@@ -193,11 +227,11 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
     const carried = carry;
     carry = null;
 
-    if (turn) {
-      // An interview's turn: the paragraph's words are its speaker's.
-      const body = cleanQuote(raw.slice(turn.from));
-      if (body) quotes.push(fact(body, { people: turn.people, text: turn.source }, null, 'direct', p.n));
-    }
+    // An interview's turn: the paragraph's words are its speaker's (placed here, filled in below,
+    // once the quotations inside it are known).
+    const turnAt = turn ? quotes.length : -1;
+    /** The paragraph's quotations given a speaker of their own, where they stand. */
+    const spoken: { start: number; end: number; fact: QuoteFact }[] = [];
 
     const spans = quoteSpans(text, !!open, raw);
     const ranges: [number, number][] = spans.map((s) => [s.open, s.close ?? text.length]);
@@ -260,6 +294,7 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
       if (!attribution && lastDirect && lastQuoteEnd >= 0 && (lastDirect.speakers.length || lastDirect.source) && !/[“"]/.test(text.slice(lastQuoteEnd + 1, qStart)) && text.slice(lastQuoteEnd + 1, qStart).length < 200 && !namesOther(lastDirect)) {
         const q: QuoteFact = { ...lastDirect, text: body, paragraph: p.n, lastParagraph: p.n };
         quotes.push(q);
+        spoken.push({ start: qStart, end: qEnd, fact: q });
         lastDirect = q;
         lastQuoteEnd = qEnd;
         // Left open, it runs on into the next paragraph with the same speaker.
@@ -291,6 +326,7 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
       if (!attribution && turn) attribution = null;
       else if (!attribution && allQuote && carried && span === spans[0]) attribution = carried;
       const f = fact(body, attribution?.source ?? noOne, attribution?.cue ?? null, 'direct', p.n);
+      spoken.push({ start: qStart, end: qEnd, fact: f });
       if (span.close == null) {
         open = { fact: f, pending: !named(attribution?.source) };
         quotes.push(f);
@@ -316,6 +352,11 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
       if (!quotes.includes(d.fact)) quotes.push(d.fact);
       Object.assign(d.fact, { speakers: given.speakers, cue: given.cue });
       delete d.fact.source;
+    }
+
+    if (turn) {
+      const pieces = turnWords(raw, sentences, turn.from, spoken.filter((q) => (q.fact.speakers.length || q.fact.source || wordCount(q.fact.text) >= 4) && !sameSpeakers(q.fact, turn.people.map((i) => people[i].name))));
+      quotes.splice(turnAt, 0, ...pieces.map((body) => fact(body, { people: turn.people, text: turn.source }, null, 'direct', p.n)));
     }
 
     // What this paragraph hands on: the speaker of its last sentence's speech verb ("… Berg said:").
