@@ -120,6 +120,7 @@ describe('who said it', () => {
       'There is no threat of en|Piotr Nowak',
       'I see no evidence of a l|Anna Lund',
       'And the prisoners?|Olaf Berg',
+      'No.|Anna Lund',
       'They will be treated acc|Piotr Nowak',
       'That is his usual regist|Anna Lund',
       'What is the offer worth?|Olaf Berg',

@@ -166,8 +166,7 @@ function turnWords(raw: string, sentences: Sentence[], from: number, others: { s
   let end = -1;
   const flush = () => {
     const body = start >= 0 ? cleanQuote(raw.slice(start, end)) : '';
-    // A lone "No." between quoted sentences says nothing found again by its words.
-    if (body && wordCount(body) > 1) pieces.push(body);
+    if (body) pieces.push(body);
     start = -1;
   };
   for (const s of sentences) {
