@@ -323,6 +323,10 @@ describe('the forms articles translated from French use', () => {
     // A description is who holds that office for that country: never a president of another one.
     const described = facts('Finnish President Olaf Berg met the Danish prime minister, Anna Lund, on Tuesday.\n\n« We will not give up land », declared the Finnish head of state.\n\n« We are ready », said the Danish leader.\n\n« Nor are we », said the Swedish president.');
     expect(direct(described).map((q) => q.speakers)).toEqual([['Olaf Berg'], ['Anna Lund'], []]);
+    // "The head of Finnish diplomacy" is Finland's foreign minister; an office of several words is
+    // matched as a phrase: the role "Finnish head of state" is the head of state's.
+    const office = facts('The Finnish foreign minister, Anna Lund, met Piotr Nowak, the head of the presidential office, on Monday.\n\n« We will not give up land », said the head of Finnish diplomacy.\n\n« Nor will we », said the Finnish head of state, Olaf Berg, in his address.');
+    expect(direct(office).map((q) => q.speakers)).toEqual([['Anna Lund'], ['Olaf Berg']]);
     // A live blog's stamp is no part of the statement that opens its entry.
     expect(facts('Update, 18:10: The delegation is led by Olaf Berg, according to the agency.').quotes.map((q) => q.text)).toEqual(['The delegation is led by Olaf Berg']);
     // An occasion after the source is cut off, but a place that says which officials is kept.

@@ -1,12 +1,13 @@
 import { splitSentences } from '../text/sentences.ts';
 import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, Mention } from './types.ts';
-import { ROLE_NOUNS } from './lexicon/names.ts';
-import { NATIONALITIES } from './lexicon/places.ts';
-import { affiliationOf } from './roles.ts';
 import { SPEECH_VERBS } from './lexicon/verbs.ts';
 import { englishPos } from './lexicon/gazetteers.ts';
 import { knownGenders, pronounGender, type Gender } from './gender.ts';
+import { descriptionAtStart, fitsDescription, readDescription, type Description } from './descriptions.ts';
+
+/** Whether a person of the article holds the office a description names. */
+export const fitsPerson = (p: ArticlePerson, d: Description): boolean => fitsDescription(p.roles.map((r) => r.text), p.affiliation, d);
 
 /** Person mentions at one span, as a possible subject of a verb. A pronoun may stand for a group. */
 export interface Ref {
@@ -135,44 +136,11 @@ function inSubordinate(before: string): boolean {
  * "The American president left Rome": a sentence whose subject is a role, not a name, is about the
  * person named last (within three paragraphs) whose roles hold that role noun (and nationality).
  */
-/**
- * "The American president left": the role noun a sentence opens with (after "the" and up to two
- * modifiers, before a word in lower case), with its modifiers; else null.
- */
-function describedHead(sentence: string): { head: string; mods: string[] } | null {
-  const m = /^\s*the\s+((?:[\p{L}.-]+\s+){1,4})/iu.exec(sentence);
-  if (!m) return null;
-  const words = m[1].trim().split(/\s+/);
-  const at = words.findIndex((w) => ROLE_NOUNS.has(w.toLowerCase()));
-  // The role noun is the head when a word in lower case (its verb) follows it.
-  if (at < 0 || at > 2 || !/^\p{Ll}/u.test(words[at + 1] ?? '')) return null;
-  return { head: words[at].toLowerCase(), mods: words.slice(0, at).map((w) => w.toLowerCase()) };
-}
-
 export function describedSubject(text: string, s: { start: number; end: number }, people: ArticlePerson[] | undefined, mentions: Mention[], paragraph: number): number | null {
   if (!people) return null;
-  const d = describedHead(text.slice(s.start, s.end));
+  const d = descriptionAtStart(text.slice(s.start, s.end));
   if (!d) return null;
-  return lastNamedWho(mentions, paragraph, s.start, (i) => fitsDescription(people[i], d.head, d.mods));
-}
-
-/**
- * Offices a description may stand for when it names a country: "the Russian leader" is its president
- * or prime minister, "the Ukrainian head of state" its president. Without a country they say too
- * little to pick anyone.
- */
-const DESCRIBED_OFFICES: Record<string, string[]> = Object.assign(Object.create(null) as Record<string, string[]>, {
-  leader: ['president', 'chancellor', 'premier', 'prime'],
-  'head of state': ['president'],
-  'head of government': ['prime', 'chancellor', 'premier'],
-});
-
-/** Whether a person holds the role a description names ("the American president": head and modifiers). */
-export function fitsDescription(p: ArticlePerson, head: string, mods: string[]): boolean {
-  const country = mods.map((w) => NATIONALITIES[w.replace(/\.$/, '')] ?? NATIONALITIES[w]).find(Boolean) ?? null;
-  const heads = [head, ...(country ? DESCRIBED_OFFICES[head] ?? [] : [])];
-  const holds = p.roles.some((r) => r.text.toLowerCase().split(/[\s-]+/).some((w) => heads.includes(w)));
-  return holds && !(country && p.affiliation !== country && !p.roles.some((r) => affiliationOf(r.text) === country));
+  return lastNamedWho(mentions, paragraph, s.start, (i) => fitsPerson(people[i], d));
 }
 
 /**
@@ -194,7 +162,7 @@ export function lastNamedWho(mentions: Mention[], paragraph: number, before: num
  * name. A "he" that follows may mean them: better no antecedent than the wrong one.
  */
 function isDescribedPerson(text: string, s: { start: number; end: number }): boolean {
-  const d = describedHead(text.slice(s.start, s.end));
+  const d = descriptionAtStart(text.slice(s.start, s.end));
   return !!d && !/^(?:officials?|members?)$/.test(d.head);
 }
 
@@ -289,10 +257,9 @@ function closingSpeaker(text: string, s: { start: number; end: number }, refs: R
   const to = from + m[1].length;
   const ref = refs.find((r) => r.start >= from && r.end <= to && r.people.length);
   if (ref) return ref.people;
-  const d = people && /^the\s+((?:[\p{L}.-]+\s+){0,3})([\p{L}-]+)$/iu.exec(m[1]);
-  if (!d || !ROLE_NOUNS.has(d[2].toLowerCase())) return null;
-  const mods = d[1].toLowerCase().split(/\s+/).filter(Boolean);
-  const who = lastNamedWho(mentions, paragraph, s.start, (i) => fitsDescription(people![i], d[2].toLowerCase(), mods));
+  const d = people && readDescription(m[1]);
+  if (!d) return null;
+  const who = lastNamedWho(mentions, paragraph, s.start, (i) => fitsPerson(people![i], d));
   // A speaker described by a role no one holds here: better no antecedent than a name they spoke of.
   return who === null ? [] : [who];
 }

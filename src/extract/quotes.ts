@@ -1,7 +1,8 @@
 import { splitSentences, type Sentence } from '../text/sentences.ts';
 import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, Mention, QuoteFact } from './types.ts';
-import { fitsDescription, lastNamedWho, refsOf, type Ref } from './coref.ts';
+import { fitsPerson, lastNamedWho, refsOf, type Ref } from './coref.ts';
+import { readDescription } from './descriptions.ts';
 import { ROLE_NOUNS } from './lexicon/names.ts';
 import { BARE_CLAUSE_VERBS, CUE_PARTICLES, JUDGEMENT, PHRASAL_SPEECH, REPORTING_WITHOUT_THAT, SPEECH_VERBS, TELL_VERBS, WEAK_CUES } from './lexicon/verbs.ts';
 import { isSpeechVerbAt, sentenceSubjectBefore, sourceAfter, sourceBefore, speechVerbs, wordsIn, type Source } from './attribution.ts';
@@ -196,10 +197,9 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
   const described = (src: Source, n: number): Source => {
     if (src.people.length || !src.text) return src;
     // "the Vermont senator and Democratic presidential candidate": either description may name them.
-    const parts = src.text.split(/\s+and\s+/).map((part, i) => (i === 0 ? /^the\s+((?:[\p{L}’'.-]+\s+){0,4}?)(head of (?:state|(?:the\s+)?government)|[\p{L}-]+)$/iu : /^((?:[\p{L}’'.-]+\s+){0,4}?)([\p{L}-]+)$/iu).exec(part));
-    const descriptions = parts.map((m) => m && { head: m[2].toLowerCase().replace(/\s+the\s+/, ' '), mods: m[1].toLowerCase().split(/\s+/).filter(Boolean) });
-    if (descriptions.some((d) => !d || !(ROLE_NOUNS.has(d.head) || /^head of/.test(d.head)))) return src;
-    const best = lastNamedWho(mentions, n, Infinity, (i) => descriptions.some((d) => fitsDescription(people[i], d!.head, d!.mods)));
+    const descriptions = src.text.split(/\s+and\s+/).map((part, i) => readDescription(i === 0 ? part : `the ${part}`));
+    if (descriptions.some((d) => !d)) return src;
+    const best = lastNamedWho(mentions, n, Infinity, (i) => descriptions.some((d) => fitsPerson(people[i], d!)));
     return best !== null ? { people: [best], text: null } : src;
   };
   const fact = (text: string, given: Source, cue: string | null, kind: QuoteFact['kind'], n: number): QuoteFact => {

@@ -8,8 +8,7 @@ import { mergeSorted, type Addition, type Derived } from './derived.ts';
 import { runAsync, runSync } from '../steps.ts';
 import { officeKeyOf, rolesOverTime, successionOf, type DatedRole, type DatedRoleMention, type Succession } from './roles.ts';
 import { affiliationOf } from '../extract/roles.ts';
-import { ROLE_NOUNS } from '../extract/lexicon/names.ts';
-import { NATIONALITIES } from '../extract/lexicon/places.ts';
+import { fitsDescription, readDescription } from '../extract/descriptions.ts';
 
 /** A person across the whole knowledge base: an article's person, merged over articles. */
 export interface Person extends Omit<ArticlePerson, 'roles'> {
@@ -410,10 +409,8 @@ export class KnowledgeBase {
    * (as the whole base knows them) hold that role noun, and nationality if the text gives one.
    */
   describedPerson(source: string, paragraph: number): Person | undefined {
-    const m = /^the\s+((?:[\p{L}.-]+\s+){0,2})([\p{L}-]+)$/iu.exec(source);
-    if (!m || !ROLE_NOUNS.has(m[2].toLowerCase())) return undefined;
-    const head = m[2].toLowerCase();
-    const country = m[1].trim().toLowerCase().split(/\s+/).map((w) => NATIONALITIES[w.replace(/\.$/, '')]).find(Boolean);
+    const d = readDescription(source);
+    if (!d) return undefined;
     const article = this.paragraphs[paragraph]?.article;
     const span = article ? this.span(article) : undefined;
     if (!span) return undefined;
@@ -421,7 +418,7 @@ export class KnowledgeBase {
     const fits = span.mentions
       .map(([id]) => this.personById.get(id))
       .filter((p): p is Person => !!p && near(p))
-      .filter((p) => p.roles.some((r) => r.role.toLowerCase().split(/[\s-]+/).includes(head)) && (!country || p.affiliation === country || p.roles.some((r) => affiliationOf(r.role) === country)));
+      .filter((p) => fitsDescription(p.roles.map((r) => r.role), p.affiliation, d));
     return fits.length === 1 ? fits[0] : undefined;
   }
 

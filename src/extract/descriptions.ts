@@ -1,0 +1,89 @@
+/**
+ * Definite descriptions of a person by office: "the Ukrainian president", "the Kremlin spokesman",
+ * "the head of Russian diplomacy". One reader for every place that asks who such a phrase means
+ * (a quotation's source, a sentence's subject, a closing "…, the minister said.", the knowledge
+ * base's view of a source), so they agree on what a description is. Pure.
+ */
+import { ROLE_NOUNS } from './lexicon/names.ts';
+import { NATIONALITIES } from './lexicon/places.ts';
+import { affiliationOf } from './roles.ts';
+
+export interface Description {
+  /** The office noun ("president"), or a fixed office phrase ("head of state"). */
+  head: string;
+  /** The words before it, lower case ("ukrainian", "former"). */
+  mods: string[];
+}
+
+/** Words a description may hold before its office noun. */
+const MAX_MODS = 4;
+const NOT_MODIFIERS = new Set('the a an of and or his her its their who which that said says told has had is was'.split(' '));
+const words = (s: string) => s.toLowerCase().split(/\s+/).filter(Boolean);
+
+/**
+ * The description a whole phrase is, or null: "the Ukrainian head of state", "the head of Russian
+ * diplomacy" (French "le chef de la diplomatie russe", a nationality inside), "the outgoing US
+ * defence secretary".
+ */
+export function readDescription(phrase: string): Description | null {
+  const t = phrase.trim().replace(/\s+/g, ' ');
+  const office = /^the\s+((?:[\p{L}’'.-]+\s+){0,3}?)(?:head|chief)\s+of\s+(?:the\s+)?((?:[\p{L}’'.-]+\s+){0,2}?)(state|government|diplomacy)$/iu.exec(t);
+  if (office) return { head: `head of ${office[3].toLowerCase()}`, mods: words(office[1] + office[2]) };
+  const m = new RegExp(String.raw`^the\s+((?:[\p{L}’'.-]+\s+){0,${MAX_MODS}}?)([\p{L}-]+)$`, 'iu').exec(t);
+  if (!m || !ROLE_NOUNS.has(m[2].toLowerCase())) return null;
+  const mods = words(m[1]);
+  // "the president said the minister": a clause, not one description.
+  if (mods.some((w) => NOT_MODIFIERS.has(w))) return null;
+  return { head: m[2].toLowerCase(), mods };
+}
+
+/**
+ * The description a sentence opens with, when its subject is one: "The Russian president said …".
+ * The shortest opening that reads as a description and is followed by a word in lower case (its verb).
+ */
+export function descriptionAtStart(sentence: string): Description | null {
+  const m = /^\s*(the\s+(?:[\p{L}’'.-]+\s+){1,7})/iu.exec(sentence);
+  if (!m) return null;
+  const ws = m[1].trim().split(/\s+/);
+  // The shortest such opening: "The Russian president said the minister …" is about the president.
+  // ("of" goes on with the office: "the head of state".)
+  for (let k = 2; k < ws.length; k++) {
+    if (!/^\p{Ll}/u.test(ws[k]) || ws[k] === 'of') continue;
+    const d = readDescription(ws.slice(0, k).join(' '));
+    if (d) return d;
+  }
+  return null;
+}
+
+/**
+ * Offices a description may stand for when it names a country: "the Russian leader" is its president
+ * or prime minister, "the Ukrainian head of state" its president, "the head of Ukrainian diplomacy"
+ * its foreign minister. Without a country they say too little to pick anyone.
+ */
+const DESCRIBED_OFFICES: Record<string, string[]> = Object.assign(Object.create(null) as Record<string, string[]>, {
+  leader: ['president', 'chancellor', 'premier', 'prime'],
+  'head of state': ['president'],
+  'head of government': ['prime', 'chancellor', 'premier'],
+  'head of diplomacy': ['foreign'],
+});
+
+/** The country a description's words name ("ukrainian", "u.s."), or null. */
+function countryOf(d: Description): string | null {
+  return d.mods.map((w) => NATIONALITIES[w.replace(/\.$/, '')] ?? NATIONALITIES[w]).find(Boolean) ?? null;
+}
+
+/**
+ * Whether someone with these roles (as written) and this affiliation holds the office a description
+ * names: a role with its office word, and the country, when it names one, theirs.
+ */
+export function fitsDescription(roles: readonly string[], affiliation: string | null | undefined, d: Description): boolean {
+  const country = countryOf(d);
+  const heads = [d.head, ...(country ? DESCRIBED_OFFICES[d.head] ?? [] : [])];
+  // An office of several words ("head of state") is found as a phrase, one word as a word.
+  const holds = roles.some((r) => {
+    const role = r.toLowerCase();
+    const ws = role.split(/[\s-]+/);
+    return heads.some((h) => (h.includes(' ') ? role.includes(h) : ws.includes(h)));
+  });
+  return holds && !(country && affiliation !== country && !roles.some((r) => affiliationOf(r) === country));
+}
