@@ -103,6 +103,26 @@ describe('who said it', () => {
   });
 });
 
+  it('reads a French interview: questions opened by a dash, with or without a question mark, asked by the one whose questions were answered', () => {
+    const f = facts([
+      'Senator Anna Lund followed the summit from the capital. She answered the questions of Olaf Berg on Sunday evening.',
+      '— Senator, what remains of the summit?',
+      'An image no one will forget.',
+      '— On Tuesday the delegations meet again.',
+      'And nobody negotiates well with one eye closed.',
+      '— A last word?',
+      'Europe has learnt to stand on its own feet.',
+    ].join('\n\n'));
+    expect(direct(f).map((q) => `${q.text.slice(0, 12)}|${q.speakers.join(',')}`)).toEqual([
+      'Senator, wha|Olaf Berg',
+      'An image no |Anna Lund',
+      'On Tuesday t|Olaf Berg',
+      'And nobody n|Anna Lund',
+      'A last word?|Olaf Berg',
+      'Europe has l|Anna Lund',
+    ]);
+  });
+
   it('leaves out of an answer the sentences that quote someone else, so quoted words keep their speaker', () => {
     const f = facts([
       'Anna Lund, a military analyst, spoke to our correspondent Olaf Berg on Friday.',

@@ -77,7 +77,9 @@ export function interviewTurns(article: Article, people: ArticlePerson[], mentio
 /** Words that say an article is an interview, in its title or its introduction. */
 const INTERVIEW_TITLE = /\binterview|\bQ\s*&\s*A\b/i;
 /** ("said in an interview" is where a quote came from, not what this article is.) */
-const INTERVIEW_INTRO = /\b(?:spoke|talked|speaks|talks) (?:to|with)\b|\binterviewed\b|\b(?:this|the following|our) interview\b|\bQ\s*&\s*A\b/i;
+const INTERVIEW_INTRO = /\b(?:spoke|talked|speaks|talks) (?:to|with)\b|\binterviewed\b|\b(?:this|the following|our) interview\b|\bQ\s*&\s*A\b|\banswer(?:ed|s)? (?:the |our |some )?questions\b/i;
+/** "— Et les territoires ?": a French interview opens each question with a dash. */
+const DASH_OPENED = /^\s*[—–]\s*\S/;
 
 /**
  * An interview whose questions carry no label, only their own paragraph (printed in bold, which the
@@ -87,11 +89,15 @@ const INTERVIEW_INTRO = /\b(?:spoke|talked|speaks|talks) (?:to|with)\b|\bintervi
  */
 function questionTurns(article: Article): { n: number; label: string; from: number }[] | null {
   const paragraphs = article.paragraphs;
-  const isQuestion = (t: string) => /\?\s*$/.test(t) && t.length <= 400 && !/[“”"«»„]/.test(t);
+  // When the dash marks the questions only (the answers run without one), a dash is a question,
+  // with or without its question mark ("— On Tuesday the delegations meet in Jeddah.").
+  const dashed = paragraphs.filter((p, i) => DASH_OPENED.test(p.text) && i + 1 < paragraphs.length && !DASH_OPENED.test(paragraphs[i + 1].text));
+  const dashQuestions = dashed.length >= 3 && dashed.length * 2 >= paragraphs.filter((p) => DASH_OPENED.test(p.text)).length * 2 - 1;
+  const isQuestion = (t: string) => t.length <= 600 && (dashQuestions ? DASH_OPENED.test(t) : /\?\s*$/.test(t) && t.length <= 400 && !/[“”"«»„]/.test(t));
   const questions = paragraphs.filter((p, i) => isQuestion(p.text) && i + 1 < paragraphs.length && !isQuestion(paragraphs[i + 1].text));
   if (questions.length < 3) return null;
   const first = paragraphs.indexOf(questions[0]);
-  if (first === 0 || !(INTERVIEW_TITLE.test(article.title) || INTERVIEW_INTRO.test(paragraphs.slice(0, first).map((p) => p.text).join(' ')))) return null;
+  if (first === 0 || !(INTERVIEW_TITLE.test(article.title) || INTERVIEW_TITLE.test(article.source ?? '') || INTERVIEW_INTRO.test(paragraphs.slice(0, first).map((p) => p.text).join(' ')))) return null;
   // Questions must be what the article is made of from the first on, not a rhetorical one now and then.
   const rest = paragraphs.slice(first);
   if (questions.length * 3 < rest.length) return null;
@@ -129,6 +135,16 @@ function roles(article: Article, people: ArticlePerson[], mentions: Mention[], f
       interviewee = object.person;
     }
     if (interviewee !== null) break;
+  }
+  // "She answered the questions of X": X asks.
+  if (interviewer === null) {
+    for (const p of article.paragraphs.filter((x) => x.n < firstTurn)) {
+      const m = /\banswer(?:ed|s)? (?:the |our |some )?questions (?:of|from|put by)\s+/.exec(p.text);
+      const asker = m && intro.find((x) => x.paragraph === p.n && !x.pronoun && x.start >= m.index + m[0].length && x.start <= m.index + m[0].length + 40);
+      if (!asker || asker.person === interviewee) continue;
+      interviewer = asker.person;
+      break;
+    }
   }
   // No "spoke to": the person the introduction presents first is the one interviewed.
   if (interviewee === null) interviewee = intro.find((m) => !m.pronoun && !(interviewer !== null && m.person === interviewer))?.person ?? null;
