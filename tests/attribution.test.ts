@@ -123,6 +123,19 @@ describe('who said it', () => {
     ]);
   });
 
+  it('finds a name no list knows when a role is said of it, and gives the answers to her, not to the minister she advises', () => {
+    const f = facts([
+      'Liis Kask is a senior adviser to the foreign minister, Olaf Berg, and sat behind him at the meeting. She spoke to Anna Lund on Sunday.',
+      'Q: What did you want from the meeting?',
+      'A: A record of what happened.',
+      'Q: How did the other side answer?',
+      'A: As usual.',
+    ].join('\n\n'));
+    expect(f.people.map((p) => p.name)).toContain('Liis Kask');
+    expect(direct(f).map((q) => q.speakers)).toEqual([['Anna Lund'], ['Liis Kask'], ['Anna Lund'], ['Liis Kask']]);
+    expect(facts('Talks went on. Kersti Tamm, the ministry’s spokeswoman, said so.').people.map((p) => p.name)).toEqual(['Kersti Tamm']);
+  });
+
   it('leaves out of an answer the sentences that quote someone else, so quoted words keep their speaker', () => {
     const f = facts([
       'Anna Lund, a military analyst, spoke to our correspondent Olaf Berg on Friday.',

@@ -151,6 +151,11 @@ const INVERTED_AFTER_QUOTE = /[,.!?]\s*[”"]\s+(?:said|says|added|adds|wrote|as
 /** ", an activist and former political prisoner", ", 54, a lawyer": a person's appositive, not an outlet's. */
 const PERSON_APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+(?![^,.]*\b(?:agency|newspaper|outlet|site|website|broadcaster|channel|group|organi[sz]ation|company|firm|party|network|daily|magazine|service|institute|union|alliance|coalition|ministry|government)\b)|\d{2},|who\s)/;
 
+/** "… is a senior adviser", "… has been the deputy minister": a role said of the words before. */
+const ROLE_PREDICATE = /^\s+(?:is|was|has been|had been|became|remains)\s+(?:a|an|the)\s+/u;
+/** ", the ministry's spokeswoman", ", a senior adviser": a person's appositive. */
+const ROLE_APPOSITIVE = /^,\s+(?:a|an|the)\s+/u;
+
 /**
  * Names the tagger left out that a title or an honorific vouches for: "Mr Berg", "President Berg".
  * (A speech verb alone is no such cue: newspapers and agencies "said" as often as people do; a
@@ -179,6 +184,21 @@ function cuedCandidates(article: Article, tokens: NerToken[][], tagged: Candidat
         const after = text.slice(run[run.length - 1].end, run[run.length - 1].end + 60);
         if (run.length >= 2 && run.every((x) => !isCommonCapital(bare(x.folded), false) && !covered.has(`${p + 1}:${x.start}`)) && PERSON_APPOSITIVE.test(after)) {
           out.push({ paragraph: p + 1, tokens: run, title: null, titleStart: t.start, sentenceStart: t.sentenceStart, evidence: new Set(['speech']) });
+          i = j - 1;
+          continue;
+        }
+      }
+      // "Triin Saarepuu is a senior adviser to …", "Kersti Tamm, the ministry's spokeswoman, …": a
+      // run of capitalised words no list knows, said to hold a role (a role noun within a few words).
+      if (!(prev?.capitalized && prev.gap === '') && next?.capitalized && next.gap === '') {
+        let j = i + 1;
+        while (j < toks.length && toks[j].capitalized && toks[j].gap === '' && !toks[j].shouting && j - i < 3) j++;
+        const run = toks.slice(i, j);
+        const after = text.slice(run[run.length - 1].end, run[run.length - 1].end + 80);
+        const said = ROLE_PREDICATE.exec(after) ?? (PERSON_APPOSITIVE.test(after) ? ROLE_APPOSITIVE.exec(after) : null);
+        const role = said && after.slice(said[0].length).split(/[,.;:]/)[0].split(/\s+/).slice(0, 5).some((w) => ROLE_NOUNS.has(w.toLowerCase()));
+        if (role && run.every((x) => !isCommonCapital(bare(x.folded), false) && !isAcronym(x.text) && !x.possessive && !covered.has(`${p + 1}:${x.start}`))) {
+          out.push({ paragraph: p + 1, tokens: run, title: null, titleStart: t.start, sentenceStart: t.sentenceStart, evidence: new Set(['role']) });
           i = j - 1;
           continue;
         }

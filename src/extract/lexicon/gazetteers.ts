@@ -99,17 +99,19 @@ export function englishPos(f: string): string | null {
   const e = englishWords();
   const direct = e.get(f);
   if (direct) return direct;
-  const tries: string[] = [];
-  if (f.endsWith('ies')) tries.push(`${f.slice(0, -3)}y`);
-  if (f.endsWith('es')) tries.push(f.slice(0, -2));
-  if (f.endsWith('s')) tries.push(f.slice(0, -1));
-  if (f.endsWith('ied')) tries.push(`${f.slice(0, -3)}y`);
-  if (f.endsWith('ed')) tries.push(f.slice(0, -2), f.slice(0, -1));
-  if (f.endsWith('ing')) tries.push(f.slice(0, -3), `${f.slice(0, -3)}e`);
-  if (f.endsWith('ly')) tries.push(f.slice(0, -2));
-  for (const t of tries) {
+  // Each ending with the parts of speech that take it: only nouns and verbs take an "-s" ("Liis" is
+  // no plural of the adjective "lii"), only verbs "-ed" and "-ing".
+  const tries: [string, RegExp][] = [];
+  if (f.endsWith('ies')) tries.push([`${f.slice(0, -3)}y`, /[nv]/]);
+  if (f.endsWith('es')) tries.push([f.slice(0, -2), /[nv]/]);
+  if (f.endsWith('s')) tries.push([f.slice(0, -1), /[nv]/]);
+  if (f.endsWith('ied')) tries.push([`${f.slice(0, -3)}y`, /v/]);
+  if (f.endsWith('ed')) tries.push([f.slice(0, -2), /v/], [f.slice(0, -1), /v/]);
+  if (f.endsWith('ing')) tries.push([f.slice(0, -3), /v/], [`${f.slice(0, -3)}e`, /v/]);
+  if (f.endsWith('ly')) tries.push([f.slice(0, -2), /[a-z]/]);
+  for (const [t, takes] of tries) {
     const p = e.get(t);
-    if (p) return p;
+    if (p && takes.test(p)) return p;
   }
   return null;
 }
