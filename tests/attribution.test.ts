@@ -136,6 +136,28 @@ describe('who said it', () => {
     expect(facts('Talks went on. Kersti Tamm, the ministry’s spokeswoman, said so.').people.map((p) => p.name)).toEqual(['Kersti Tamm']);
   });
 
+  it('reads an interview whose answers alone are labelled with the name, the questions in bold before each', () => {
+    const f = facts([
+      'Anna Lund has been foreign minister since last year. She talked to Olaf Berg on Thursday.',
+      '**The president wrote that the country could win back its land. Did you expect that?**',
+      'Lund: We prepared this meeting for weeks.',
+      'I would not call it a surprise.',
+      '**The other side says he simply heard one version.**',
+      'Lund: Of course they say that.',
+      '**Is there a deadline?**',
+      'Lund: I will not invent a number.',
+    ].join('\n\n'));
+    expect(direct(f).map((q) => `${q.text.slice(0, 12)}|${q.speakers.join(',')}`)).toEqual([
+      'The presiden|Olaf Berg',
+      'We prepared |Anna Lund',
+      'I would not |Anna Lund',
+      'The other si|Olaf Berg',
+      'Of course th|Anna Lund',
+      'Is there a d|Olaf Berg',
+      'I will not i|Anna Lund',
+    ]);
+  });
+
   it('leaves out of an answer the sentences that quote someone else, so quoted words keep their speaker', () => {
     const f = facts([
       'Anna Lund, a military analyst, spoke to our correspondent Olaf Berg on Friday.',

@@ -41,6 +41,17 @@ export function interviewTurns(article: Article, people: ArticlePerson[], mentio
     labelled.push({ n: p.n, label: m[1], from: m[0].length });
   }
   const labels = new Set(labelled.map((l) => l.label));
+  // Only the answers labelled, with the interviewee's name ("Berg: …"), the questions in bold (which
+  // the loader strips): the paragraph right before each answer, after the introduction, is a question.
+  if (labelled.length >= 3 && labels.size === 1 && !QUESTION.test(labelled[0].label) && !ANSWER.test(labelled[0].label) && isPersonName(labelled[0].label, people)) {
+    const answers = new Set(labelled.map((l) => l.n));
+    const questions = labelled.map((l) => l.n - 1).filter((n) => n > 1 && !answers.has(n));
+    if (questions.length >= 3) {
+      labelled.push(...questions.map((n) => ({ n, label: 'Q', from: 0 })));
+      labelled.sort((a, b) => a.n - b.n);
+      labels.add('Q');
+    }
+  }
   if (labelled.length < 3 || labels.size < 2) {
     const unlabelled = questionTurns(article);
     if (!unlabelled) return new Map();
