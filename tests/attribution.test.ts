@@ -21,6 +21,8 @@ describe('quotation marks of every style', () => {
       ['Er sagte: „Wir sagen ‚nein‘.“', 'Er sagte: “Wir sagen ‘nein’.”'],
       ['Il a dit : « La paix est possible ».', 'Il a dit : “ La paix est possible ”.'],
       ['Er sagte: »Nein«.', 'Er sagte: “Nein”.'],
+      // English marks inside guillemets are the inner quotation.
+      ['« There are no “paper bears”, and we are a real bear », he said.', '“ There are no ‘paper bears’, and we are a real bear ”, he said.'],
       ['She was ‘appalled’, and Russia’s leaders’ view did not change.', 'She was “appalled”, and Russia’s leaders’ view did not change.'],
       ["He called it 'a start' and didn't elaborate.", 'He called it “a start” and didn\'t elaborate.'],
       ['Plain “English” here’s fine', 'Plain “English” here’s fine'],

@@ -38,12 +38,28 @@ export function canonicalQuotes(text: string): string {
     // French « … » (German »…« when the first one points right).
     const [open, close] = text[firstGuillemet] === '«' ? ['«', '»'] : ['»', '«'];
     const [innerOpen, innerClose] = open === '«' ? ['‹', '›'] : ['›', '‹'];
+    // English marks inside guillemets are the inner quotation (« … “paper bears” … »): made single,
+    // so the outer pair still closes where it does.
+    let depth = 0;
+    let inner = false;
     for (let i = 0; i < chars.length; i++) {
       const c = chars[i];
-      if (c === open) replaceAt(chars, i, '“');
-      else if (c === close) replaceAt(chars, i, '”');
-      else if (c === innerOpen) replaceAt(chars, i, '‘');
+      if (c === open) {
+        replaceAt(chars, i, '“');
+        depth++;
+      } else if (c === close) {
+        replaceAt(chars, i, '”');
+        depth = Math.max(0, depth - 1);
+        inner = false;
+      } else if (c === innerOpen) replaceAt(chars, i, '‘');
       else if (c === innerClose) replaceAt(chars, i, '’');
+      else if (depth > 0 && (c === '“' || (c === '"' && !inner))) {
+        replaceAt(chars, i, '‘');
+        inner = true;
+      } else if (depth > 0 && inner && (c === '”' || c === '"')) {
+        replaceAt(chars, i, '’');
+        inner = false;
+      }
     }
     return chars.join('');
   }
