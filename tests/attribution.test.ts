@@ -384,6 +384,10 @@ describe('the forms articles translated from French use', () => {
     // matched as a phrase: the role "Finnish head of state" is the head of state's.
     const office = facts('The Finnish foreign minister, Anna Lund, met Piotr Nowak, the head of the presidential office, on Monday.\n\n« We will not give up land », said the head of Finnish diplomacy.\n\n« Nor will we », said the Finnish head of state, Olaf Berg, in his address.');
     expect(direct(office).map((q) => q.speakers)).toEqual([['Anna Lund'], ['Olaf Berg']]);
+    // Verbs a translation from French inverts after the quote report it there, and only there.
+    const calques = facts('Talks went on. Anna Lund spoke on Monday.\n\n« It is a big shift », rejoiced Anna Lund before the journalists.\n\nThe army launched drones overnight. « They fund the war against themselves », launched Olaf Berg.');
+    expect(direct(calques).map((q) => q.speakers)).toEqual([['Anna Lund'], ['Olaf Berg']]);
+    expect(calques.quotes.filter((q) => q.kind === 'reported')).toEqual([]);
     // A live blog's stamp is no part of the statement that opens its entry.
     expect(facts('Update, 18:10: The delegation is led by Olaf Berg, according to the agency.').quotes.map((q) => q.text)).toEqual(['The delegation is led by Olaf Berg']);
     // An occasion after the source is cut off, but a place that says which officials is kept.

@@ -54,6 +54,13 @@ const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 /** A live blog's entry stamp before a statement that opens the entry: "Update, 18:10:", "16:45 GMT —". */
 const LIVE_STAMP = /^(?:(?:update|updated|breaking)\s*(?:[,:]\s*)?)?(?:\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|CET|CEST|EET|EEST|MSK|BST|ET|EST|EDT|\p{Lu}\p{Ll}+ time|local time))?\s*[,:—–-]+\s*)(?=\p{Lu})/iu;
 
+/**
+ * Verbs that report speech only in the inverted order right after a quotation, as translations from
+ * French have them ("« … », launched the minister", "rejoiced M. Berg"); elsewhere they are no cue
+ * ("Russia launched drones").
+ */
+const INVERTED_ONLY = new Set('launched rejoiced exulted thundered ironised ironized fustigated castigated lambasted slammed tempered nuanced congratulated worried fretted enthused specified detailed cut smiled laughed shrugged'.split(' '));
+
 /** Reporting verbs that may stand before their subject: "said Berg", "added a senior official". */
 const INVERTING = new Set('said says added adds wrote writes replied replies continued continues explained explains noted notes insisted argued recalled remembered declared stated warned answered responded countered concluded observed remarked asked'.split(' '));
 
@@ -89,7 +96,7 @@ function attributionAfter(text: string, refs: Ref[], from: number, sentenceEnd: 
   // Verb first: "said Berg", "said a senior official", "wrote Berg on X".
   // (French word order in translations: "« … », a déclaré X".)
   const vf = /^\s*[,—–-]?\s*(?:(?:also|later|then|a|has|had)\s+)?([\p{Ll}]+)(?:\s+(?:out|up|on|back|in))?(?=\s)/u.exec(rest);
-  if (vf && (SPEECH_VERBS.has(vf[1]) || (PHRASAL_SPEECH[vf[1]] && vf[0].trimEnd().endsWith(PHRASAL_SPEECH[vf[1]])))) {
+  if (vf && (SPEECH_VERBS.has(vf[1]) || INVERTED_ONLY.has(vf[1]) || (PHRASAL_SPEECH[vf[1]] && vf[0].trimEnd().endsWith(PHRASAL_SPEECH[vf[1]])))) {
     const src = sourceAfter(text, refs, from + vf[0].length, sentenceEnd);
     if (named(src)) return { source: src!, cue: vf[1] };
   }
