@@ -313,6 +313,12 @@ describe('roles over time', () => {
       'a.md': '---\ntitle: A\npublished: 2024-06-18\n---\n\nInvestigators arrested a general who is not to be confused with the dismissed deputy minister Anna Lund.\n',
     }));
     expect(who(later, 'Anna Lund').results[0].person?.role).toBe('former deputy minister');
+    // "replacing Y, who resigned" ends Y's offices, not those of the one who replaced Y.
+    const replaced = await buildKnowledgeBase(tempKnowledge({
+      'a.md': '---\ntitle: A\npublished: 2026-01-09\n---\n\nThe new head of the presidential office, Olaf Berg, now leads the talks.\n',
+      'b.md': '---\ntitle: B\npublished: 2026-01-15\n---\n\nOlaf Berg, the former intelligence chief, has headed it since January 2, replacing Piotr Nowak, who resigned in November.\n',
+    }));
+    expect(who(replaced, 'Olaf Berg').results[0].person?.role).toMatch(/^(?:new )?head of the presidential office$/);
   });
 
   it('shows a rank as what someone is, not as a former role, and a role before the comma over a rank', async () => {

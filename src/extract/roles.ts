@@ -366,7 +366,8 @@ export function rolesSaidOf(text: string, start: number, end: number): SaidRole[
   if (/^[’']s\s+(?:resignation|dismissal|sacking|ouster|departure|exit|removal)\b/.test(after) || /\b(?:resignation|dismissal|sacking|ouster|departure|removal)\s+of\s+(?:[\p{L}-]+\s+){0,3}$/u.test(text.slice(Math.max(0, start - 40), start))) {
     out.push({ text: LEFT_OFFICE, how: 'predicate', former: true, fresh: false });
   }
-  const left = LEAVES.exec(after);
+  // "X, …, replacing Y, who resigned": a "who" right after a name in the appositive is that name's.
+  const left = [LEAVES.exec(after)].find((m) => m && !/\p{Lu}[\p{L}’'-]+\s*,\s*who\b/u.test(m[0]));
   if (left) out.push({ text: left[1] ?? LEFT_OFFICE, how: 'predicate', former: true, fresh: false });
   // "Merz took over from Olaf Scholz", "replacing X", "he dismissed the finance minister, X": X is out of office.
   const before = text.slice(Math.max(0, start - 60), start);
