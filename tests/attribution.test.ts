@@ -390,6 +390,9 @@ describe('the forms articles translated from French use', () => {
     // matched as a phrase: the role "Finnish head of state" is the head of state's.
     const office = facts('The Finnish foreign minister, Anna Lund, met Piotr Nowak, the head of the presidential office, on Monday.\n\n« We will not give up land », said the head of Finnish diplomacy.\n\n« Nor will we », said the Finnish head of state, Olaf Berg, in his address.');
     expect(direct(office).map((q) => q.speakers)).toEqual([['Anna Lund'], ['Olaf Berg']]);
+    // "The head of Finnish diplomacy, X," is a minister; "on the network X" is where, not who.
+    const minister = facts('The head of Finnish diplomacy, Anna Lund, affirmed on Thursday that the plant had been cut off.\n\n« It was a manual disconnection », wrote the minister on the network X.');
+    expect(direct(minister).map((q) => q.speakers)).toEqual([['Anna Lund']]);
     // Verbs a translation from French inverts after the quote report it there, and only there.
     const calques = facts('Talks went on. Anna Lund spoke on Monday.\n\n« It is a big shift », rejoiced Anna Lund before the journalists.\n\nThe army launched drones overnight. « They fund the war against themselves », launched Olaf Berg.');
     expect(direct(calques).map((q) => q.speakers)).toEqual([['Anna Lund'], ['Olaf Berg']]);

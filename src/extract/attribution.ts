@@ -218,9 +218,9 @@ export function sourceAfter(text: string, refs: Ref[], verbEnd: number, to: numb
     if (phrase.length && /[,;:.“”"]/.test(gapBefore)) break;
     if (phrase.length > 8) break;
     if (phrase.length && /^(?:who|which|that|adding|saying|as|after|when|while|during|before|following|ahead)$/.test(w.w)) break;
-    // "declared the Ukrainian president in his evening address": the occasion is no part of the source
-    // (but "officials in Kyiv" is).
-    if (phrase.length && /^(?:in|on|at)$/.test(w.w) && OCCASION_AFTER.test(ws[k + 1]?.w ?? '')) break;
+    // "declared the Ukrainian president in his evening address", "wrote the minister on the network
+    // X": the occasion is no part of the source (but "officials in Kyiv" is).
+    if (phrase.length && /^(?:in|on|at)$/.test(w.w) && (OCCASION_AFTER.test(ws[k + 1]?.w ?? '') || (w.w === 'on' && ws[k + 1]?.w === 'the'))) break;
     // "said a compromise had not been found": the words after the verb are its clause, not a source.
     if (phrase.length && AUXILIARY.test(w.w)) return null;
     phrase.push(w);

@@ -81,7 +81,8 @@ export function fitsDescription(roles: readonly string[], affiliation: string | 
   const heads = [d.head, ...(country ? DESCRIBED_OFFICES[d.head] ?? [] : [])];
   // An office of several words ("head of state") is found as a phrase, one word as a word.
   const holds = roles.some((r) => {
-    const role = r.toLowerCase();
+    // "head of Ukrainian diplomacy" is the foreign minister, "head of state" the president.
+    const role = r.toLowerCase().replace(/\b(?:head|chief) of (?:the )?(?:[\p{L}’'-]+ )?diplomacy\b/u, '$& foreign minister');
     const ws = role.split(/[\s-]+/);
     return heads.some((h) => (h.includes(' ') ? role.includes(h) : ws.includes(h)));
   });
