@@ -58,6 +58,8 @@ const MAYBE_DATE = new RegExp(`\\d{4}-\\d{2}|\\d{1,2}/\\d{1,2}|\\b(${[...MONTHS,
 /** Whether findTimes asks chrono about this text (the costly part of reading dates). */
 export const mayHoldDate = (text: string): boolean => MAYBE_DATE.test(text);
 
+const PARTS_OF_DAY = /\b(?:last night|overnight|tonight|this (?:morning|afternoon|evening)|in the early hours(?! of))\b/gi;
+
 /** Future, in the clause that holds a time: "is due in Riyadh on Tuesday", "will meet next week". */
 const FUTURE = /\b(will|shall|'ll|is due|are due|due to|is expected|are expected|expected to|is scheduled|are scheduled|scheduled (?:for|to)|is set to|are set to|plans to|(?:we|they|I|you|who) plan to|planned for|planning to|intends? to|is to|are to|aims? to|going to|upcoming|hopes? to|ready to|would (?:meet|hold|travel|fly|head|visit|resume|begin|start|return|sign|arrive|take place|go|come)|to (?:meet|hold|travel|fly|head|visit|resume|begin|start|return|sign|arrive|reconvene|take place)|(?:hosts|meets|travels|visits|holds|flies|begins|starts|opens|arrives|returns|resumes|convenes|reconvenes|heads|gathers|votes)|(?:takes?|assumes?) (?:over|office|effect|place|up)|(?:is|are) (?:meeting|hosting|holding|travelling|traveling|flying|heading|visiting|due)|(?:was|were) (?:flying|heading|travelling|traveling|on (?:its|their|his|her) way)|(?<!\b(?:did|does|do|not|never|who|that|had|have|has|they|we|and)\s)(?<=\b(?:leaders|ministers|delegations|envoys|negotiators|sides|officials|allies|members|presidents|teams|parties)\s)(?:meet|gather|convene|reconvene|travel|vote|hold|resume))\b/i;
 /** Past, in the same clause: "met on Sunday", "was held in May", "said on Monday". */
@@ -299,6 +301,17 @@ export function findTimes(text: string, published: string | null): TimeExpressio
     const first = `${last.value.slice(0, 8)}${pad(+m[1])}`;
     if (+m[1] >= +m[2]) continue;
     push({ text: m[0], start: m.index!, end: m.index! + m[0].length, kind: 'date', date: { value: first, precision: 'day' }, until: last });
+  }
+
+  // The night and the parts of the day around publication (chrono's times of day are off): "last night"
+  // is the evening before, "overnight", "this morning", "tonight" the day of publication. "Overnight
+  // into Sunday" is dated by its day.
+  if (ref) {
+    for (const m of text.matchAll(PARTS_OF_DAY)) {
+      if (/^overnight$/i.test(m[0]) && /^\s+(?:into|on|to|before|after)\b/i.test(text.slice(m.index! + m[0].length))) continue;
+      const day = new Date(ref.getTime() - (/^last/i.test(m[0]) ? 86_400_000 : 0));
+      push({ text: m[0], start: m.index!, end: m.index! + m[0].length, kind: 'date', date: { value: isoDay(day), precision: 'day' } });
+    }
   }
 
   for (const m of text.matchAll(YEAR)) {
