@@ -210,6 +210,9 @@ describe('dates', () => {
     expect(t('talks on December 19–21 in Miami')).toEqual([['date', '2025-12-19/day', '2025-12-21']]);
     expect(t('They talked from Friday to Sunday.', '2026-03-16')).toEqual([['date', '2026-03-13/day', '2026-03-15']]);
     expect(t('between 19 and 21 December')).toEqual([['date', '2025-12-19/day', '2025-12-21']]);
+    // Two days joined by "and", either way round: chrono alone reads one of them.
+    expect(t('They met in Oslo on 14 and 15 December.')).toEqual([['date', '2025-12-14/day', '2025-12-15']]);
+    expect(t('They met in Oslo on December 14 and 15.')).toEqual([['date', '2025-12-14/day', '2025-12-15']]);
   });
 
   it('never dates an event with a duration, a bound or a time of day', () => {

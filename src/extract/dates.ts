@@ -49,6 +49,10 @@ const DURATION = new RegExp(`\\b(?:(?:${NUMBER_WORDS})(?:[- ](?:and[- ]a[- ]half
 const YEAR = /\b(in|since|until|till|by|during|of|from|before|after|early|late|mid-?|throughout)?\s*((?:19|20)\d{2})\b(?!\s*(?:-|–)?\s*(?:point|page|strong|member|mile|km|kilometre|troops|soldiers|people))/gi;
 /** "between 19 and 21 December", "from 19 to 21 Dec 2025": a range chrono reads as its last day only. */
 const DAY_RANGE = new RegExp(`\\b(?:between|from)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:and|to|until)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(${[...MONTHS, ...MONTH_ABBR].join('|')})\\.?(?:,?\\s+(\\d{4}))?\\b`, 'gi');
+/** Two days of one month joined by "and": "14 and 15 December", "December 14 and 15". */
+const DAY_PAIR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+and\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(${[...MONTHS, ...MONTH_ABBR].join('|')})\\.?(?:,?\\s+(\\d{4}))?\\b`, 'gi');
+const MONTH_DAY_PAIR = new RegExp(`\\b(${[...MONTHS, ...MONTH_ABBR].join('|')})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+and\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, 'gi');
+
 /** Words that make what follows a bound rather than the time of the event. */
 const PERIOD_BEFORE = /\b(since|until|till|by|through|throughout|before|ahead of|prior to|within|for|over|deadline of|no later than)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+|beginning\s+of\s+)?(?:early|late|mid-?)?\s*$/i;
 /** A cheap test: does a text hold anything chrono could read as a date? Most sentences do not. */
@@ -290,7 +294,10 @@ export function findTimes(text: string, published: string | null): TimeExpressio
     }
   }
 
-  for (const m of text.matchAll(DAY_RANGE)) {
+  // chrono reads "14 and 15 December" as the 15th, "December 14 and 15" as the 14th.
+  const pairs = /\d\s+and\s+\d/.test(text) ? [...text.matchAll(DAY_PAIR), ...[...text.matchAll(MONTH_DAY_PAIR)].map((m) => Object.assign([m[0], m[2], m[3], m[1], m[4]], { index: m.index }))] : [];
+  const ranges = [...text.matchAll(DAY_RANGE), ...pairs];
+  for (const m of ranges) {
     const month = MONTHS.findIndex((x) => x.startsWith(m[3].toLowerCase().slice(0, 3)));
     if (month < 0 || !/^\p{Lu}/u.test(m[3])) continue;
     const year = m[4] ? +m[4] : null;
