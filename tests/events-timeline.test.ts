@@ -357,3 +357,27 @@ The delegations met in Oslo less than a day after the missile strike on Kelmar.
     expect(all.filter((e) => e.paragraph === 2 && e.kind === 'attack').map((e) => e.date?.value)).not.toContain('2026-03-15');
   });
 });
+
+describe('a happening told as lasting several days up to the day given', () => {
+  const story = `---
+title: Third day in Porto
+published: 2026-03-14
+source: Test Wire
+---
+
+Negotiators wrapped up a third straight day of talks in Porto on Saturday.
+
+After the first round on March 2 the two sides exchanged 500 prisoners each over three days, from 5 to 7 March.
+`;
+  const eventsOf = async () => (await buildKnowledgeBase(tempKnowledge({ 'porto.md': story }))).events;
+
+  it('spans the days that led up to it', async () => {
+    const talks = (await eventsOf()).find((e) => e.paragraph === 0 && e.kind === 'talks');
+    expect([talks?.date?.value, talks?.date?.end?.value]).toEqual(['2026-03-12', '2026-03-14']);
+  });
+
+  it('spans only the happening beside the words, not another the sentence dates', async () => {
+    const second = (await eventsOf()).filter((e) => e.paragraph === 1);
+    expect(second.filter((e) => e.kind === 'talks').map((e) => [e.date?.value, e.date?.end?.value])).toEqual([['2026-03-02', undefined]]);
+  });
+});

@@ -283,7 +283,17 @@ export function extractEvents(article: Article, people: ArticlePerson[], mention
         const t = offset ? offset.time : pickTime(offsets.length ? times.filter((x) => !offsets.some((o) => x.start >= o.from && x.end <= o.to)) : times, at, end, s.text);
         // A statement is news when a named person makes it on a day the text gives, or to the press.
         if (spoken && !(named && (t || ON_RECORD.test(s.text)))) continue;
-        const date: EventDate | null = t ? { ...dateOf(t), source: 'text' } : (carried ?? storyDay(lastDay, published) ?? fallback);
+        let date: EventDate | null = t ? { ...dateOf(t), source: 'text' } : (carried ?? storyDay(lastDay, published) ?? fallback);
+        // "completed over three days", "wrapped up a third straight day of talks on Saturday": the days
+        // that led up to the day told.
+        const span = t && !t.ahead && date?.precision === 'day' && !date.end ? SPAN_OF_DAYS.exec(plain) : null;
+        // Only beside the trigger: "after the round on 16 May the sides swapped prisoners over three days" spans the swap.
+        if (span && date && Math.min(Math.abs(span.index - at), Math.abs(span.index - end)) <= 40) {
+          const n = SPAN_DAYS[(span[1] ?? span[2]).toLowerCase()] ?? 0;
+          const d = parseIsoDate(date.value)!;
+          d.setUTCDate(d.getUTCDate() - (n - 1));
+          if (n > 1) date = { value: d.toISOString().slice(0, 10), precision: 'day', end: { value: date.value, precision: 'day' }, source: 'text' };
+        }
         events.push({
           kind,
           summary: shorten(s.text, MAX_SUMMARY),
@@ -349,6 +359,9 @@ function dayOffsets(text: string, times: TimeExpression[]): { from: number; to: 
   }
   return out;
 }
+
+const SPAN_OF_DAYS = /\b(?:over|across)\s+(two|three|four|five)\s+days\b|\b(second|third|fourth|fifth)\s+(?:straight|consecutive|successive)\s+day\b/i;
+const SPAN_DAYS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, second: 2, third: 3, fourth: 4, fifth: 5 };
 
 interface Recollection {
   kind: EventKind;
