@@ -328,3 +328,56 @@ The delegations met again on Friday, officials said.
     expect(new Set([all[0].citation.article, ...(all[0].event!.alsoReported ?? []).map((c) => c.article)])).toEqual(new Set(['a-named', 'b-bare']));
   });
 });
+
+describe('a happening told as so many days before or after another', () => {
+  const story = `---
+title: Envoy in the capital
+published: 2026-03-16
+source: Test Wire
+---
+
+The envoy met the president in the capital on Friday, a day after the missile strike on the port of Varnek.
+
+On March 5, two days after taking office, the new defence minister, Ilse Marand, visited the front.
+
+The delegations met in Oslo less than a day after the missile strike on Kelmar.
+`;
+  const eventsOf = async () => (await buildKnowledgeBase(tempKnowledge({ 'envoy.md': story }))).events;
+
+  it('is dated that many days from the day the rest of the sentence gives', async () => {
+    const all = await eventsOf();
+    // Friday 2026-03-13: the strike was on the Thursday.
+    expect(all.filter((e) => e.paragraph === 0 && e.kind === 'attack').map((e) => e.date?.value)).toEqual(['2026-03-12']);
+    expect(all.filter((e) => e.paragraph === 1 && e.kind === 'appointment').map((e) => e.date?.value)).toEqual(['2026-03-03']);
+  });
+
+  it('keeps the day of what the sentence reports, and moves nothing by a count it does not give', async () => {
+    const all = await eventsOf();
+    expect(all.filter((e) => e.paragraph === 0 && e.kind === 'meeting').map((e) => e.date?.value)).toEqual(['2026-03-13']);
+    expect(all.filter((e) => e.paragraph === 2 && e.kind === 'attack').map((e) => e.date?.value)).not.toContain('2026-03-15');
+  });
+});
+
+describe('a happening told as lasting several days up to the day given', () => {
+  const story = `---
+title: Third day in Porto
+published: 2026-03-14
+source: Test Wire
+---
+
+Negotiators wrapped up a third straight day of talks in Porto on Saturday.
+
+After the first round on March 2 the two sides exchanged 500 prisoners each over three days, from 5 to 7 March.
+`;
+  const eventsOf = async () => (await buildKnowledgeBase(tempKnowledge({ 'porto.md': story }))).events;
+
+  it('spans the days that led up to it', async () => {
+    const talks = (await eventsOf()).find((e) => e.paragraph === 0 && e.kind === 'talks');
+    expect([talks?.date?.value, talks?.date?.end?.value]).toEqual(['2026-03-12', '2026-03-14']);
+  });
+
+  it('spans only the happening beside the words, not another the sentence dates', async () => {
+    const second = (await eventsOf()).filter((e) => e.paragraph === 1);
+    expect(second.filter((e) => e.kind === 'talks').map((e) => [e.date?.value, e.date?.end?.value])).toEqual([['2026-03-02', undefined]]);
+  });
+});

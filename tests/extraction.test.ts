@@ -187,6 +187,16 @@ describe('dates', () => {
     expect(t('The team was flying to the United States for talks in Florida on Sunday.', '2026-03-14')).toEqual([['date', '2026-03-15/day']]);
   });
 
+  it('dates the night and the parts of the day from the publication date', () => {
+    // Published Wednesday 2026-03-18: last night is the Tuesday evening, overnight and this morning the day itself.
+    expect(t('Envoys met in Oslo last night.', '2026-03-18')).toEqual([['date', '2026-03-17/day']]);
+    expect(t('Overnight, drones struck the port.', '2026-03-18')).toEqual([['date', '2026-03-18/day']]);
+    expect(t('Missiles struck the city in the early hours.', '2026-03-18')).toEqual([['date', '2026-03-18/day']]);
+    expect(t('The minister will speak tonight.', '2026-03-18')).toEqual([['date', '2026-03-18/day']]);
+    // "overnight into Sunday" is dated by its day, not as the publication day.
+    expect(t('Drones struck overnight into Sunday.', '2026-03-16').map((x) => x[1])).toEqual(['2026-03-15/day']);
+  });
+
   it('reads "the next day" as nothing of its own: the day is counted from another event', () => {
     expect(t('He arrived on Wednesday and met her the next day.', '2026-03-16')).toEqual([['date', '2026-03-11/day']]);
   });
@@ -200,6 +210,9 @@ describe('dates', () => {
     expect(t('talks on December 19–21 in Miami')).toEqual([['date', '2025-12-19/day', '2025-12-21']]);
     expect(t('They talked from Friday to Sunday.', '2026-03-16')).toEqual([['date', '2026-03-13/day', '2026-03-15']]);
     expect(t('between 19 and 21 December')).toEqual([['date', '2025-12-19/day', '2025-12-21']]);
+    // Two days joined by "and", either way round: chrono alone reads one of them.
+    expect(t('They met in Oslo on 14 and 15 December.')).toEqual([['date', '2025-12-14/day', '2025-12-15']]);
+    expect(t('They met in Oslo on December 14 and 15.')).toEqual([['date', '2025-12-14/day', '2025-12-15']]);
   });
 
   it('never dates an event with a duration, a bound or a time of day', () => {

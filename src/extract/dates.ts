@@ -49,6 +49,10 @@ const DURATION = new RegExp(`\\b(?:(?:${NUMBER_WORDS})(?:[- ](?:and[- ]a[- ]half
 const YEAR = /\b(in|since|until|till|by|during|of|from|before|after|early|late|mid-?|throughout)?\s*((?:19|20)\d{2})\b(?!\s*(?:-|–)?\s*(?:point|page|strong|member|mile|km|kilometre|troops|soldiers|people))/gi;
 /** "between 19 and 21 December", "from 19 to 21 Dec 2025": a range chrono reads as its last day only. */
 const DAY_RANGE = new RegExp(`\\b(?:between|from)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:and|to|until)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(${[...MONTHS, ...MONTH_ABBR].join('|')})\\.?(?:,?\\s+(\\d{4}))?\\b`, 'gi');
+/** Two days of one month joined by "and": "14 and 15 December", "December 14 and 15". */
+const DAY_PAIR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+and\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(${[...MONTHS, ...MONTH_ABBR].join('|')})\\.?(?:,?\\s+(\\d{4}))?\\b`, 'gi');
+const MONTH_DAY_PAIR = new RegExp(`\\b(${[...MONTHS, ...MONTH_ABBR].join('|')})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+and\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, 'gi');
+
 /** Words that make what follows a bound rather than the time of the event. */
 const PERIOD_BEFORE = /\b(since|until|till|by|through|throughout|before|ahead of|prior to|within|for|over|deadline of|no later than)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+|beginning\s+of\s+)?(?:early|late|mid-?)?\s*$/i;
 /** A cheap test: does a text hold anything chrono could read as a date? Most sentences do not. */
@@ -57,6 +61,8 @@ const MAYBE_DATE = new RegExp(`\\d{4}-\\d{2}|\\d{1,2}/\\d{1,2}|\\b(${[...MONTHS,
 
 /** Whether findTimes asks chrono about this text (the costly part of reading dates). */
 export const mayHoldDate = (text: string): boolean => MAYBE_DATE.test(text);
+
+const PARTS_OF_DAY = /\b(?:last night|overnight|tonight|this (?:morning|afternoon|evening)|in the early hours(?! of))\b/gi;
 
 /** Future, in the clause that holds a time: "is due in Riyadh on Tuesday", "will meet next week". */
 const FUTURE = /\b(will|shall|'ll|is due|are due|due to|is expected|are expected|expected to|is scheduled|are scheduled|scheduled (?:for|to)|is set to|are set to|plans to|(?:we|they|I|you|who) plan to|planned for|planning to|intends? to|is to|are to|aims? to|going to|upcoming|hopes? to|ready to|would (?:meet|hold|travel|fly|head|visit|resume|begin|start|return|sign|arrive|take place|go|come)|to (?:meet|hold|travel|fly|head|visit|resume|begin|start|return|sign|arrive|reconvene|take place)|(?:hosts|meets|travels|visits|holds|flies|begins|starts|opens|arrives|returns|resumes|convenes|reconvenes|heads|gathers|votes)|(?:takes?|assumes?) (?:over|office|effect|place|up)|(?:is|are) (?:meeting|hosting|holding|travelling|traveling|flying|heading|visiting|due)|(?:was|were) (?:flying|heading|travelling|traveling|on (?:its|their|his|her) way)|(?<!\b(?:did|does|do|not|never|who|that|had|have|has|they|we|and)\s)(?<=\b(?:leaders|ministers|delegations|envoys|negotiators|sides|officials|allies|members|presidents|teams|parties)\s)(?:meet|gather|convene|reconvene|travel|vote|hold|resume))\b/i;
@@ -288,7 +294,10 @@ export function findTimes(text: string, published: string | null): TimeExpressio
     }
   }
 
-  for (const m of text.matchAll(DAY_RANGE)) {
+  // chrono reads "14 and 15 December" as the 15th, "December 14 and 15" as the 14th.
+  const pairs = /\d\s+and\s+\d/.test(text) ? [...text.matchAll(DAY_PAIR), ...[...text.matchAll(MONTH_DAY_PAIR)].map((m) => Object.assign([m[0], m[2], m[3], m[1], m[4]], { index: m.index }))] : [];
+  const ranges = [...text.matchAll(DAY_RANGE), ...pairs];
+  for (const m of ranges) {
     const month = MONTHS.findIndex((x) => x.startsWith(m[3].toLowerCase().slice(0, 3)));
     if (month < 0 || !/^\p{Lu}/u.test(m[3])) continue;
     const year = m[4] ? +m[4] : null;
@@ -299,6 +308,17 @@ export function findTimes(text: string, published: string | null): TimeExpressio
     const first = `${last.value.slice(0, 8)}${pad(+m[1])}`;
     if (+m[1] >= +m[2]) continue;
     push({ text: m[0], start: m.index!, end: m.index! + m[0].length, kind: 'date', date: { value: first, precision: 'day' }, until: last });
+  }
+
+  // The night and the parts of the day around publication (chrono's times of day are off): "last night"
+  // is the evening before, "overnight", "this morning", "tonight" the day of publication. "Overnight
+  // into Sunday" is dated by its day.
+  if (ref) {
+    for (const m of text.matchAll(PARTS_OF_DAY)) {
+      if (/^overnight$/i.test(m[0]) && /^\s+(?:into|on|to|before|after)\b/i.test(text.slice(m.index! + m[0].length))) continue;
+      const day = new Date(ref.getTime() - (/^last/i.test(m[0]) ? 86_400_000 : 0));
+      push({ text: m[0], start: m.index!, end: m.index! + m[0].length, kind: 'date', date: { value: isoDay(day), precision: 'day' } });
+    }
   }
 
   for (const m of text.matchAll(YEAR)) {

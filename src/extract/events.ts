@@ -250,6 +250,21 @@ export function extractEvents(article: Article, people: ArticlePerson[], mention
       const days = times.filter((t) => t.kind === 'date' && t.date?.precision === 'day').sort((a, b) => a.start - b.start);
       const reported = days.filter((t) => !t.ahead);
       if (reported.length || days.length) lastDay = (reported.length ? reported : days)[(reported.length ? reported : days).length - 1];
+      // "a day after the strike on the capital", "two days after taking office": what the stretch tells is
+      // dated that many days from the day the rest of the sentence gives (else the story's day).
+      const offsets = dayOffsets(plain, times);
+      if (offsets.length) {
+        const outside = times.filter((t) => !offsets.some((o) => t.start >= o.from && t.end <= o.to));
+        const at = kinds.find((k) => !offsets.some((o) => k.at >= o.from && k.at < o.to))?.at ?? 0;
+        const t = pickTime(outside, at, at, s.text);
+        const anchor: EventDate | null = t && t.date!.precision === 'day' ? { ...dateOf(t), source: 'text' } : t ? null : (carried ?? storyDay(lastDay, published) ?? fallback);
+        for (const o of offsets) {
+          if (anchor?.precision !== 'day') break;
+          const d = parseIsoDate((o.days < 0 ? anchor.value : (anchor.end ?? anchor).value))!;
+          d.setUTCDate(d.getUTCDate() - o.days);
+          o.time = { text: o.text, start: o.from, end: o.to, kind: 'date', date: { value: d.toISOString().slice(0, 10), precision: 'day' } };
+        }
+      }
       const inSentence = mentions.filter((m) => m.paragraph === p.n && m.start >= Math.max(s.start, filed) && m.end <= s.end);
       for (const r of recalled) {
         const stretch = s.text.slice(r.from, r.to);
@@ -264,10 +279,21 @@ export function extractEvents(article: Article, people: ArticlePerson[], mention
       const named = inSentence.length > 0;
       const sentenceFirst = events.length;
       for (const { kind, at, end, recalled, spoken } of kinds) {
-        const t = pickTime(times, at, end, s.text);
+        const offset = offsets.find((o) => at >= o.from && at < o.to);
+        const t = offset ? offset.time : pickTime(offsets.length ? times.filter((x) => !offsets.some((o) => x.start >= o.from && x.end <= o.to)) : times, at, end, s.text);
         // A statement is news when a named person makes it on a day the text gives, or to the press.
         if (spoken && !(named && (t || ON_RECORD.test(s.text)))) continue;
-        const date: EventDate | null = t ? { ...dateOf(t), source: 'text' } : (carried ?? storyDay(lastDay, published) ?? fallback);
+        let date: EventDate | null = t ? { ...dateOf(t), source: 'text' } : (carried ?? storyDay(lastDay, published) ?? fallback);
+        // "completed over three days", "wrapped up a third straight day of talks on Saturday": the days
+        // that led up to the day told.
+        const span = t && !t.ahead && date?.precision === 'day' && !date.end ? SPAN_OF_DAYS.exec(plain) : null;
+        // Only beside the trigger: "after the round on 16 May the sides swapped prisoners over three days" spans the swap.
+        if (span && date && Math.min(Math.abs(span.index - at), Math.abs(span.index - end)) <= 40) {
+          const n = SPAN_DAYS[(span[1] ?? span[2]).toLowerCase()] ?? 0;
+          const d = parseIsoDate(date.value)!;
+          d.setUTCDate(d.getUTCDate() - (n - 1));
+          if (n > 1) date = { value: d.toISOString().slice(0, 10), precision: 'day', end: { value: date.value, precision: 'day' }, source: 'text' };
+        }
         events.push({
           kind,
           summary: shorten(s.text, MAX_SUMMARY),
@@ -308,6 +334,34 @@ export function extractEvents(article: Article, people: ArticlePerson[], mention
   }
   return events;
 }
+
+const OFFSET = /\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+(after|before)\s+/gi;
+const NUMBER: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/**
+ * Stretches of a sentence told as so many days before or after what the rest of it dates ("a day after
+ * the strike on the capital"): from the offset to the end of its clause. `days` is positive for after
+ * (the stretch happened earlier). A stretch that gives a date of its own keeps that date.
+ */
+function dayOffsets(text: string, times: TimeExpression[]): { from: number; to: number; days: number; text: string; time: TimeExpression | null }[] {
+  const out: { from: number; to: number; days: number; text: string; time: TimeExpression | null }[] = [];
+  if (!/\bdays?\s+(?:after|before)\b/i.test(text)) return out;
+  for (const m of text.matchAll(OFFSET)) {
+    // "less than a day after", "more than two days before": no count of days to move by.
+    if (/\b(?:than|about|some|nearly|almost|over)\s*$/i.test(text.slice(Math.max(0, m.index! - 12), m.index!))) continue;
+    const from = m.index!;
+    const rest = text.slice(from + m[0].length);
+    const stop = rest.search(/[,;:—–(]|\s-\s/);
+    const to = from + m[0].length + Math.min(stop < 0 ? rest.length : stop, 80);
+    if (times.some((t) => t.kind === 'date' && t.start >= from + m[0].length && t.end <= to)) continue;
+    const n = NUMBER[m[1].toLowerCase()] ?? +m[1];
+    out.push({ from, to, days: m[2].toLowerCase() === 'after' ? n : -n, text: m[0].trim(), time: null });
+  }
+  return out;
+}
+
+const SPAN_OF_DAYS = /\b(?:over|across)\s+(two|three|four|five)\s+days\b|\b(second|third|fourth|fifth)\s+(?:straight|consecutive|successive)\s+day\b/i;
+const SPAN_DAYS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, second: 2, third: 3, fourth: 4, fifth: 5 };
 
 interface Recollection {
   kind: EventKind;
