@@ -390,6 +390,11 @@ describe('the forms articles translated from French use', () => {
     // matched as a phrase: the role "Finnish head of state" is the head of state's.
     const office = facts('The Finnish foreign minister, Anna Lund, met Piotr Nowak, the head of the presidential office, on Monday.\n\n« We will not give up land », said the head of Finnish diplomacy.\n\n« Nor will we », said the Finnish head of state, Olaf Berg, in his address.');
     expect(direct(office).map((q) => q.speakers)).toEqual([['Anna Lund'], ['Olaf Berg']]);
+    // "Dear X" is how a letter or a post opens, not a name; a name in apposition to the role before it
+    // is the subject a colon hands the quote to.
+    const dear = facts('Anna Lund spoke in the morning. The Finnish prime minister, Olaf Berg, addressed Lund directly: “Dear Lund, dear friends, you are not alone.”');
+    expect(dear.people.map((p) => p.name)).toEqual(['Anna Lund', 'Olaf Berg']);
+    expect(direct(dear).map((q) => q.speakers)).toEqual([['Olaf Berg']]);
     // "The head of Finnish diplomacy, X," is a minister; "on the network X" is where, not who.
     const minister = facts('The head of Finnish diplomacy, Anna Lund, affirmed on Thursday that the plant had been cut off.\n\n« It was a manual disconnection », wrote the minister on the network X.');
     expect(direct(minister).map((q) => q.speakers)).toEqual([['Anna Lund']]);

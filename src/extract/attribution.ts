@@ -178,6 +178,8 @@ export function sentenceSubjectBefore(text: string, refs: Ref[], from: number, a
     if (/\b(?:with|to|by|from|of|for|about|on|at|in|after|before|like)\s+$/i.test(text.slice(Math.max(from, r.start - 12), r.start))) continue;
     const after = text.slice(r.end, at);
     if (/^(?:,[^,;]{1,110},)?\s+(?:(?:also|later|then|has|had|have)\s+)?[\p{Ll}]+/u.test(after)) return { people: r.people, text: null };
+    // "Poland's prime minister, Donald Tusk, addressed him": the name stands in apposition to the role before it.
+    if (/^[^,;:“”"]{3,80},\s*$/.test(text.slice(from, r.start)) && /^,\s+(?:(?:also|later|then|has|had|have)\s+)?[\p{Ll}]+/u.test(after)) return { people: r.people, text: null };
   }
   return null;
 }

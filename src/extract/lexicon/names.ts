@@ -83,7 +83,7 @@ several each every either neither no not nor in on at by for from with about aft
 amidst following while when where why how what which who whom however moreover meanwhile nevertheless nonetheless also
 yet still but and or so if although though because as according recent recently earlier later today yesterday tomorrow
 key new old first last next another other such mr mrs ms god ok western eastern northern southern central
-breaking update updated live exclusive analysis opinion editorial comment watch read more photo video
+dear breaking update updated live exclusive analysis opinion editorial comment watch read more photo video
 will would should could might must can shall did does do has have had is are was were be
 whether unless once whereas whilst lest upon within without across against among amongst through throughout toward
 towards via per beyond behind beside besides inside outside onto into except including like unlike near over under
