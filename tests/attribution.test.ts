@@ -487,6 +487,9 @@ describe('speakers the tagger or the sentence hides', () => {
   it('reads the Treasury, the Chancellery and the Élysée as institutions, not people', () => {
     const f = facts('The deal was signed by Treasury Secretary Olaf Berg.\n\nThe signing came after a scare. A Treasury spokesperson said: “We are moving with all deliberate speed toward this end.”');
     expect(f.people.map((p) => [p.name, p.role])).toEqual([['Olaf Berg', 'Treasury Secretary']]);
+    // A church and a German institute by their words: "Basilica", "Institut".
+    const places = facts('Anna Lund met Olaf Berg in St Peter’s Basilica on Saturday.\n\nHenrike Albers, an analyst at the Hamburger Institut für Sicherheitsstudien, said the meeting mattered.');
+    expect(places.people.map((p) => p.name)).toEqual(['Anna Lund', 'Olaf Berg', 'Henrike Albers']);
   });
 
   it('trusts the text’s “she” over a name list when no one else could be meant', () => {

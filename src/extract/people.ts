@@ -239,12 +239,13 @@ function isNonPerson(c: Candidate): boolean {
   return false;
 }
 
-/** A lone word right after "the" ("the Élysée", "the Kremlin") or in quotation marks ("a case dubbed “Midas”") names no person. */
+/** A lone word right after "the" ("the Élysée", "the Kremlin"), or in quotation marks ("a case dubbed “Midas”") names no person. */
 function isNotAPersonHere(c: Candidate, text: string): boolean {
   if (c.tokens.length !== 1 || c.title) return false;
   const t = c.tokens[0];
   const before = text.slice(Math.max(0, t.start - 5), t.start);
-  if (/\bthe\s+$/i.test(before)) return true;
+  // (and after a German article or "für": "Institut für Sicherheitsstudien", capitalised as every German noun is)
+  if (/\b(?:the|für|der|die|das|des|dem)\s+$/i.test(before)) return true;
   const after = text.slice(t.end + (t.possessive ? 2 : 0), t.end + 3);
   return /[“"‘'„«]\s*$/.test(before) && /^\s*[”"’'“»]/.test(after);
 }

@@ -67,7 +67,7 @@ platform media channel television radio twitter telegram facebook instagram trut
 inc corp corporation co cos ltd plc llc ag gmbh sa nv bv spa holdings securities capital partners industries airlines
 motors systems communications technologies international newspaper daily
 park gardens museum theatre theater stadium arena hotel embassy consulate rada duma bundestag bundesrat knesset sejm
-wire agency agencies cabinet directorate bureau
+wire agency agencies cabinet directorate bureau basilica chapel abbey monastery synagogue temple studio studios institut stiftung zentrum ministerium regierung
 `);
 
 /** Months and weekdays: capitalised but never a name. */
