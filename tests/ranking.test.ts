@@ -97,3 +97,18 @@ describe('ask: the time a question names', () => {
     expect(top.citation.paragraph).toBe(1);
   });
 });
+
+describe('ask: a question about what is to come', () => {
+  it('prefers the passage that looks ahead ("will meet") to one that reports a meeting held', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'visit.md': article('A visit', '2025-10-20',
+          'Olaf Read and Anna Berg held a meeting on Friday.',
+          'Olaf Read will meet Anna Berg again in the capital next month, aides said.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'Will Read meet Berg again?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});

@@ -217,6 +217,13 @@ export function passages(kb: KnowledgeBase, query: string, words: string[], limi
   return { hits, base: hits.map((h) => (asked.length ? timeFit(kb, h.doc, asked) * h.score : h.score) * context(h)) };
 }
 
+/** A question about what is to come: "when will …", "is X going to …", "who is due …". */
+export const ASKS_AHEAD = /\b(?:will|won't|shall|going to|is due|are due|upcoming|plans? to|expected to)\b/i;
+/** A passage that speaks of what is to come: a future, a plan, a schedule, "next week". */
+export const LOOKS_AHEAD = /\b(?:will|shall|'ll|is due|are due|due to|(?:is|are) expected|expected to|(?:is|are) scheduled|scheduled (?:for|to)|(?:is|are) set to|plans? to|planned for|planning to|intends? to|is to|are to|aims? to|going to|upcoming|next (?:week|month|year|round|meeting|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later this (?:week|month)|would (?:meet|hold|travel|fly|head|visit|resume|begin|start|return|sign|arrive|take place|go|come|continue))\b/i;
+/** How much such a passage rises (1.2 to 1.7 measured the same on the dev sets). */
+const AHEAD_LIFT = 1.3;
+
 /** ask: the best passages for a free question, best first. */
 export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {}): Answer {
   const limit = clampLimit(opts.limit);
@@ -237,6 +244,7 @@ export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
     return answer([], { message: `No passage matches “${query}”.`, suggestions });
   }
   const best = Math.max(...hits.map((h) => h.score));
+  const ahead = ASKS_AHEAD.test(query);
   // A passage that holds the kind of answer asked for (a duration for "how long") rises by up to
   // `most`. Only a passage that could then reach the page shown needs reading for it (dates are costly to find).
   const most = 0.4 * best * 2;
@@ -244,7 +252,9 @@ export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
   const ranked = hits
     .map((h, i) => {
       const bonus = expect && base[i] >= bar ? 0.4 * best * fits(kb, h.doc, expect, kb.article(kb.paragraphs[h.doc]).published, words) : 0;
-      return { h, score: base[i] + bonus };
+      // A question about what will happen is answered by a passage that looks ahead ("is due in the capital on Monday").
+      const lift = ahead && base[i] * AHEAD_LIFT >= bar && LOOKS_AHEAD.test(kb.paragraphs[h.doc].text) ? AHEAD_LIFT : 1;
+      return { h, score: base[i] * lift + bonus };
     })
     .sort((a, b) => b.score - a.score || stable[a.h.doc] - stable[b.h.doc]);
   // Results are built for the page shown only; the total still counts every passage found.
