@@ -112,3 +112,19 @@ describe('ask: a question about what is to come', () => {
     expect(top.citation.paragraph).toBe(2);
   });
 });
+
+describe('ask: an interview', () => {
+  it('answers with the paragraph after the interviewer question that holds the words asked', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'interview.md': article('An interview on the fund', '2025-05-07',
+          'Olaf Read runs the Lindholm reconstruction fund. We asked him about it.',
+          'Q: What does Lindholm put into the reconstruction fund?',
+          'A: Half of the royalties from new licences, paid every quarter, and nothing from existing ones.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'What does Lindholm put into the reconstruction fund?').results[0];
+    expect(top.citation.paragraph).toBe(3);
+  });
+});
