@@ -128,3 +128,18 @@ describe('ask: an interview', () => {
     expect(top.citation.paragraph).toBe(3);
   });
 });
+
+describe('ask: a correctly spelled word the base lacks', () => {
+  it('is not read as a misspelling of a common word ("serious" as "previous")', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'talks.md': article('Talks', '2025-11-24',
+          'Olaf Read spoke of the previous round of talks in Lindholm.',
+          'Read called Moscow committed.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'Is Read serious?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});

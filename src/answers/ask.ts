@@ -2,7 +2,8 @@ import type { KnowledgeBase } from '../knowledge/base.ts';
 import { dayWindow, findTimes, parseIsoDate } from '../extract/dates.ts';
 import { QUESTION_FILLERS } from '../text/stopwords.ts';
 import { TextIndex, type Hit } from '../search/text-index.ts';
-import { terms } from '../text/tokenize.ts';
+import { terms, words as tokenWords } from '../text/tokenize.ts';
+import { englishPos } from '../extract/lexicon/gazetteers.ts';
 import { titleContext } from './context.ts';
 import { SYNONYMS } from '../search/synonyms.ts';
 import type { Answer, AnswerOptions, Result } from './types.ts';
@@ -211,7 +212,8 @@ function orderFrom(kb: KnowledgeBase, out: Uint32Array, from: number): Uint32Arr
 export function passages(kb: KnowledgeBase, query: string, words: string[], limit: number): { hits: Hit[]; base: number[] } {
   const names = kb.derive(NAME_WORDS);
   const stable = kb.derive(STABLE_ORDER);
-  const hits = kb.paragraphIndex.search(words, { limit, synonyms: 0.6, rank: 'coverage', isName: (w) => names.has(w), order: (d) => stable[d] });
+  const known = englishStems(query);
+  const hits = kb.paragraphIndex.search(words, { limit, synonyms: 0.6, rank: 'coverage', isName: (w) => names.has(w), isWord: (w) => known.has(w), order: (d) => stable[d] });
   const asked = hits.length ? askedTimes(kb, query) : [];
   const context = titleContext(kb, words);
   const base = hits.map((h) => (asked.length ? timeFit(kb, h.doc, asked) * h.score : h.score) * context(h));
@@ -241,6 +243,13 @@ const AHEAD_LIFT = 1.3;
 
 /** An interviewer's question ("Q: …", "Question: …", "NAME: … ?"): the next paragraph answers it. */
 const INTERVIEW_QUESTION = /^(?:(?:Q|Question)\s*[:.—–-]|\p{Lu}{2,}[\p{Lu} .'-]*:.*\?\s*$)/su;
+
+/** The stems of a question's words that are English words as written: not names, not misspellings. */
+function englishStems(query: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of tokenWords(query)) if (englishPos(w)) for (const t of terms(w)) out.add(t);
+  return out;
+}
 
 /** ask: the best passages for a free question, best first. */
 export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {}): Answer {
