@@ -97,3 +97,49 @@ describe('ask: the time a question names', () => {
     expect(top.citation.paragraph).toBe(1);
   });
 });
+
+describe('ask: a question about what is to come', () => {
+  it('prefers the passage that looks ahead ("will meet") to one that reports a meeting held', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'visit.md': article('A visit', '2025-10-20',
+          'Olaf Read and Anna Berg held a meeting on Friday.',
+          'Olaf Read will meet Anna Berg again in the capital next month, aides said.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'Will Read meet Berg again?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
+
+describe('ask: an interview', () => {
+  it('answers with the paragraph after the interviewer question that holds the words asked', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'interview.md': article('An interview on the fund', '2025-05-07',
+          'Olaf Read runs the Lindholm reconstruction fund. We asked him about it.',
+          'Q: What does Lindholm put into the reconstruction fund?',
+          'A: Half of the royalties from new licences, paid every quarter, and nothing from existing ones.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'What does Lindholm put into the reconstruction fund?').results[0];
+    expect(top.citation.paragraph).toBe(3);
+  });
+});
+
+describe('ask: a correctly spelled word the base lacks', () => {
+  it('is not read as a misspelling of a common word ("serious" as "previous")', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'talks.md': article('Talks', '2025-11-24',
+          'Olaf Read spoke of the previous round of talks in Lindholm.',
+          'Read called Moscow committed.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'Is Read serious?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});

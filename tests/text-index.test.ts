@@ -42,3 +42,18 @@ describe('a text index with deletions', () => {
     expect(index.search('envoy', { limit: 3, order: (d) => -d }).map((h) => h.doc)).toEqual([2, 1, 0]);
   });
 });
+
+describe('corrections of a query word the index lacks', () => {
+  const index = new TextIndex([
+    'The previous round of talks ended without a deal.',
+    'Various officials attended the talks in the capital.',
+    'The talks lasted longer than planned.',
+  ]);
+  it('corrects a misspelling, but not a word of the language, to a word one letter away', () => {
+    expect(index.search('previus', { limit: 5 }).length).toBeGreaterThan(0);
+    expect(index.search('serious', { limit: 5, isWord: (w) => w === 'serious' })).toEqual([]);
+  });
+  it('lets another form of such a word stand in for it', () => {
+    expect(index.search('long', { limit: 5, isWord: (w) => w === 'long' }).map((h) => h.doc)).toEqual([2]);
+  });
+});

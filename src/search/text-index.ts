@@ -47,6 +47,11 @@ export interface SearchOptions {
    * by their transliteration key (Kovalenko / Kowalenko), never ordinary words (super / supper).
    */
   isName?: (word: string) => boolean;
+  /**
+   * Whether a query word is a word of the language as the query spells it ("serious"): one the index
+   * does not know is then no misspelling of another ("previous"), and is not corrected.
+   */
+  isWord?: (word: string) => boolean;
 }
 
 interface Variant {
@@ -378,7 +383,11 @@ export class TextIndex {
       // rarer than a spelling one letter away. Corrections are chosen over all segments at once, so
       // an index in many segments corrects as one built whole does.
       if (df <= 2) {
+        // A word of the language the index lacks is no misspelling ("serious" is not "previous"): only
+        // its other forms stand in for it ("long" / "longer").
+        const word = df === 0 && (opts.isWord?.(qw) ?? false);
         for (const c of this.corrections(qw, df)) {
+          if (word && !c.word.startsWith(qw) && !(qw.startsWith(c.word) && c.word.length >= 4)) continue;
           perSeg.forEach((vs, si) => {
             const id = this.segments[si].termIds.get(c.word);
             if (id !== undefined && !vs.some((v) => v.term === id)) vs.push({ term: id, weight: 0.85 * (1 - c.score) });
