@@ -390,6 +390,11 @@ describe('the forms articles translated from French use', () => {
     // matched as a phrase: the role "Finnish head of state" is the head of state's.
     const office = facts('The Finnish foreign minister, Anna Lund, met Piotr Nowak, the head of the presidential office, on Monday.\n\n« We will not give up land », said the head of Finnish diplomacy.\n\n« Nor will we », said the Finnish head of state, Olaf Berg, in his address.');
     expect(direct(office).map((q) => q.speakers)).toEqual([['Anna Lund'], ['Olaf Berg']]);
+    // A role after a preposition's determiner is still the appositive name's; "the prime minister"
+    // is the prime minister, not the foreign minister named since.
+    const pm = facts('Leaders gathered at the invitation of the Finnish prime minister, Olaf Berg. The Danish foreign minister, Anna Lund, arrived late.\n\n« Not every nation will contribute », declared the prime minister.');
+    expect(pm.people.map((p) => [p.name, p.role])).toEqual([['Olaf Berg', 'Finnish prime minister'], ['Anna Lund', 'Danish foreign minister']]);
+    expect(direct(pm).map((q) => q.speakers)).toEqual([['Olaf Berg']]);
     // "Dear X" is how a letter or a post opens, not a name; a name in apposition to the role before it
     // is the subject a colon hands the quote to.
     const dear = facts('Anna Lund spoke in the morning. The Finnish prime minister, Olaf Berg, addressed Lund directly: “Dear Lund, dear friends, you are not alone.”');

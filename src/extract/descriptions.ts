@@ -67,6 +67,9 @@ const DESCRIBED_OFFICES: Record<string, string[]> = Object.assign(Object.create(
   'head of diplomacy': ['foreign'],
 });
 
+/** Modifiers that say which office ("prime", "foreign", "deputy"), unlike those that say when or how ("former", "senior"). */
+const WHICH_OFFICE = new Set('deputy vice foreign defense defence interior finance security national presidential economic military prime assistant executive first trade justice energy health education culture labour labor intelligence press'.split(' '));
+
 /** The country a description's words name ("ukrainian", "u.s."), or null. */
 function countryOf(d: Description): string | null {
   return d.mods.map((w) => NATIONALITIES[w.replace(/\.$/, '')] ?? NATIONALITIES[w]).find(Boolean) ?? null;
@@ -80,11 +83,13 @@ export function fitsDescription(roles: readonly string[], affiliation: string | 
   const country = countryOf(d);
   const heads = [d.head, ...(country ? DESCRIBED_OFFICES[d.head] ?? [] : [])];
   // An office of several words ("head of state") is found as a phrase, one word as a word.
+  // "the prime minister" is no foreign minister: the words that say which office must be in the role.
+  const which = d.mods.filter((w) => WHICH_OFFICE.has(w)).map((w) => (w === 'defense' ? 'defence' : w));
   const holds = roles.some((r) => {
     // "head of Ukrainian diplomacy" is the foreign minister, "head of state" the president.
     const role = r.toLowerCase().replace(/\b(?:head|chief) of (?:the )?(?:[\p{L}’'-]+ )?diplomacy\b/u, '$& foreign minister');
-    const ws = role.split(/[\s-]+/);
-    return heads.some((h) => (h.includes(' ') ? role.includes(h) : ws.includes(h)));
+    const ws = role.replace(/\bdefense\b/g, 'defence').split(/[\s-]+/);
+    return heads.some((h) => (h.includes(' ') ? role.includes(h) : ws.includes(h))) && which.every((w) => ws.includes(w));
   });
   return holds && !(country && affiliation !== country && !roles.some((r) => affiliationOf(r) === country));
 }

@@ -77,7 +77,7 @@ export function roleBeforeComma(text: string, start: number): string | null {
   const words = m[1].split(/\s+/);
   if (!isRoleNoun(words[words.length - 1])) return null;
   // "… became vice-chancellor and finance minister, NAME": the role is the clause's, not the name's.
-  if (belongsToClauseBefore(before, m.index + m[0].indexOf(m[1]))) return null;
+  if (belongsToClauseBefore(before, m.index + m[0].indexOf(m[1]), true, /^the\s/i.test(m[1]))) return null;
   // Keep the role words and a possessive owner; drop a leading determiner.
   let k = words.length - 1;
   while (k > 0 && (isRoleWord(words[k - 1].toLowerCase()) || words[k - 1].toLowerCase() in NATIONALITIES || /[’']s$/.test(words[k - 1]))) k--;
@@ -91,9 +91,12 @@ export function roleBeforeComma(text: string, start: number): string | null {
  * `andJoins` "and": "became vice-chancellor and finance minister, NAME"). A phrase with its own
  * determiner after "and" is a new person's ("X and the head of …, NAME"): the caller says so.
  */
-function belongsToClauseBefore(before: string, phraseStart: number, andJoins = true): boolean {
+function belongsToClauseBefore(before: string, phraseStart: number, andJoins = true, determined = false): boolean {
   const lead = before.slice(Math.max(0, phraseStart - 14), phraseStart);
-  return /\b(?:as|became|become|becomes|named|appointed|was|is|were|are|to|of|for|with)\s+$/i.test(lead) || (andJoins && /\b(?:and|or)\s+$/i.test(lead));
+  // After a preposition a phrase with its own determiner is still an appositive's role: "at the
+  // invitation of the British prime minister, X," (but "head of foreign policy, X" is of the clause).
+  const preposition = determined ? '' : '|to|of|for|with';
+  return new RegExp(String.raw`\b(?:as|became|become|becomes|named|appointed|was|is|were|are${preposition})\s+$`, 'i').test(lead) || (andJoins && /\b(?:and|or)\s+$/i.test(lead));
 }
 
 /** "U.S. negotiators, including NAME" or "a Russian delegation led by NAME" -> a role. */
