@@ -77,7 +77,7 @@ export function roleBeforeComma(text: string, start: number): string | null {
   const words = m[1].split(/\s+/);
   if (!isRoleNoun(words[words.length - 1])) return null;
   // "… became vice-chancellor and finance minister, NAME": the role is the clause's, not the name's.
-  if (belongsToClauseBefore(before, m.index + m[0].indexOf(m[1]), true, /^the\s/i.test(m[1]))) return null;
+  if (belongsToClauseBefore(before, m.index + m[0].indexOf(m[1]), true, /^(?:the|its|his|her|their|\p{Lu}[\p{L}’'.-]*[’']s)\s/u.test(m[1]))) return null;
   // Keep the role words and a possessive owner; drop a leading determiner.
   let k = words.length - 1;
   while (k > 0 && (isRoleWord(words[k - 1].toLowerCase()) || words[k - 1].toLowerCase() in NATIONALITIES || /[’']s$/.test(words[k - 1]))) k--;
