@@ -506,6 +506,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(direct(facts('Anna Lund met Olaf Berg. Berg urged caution. “The country needs clarity,” she said.')).map((q) => q.speakers)).toEqual([['Anna Lund']]);
   });
 
+  it('gives the quote after “X asked him whether …” to the one asked', () => {
+    const f = facts('Olaf Berg met Anna Lund. Berg has sat down with Piotr Nowak on television. The row, he said, was “not good for both sides”. Nowak asked him several times whether he owed an apology. “I respect the president and his people,” he said.');
+    expect(direct(f).map((q) => q.speakers)).toEqual([['Olaf Berg'], ['Olaf Berg']]);
+  });
+
   it('takes the main clause’s subject after “Asked whether X …,” as who “he” is', () => {
     const f = facts('President Olaf Berg met Jan Holm.\n\nJan Holm is travelling with his chief of staff.\n\nAsked whether Piotr Nowak was playing for time, Berg said he did not think so, and that he had been played before. “I think he wants a deal,” he told reporters.');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Olaf Berg']]);

@@ -227,7 +227,11 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
       // "Nowak had to sell the plan, the president told reporters. “…,” he said.": the one who
       // speaks the sentence goes on, not a name inside what they said.
       const teller = closingSpeaker(text, s, outside, people, mentions, p.n);
-      if (teller !== null) last = teller;
+      // "Berg asked him whether he owed an apology. “…,” he said.": the one asked answers next.
+      const asked = ASKED.exec(text.slice(s.start, s.end));
+      const askedWho = asked && (asked[1] ? (last.length ? last : null) : outside.find((r) => !r.pronoun && r.people.length && r.start === s.start + asked.index + asked[0].length)?.people ?? null);
+      if (askedWho && subject.length && !askedWho.some((x) => subject.includes(x))) last = askedWho;
+      else if (teller !== null) last = teller;
       else if (subject.length && !inSubordinate(text.slice(s.start, subjectsIn(text, outside, s.start, s.end)[0]?.start ?? s.start))) last = subject;
       else if (described !== null) last = [described];
       // "Asked if X was ready, he answered": the main clause's pronoun, not the subordinate subject, goes on.
@@ -244,6 +248,9 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
   }
   return out;
 }
+
+/** "X asked him whether …", "X pressed Berg on …": who the question is put to (a pronoun, or the name that follows). */
+const ASKED = /^[^,;“”"]{1,60}?\b(?:asked|pressed|questioned|quizzed)\s+(?:(him|her)\b|(?=\p{Lu}))/u;
 
 /** A speech verb with its hearers closing a sentence after a comma: ", the president told reporters." */
 const CLOSING_ATTRIBUTION = /,\s+((?:the\s+)?[^,;“”"]{1,50}?)\s+(?:said|says|told|tells|added|adds|wrote|noted|insisted|argued|explained|stressed|warned)(?:\s+[\p{Ll}]+){0,3}\s*[.!?]?\s*$/u;
