@@ -395,6 +395,9 @@ describe('the forms articles translated from French use', () => {
     const pm = facts('Leaders gathered at the invitation of the Finnish prime minister, Olaf Berg. The Danish foreign minister, Anna Lund, arrived late.\n\n« Not every nation will contribute », declared the prime minister.');
     expect(pm.people.map((p) => [p.name, p.role])).toEqual([['Olaf Berg', 'Finnish prime minister'], ['Anna Lund', 'Danish foreign minister']]);
     expect(direct(pm).map((q) => q.speakers)).toEqual([['Olaf Berg']]);
+    // Pairs of a role and the name after it: the role after the first name is the second's.
+    const pairs = facts('Leaders met. The head of Nordish diplomacy, Olaf Berg, the secretary general of the alliance, Piotr Nowak, and Anna Lund completed the photograph.');
+    expect(pairs.people.map((p) => [p.name, p.role])).toEqual([['Olaf Berg', 'head of Nordish diplomacy'], ['Piotr Nowak', 'secretary general of the alliance'], ['Anna Lund', null]]);
     // …and after a possessive owner: "an adviser to Finland's foreign minister, X".
     expect(facts('Anna Lund is a senior adviser to Finland’s foreign minister, Olaf Berg, and sat behind him.').people.find((p) => p.name === 'Olaf Berg')?.role).toBe('Finland’s foreign minister');
     // "Dear X" is how a letter or a post opens, not a name; a name in apposition to the role before it

@@ -148,6 +148,8 @@ function candidatesOf(article: Article): { candidates: Candidate[]; tokens: NerT
 const SLAVIC_SURNAME = /\p{Ll}(?:skyy|skyi|skiy|sky|ski|enko|chuk|czuk|shyn|ovych|ovich|evich|evych|ov|ova|ev|eva|yev|yeva|yan|yants|ishvili|adze|iuk|yuk)$/u;
 
 const INVERTED_AFTER_QUOTE = /[,.!?]\s*[”"]\s+(?:said|says|added|adds|wrote|asked|replied|remembered|recalled|noted|continued|explained|insisted|argued|warned|recounted|observed)\s+$/;
+/** ", Mark Rutte, and": a name of two capitalised words and more, set off by commas. */
+const NAME_AFTER_APPOSITIVE = /^,\s+\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)+\s*(?:,|\s+and\b)/u;
 /** ", an activist and former political prisoner", ", 54, a lawyer": a person's appositive, not an outlet's. */
 const PERSON_APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+(?![^,.]*\b(?:agency|newspaper|outlet|site|website|broadcaster|channel|group|organi[sz]ation|company|firm|party|network|daily|magazine|service|institute|union|alliance|coalition|ministry|government)\b)|\d{2},|who\s)/;
 
@@ -426,8 +428,13 @@ export function extractPeople(article: Article): PeopleResult {
     // "the dismissed deputy minister X", "the ousted governor X": a title the word before it puts behind them.
     const putBehind = c.title !== null && /\b(?:dismissed|sacked|ousted|deposed|departing|fired)\s+$/i.test(text.slice(Math.max(0, c.titleStart - 12), c.titleStart));
     const found: [string | null, RoleHow, boolean?, boolean?][] = [[c.title, 'title', putBehind]];
+    // "The head of Nordish diplomacy, X, the secretary general of the alliance, Y, and …": pairs of a
+    // role and the name after it; the role after X is Y's.
+    const before = roleBeforeComma(text, c.titleStart);
+    const apposition = appositiveRole(text, last.end);
+    const nextsRole = before !== null && apposition !== null && NAME_AFTER_APPOSITIVE.test(text.slice(text.indexOf(apposition, last.end) + apposition.length));
     if (!last.possessive) {
-      found.push([appositiveRole(text, last.end), 'appositive'], [relativeRole(text, last.end), 'relative', relativeRoleIsPast(text, last.end)]);
+      found.push([nextsRole ? null : apposition, 'appositive'], [relativeRole(text, last.end), 'relative', relativeRoleIsPast(text, last.end)]);
       const past = relativeRoleOverTime(text, last.end);
       if (past) found.push([past.text, 'relative', past.former]);
       for (const r of rolesSaidOf(text, start, last.end)) found.push([r.text, r.how, r.former, r.fresh]);
@@ -436,7 +443,7 @@ export function extractPeople(article: Article): PeopleResult {
     // military rank is no title that makes the role before the comma redundant.
     // Nor is a past office ("its deputy chairman, former president X").
     const titled = c.title !== null && !/^(?:former|ex-?|then-?)\s*/i.test(c.title) && !c.title.split(/[\s-]+/).every((w) => HONORIFICS.has(bare(fold(w))) || BARE_RANKS.has(bare(fold(w))));
-    found.push([titled ? null : roleBeforeComma(text, c.titleStart), 'before'], [listRole(text, c.titleStart), /led|head|chair/.test(text.slice(Math.max(0, c.titleStart - 16), c.titleStart)) ? 'led' : 'list']);
+    found.push([titled ? null : before, 'before'], [listRole(text, c.titleStart), /led|head|chair/.test(text.slice(Math.max(0, c.titleStart - 16), c.titleStart)) ? 'led' : 'list']);
     for (const [raw, how, past, fresh] of found) addRole(person, idx, raw, c.paragraph, how, !!past, !!fresh);
   }
   for (const p of people) {
