@@ -398,6 +398,8 @@ describe('the forms articles translated from French use', () => {
     // Pairs of a role and the name after it: the role after the first name is the second's.
     const pairs = facts('Leaders met. The head of Nordish diplomacy, Olaf Berg, the secretary general of the alliance, Piotr Nowak, and Anna Lund completed the photograph.');
     expect(pairs.people.map((p) => [p.name, p.role])).toEqual([['Olaf Berg', 'head of Nordish diplomacy'], ['Piotr Nowak', 'secretary general of the alliance'], ['Anna Lund', null]]);
+    // The body an office serves stays in the role: "the foreign ministry spokeswoman, X".
+    expect(facts('On Monday the foreign ministry spokeswoman, Anna Lund, said so.').people[0]?.role).toBe('foreign ministry spokeswoman');
     // …and after a possessive owner: "an adviser to Finland's foreign minister, X".
     expect(facts('Anna Lund is a senior adviser to Finland’s foreign minister, Olaf Berg, and sat behind him.').people.find((p) => p.name === 'Olaf Berg')?.role).toBe('Finland’s foreign minister');
     // "Dear X" is how a letter or a post opens, not a name; a name in apposition to the role before it

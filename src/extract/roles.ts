@@ -14,6 +14,8 @@ export const isRoleWord = (f: string) => ROLE_NOUNS.has(f) || ROLE_MODIFIERS.has
 
 const APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+)?((?:[^,.;:()“”"]|\.(?=\S)|(?<=(?:^|[\s.])\p{Lu})\.){2,140}?)(?=,|(?<!\p{Lu})\.(?:\s|$)|(?<=\p{Lu}{2})\.(?:\s|$)|;|$|\s+who\s|\s+which\s)/u;
 const RELATIVE_ROLE = /^,\s+who\s+(?:again\s+|also\s+|once again\s+|still\s+|now\s+|then\s+|previously\s+|had\s+|has\s+)?(?:led|leads|heads|headed|chairs|chaired|runs|ran|directs|directed|oversees|oversaw)\s+((?:the\s+)?[^,.;]{2,100}?)(?=,|\.(?:\s|$)|;|$)/u;
+/** Bodies an office word may name before the role noun: "the foreign ministry spokeswoman", "the Kremlin aide". */
+const BODY_WORDS = new Set('ministry kremlin council committee commission government cabinet embassy army navy delegation'.split(' '));
 /** "Kharkiv’s mayor, NAME" / "Its spokeswoman, NAME": a role set off by a comma before the name. */
 const ROLE_BEFORE_COMMA = /(?:^|[\s(])((?:(?:\p{Lu}[\p{L}’'.-]*[’']s|its|his|her|their|the)\s+)?(?:[\p{L}.-]+\s+){0,3}?[\p{L}-]+),\s+$/u;
 
@@ -78,9 +80,10 @@ export function roleBeforeComma(text: string, start: number): string | null {
   if (!isRoleNoun(words[words.length - 1])) return null;
   // "… became vice-chancellor and finance minister, NAME": the role is the clause's, not the name's.
   if (belongsToClauseBefore(before, m.index + m[0].indexOf(m[1]), true, /^(?:the|its|his|her|their|\p{Lu}[\p{L}’'.-]*[’']s)\s/u.test(m[1]))) return null;
-  // Keep the role words and a possessive owner; drop a leading determiner.
+  // Keep the role words, the body it serves ("the foreign ministry spokeswoman") and a possessive
+  // owner; drop a leading determiner.
   let k = words.length - 1;
-  while (k > 0 && (isRoleWord(words[k - 1].toLowerCase()) || words[k - 1].toLowerCase() in NATIONALITIES || /[’']s$/.test(words[k - 1]))) k--;
+  while (k > 0 && (isRoleWord(words[k - 1].toLowerCase()) || BODY_WORDS.has(words[k - 1].toLowerCase()) || words[k - 1].toLowerCase() in NATIONALITIES || /[’']s$/.test(words[k - 1]))) k--;
   // "the North Korean leader": a compass point belongs to the nationality after it.
   if (k > 0 && /^(?:North|South|East|West)$/.test(words[k - 1]) && words[k].toLowerCase() in NATIONALITIES) k--;
   return words.slice(k).join(' ');
