@@ -511,6 +511,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(direct(facts('Anna Lund met Olaf Berg. Berg urged caution. “The country needs clarity,” she said.')).map((q) => q.speakers)).toEqual([['Anna Lund']]);
   });
 
+  it('reads "bemoaned", "decried" and "slammed" as speech', () => {
+    expect(direct(facts('Talks went on. Olaf Berg bemoaned a climate in which people “literally hate each other” over politics.')).map((q) => q.speakers)).toEqual([['Olaf Berg']]);
+    expect(direct(facts('Talks went on. Anna Lund has decried what she called “systemic neglect” of the region.')).map((q) => q.speakers)).toEqual([['Anna Lund']]);
+  });
+
   it('gives the quote after “X asked him whether …” to the one asked', () => {
     const f = facts('Olaf Berg met Anna Lund. Berg has sat down with Piotr Nowak on television. The row, he said, was “not good for both sides”. Nowak asked him several times whether he owed an apology. “I respect the president and his people,” he said.');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Olaf Berg'], ['Olaf Berg']]);

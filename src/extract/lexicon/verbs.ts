@@ -28,7 +28,7 @@ label labels labeled labelled interjected interjects chimed retorted remembered 
 barked snapped fumed shouted yelled exclaimed exclaims
 pressed presses pleaded pleads muttered mutters whispered whispers sighed protested protests objected objects
 proclaim proclaims ventured commended commends applauded applauds lauded lauds
-judged judges affirmed affirms hammered deplored deplores regretted regrets denounced denounces confided confides reckoned reckons
+bemoaned bemoans decried decries slammed slams blasted blasts lambasted lambasts ridiculed ridicules touted touts bragged brags groused grouses judged judges affirmed affirms hammered deplored deplores regretted regrets denounced denounces confided confides reckoned reckons
  refers quoted quotes add tell warn note insist argue claim explain stress suggest ask reply respond admit acknowledge deny confirm announce predict promise urge declare write recall concede
 sagte sagt erklärte erklarte betonte schrieb fügte fugte warnte déclaré declare dit affirmé affirme souligné souligne ajouté ajoute écrit ecrit
 `);
