@@ -266,6 +266,34 @@ export interface PeopleResult {
   mentions: Mention[];
 }
 
+/**
+ * "the American envoys X and Y", "Nordish ministers X, Y and Z": a title in the plural before a list
+ * of names is each one's, in the singular. Alone, a plural stays no one's role (a group's word).
+ */
+function shareListTitles(cands: Candidate[], paraText: Map<number, string>): void {
+  const ordered = [...cands].sort((a, b) => a.paragraph - b.paragraph || a.tokens[0].start - b.tokens[0].start);
+  for (let i = 0; i < ordered.length; i++) {
+    const c = ordered[i];
+    const title = c.title?.match(/^(.*\s)?([\p{L}-]+[^s\s])s$/u);
+    if (!title || !ROLE_NOUNS.has(fold(title[2]))) continue;
+    const text = paraText.get(c.paragraph)!;
+    const list = [c];
+    for (let k = i + 1; k < ordered.length && ordered[k].paragraph === c.paragraph; k++) {
+      const prev = list[list.length - 1];
+      const between = text.slice(prev.tokens[prev.tokens.length - 1].end, ordered[k].tokens[0].start);
+      if (!/^\s*(?:,|,?\s+and)\s+$/.test(between) || ordered[k].title) break;
+      list.push(ordered[k]);
+      if (/and\s+$/.test(between)) break;
+    }
+    if (list.length < 2) continue;
+    const singular = `${title[1] ?? ''}${title[2]}`;
+    for (const x of list) {
+      x.title = singular;
+      x.evidence.add('title');
+    }
+  }
+}
+
 /** People of one article: names, roles, affiliations, other names, and where each is mentioned. */
 export function extractPeople(article: Article): PeopleResult {
   const cands: Candidate[] = [];
@@ -295,6 +323,8 @@ export function extractPeople(article: Article): PeopleResult {
       cands.push(c);
     }
   }
+
+  shareListTitles(cands, paraText);
 
   // Full names first: multi-word runs with evidence, or whose last word is used alone elsewhere.
   const people: ArticlePerson[] = [];
