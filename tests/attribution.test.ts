@@ -398,6 +398,8 @@ describe('the forms articles translated from French use', () => {
     // Pairs of a role and the name after it: the role after the first name is the second's.
     const pairs = facts('Leaders met. The head of Nordish diplomacy, Olaf Berg, the secretary general of the alliance, Piotr Nowak, and Anna Lund completed the photograph.');
     expect(pairs.people.map((p) => [p.name, p.role])).toEqual([['Olaf Berg', 'head of Nordish diplomacy'], ['Piotr Nowak', 'secretary general of the alliance'], ['Anna Lund', null]]);
+    // "The defence ministry went to X": X is the minister now.
+    expect(facts('In the reshuffle the defence ministry went to Olaf Berg, until recently the prime minister.').people[0]?.role).toBe('defence minister');
     // A plural title before a list of names is each one's; alone, a plural is a group's word.
     const envoys = facts('On Wednesday the Nordish envoys Olaf Berg and Piotr Nowak met the delegation. The ministers arrived later.');
     expect(envoys.people.map((p) => [p.name, p.role])).toEqual([['Olaf Berg', 'Nordish envoy'], ['Piotr Nowak', 'Nordish envoy']]);

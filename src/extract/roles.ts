@@ -377,6 +377,9 @@ export function rolesSaidOf(text: string, start: number, end: number): SaidRole[
   if (left) out.push({ text: left[1] ?? LEFT_OFFICE, how: 'predicate', former: true, fresh: false });
   // "Merz took over from Olaf Scholz", "replacing X", "he dismissed the finance minister, X": X is out of office.
   const before = text.slice(Math.max(0, start - 60), start);
+  // "The defence ministry went to X": X takes the ministry's office.
+  const went = /\b[Tt]he\s+((?:[\p{Ll}-]+\s+){1,2})ministry\s+(?:went|goes|passed|passes|fell|falls)\s+to\s+$/u.exec(before);
+  if (went) out.push({ text: `${went[1]}minister`, how: 'predicate', former: false, fresh: true });
   if (OUSTED_BEFORE.test(before)) {
     // "replaced X as …", "replaced X in May as …"
     const asAt = /^(?:\s+(?:in|on|at)\s+[\p{L}\d]+(?:\s+\d{4})?)?\s+as\s+/u.exec(after);
