@@ -516,6 +516,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(direct(facts('Anna Lund met Olaf Berg. Berg urged caution. “The country needs clarity,” she said.')).map((q) => q.speakers)).toEqual([['Anna Lund']]);
   });
 
+  it('gives no quote to the subject of a later clause: “…’ and that …, hours before X announced”', () => {
+    const f = facts('Olaf Berg used his first trip abroad to tell the allies that a return to the old borders was ‘an unrealistic objective’ and that membership was not a realistic outcome, hours before Piotr Nowak announced that talks would begin.');
+    expect(direct(f).flatMap((q) => q.speakers)).not.toContain('Piotr Nowak');
+  });
+
   it('reads "bemoaned", "decried" and "slammed" as speech', () => {
     expect(direct(facts('Talks went on. Olaf Berg bemoaned a climate in which people “literally hate each other” over politics.')).map((q) => q.speakers)).toEqual([['Olaf Berg']]);
     expect(direct(facts('Talks went on. Anna Lund has decried what she called “systemic neglect” of the region.')).map((q) => q.speakers)).toEqual([['Anna Lund']]);

@@ -106,7 +106,9 @@ function attributionAfter(text: string, refs: Ref[], from: number, sentenceEnd: 
   const v = verbs[0];
   if (!v) return null;
   // Nothing but the subject may stand between the quote and its verb: no other quotation, no clause.
-  if (/[“";]/.test(text.slice(from + lead, v.start))) return null;
+  // (nor a second "that" clause, nor a time clause with a subject of its own: "…’ and that …, hours
+  // before Trump announced …" is not Trump's quote)
+  if (/[“";]/.test(text.slice(from + lead, v.start)) || /\b(?:and|but|or) that\b|,\s+(?:(?:hours|days|weeks|minutes|moments|shortly|just|soon|long)\s+)?(?:before|after|while|as|when|until)\s/.test(text.slice(from + lead, v.start))) return null;
   const src = sourceBefore(text, refs, from + lead, v.start);
   if (!named(src)) return null;
   return { source: src!, cue: v.w };
