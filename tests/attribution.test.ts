@@ -521,6 +521,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(direct(f).flatMap((q) => q.speakers)).not.toContain('Piotr Nowak');
   });
 
+  it('gives “…,’ one said” to an unnamed source, not to the person named before', () => {
+    const f = facts('Olaf Berg wrote afterwards that ‘a lot of progress was made’. Officials briefing reporters went further. ‘We think we have resolved most of the issues,’ one said.');
+    expect(direct(f).map((q) => [q.speakers, q.source ?? null])).toEqual([[['Olaf Berg'], null], [[], 'one']]);
+  });
+
   it('reads "bemoaned", "decried" and "slammed" as speech', () => {
     expect(direct(facts('Talks went on. Olaf Berg bemoaned a climate in which people “literally hate each other” over politics.')).map((q) => q.speakers)).toEqual([['Olaf Berg']]);
     expect(direct(facts('Talks went on. Anna Lund has decried what she called “systemic neglect” of the region.')).map((q) => q.speakers)).toEqual([['Anna Lund']]);

@@ -123,6 +123,8 @@ function nominalBefore(text: string, from: number, to: number): Source | null {
   if (gap) end = from + gap.index;
   const ws = wordsIn(text, from, end);
   if (!ws.length) return null;
+  // "‘…,’ one said": one of the unnamed sources the sentence before spoke of, never a named person.
+  if (ws.length === 1 && /^(?:one|another)$/.test(ws[0].w)) return { people: [], text: text.slice(ws[0].start, ws[0].end) };
   let k = ws.length;
   while (k > 0) {
     const w = ws[k - 1];
