@@ -15,8 +15,8 @@ export interface Description {
   mods: string[];
 }
 
-/** Words a description may hold before its office noun. */
-const MAX_MODS = 4;
+/** "the" and up to four words before the office noun. */
+const DESCRIPTION = /^the\s+((?:[\p{L}’'.-]+\s+){0,4}?)([\p{L}-]+)$/iu;
 const NOT_MODIFIERS = new Set('the a an of and or his her its their who which that said says told has had is was'.split(' '));
 const words = (s: string) => s.toLowerCase().split(/\s+/).filter(Boolean);
 
@@ -29,7 +29,7 @@ export function readDescription(phrase: string): Description | null {
   const t = phrase.trim().replace(/\s+/g, ' ');
   const office = /^the\s+((?:[\p{L}’'.-]+\s+){0,3}?)(?:head|chief)\s+of\s+(?:the\s+)?((?:[\p{L}’'.-]+\s+){0,2}?)(state|government|diplomacy)$/iu.exec(t);
   if (office) return { head: `head of ${office[3].toLowerCase()}`, mods: words(office[1] + office[2]) };
-  const m = new RegExp(String.raw`^the\s+((?:[\p{L}’'.-]+\s+){0,${MAX_MODS}}?)([\p{L}-]+)$`, 'iu').exec(t);
+  const m = DESCRIPTION.exec(t);
   if (!m || !ROLE_NOUNS.has(m[2].toLowerCase())) return null;
   const mods = words(m[1]);
   // "the president said the minister": a clause, not one description.

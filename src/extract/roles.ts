@@ -98,9 +98,10 @@ function belongsToClauseBefore(before: string, phraseStart: number, andJoins = t
   const lead = before.slice(Math.max(0, phraseStart - 14), phraseStart);
   // After a preposition a phrase with its own determiner is still an appositive's role: "at the
   // invitation of the British prime minister, X," (but "head of foreign policy, X" is of the clause).
-  const preposition = determined ? '' : '|to|of|for|with';
-  return new RegExp(String.raw`\b(?:as|became|become|becomes|named|appointed|was|is|were|are${preposition})\s+$`, 'i').test(lead) || (andJoins && /\b(?:and|or)\s+$/i.test(lead));
+  return (determined ? CLAUSE_VERB_BEFORE : CLAUSE_WORD_BEFORE).test(lead) || (andJoins && /\b(?:and|or)\s+$/i.test(lead));
 }
+const CLAUSE_VERB_BEFORE = /\b(?:as|became|become|becomes|named|appointed|was|is|were|are)\s+$/i;
+const CLAUSE_WORD_BEFORE = /\b(?:as|became|become|becomes|named|appointed|was|is|were|are|to|of|for|with)\s+$/i;
 
 /** "U.S. negotiators, including NAME" or "a Russian delegation led by NAME" -> a role. */
 export function listRole(text: string, start: number): string | null {
