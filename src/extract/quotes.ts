@@ -150,15 +150,6 @@ function attributionBefore(text: string, plain: string, refs: Ref[], sentenceSta
   return null;
 }
 
-/**
- * Direct and reported quotations of one article, each with its speakers. `article` is read with its
- * quotation marks made canonical; `original` gives the words as written. Speakers come only from
- * the text: a subject before a speech verb, a name after one, a pronoun resolved to the person
- * last spoken of, an interview's speaker label, or the paragraph before a paragraph that is all
- * quotation. A source the text does not name ("a source familiar with the talks") is kept as
- * written and never given to the nearest named person. Quotation marks without any of these are
- * not speech and get no speaker.
- */
 const sameSpeakers = (q: QuoteFact, names: string[]) => q.speakers.length > 0 && q.speakers.every((n) => names.includes(n));
 
 /**
@@ -192,6 +183,15 @@ function turnWords(raw: string, sentences: Sentence[], from: number, others: { s
   return pieces;
 }
 
+/**
+ * Direct and reported quotations of one article, each with its speakers. `article` is read with its
+ * quotation marks made canonical; `original` gives the words as written. Speakers come only from
+ * the text: a subject before a speech verb, a name after one, a pronoun resolved to the person
+ * last spoken of, an interview's speaker label, or the paragraph before a paragraph that is all
+ * quotation. A source the text does not name ("a source familiar with the talks") is kept as
+ * written and never given to the nearest named person. Quotation marks without any of these are
+ * not speech and get no speaker.
+ */
 export function extractQuotes(article: Article, people: ArticlePerson[], mentions: Mention[], original: Article = article): QuoteFact[] {
   const quotes: QuoteFact[] = [];
   const turns = interviewTurns(article, people, mentions);
