@@ -102,8 +102,8 @@ function questionTurns(article: Article): { n: number; label: string; from: numb
   const paragraphs = article.paragraphs;
   // When the dash marks the questions only (the answers run without one), a dash is a question,
   // with or without its question mark ("— On Tuesday the delegations meet in Jeddah.").
-  const dashed = paragraphs.filter((p, i) => DASH_OPENED.test(p.text) && i + 1 < paragraphs.length && !DASH_OPENED.test(paragraphs[i + 1].text));
-  const dashQuestions = dashed.length >= 3 && dashed.length * 2 >= paragraphs.filter((p) => DASH_OPENED.test(p.text)).length * 2 - 1;
+  const dashes = paragraphs.filter((p) => DASH_OPENED.test(p.text));
+  const dashQuestions = dashes.length >= 3 && dashes.every((p) => p.n < paragraphs.length && !DASH_OPENED.test(paragraphs[p.n].text));
   const isQuestion = (t: string) => t.length <= 600 && (dashQuestions ? DASH_OPENED.test(t) : /\?\s*$/.test(t) && t.length <= 400 && !/[“”"«»„]/.test(t));
   const questions = paragraphs.filter((p, i) => isQuestion(p.text) && i + 1 < paragraphs.length && !isQuestion(paragraphs[i + 1].text));
   if (questions.length < 3) return null;
