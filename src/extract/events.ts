@@ -419,6 +419,9 @@ const PLACE_BEFORE = new RegExp(String.raw`\b(?:[Tt]he|an?)\s+(${NAME})\s+(${NOU
 const PLACE_AFTER = new RegExp(String.raw`\b(${NOUN})\s+(?:(?:held|issued|signed|reached|agreed|adopted)\s+)?(?:in|at|of)\s+(?:the\s+)?(${NAME})`, 'gu');
 /** "nothing new since Reykjavik", "after the Palace": the place alone stands for what happened there. */
 const PLACE_ALONE = new RegExp(String.raw`\b(?:since|after|before|until)\s+(?:the\s+)?(${NAME})(?![\p{L}’'-])`, 'gu');
+/** Whether a sentence holds a word a named happening needs (a noun, or the words before a place alone). */
+const MAY_NAME = new RegExp(String.raw`\b(?:${NOUN}|since|after|before|until)\b`);
+
 /** Words before a name that make it a recollection ("after the Lisbon talks"), not the sentence's own happening. */
 const RECALLING = /\b(?:after|since|before|following|until|ahead of|wake of)\s+(?:the\s+)?(?:\S+\s+)?$/i;
 
@@ -444,7 +447,8 @@ interface NamedHappening {
  * nationality. A place alone ("since Reykjavik") recalls talks or a meeting there only.
  */
 function namedHappenings(text: string, times: TimeExpression[], names: Set<string>, published: string | null): NamedHappening[] {
-  if (!/\p{Lu}/u.test(text.slice(1))) return [];
+  // Most sentences name no happening: one plain test before the patterns with their letter classes.
+  if (!MAY_NAME.test(text)) return [];
   const out: NamedHappening[] = [];
   const add = (from: number, to: number, noun: string | null, place: string) => {
     // "since Oslo's withdrawal": the place owns something else.
