@@ -9,6 +9,10 @@ import { formatEventDate } from '../src/render/dates.ts';
 import { TextIndex } from '../src/search/text-index.ts';
 import { stem } from '../src/text/tokenize.ts';
 import { tempKnowledge } from './helpers.ts';
+import { KnowledgeBase } from '../src/knowledge/base.ts';
+import { FactsCache } from '../src/knowledge/facts-cache.ts';
+import { loadKnowledge } from '../src/knowledge/load.ts';
+import { STORIES } from '../src/knowledge/event-stories.ts';
 
 // Three outlets on one round of talks (made up for the test, in the styles real feeds use), and one recalling history.
 const wire = `---
@@ -379,5 +383,114 @@ After the first round on March 2 the two sides exchanged 500 prisoners each over
   it('spans only the happening beside the words, not another the sentence dates', async () => {
     const second = (await eventsOf()).filter((e) => e.paragraph === 1);
     expect(second.filter((e) => e.kind === 'talks').map((e) => [e.date?.value, e.date?.end?.value])).toEqual([['2026-03-02', undefined]]);
+  });
+});
+
+describe('a happening another article names without reporting it', () => {
+  // Invented: a round in Tallinn, told by a wire; later articles name it ("after the Tallinn talks", "since Tallinn").
+  const report = `---
+title: Envoys meet in Tallinn
+published: 2026-05-04
+source: Test Wire
+---
+
+TALLINN, May 4 (Test Wire) — Envoys of Ukraine and the United States held talks in Tallinn on Monday on a ceasefire framework.
+`;
+  const after = `---
+title: Reactions in Kyiv
+published: 2026-05-07
+source: Test Daily
+---
+
+Officials spent the days after the Tallinn talks trying to contain a row between the two capitals.
+
+Nothing new had been agreed since Tallinn, an aide to the president said.
+`;
+  const unrelated = `---
+title: A summit long ago
+published: 2026-05-08
+source: Test Review
+---
+
+Historians still argue about the Vilnius summit, which ended without a text.
+`;
+  const kbOfNamed = () => buildKnowledgeBase(tempKnowledge({ 'a-report.md': report, 'b-after.md': after, 'c-unrelated.md': unrelated }));
+
+  it('is one timeline entry citing the passages that name it', async () => {
+    const kb = await kbOfNamed();
+    const timeline = events(kb, '', { limit: 50 }).results;
+    const round = timeline.filter((r) => r.event!.kind === 'talks' && r.event!.date?.value === '2026-05-04');
+    expect(round).toHaveLength(1);
+    expect(round[0].citation.article).toBe('a-report');
+    expect(round[0].event!.recalledIn?.map((c) => `${c.article}#${c.paragraph}`)).toEqual(['b-after#1', 'b-after#2']);
+    // The passages that name it are no events of their own.
+    expect(timeline.filter((r) => r.citation.article === 'b-after' && r.event!.kind === 'talks')).toHaveLength(0);
+    // Named only, it is no report: alsoReported keeps its meaning, and the JSON adds the citations.
+    expect(round[0].event!.alsoReported).toBeUndefined();
+    const json = toJson(events(kb, '', { limit: 50 })) as { results: { event?: { recalledIn?: unknown[]; kind: string; date: unknown } }[] };
+    const entry = json.results.find((r) => r.event?.recalledIn);
+    expect(entry?.event).toMatchObject({ kind: 'talks', date: { value: '2026-05-04', precision: 'day', source: 'text' } });
+    expect(renderText(events(kb, 'talks', { limit: 5 }))).toMatch(/also named in .*Reactions in Kyiv/);
+  });
+
+  it('is cited in the brief as one happening', async () => {
+    const kb = await kbOfNamed();
+    const b = brief(kb).brief;
+    const round = b.events.find((r) => r.event!.kind === 'talks');
+    expect(round?.event!.recalledIn?.map((c) => c.article)).toEqual(['b-after', 'b-after']);
+  });
+
+  it('names nothing no story of its kind was held at, and nothing after its article', async () => {
+    const kb = await kbOfNamed();
+    const timeline = events(kb, '', { limit: 50 }).results;
+    expect(timeline.flatMap((r) => r.event!.recalledIn ?? []).some((c) => c.article === 'c-unrelated')).toBe(false);
+    // An earlier article cannot name a round held after it was published.
+    const early = `---
+title: Before anything
+published: 2026-04-01
+source: Test Daily
+---
+
+Nothing had moved since the Tallinn talks, an aide said.
+`;
+    const kb2 = await buildKnowledgeBase(tempKnowledge({ 'a-report.md': report, 'd-early.md': early }));
+    expect(events(kb2, '', { limit: 50 }).results.flatMap((r) => r.event!.recalledIn ?? [])).toEqual([]);
+  });
+
+  it('names the latest of the rounds held there before its article', async () => {
+    const again = `---
+title: A second meeting in Tallinn
+published: 2026-06-02
+source: Test Wire
+---
+
+TALLINN, June 2 (Test Wire) — Envoys of Ukraine and the United States held a second round of talks in Tallinn on Tuesday.
+`;
+    const later = `---
+title: What comes next
+published: 2026-06-05
+source: Test Daily
+---
+
+Officials said the Tallinn talks had narrowed the gaps.
+`;
+    const kb = await buildKnowledgeBase(tempKnowledge({ 'a-report.md': report, 'e-again.md': again, 'f-later.md': later }));
+    const timeline = events(kb, '', { limit: 50 }).results;
+    const june = timeline.find((r) => r.event!.kind === 'talks' && r.event!.date?.value === '2026-06-02');
+    const may = timeline.find((r) => r.event!.kind === 'talks' && r.event!.date?.value === '2026-05-04');
+    expect(june?.event!.recalledIn?.map((c) => c.article)).toEqual(['f-later']);
+    expect(may?.event!.recalledIn).toBeUndefined();
+  });
+
+  it('is named the same when the report arrives after the passage that names it', async () => {
+    const { articles } = await loadKnowledge(tempKnowledge({ 'a-report.md': report, 'b-after.md': after }));
+    const byId = (id: string) => articles.find((a) => a.id === id)!;
+    const facts = new FactsCache();
+    const first = new KnowledgeBase([byId('b-after')], [], { facts });
+    expect(first.derive(STORIES).recalledIn.size).toBe(0);
+    const extended = await first.withAdded([byId('a-report')], [], facts);
+    const scratch = new KnowledgeBase([byId('b-after'), byId('a-report')], [], { facts, keepOrder: true });
+    expect(extended.derive(STORIES)).toEqual(scratch.derive(STORIES));
+    expect(extended.derive(STORIES).recalledIn.size).toBe(1);
   });
 });

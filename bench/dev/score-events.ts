@@ -4,7 +4,7 @@
  * `events` command's top result for each gold topic.
  */
 import type { KnowledgeBase } from '../../src/knowledge/base.ts';
-import { STORIES } from '../../src/knowledge/event-stories.ts';
+import { STORIES, recalledIn } from '../../src/knowledge/event-stories.ts';
 import { events as eventsAnswer, timelineEntries } from '../../src/answers/events.ts';
 import type { Cite, DevSet, GoldEvent } from './gold.ts';
 import { count, type Count, type Row } from './score.ts';
@@ -15,6 +15,8 @@ export interface Entry {
   date: { value: string; precision: string; end?: string } | null;
   background: boolean;
   citations: Cite[];
+  /** Passages that name it without reporting it: they count for "one entry" only (see scoreEvents), never for matching. */
+  recalls: Cite[];
   summary: string;
 }
 
@@ -31,6 +33,7 @@ export function timelineOf(kb: KnowledgeBase): Entry[] {
       date: e.date && { value: e.date.value, precision: e.date.precision, ...(e.date.end ? { end: e.date.end.value } : {}) },
       background: e.background,
       citations: cites,
+      recalls: recalledIn(kb, e).map((pid) => ({ article: kb.paragraphs[pid].article, paragraph: kb.paragraphs[pid].n })),
       summary: e.summary,
     });
   }
@@ -96,7 +99,21 @@ export function scoreEvents(set: DevSet, kb: KnowledgeBase): Row[] {
   const dated = count();
   const kind = count();
   const merged = count();
+  const recalled = count();
   const background = count();
+  // A passage that names an event counts for "one entry" only when the entry it joins is that gold event
+  // (matched by the reports alone) and the gold cites that very passage for it.
+  const pairedWith = new Map(pairs.map(([g, e]) => [e, g]));
+  for (const e of entries) {
+    const g = pairedWith.get(e);
+    for (const c of e.recalls) {
+      if (g?.citations.some((x) => key(x) === key(c))) recalled.tp++;
+      else {
+        recalled.fn++;
+        recalled.notes.push(`${key(c)} named in ${g ? g.id : `an unmatched ${e.kind}`}: ${e.summary.slice(0, 60)}`);
+      }
+    }
+  }
   for (const [g, e] of pairs) {
     if (dateRight(g, e)) dated.tp++;
     else {
@@ -117,7 +134,8 @@ export function scoreEvents(set: DevSet, kb: KnowledgeBase): Row[] {
     }
     const articles = new Set(g.citations.map((c) => c.article));
     if (articles.size > 1) {
-      const got = new Set(e.citations.map((c) => c.article).filter((a) => articles.has(a)));
+      const named = e.recalls.filter((c) => g.citations.some((x) => key(x) === key(c)));
+      const got = new Set([...e.citations, ...named].map((c) => c.article).filter((a) => articles.has(a)));
       if (got.size === articles.size) merged.tp++;
       else {
         merged.fn++;
@@ -162,6 +180,7 @@ export function scoreEvents(set: DevSet, kb: KnowledgeBase): Row[] {
     { metric: 'events kind right', c: kind, as: 'acc' },
     { metric: 'events background right', c: background, as: 'acc' },
     { metric: 'events reported twice, one entry', c: merged, as: 'acc' },
+    { metric: 'passages naming an event, right', c: recalled, as: 'acc' },
     { metric: 'timeline order (pairs)', c: order, as: 'acc' },
     { metric: 'events top-1', c: top1, as: 'acc' },
   ];

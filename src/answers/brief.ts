@@ -9,7 +9,7 @@ import { codePointOrder, fold } from '../text/normalize.ts';
 import { shorten } from '../extract/events.ts';
 import type { Answer, AnswerOptions, Result } from './types.ts';
 import { cleanQuery } from './query.ts';
-import { articleView, eventView, paragraphResult, personView, quoteView } from './views.ts';
+import { articleView, paragraphResult, personView, quoteView, storyView } from './views.ts';
 import { TIMELINE, compareEvents } from './events.ts';
 import { STORIES, leadsStory } from '../knowledge/event-stories.ts';
 
@@ -213,7 +213,8 @@ export function brief(kb: KnowledgeBase, rawQuery = '', opts: BriefOptions = {})
   const quotes = found.quotes
     .sort((a, b) => a.paragraph - b.paragraph)
     .map((q) => ({ ...paragraphResult(kb, kb.paragraphs[q.paragraph], 1, { quote: quoteView(kb, q) }), text: q.text }));
-  const events = found.events.map((e) => ({ ...paragraphResult(kb, kb.paragraphs[e.paragraph], 1, { event: eventView(kb, e) }), text: e.summary }));
+  // Each happening once, citing every article that reports or names it.
+  const events = found.events.map((e) => ({ ...paragraphResult(kb, kb.paragraphs[e.paragraph], 1, { event: storyView(kb, e) }), text: e.summary }));
 
   const sources = scope.slice(-SIZES.sources).reverse().map((a) => ({ text: a.title, score: 1, citation: citationOf(a, a.paragraphs[0]), article: articleView(a) }));
   const results = [headline, ...people, ...quotes, ...events, ...sources];

@@ -4,19 +4,15 @@ import { fold } from '../text/normalize.ts';
 import { stem } from '../text/tokenize.ts';
 import type { Answer, AnswerOptions, Result } from './types.ts';
 import { clampLimit, cleanQuery } from './query.ts';
-import { eventView, paragraphResult } from './views.ts';
-import { STORIES, leadsStory, otherReports } from '../knowledge/event-stories.ts';
-import { citationOf } from '../knowledge/types.ts';
+import { paragraphResult, storyView } from './views.ts';
+import { STORIES, leadsStory } from '../knowledge/event-stories.ts';
 import { passages } from './ask.ts';
 import { TextIndex } from '../search/text-index.ts';
 import { grouped, groupedList, mergeSorted, partitionPoint, sortedList, type Derived } from '../knowledge/derived.ts';
 
 function eventResult(kb: KnowledgeBase, e: Event, score: number): Result {
   const p = kb.paragraphs[e.paragraph];
-  const others = otherReports(kb, e);
-  const view = eventView(kb, e);
-  if (others.length) view.alsoReported = others.map((o) => citationOf(kb.article(kb.paragraphs[o.paragraph]), kb.paragraphs[o.paragraph]));
-  return { ...paragraphResult(kb, p, score, { event: view, paragraph: p.text }), text: e.summary };
+  return { ...paragraphResult(kb, p, score, { event: storyView(kb, e), paragraph: p.text }), text: e.summary };
 }
 
 /**

@@ -54,6 +54,8 @@ export interface EventView {
   background: boolean;
   /** Every other passage that reports the same event, in other articles. */
   alsoReported?: Citation[];
+  /** Passages of other articles that name it without reporting it ("after the Lisbon talks"). */
+  recalledIn?: Citation[];
 }
 
 export interface ArticleView {

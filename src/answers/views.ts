@@ -1,4 +1,5 @@
 import type { KnowledgeBase, Person, Quote, Event } from '../knowledge/base.ts';
+import { otherReports, recalledIn } from '../knowledge/event-stories.ts';
 import { citationOf, type Article, type Paragraph } from '../knowledge/types.ts';
 import type { ArticleView, EventView, PersonView, QuoteView, Result } from './types.ts';
 
@@ -33,6 +34,20 @@ export function eventView(kb: KnowledgeBase, e: Event): EventView {
     date: e.date,
     background: e.background,
   };
+}
+
+/**
+ * An event as one entry of a timeline: with every other article's passage that reports it
+ * (alsoReported) or names it (recalledIn), each cited.
+ */
+export function storyView(kb: KnowledgeBase, e: Event): EventView {
+  const view = eventView(kb, e);
+  const cite = (pid: number) => citationOf(kb.article(kb.paragraphs[pid]), kb.paragraphs[pid]);
+  const others = otherReports(kb, e);
+  if (others.length) view.alsoReported = others.map((o) => cite(o.paragraph));
+  const named = recalledIn(kb, e);
+  if (named.length) view.recalledIn = named.map(cite);
+  return view;
 }
 
 export function articleView(a: Article): ArticleView {

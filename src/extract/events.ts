@@ -1,6 +1,6 @@
 import { splitSentences } from '../text/sentences.ts';
 import type { Article } from '../knowledge/types.ts';
-import type { ArticlePerson, EventDate, EventFact, Mention } from './types.ts';
+import type { ArticlePerson, EventDate, EventFact, Mention, RecallFact } from './types.ts';
 import { dayWindow, findTimes, parseIsoDate, type TimeExpression } from './dates.ts';
 import { COMPATIBLE_KINDS, EVENT_PRIORITY, EVENT_TRIGGERS, NOT_HAPPENING, RECALLED, RECOLLECTED_KIND, RECOLLECTION, SPOKEN_BEFORE, SPOKEN_OF, TRIGGER_WORDS, type EventKind } from './lexicon/events.ts';
 import { CAPITALS, COUNTRIES, NATIONALITIES } from './lexicon/places.ts';
@@ -221,7 +221,21 @@ export function isBackground(date: Omit<EventDate, 'source'> | null, published: 
  * Events dated long before the article are background.
  */
 export function extractEvents(article: Article, people: ArticlePerson[], mentions: Mention[]): EventFact[] {
+  return extractHappenings(article, people, mentions).events;
+}
+
+/** The events of an article (extractEvents) and the happenings its passages recall by name (RecallFact). */
+export function extractHappenings(article: Article, people: ArticlePerson[], mentions: Mention[]): { events: EventFact[]; recalls: RecallFact[] } {
   const events: EventFact[] = [];
+  const recalls: RecallFact[] = [];
+  const newsNames = headlinePlaces(article);
+  // The happenings the sentence before named: those none of its events is named by are recalls.
+  let byName: NamedHappening[] = [];
+  let at = 0;
+  const flush = () => {
+    for (const n of byName) if (!n.own && !n.fresh) recalls.push({ kind: n.kind, place: n.place, text: n.text, date: n.date, paragraph: at });
+    byName = [];
+  };
   const names = new Set(people.flatMap((p) => [p.name, ...p.aliases]));
   const published = article.published?.slice(0, 10) ?? null;
   const fallback: EventDate | null = published ? { value: published, precision: 'day', source: 'published' } : null;
@@ -230,6 +244,8 @@ export function extractEvents(article: Article, people: ArticlePerson[], mention
   for (const p of article.paragraphs) {
     let carried: EventDate | null = null;
     const filed = datelineEnd(p.text);
+    flush();
+    at = p.n;
     for (const s of splitSentences(p.text)) {
       // A time inside a quotation ("closer than a month ago") is the speaker's, not the event's.
       const plain = unquoted(s.text);
@@ -238,6 +254,27 @@ export function extractEvents(article: Article, people: ArticlePerson[], mention
       // apart, and its date is not that of what the sentence reports.
       const allTimes = findTimes(plain, published);
       const recalled = recollections(plain, allTimes, found[0]?.at ?? -1, published);
+      // Happenings named by place: the sentence's own ("the Lisbon talks ended on Sunday", "met at the
+      // Oslo summit") are its events' other names; the others are recalled ("after the Lisbon talks").
+      flush();
+      byName = namedHappenings(s.text, allTimes, names, published);
+      const sentenceNames = byName;
+      // A name is an event's own when it holds the event's trigger or recollection, or names a happening
+      // of its kind without recalling it ("met at the Oslo summit"); "an Oslo truce" is always the sentence's own.
+      const isOwn = (n: NamedHappening, kind: EventKind, from: number, to: number) =>
+        (n.from < to && from < n.to) || ((n.fresh || !n.after) && RECALLED_GROUPS[n.kind].includes(kind === 'meeting' ? 'talks' : kind));
+      const ownNames = (kind: EventKind, from: number, to: number, place: string | null, all: boolean, background = false) => {
+        const out = new Set<string>();
+        for (const n of sentenceNames) {
+          if (!isOwn(n, kind, from, to)) continue;
+          n.own = true;
+          out.add(nameKey(n.place));
+        }
+        // An event placed nowhere in its sentence happened where the article's news did.
+        if (all && !place && !background) for (const x of newsNames) out.add(x);
+        if (place) out.delete(place.toLowerCase());
+        return out.size ? { names: [...out] } : {};
+      };
       const kinds = found.filter((k, i) => i === 0 || !recalled.some((r) => k.at >= r.from && k.at < r.to));
       const times = allTimes.filter((t) => !recalled.some((r) => r.time === t));
       const rel = relativeDay(plain, times, lastDay);
@@ -270,7 +307,7 @@ export function extractEvents(article: Article, people: ArticlePerson[], mention
         const stretch = s.text.slice(r.from, r.to);
         const who = inSentence.filter((m) => m.start >= s.start + r.from && m.end <= s.start + r.to).map((m) => people[m.person].name);
         const date: EventDate = { ...dateOf(r.time), source: 'text' };
-        events.push({ kind: r.kind, summary: shorten(s.text, MAX_SUMMARY), actors: distinct([...who, ...placesIn(stretch)]), place: placeOf(stretch, names), when: r.time.text, date, background: isBackground(date, published), paragraph: p.n });
+        events.push({ kind: r.kind, summary: shorten(s.text, MAX_SUMMARY), actors: distinct([...who, ...placesIn(stretch)]), place: placeOf(stretch, names), when: r.time.text, date, background: isBackground(date, published), paragraph: p.n, ...ownNames(r.kind, r.from, r.to, placeOf(stretch, names), false) });
       }
       if (!kinds.length) continue;
       const told = s.start < filed ? s.text.slice(filed - s.start) : s.text;
@@ -303,6 +340,7 @@ export function extractEvents(article: Article, people: ArticlePerson[], mention
           date,
           background: recalled || isBackground(date, published),
           paragraph: p.n,
+          ...ownNames(kind, at, end, place, true, recalled || isBackground(date, published)),
         });
       }
       // "met in Lisbon on Nov. 23 and outside Oslo on Nov. 30": a sentence that gives two happenings
@@ -332,7 +370,108 @@ export function extractEvents(article: Article, people: ArticlePerson[], mention
       }
     }
   }
-  return events;
+  flush();
+  return { events, recalls };
+}
+
+/** The kinds of happening (talks and meetings as one) a named happening's noun can be: a truce is agreed at talks, a declaration or a statement is a decision. */
+export const RECALLED_GROUPS: Record<string, string[]> = { talks: ['talks'], statement: ['statement', 'decision'], decision: ['decision', 'statement', 'plan', 'talks'], plan: ['plan', 'decision'] };
+
+/**
+ * The cities an article's title and first dateline name ("Talks in Lisbon end…", "LISBON, Feb 18 —"):
+ * what its news happened at, so a later "after the Lisbon talks" finds the story. Folded; no country.
+ */
+function headlinePlaces(article: Article): string[] {
+  const out = new Set<string>();
+  const first = article.paragraphs[0]?.text ?? '';
+  const dateline = first.slice(0, datelineEnd(first));
+  for (const text of [article.title, dateline.replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLowerCase())]) {
+    for (const t of tokenize(text)) {
+      if (t.capitalized && !isCountry(t.folded) && (CAPITALS.has(t.folded) || cities().has(t.folded))) out.add(t.folded);
+    }
+  }
+  return [...out];
+}
+
+/** A country, not a city (the gazetteer of countries lists capitals too). */
+const isCountry = (f: string) => COUNTRIES.has(f) || (countryNames().has(f) && !CAPITALS.has(f) && !cities().has(f));
+
+/** Words naming a building at a place: "the Lisbon Palace" is known as "Lisbon" too. */
+const BUILDING = /\s+(?:palace|house|office|basilica|castle|centre|center|hall|club|base|hotel|residence)$/;
+
+/** How a place names a happening, for recalls to find it: folded, a building known by its first word. */
+export function nameKey(place: string): string {
+  return place.toLowerCase().replace(BUILDING, '');
+}
+
+/** Nouns of happenings a passage may recall by place, and the kind each names. */
+const RECALL_NOUNS: Record<string, EventKind> = Object.assign(Object.create(null) as Record<string, EventKind>, {
+  talks: 'talks', negotiations: 'talks', round: 'talks', summit: 'talks', meeting: 'talks', conference: 'talks', clash: 'talks', scene: 'talks',
+  statement: 'statement', communiqué: 'statement', communique: 'statement',
+  declaration: 'decision', deal: 'decision', agreement: 'decision', agreements: 'decision', accord: 'decision', truce: 'decision', ceasefire: 'decision',
+  plan: 'plan', proposal: 'plan',
+});
+const NOUN = Object.keys(RECALL_NOUNS).join('|');
+const NAME = String.raw`\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?`;
+/** "the Lisbon talks", "the Oslo summit". */
+const PLACE_BEFORE = new RegExp(String.raw`\b(?:[Tt]he|an?)\s+(${NAME})\s+(${NOUN})\b`, 'gu');
+/** "the talks in Lisbon", "the joint statement issued in Oslo", "the agreements reached in Bergen", "the summit of the Palace". */
+const PLACE_AFTER = new RegExp(String.raw`\b(${NOUN})\s+(?:(?:held|issued|signed|reached|agreed|adopted)\s+)?(?:in|at|of)\s+(?:the\s+)?(${NAME})`, 'gu');
+/** "nothing new since Reykjavik", "after the Palace": the place alone stands for what happened there. */
+const PLACE_ALONE = new RegExp(String.raw`\b(?:since|after|before|until)\s+(?:the\s+)?(${NAME})(?![\p{L}’'-])`, 'gu');
+/** Whether a sentence holds a word a named happening needs (a noun, or the words before a place alone). */
+const MAY_NAME = new RegExp(String.raw`\b(?:${NOUN}|since|after|before|until)\b`);
+
+/** Words before a name that make it a recollection ("after the Lisbon talks"), not the sentence's own happening. */
+const RECALLING = /\b(?:after|since|before|following|until|ahead of|wake of)\s+(?:the\s+)?(?:\S+\s+)?$/i;
+
+interface NamedHappening {
+  kind: EventKind;
+  place: string;
+  text: string;
+  date: EventDate | null;
+  from: number;
+  to: number;
+  /** Recalled by its words ("after the …"): never the sentence's own happening unless its trigger is in it. */
+  after: boolean;
+  /** Named as new ("an Easter truce"): the sentence's own, never a recall. */
+  fresh: boolean;
+  /** An event of the sentence is named by it. */
+  own?: boolean;
+}
+
+/**
+ * Happenings a sentence names by their place without reporting them ("after the Lisbon talks",
+ * "the joint statement issued in Oslo on Monday"), with the date its words give. Not where the
+ * sentence's own trigger is (that is what it reports), nor by a name that is a person, a date or a
+ * nationality. A place alone ("since Reykjavik") recalls talks or a meeting there only.
+ */
+function namedHappenings(text: string, times: TimeExpression[], names: Set<string>, published: string | null): NamedHappening[] {
+  // Most sentences name no happening: one plain test before the patterns with their letter classes.
+  if (!MAY_NAME.test(text)) return [];
+  const out: NamedHappening[] = [];
+  const add = (from: number, to: number, noun: string | null, place: string) => {
+    // "since Oslo's withdrawal": the place owns something else.
+    if (!noun && /^[’']s\b/u.test(text.slice(to))) return;
+    place = place.replace(/[’']s$/, '');
+    const words = place.split(/\s+/);
+    // "the Lisbon talks Monday": a day is no part of the name.
+    if (words.length === 2 && CALENDAR.test(words[1].toLowerCase())) place = words[0];
+    const f = place.toLowerCase();
+    if (names.has(place) || names.has(words[0]) || f in NATIONALITIES || CALENDAR.test(f) || /^(?:the|a|an|this|that|last|next)$/.test(f)) return;
+    // A happening is named by a city or a venue, never a country ("ceasefire in Ukraine", "since Ukraine's
+    // independence"); a place alone is a city.
+    if (isCountry(f) || (!noun && !(CAPITALS.has(f) || cities().has(f)))) return;
+    if (out.some((r) => r.place === place)) return;
+    // The date its words give: one right after them ("in Oslo on Monday"), reported, not looked ahead to.
+    const t = times.find((x) => x.kind === 'date' && x.date && !x.ahead && x.start >= from && x.start <= to + 12 && !/[,;]/.test(text.slice(to, x.start)));
+    const date: EventDate | null = t && !(published && t.date!.value > published) ? { ...dateOf(t), source: 'text' } : null;
+    out.push({ kind: noun ? RECALL_NOUNS[noun.toLowerCase()] : 'talks', place, text: text.slice(from, to), date, from, to, after: !noun || RECALLING.test(text.slice(Math.max(0, from - 30), from)), fresh: /^an?\s/.test(text.slice(from, to)) });
+  };
+  for (const m of text.matchAll(PLACE_BEFORE)) add(m.index!, m.index! + m[0].length, m[2], m[1]);
+  for (const m of text.matchAll(PLACE_AFTER)) add(m.index!, m.index! + m[0].length, m[1], m[2]);
+  for (const m of text.matchAll(PLACE_ALONE)) add(m.index!, m.index! + m[0].length, null, m[1]);
+  return out;
 }
 
 const OFFSET = /\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+(after|before)\s+/gi;

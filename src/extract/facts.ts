@@ -2,7 +2,7 @@ import type { Article } from '../knowledge/types.ts';
 import type { ArticleFacts } from './types.ts';
 import { addPronounRoles, extractPeople } from './people.ts';
 import { extractQuotes } from './quotes.ts';
-import { extractEvents } from './events.ts';
+import { extractHappenings } from './events.ts';
 import { resolvePronouns } from './coref.ts';
 import { canonicalQuotes } from '../text/quote-marks.ts';
 import { runSync, type Steps } from '../steps.ts';
@@ -42,6 +42,7 @@ export function* extractFactsSteps(original: Article): Steps<ArticleFacts> {
   yield;
   const quotes = extractQuotes(article, people, mentions, original);
   yield;
-  const events = extractEvents(article, people, mentions).map((e) => ({ ...e, summary: asWritten(article, original, e.paragraph, e.summary) }));
-  return { article: article.id, people, mentions, quotes, events };
+  const found = extractHappenings(article, people, mentions);
+  const events = found.events.map((e) => ({ ...e, summary: asWritten(article, original, e.paragraph, e.summary) }));
+  return { article: article.id, people, mentions, quotes, events, recalls: found.recalls };
 }

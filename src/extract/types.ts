@@ -80,6 +80,25 @@ export interface EventFact {
   /** History the article recalls (dated long before it), not the news of the day. */
   background: boolean;
   paragraph: number;
+  /** Other names its sentence calls it by, folded: the place of "the Lisbon talks" when its place is another ("at the Palace"). */
+  names?: string[];
+}
+
+/**
+ * A happening a passage names without reporting it, by its place ("after the Lisbon talks", "the
+ * joint statement issued in Oslo on Monday", "nothing new since Reykjavik"): the passage is one more
+ * citation of that happening's story, not an event of its own.
+ */
+export interface RecallFact {
+  /** The kind its noun names: talks (talks, a summit, a meeting), statement, decision (a truce, a deal), plan. */
+  kind: EventKind;
+  /** The place it is named by, as written. */
+  place: string;
+  /** The words that name it, as written. */
+  text: string;
+  /** The date its words give, if any ("… in Oslo on Monday"). */
+  date: EventDate | null;
+  paragraph: number;
 }
 
 export interface ArticleFacts {
@@ -88,4 +107,6 @@ export interface ArticleFacts {
   mentions: Mention[];
   quotes: QuoteFact[];
   events: EventFact[];
+  /** Happenings recalled by name (missing in facts of older extraction versions). */
+  recalls?: RecallFact[];
 }

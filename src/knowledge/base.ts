@@ -1,5 +1,5 @@
 import type { Article, LoadProblem, Paragraph } from './types.ts';
-import type { ArticleFacts, ArticlePerson, EventDate, EventFact, QuoteFact } from '../extract/types.ts';
+import type { ArticleFacts, ArticlePerson, EventDate, EventFact, QuoteFact, RecallFact } from '../extract/types.ts';
 import { codePointOrder, fullNameKey, keyNeighbourhood, nameKey, similarKeys } from '../text/normalize.ts';
 import { Segment, TextIndex, type SegmentState } from '../search/text-index.ts';
 import { PeopleIndex } from '../search/people-index.ts';
@@ -38,6 +38,11 @@ export interface Event extends EventFact {
   id: number;
 }
 
+/** A happening a passage of the base recalls by name (RecallFact), with a global paragraph id. */
+export interface Recall extends RecallFact {
+  id: number;
+}
+
 /** The text indexes, as segments: what a cache stores and an added article extends. */
 export interface IndexSegments {
   paragraphs: SegmentState[];
@@ -63,6 +68,7 @@ interface Parts {
   merger: PersonMerger;
   quotes: Quote[];
   events: Event[];
+  recalls: Recall[];
   spans: Map<string, ArticleSpan>;
 }
 
@@ -110,6 +116,7 @@ function addArticle(parts: Parts, a: Article, facts: ArticleFacts, merged?: read
   });
   for (const q of quotes) parts.quotes.push(q);
   for (const e of events) parts.events.push(e);
+  for (const r of facts.recalls ?? []) parts.recalls.push({ id: parts.recalls.length, kind: intern(r.kind), place: intern(r.place), text: r.text, date: r.date && internDate(r.date), paragraph: pid(r.paragraph) });
   return { quotes, events };
 }
 
@@ -172,6 +179,7 @@ function eventOf(e: EventFact, id: number, pid: (n: number) => number, idOfName:
     date: e.date && internDate(e.date),
     background: e.background,
     paragraph: pid(e.paragraph),
+    ...(e.names ? { names: e.names.map(intern) } : {}),
   };
 }
 
@@ -222,6 +230,7 @@ interface Fields {
   paragraphs: Paragraph[];
   quotes: Quote[];
   events: Event[];
+  recalls: Recall[];
   people: Person[];
   personById: Map<string, Person>;
   paragraphIndex: TextIndex;
@@ -236,7 +245,7 @@ interface Fields {
 function* assemble(articles: Article[], problems: LoadProblem[], opts: BuildOptions): Generator<void, KnowledgeBase> {
   const facts = opts.facts ?? new FactsCache();
   const merged = opts.people;
-  const parts: Parts = { added: [], paragraphs: [], merger: merged ? PersonMerger.restore(merged.merger, merged.people) : new PersonMerger(), quotes: [], events: [], spans: new Map() };
+  const parts: Parts = { added: [], paragraphs: [], merger: merged ? PersonMerger.restore(merged.merger, merged.people) : new PersonMerger(), quotes: [], events: [], recalls: [], spans: new Map() };
   const order = opts.keepOrder ? articles : [...articles].sort(compareArticles);
   if (merged && merged.personIds.length !== order.length) throw new Error(`the cache has people for ${merged.personIds.length} articles, not ${order.length}`);
   for (const [i, a] of order.entries()) {
@@ -260,7 +269,7 @@ function* assemble(articles: Article[], problems: LoadProblem[], opts: BuildOpti
 /** The parts' fields with the people settled. */
 function settled(parts: Parts, problems: LoadProblem[], people: Person[]) {
   const personById = new Map(people.map((p) => [p.id, p]));
-  return { problems, builtAt: new Date(), parts, paragraphs: parts.paragraphs, quotes: parts.quotes, events: parts.events, people, personById };
+  return { problems, builtAt: new Date(), parts, paragraphs: parts.paragraphs, quotes: parts.quotes, events: parts.events, recalls: parts.recalls, people, personById };
 }
 
 function freeze(f: Omit<Fields, 'byArticle' | 'memo'>, derived: [Derived<unknown>, unknown][] = []): KnowledgeBase {
@@ -281,6 +290,8 @@ export class KnowledgeBase {
   readonly personById!: Map<string, Person>;
   readonly quotes!: Quote[];
   readonly events!: Event[];
+  /** Happenings passages recall by name, in paragraph order. */
+  readonly recalls!: Recall[];
   readonly paragraphIndex!: TextIndex;
   readonly quoteIndex!: TextIndex;
   readonly peopleIndex!: PeopleIndex;
@@ -321,12 +332,13 @@ export class KnowledgeBase {
     yield;
     const merger = prevParts.merger.fork();
     yield;
-    const parts: Parts = { added: prevParts.added.slice(), paragraphs, merger, quotes: prevParts.quotes.slice(), events, spans: new Map(prevParts.spans) };
+    const parts: Parts = { added: prevParts.added.slice(), paragraphs, merger, quotes: prevParts.quotes.slice(), events, recalls: prevParts.recalls.slice(), spans: new Map(prevParts.spans) };
     yield;
     const sorted = [...articles].sort(compareArticles);
     const firstParagraph = parts.paragraphs.length;
     const firstQuote = parts.quotes.length;
     const firstEvent = parts.events.length;
+    const firstRecall = parts.recalls.length;
     for (const a of sorted) {
       addArticle(parts, a, facts.factsOf(a));
       yield;
@@ -343,7 +355,7 @@ export class KnowledgeBase {
     const peopleIndex = prev.peopleIndex.withChanged(people, touched);
     yield;
     const kb = freeze({ ...fields, paragraphIndex, quoteIndex, peopleIndex, articles: mergeSorted(prev.articles, sorted, compareArticles) });
-    const added: Addition = { articles: sorted, quotes, events: newEvents, people: touched.map((i) => people[i]) };
+    const added: Addition = { articles: sorted, quotes, events: newEvents, recalls: parts.recalls.slice(firstRecall), people: touched.map((i) => people[i]) };
     for (const [def, value] of prev.memo) {
       if (!def.extend) continue;
       yield;

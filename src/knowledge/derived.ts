@@ -1,11 +1,12 @@
 import type { Article } from './types.ts';
-import type { Event, KnowledgeBase, Person, Quote } from './base.ts';
+import type { Event, KnowledgeBase, Person, Quote, Recall } from './base.ts';
 
 /** What one incremental reload added to a base: the only things a derived value needs to look at. */
 export interface Addition {
   articles: Article[];
   quotes: Quote[];
   events: Event[];
+  recalls: Recall[];
   /** People new to the base or mentioned by an added article, as they are in the new base. */
   people: Person[];
 }

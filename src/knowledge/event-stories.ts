@@ -9,10 +9,11 @@
  * Events are grouped in id order, and an added article's events have the highest ids, so a base
  * extended article by article groups exactly as a base built at once does.
  */
-import type { Event, KnowledgeBase } from './base.ts';
+import type { Event, KnowledgeBase, Recall } from './base.ts';
 import type { Derived } from './derived.ts';
 import { dayWindow } from '../extract/dates.ts';
 import { COUNTRIES } from '../extract/lexicon/places.ts';
+import { RECALLED_GROUPS, nameKey } from '../extract/events.ts';
 
 export interface Stories {
   /** Story index of each event id. */
@@ -23,6 +24,10 @@ export interface Stories {
   lead: number[];
   /** Story indexes by bucket key (kind and day or month): where a new event looks for its story. */
   buckets: Map<string, number[]>;
+  /** The story each recall (kb.recalls id) names, -1 for none. */
+  recallStory: Int32Array;
+  /** Recall ids of each story that has some, in id order: passages that name it without reporting it. */
+  recalledIn: Map<number, number[]>;
 }
 
 const DAY = 86_400_000;
@@ -158,6 +163,14 @@ function keys(kb: KnowledgeBase, peopleOf: PeopleOf, e: Event): { own: string[];
     add(own, t.own, id);
     for (const m of t.look) add(look, m, id);
   }
+  // Other names its sentence calls it by ("the Lisbon talks" held at a palace): where recalls look, never other events.
+  // So do the places among its actors ("Lisbon said"), but no country: a happening is not named by one.
+  for (const n of e.names ?? []) if (`l:${n}` !== place) add(own, t.own, `n:${n}`);
+  for (const a of e.actors) {
+    if (kb.personById.has(a)) continue;
+    const n = nameKey(a);
+    if (!COUNTRIES.has(n) && `l:${n}` !== place && !e.names?.includes(n)) add(own, t.own, `n:${n}`);
+  }
   // A report that names no one and no place shares nothing else to be found by: a happening many
   // take part in files under its day too, and only such a report looks there (others looking there
   // would meet every report of the day, measured to cost more kinds than it merged).
@@ -191,8 +204,9 @@ function file(buckets: Map<string, number[]>, key: string, story: number, copied
   if (!list.includes(story)) list.push(story);
 }
 
-/** Groups events (ids in increasing order) into stories, changing `s` in place; copied-on-write where `shared` says. */
-function group(kb: KnowledgeBase, s: Stories, events: readonly Event[], shared: { members: Set<number>; buckets: Set<string> } | null): void {
+/** Groups events (ids in increasing order) into stories, changing `s` in place; copied-on-write where `shared` says. Returns the stories it changed. */
+function group(kb: KnowledgeBase, s: Stories, events: readonly Event[], shared: { members: Set<number>; buckets: Set<string> } | null): Set<number> {
+  const touched = new Set<number>();
   const peopleOf = peopleLookup(kb);
   for (const e of events) {
     const { own, look } = keys(kb, peopleOf, e);
@@ -222,34 +236,147 @@ function group(kb: KnowledgeBase, s: Stories, events: readonly Event[], shared: 
       if (certainty(e) > certainty(kb.events[s.lead[story]])) s.lead[story] = e.id;
     }
     s.storyOf[e.id] = story;
+    touched.add(story);
     for (const k of own) file(s.buckets, k, story, shared && shared.buckets);
+  }
+  return touched;
+}
+
+/** How far back a recall without a date of its own may name a happening. */
+const RECALL_MONTHS = 12;
+
+const monthKey = (ms: number) => new Date(ms).toISOString().slice(0, 7);
+
+/**
+ * The story a recall names: of those of its kind filed under its place, one another article reports,
+ * at the date its words give (else dated no later than its article's publication, within a year
+ * before it), the latest; of equals the most reported, then the first. -1 when none fits.
+ */
+function recallTarget(kb: KnowledgeBase, s: Stories, r: Recall): number {
+  const groups = RECALLED_GROUPS[r.kind];
+  if (!groups) return -1;
+  const p = kb.paragraphs[r.paragraph];
+  const published = kb.article(p).published?.slice(0, 10) ?? null;
+  if (!r.date && !published) return -1;
+  const name = r.place.toLowerCase();
+  const key = nameKey(r.place);
+  let months: string[];
+  let window: [number, number] | null = null;
+  if (r.date && r.date.precision !== 'year') {
+    window = dayWindow(r.date, r.date.end);
+    months = [...new Set([monthKey(window[0] - DAY), monthKey(window[0]), monthKey(window[1]), monthKey(window[1] + DAY)])];
+  } else if (r.date) {
+    window = dayWindow(r.date, r.date.end);
+    months = [];
+    for (let m = new Date(window[0]); m.getTime() <= window[1]; m.setUTCMonth(m.getUTCMonth() + 1)) months.push(monthKey(m.getTime()));
+  } else {
+    const end = new Date(`${published}T00:00:00Z`);
+    months = [];
+    for (let i = 0; i <= RECALL_MONTHS; i++) months.push(monthKey(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - i, 1)));
+  }
+  const upTo = published ? new Date(`${published}T00:00:00Z`).getTime() + DAY - 1 : Infinity;
+  let best = -1;
+  let bestStart = -Infinity;
+  for (const g of groups) {
+    for (const m of months) {
+      for (const st of [...(s.buckets.get(`${g}|${m}|l:${name}`) ?? []), ...(s.buckets.get(`${g}|${m}|n:${key}`) ?? [])]) {
+        if (st === best) continue;
+        const lead = kb.events[s.lead[st]];
+        const w = span(lead);
+        if (!w) continue;
+        // At the date the recall gives (a day either way), else no later than its article.
+        // Without a date, what it names is news, not the history its article recalls.
+        if (window ? !(w[0] <= window[1] + DAY && window[0] <= w[1] + DAY) : w[0] > upTo || lead.background) continue;
+        if (s.members[st].some((id) => kb.paragraphs[kb.events[id].paragraph].article === p.article)) continue;
+        const better = best < 0 || w[0] > bestStart || (w[0] === bestStart && (s.members[st].length > s.members[best].length || (s.members[st].length === s.members[best].length && st < best)));
+        if (better) {
+          best = st;
+          bestStart = w[0];
+        }
+      }
+    }
+  }
+  return best;
+}
+
+/** Resolves these recalls against the stories, changing `s` (copy-on-write of recalledIn's lists when `shared`). */
+function link(kb: KnowledgeBase, s: Stories, recalls: Iterable<Recall>, shared: Set<number> | null): void {
+  for (const r of recalls) {
+    const was = s.recallStory[r.id];
+    const now = recallTarget(kb, s, r);
+    if (was === now) continue;
+    s.recallStory[r.id] = now;
+    if (was >= 0) {
+      const rest = s.recalledIn.get(was)!.filter((id) => id !== r.id);
+      if (rest.length) s.recalledIn.set(was, rest);
+      else s.recalledIn.delete(was);
+      shared?.add(was);
+    }
+    if (now >= 0) {
+      const list = s.recalledIn.get(now);
+      if (!list) s.recalledIn.set(now, [r.id]);
+      else {
+        const copy = shared && !shared.has(now) ? [...list] : list;
+        shared?.add(now);
+        // In id order, as a build at once makes them.
+        let i = copy.length;
+        while (i > 0 && copy[i - 1] > r.id) i--;
+        copy.splice(i, 0, r.id);
+        s.recalledIn.set(now, copy);
+      }
+    }
   }
 }
 
 export const STORIES: Derived<Stories> = {
   name: 'events as stories',
   make: (kb) => {
-    const s: Stories = { storyOf: new Int32Array(kb.events.length), members: [], lead: [], buckets: new Map() };
+    const s: Stories = { storyOf: new Int32Array(kb.events.length), members: [], lead: [], buckets: new Map(), recallStory: new Int32Array(kb.recalls.length).fill(-1), recalledIn: new Map() };
     group(kb, s, kb.events, null);
+    link(kb, s, kb.recalls, null);
     return s;
   },
   extend: (prev, kb, added) => {
     const storyOf = new Int32Array(kb.events.length);
     storyOf.set(prev.storyOf);
-    const s: Stories = { storyOf, members: prev.members.slice(), lead: prev.lead.slice(), buckets: new Map(prev.buckets) };
-    group(kb, s, added.events, { members: new Set(), buckets: new Set() });
+    const recallStory = new Int32Array(kb.recalls.length).fill(-1);
+    recallStory.set(prev.recallStory);
+    const s: Stories = { storyOf, members: prev.members.slice(), lead: prev.lead.slice(), buckets: new Map(prev.buckets), recallStory, recalledIn: new Map(prev.recalledIn) };
+    const touched = group(kb, s, added.events, { members: new Set(), buckets: new Set() });
+    // Recalls made before may now name another story: those filed under a place a changed story is
+    // filed under (it may have become the latest there, or been filed there first). The rest name what they named.
+    const places = new Set<string>();
+    for (const st of touched) {
+      for (const id of s.members[st]) {
+        const e = kb.events[id];
+        if (e.place) places.add(e.place.toLowerCase());
+        for (const n of e.names ?? []) places.add(n);
+      }
+    }
+    const again: Recall[] = [];
+    const firstAdded = added.recalls.length ? added.recalls[0].id : kb.recalls.length;
+    for (let i = 0; i < firstAdded; i++) if (places.has(kb.recalls[i].place.toLowerCase())) again.push(kb.recalls[i]);
+    link(kb, s, [...again, ...added.recalls], new Set());
     return s;
   },
   // Grouping 68,000 events takes a second; the stories read back from a cache in a few milliseconds.
   store: {
-    save: (s) => [s.storyOf, Int32Array.from(s.lead), ...packLists(s.members), [...s.buckets.keys()], ...packLists(s.buckets.values())],
-    load: ([storyOf, lead, memberIds, memberEnds, keys, bucketStories, bucketEnds]) => {
+    save: (s) => [s.storyOf, Int32Array.from(s.lead), ...packLists(s.members), [...s.buckets.keys()], ...packLists(s.buckets.values()), s.recallStory],
+    load: ([storyOf, lead, memberIds, memberEnds, keys, bucketStories, bucketEnds, recallStory]) => {
       const members = unpackLists(memberIds as Int32Array, memberEnds as Int32Array);
       const lists = unpackLists(bucketStories as Int32Array, bucketEnds as Int32Array);
       const buckets = new Map<string, number[]>();
       (keys as string[]).forEach((k, i) => buckets.set(k, lists[i]));
       if (members.length !== (lead as Int32Array).length || lists.length !== buckets.size) throw new Error('stories in the cache do not add up');
-      return { storyOf: storyOf as Int32Array, members, lead: Array.from(lead as Int32Array), buckets };
+      // Each story's recalls, from the story of each recall.
+      const recalledIn = new Map<number, number[]>();
+      (recallStory as Int32Array).forEach((st, id) => {
+        if (st < 0) return;
+        const list = recalledIn.get(st);
+        if (list) list.push(id);
+        else recalledIn.set(st, [id]);
+      });
+      return { storyOf: storyOf as Int32Array, members, lead: Array.from(lead as Int32Array), buckets, recallStory: recallStory as Int32Array, recalledIn };
     },
   },
 };
@@ -282,6 +409,16 @@ function unpackLists(values: Int32Array, ends: Int32Array): number[][] {
 export function otherReports(kb: KnowledgeBase, e: Event): Event[] {
   const s = kb.derive(STORIES);
   return s.members[s.storyOf[e.id]].filter((id) => id !== e.id).map((id) => kb.events[id]);
+}
+
+/** The passages (paragraph ids) that name an event's story without reporting it, in reading order, once each. */
+export function recalledIn(kb: KnowledgeBase, e: Event): number[] {
+  const s = kb.derive(STORIES);
+  const ids = s.recalledIn.get(s.storyOf[e.id]);
+  if (!ids) return [];
+  const out: number[] = [];
+  for (const id of ids) if (out[out.length - 1] !== kb.recalls[id].paragraph) out.push(kb.recalls[id].paragraph);
+  return out;
 }
 
 /** Whether this event shows its story (the others are the same happening, told elsewhere). */

@@ -51,6 +51,7 @@ function renderResult(r: Result, i: number, showPerson: boolean): string {
   }
   lines.push(`    — ${formatCitation(r.citation)}`);
   for (const c of r.event?.alsoReported ?? []) lines.push(`    — also ${formatCitation(c)}`);
+  for (const c of r.event?.recalledIn ?? []) lines.push(`    — also named in ${formatCitation(c)}`);
   return lines.join('\n');
 }
 
