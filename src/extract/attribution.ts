@@ -174,14 +174,20 @@ function isSourcePhrase(text: string, phrase: Word[]): boolean {
 }
 
 /** The subject of the sentence that holds `at`: the first name a verb follows, for a cue like "stating, “…”". */
+/** A subject's verb after it, past an appositive set off by commas: "X, a Y, said", "X also warned". */
+const VERB = String.raw`(?:(?:also|later|then|has|had|have)\s+)?[\p{Ll}]+`;
+const VERB_AFTER_SUBJECT = new RegExp(String.raw`^(?:,[^,;]{1,110},)?\s+${VERB}`, 'u');
+/** …and after a name that closes an appositive to the role before it: "…, Donald Tusk, addressed". */
+const VERB_AFTER_APPOSED = new RegExp(String.raw`^,\s+${VERB}`, 'u');
+
 export function sentenceSubjectBefore(text: string, refs: Ref[], from: number, at: number): Source | null {
   for (const r of refs) {
     if (r.start < from || r.end > at || !r.people.length) continue;
     if (/\b(?:with|to|by|from|of|for|about|on|at|in|after|before|like)\s+$/i.test(text.slice(Math.max(from, r.start - 12), r.start))) continue;
     const after = text.slice(r.end, at);
-    if (/^(?:,[^,;]{1,110},)?\s+(?:(?:also|later|then|has|had|have)\s+)?[\p{Ll}]+/u.test(after)) return { people: r.people, text: null };
+    if (VERB_AFTER_SUBJECT.test(after)) return { people: r.people, text: null };
     // "Poland's prime minister, Donald Tusk, addressed him": the name stands in apposition to the role before it.
-    if (/^[^,;:“”"]{3,80},\s*$/.test(text.slice(from, r.start)) && /^,\s+(?:(?:also|later|then|has|had|have)\s+)?[\p{Ll}]+/u.test(after)) return { people: r.people, text: null };
+    if (/^[^,;:“”"]{3,80},\s*$/.test(text.slice(from, r.start)) && VERB_AFTER_APPOSED.test(after)) return { people: r.people, text: null };
   }
   return null;
 }

@@ -458,10 +458,15 @@ export function extractPeople(article: Article): PeopleResult {
     // "the dismissed deputy minister X", "the ousted governor X": a title the word before it puts behind them.
     const putBehind = c.title !== null && /\b(?:dismissed|sacked|ousted|deposed|departing|fired)\s+$/i.test(text.slice(Math.max(0, c.titleStart - 12), c.titleStart));
     const found: [string | null, RoleHow, boolean?, boolean?][] = [[c.title, 'title', putBehind]];
+    // "the prime minister, Sir Olaf Berg", "Driscoll's spokesman, Lieutenant Colonel X": an honorific or a
+    // military rank is no title that makes the role before the comma redundant.
+    // Nor is a past office ("its deputy chairman, former president X").
+    const titled = c.title !== null && !/^(?:former|ex-?|then-?)\s*/i.test(c.title) && !c.title.split(/[\s-]+/).every((w) => HONORIFICS.has(bare(fold(w))) || BARE_RANKS.has(bare(fold(w))));
+    const apposition = last.possessive ? null : appositiveRole(text, last.end);
+    // (The role before the comma is read when it is shown, or when an appositive follows the name.)
+    const before = !titled || apposition !== null ? roleBeforeComma(text, c.titleStart) : null;
     // "The head of Nordish diplomacy, X, the secretary general of the alliance, Y, and …": pairs of a
     // role and the name after it; the role after X is Y's.
-    const before = roleBeforeComma(text, c.titleStart);
-    const apposition = appositiveRole(text, last.end);
     const nextsRole = before !== null && apposition !== null && NAME_AFTER_APPOSITIVE.test(text.slice(text.indexOf(apposition, last.end) + apposition.length));
     if (!last.possessive) {
       found.push([nextsRole ? null : apposition, 'appositive'], [relativeRole(text, last.end), 'relative', relativeRoleIsPast(text, last.end)]);
@@ -469,10 +474,6 @@ export function extractPeople(article: Article): PeopleResult {
       if (past) found.push([past.text, 'relative', past.former]);
       for (const r of rolesSaidOf(text, start, last.end)) found.push([r.text, r.how, r.former, r.fresh]);
     }
-    // "the prime minister, Sir Olaf Berg", "Driscoll's spokesman, Lieutenant Colonel X": an honorific or a
-    // military rank is no title that makes the role before the comma redundant.
-    // Nor is a past office ("its deputy chairman, former president X").
-    const titled = c.title !== null && !/^(?:former|ex-?|then-?)\s*/i.test(c.title) && !c.title.split(/[\s-]+/).every((w) => HONORIFICS.has(bare(fold(w))) || BARE_RANKS.has(bare(fold(w))));
     found.push([titled ? null : before, 'before'], [listRole(text, c.titleStart), /led|head|chair/.test(text.slice(Math.max(0, c.titleStart - 16), c.titleStart)) ? 'led' : 'list']);
     for (const [raw, how, past, fresh] of found) addRole(person, idx, raw, c.paragraph, how, !!past, !!fresh);
   }

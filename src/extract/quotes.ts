@@ -4,7 +4,7 @@ import type { ArticlePerson, Mention, QuoteFact } from './types.ts';
 import { fitsPerson, lastNamedWho, refsOf, type Ref } from './coref.ts';
 import { readDescription } from './descriptions.ts';
 import { ROLE_NOUNS } from './lexicon/names.ts';
-import { BARE_CLAUSE_VERBS, CUE_PARTICLES, JUDGEMENT, PHRASAL_SPEECH, REPORTING_WITHOUT_THAT, SPEECH_VERBS, TELL_VERBS, WEAK_CUES } from './lexicon/verbs.ts';
+import { BARE_CLAUSE_VERBS, CUE_PARTICLES, INVERTED_ONLY, JUDGEMENT, PHRASAL_SPEECH, REPORTING_WITHOUT_THAT, SPEECH_VERBS, TELL_VERBS, WEAK_CUES } from './lexicon/verbs.ts';
 import { isSpeechVerbAt, sentenceSubjectBefore, sourceAfter, sourceBefore, speechVerbs, wordsIn, type Source } from './attribution.ts';
 import { interviewTurns } from './interview.ts';
 
@@ -53,13 +53,6 @@ const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /** A live blog's entry stamp before a statement that opens the entry: "Update, 18:10:", "16:45 GMT —". */
 const LIVE_STAMP = /^(?:(?:update|updated|breaking)\s*(?:[,:]\s*)?)?(?:\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|CET|CEST|EET|EEST|MSK|BST|ET|EST|EDT|\p{Lu}\p{Ll}+ time|local time))?\s*[,:—–-]+\s*)(?=\p{Lu})/iu;
-
-/**
- * Verbs that report speech only in the inverted order right after a quotation, as translations from
- * French have them ("« … », launched the minister", "rejoiced M. Berg"); elsewhere they are no cue
- * ("Russia launched drones").
- */
-const INVERTED_ONLY = new Set('launched rejoiced exulted thundered ironised ironized fustigated castigated lambasted slammed tempered nuanced congratulated worried fretted enthused specified detailed cut smiled laughed shrugged'.split(' '));
 
 /** Reporting verbs that may stand before their subject: "said Berg", "added a senior official". */
 const INVERTING = new Set('said says added adds wrote writes replied replies continued continues explained explains noted notes insisted argued recalled remembered declared stated warned answered responded countered concluded observed remarked asked'.split(' '));

@@ -33,6 +33,14 @@ bemoaned bemoans decried decries slammed slams blasted blasts lambasted lambasts
 sagte sagt erklärte erklarte betonte schrieb fügte fugte warnte déclaré declare dit affirmé affirme souligné souligne ajouté ajoute écrit ecrit
 `);
 
+/**
+ * Verbs that report speech only in the inverted order right after a quotation, as translations from
+ * French have them ("« … », launched the minister", "rejoiced M. Berg"); elsewhere they are no cue
+ * ("Russia launched drones").
+ */
+export const INVERTED_ONLY = list(`launched rejoiced exulted thundered ironised ironized fustigated castigated lambasted slammed tempered
+nuanced congratulated worried fretted enthused specified detailed cut smiled laughed shrugged`);
+
 /** Particles that complete a phrasal cue: "pointed out", "spelled out". */
 export const CUE_PARTICLES = list(`out up`);
 
