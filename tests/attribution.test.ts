@@ -437,6 +437,9 @@ describe('reported judgements and promises', () => {
     expect(reported('Olaf Berg said it on Monday.')).toEqual([]);
     expect(reported('Olaf Berg thanked the allies for their signals, but said many of the details were still unclear.')).toEqual([['many of the details were still unclear', ['Olaf Berg']]]);
     expect(reported('Olaf Berg shortened the window to 10 days on July 29, saying he was disappointed with the Kremlin.')).toEqual([['he was disappointed with the Kremlin', ['Olaf Berg']]]);
+    // What stands right before the participle's comma (a time, an object, an appositive name) is not its subject.
+    expect(reported('Olaf Berg threw his support behind Sen. Piotr Nowak (R-Nord) Wednesday, saying it was time for a change.')).toEqual([['it was time for a change', ['Olaf Berg']]]);
+    expect(direct(facts('Sen. Olaf Berg (D-Nord) visited the studio to discuss his rival, Anna Lund, saying she would be “a far better leader than any of them.”')).map((q) => q.speakers)).toEqual([['Olaf Berg']]);
     expect(reported('Olaf Berg travelled to Kyiv on Saturday with two other leaders and said Russia must accept a full ceasefire.')).toEqual([['Russia must accept a full ceasefire', ['Olaf Berg']]]);
     expect(reported('Olaf Berg met the chancellor. The talks, he said, had lasted more than two and a half hours.')).toEqual([['The talks, he said, had lasted more than two and a half hours', ['Olaf Berg']]]);
     // The one named before the attribution is whom it is about: not the speaker, whatever the pronoun resolves to.

@@ -176,7 +176,8 @@ function isSourcePhrase(text: string, phrase: Word[]): boolean {
 /** The subject of the sentence that holds `at`: the first name a verb follows, for a cue like "stating, “…”". */
 /** A subject's verb after it, past an appositive set off by commas: "X, a Y, said", "X also warned". */
 const VERB = String.raw`(?:(?:also|later|then|has|had|have)\s+)?[\p{Ll}]+`;
-const VERB_AFTER_SUBJECT = new RegExp(String.raw`^(?:,[^,;]{1,110},)?\s+${VERB}`, 'u');
+// ("Sen. X (D-Vt.) visited": a party and state in brackets may stand between.)
+const VERB_AFTER_SUBJECT = new RegExp(String.raw`^(?:\s*\([^()]{1,30}\))?(?:,[^,;]{1,110},)?\s+${VERB}`, 'u');
 /** …and after a name that closes an appositive to the role before it: "…, Donald Tusk, addressed". */
 const VERB_AFTER_APPOSED = new RegExp(String.raw`^,\s+${VERB}`, 'u');
 

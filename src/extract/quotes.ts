@@ -122,7 +122,9 @@ function attributionBefore(text: string, plain: string, refs: Ref[], sentenceSta
     const gap = text.slice(t.end, quoteStart);
     // A short quote far from its verb is more likely a scare quote than speech.
     const farApart = /;|,\s+(and|but|while|whereas)\s/.test(gap) || gap.length > 300;
-    let src = sourceBefore(text, refs, sentenceStart, t.start);
+    // "Berg backed Lund on Monday, saying “…”": what stands right before a participle's comma is
+    // its sentence's object or time, never its subject (that is found below).
+    let src = participleAfterComma(text, sentenceStart, t) ? null : sourceBefore(text, refs, sentenceStart, t.start);
     // "…, said Berg: “…”": the name after the verb — only after a verb that inverts with its
     // subject; after "calling", "told" or "labeled" the name is the object, not the speaker.
     if (!named(src) && INVERTING.has(t.w)) src = sourceAfter(text, refs, t.end, quoteStart);
@@ -142,6 +144,10 @@ function attributionBefore(text: string, plain: string, refs: Ref[], sentenceSta
   }
   return null;
 }
+
+/** "…, saying": a participle after a comma, whose speaker is its sentence's subject. */
+const participleAfterComma = (text: string, sentenceStart: number, w: { w: string; start: number }) =>
+  /ing$/.test(w.w) && /,\s*$/.test(text.slice(Math.max(sentenceStart, w.start - 3), w.start));
 
 const sameSpeakers = (q: QuoteFact, names: string[]) => q.speakers.length > 0 && q.speakers.every((n) => names.includes(n));
 
@@ -458,12 +464,13 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
         if (!named(src)) continue;
       } else {
         if (!isSpeechVerbAt(text, v) || v.start < covered) continue;
-        src = sourceBefore(text, refs, s.start, v.start);
+        const participle = participleAfterComma(plain, s.start, v);
+        src = participle ? null : sourceBefore(text, refs, s.start, v.start);
         // "…, and said that …", "thanked them, but said …": the subject of the sentence's first verb
         // (a speech verb's, else the sentence's) says this one too.
         if (!named(src) && /\b(?:and|but)\s+(?:also\s+|then\s+)?$/.test(plain.slice(Math.max(s.start, v.start - 12), v.start))) src = subject ?? sentenceSubjectBefore(text, refs, s.start, v.start);
         // "Trump announced the date, saying further details would follow": a participle's speaker is the subject.
-        if (!named(src) && /ing$/.test(v.w) && /,\s*$/.test(plain.slice(Math.max(s.start, v.start - 3), v.start))) src = sentenceSubjectBefore(text, refs, s.start, v.start) ?? subject;
+        if (!named(src) && participle) src = sentenceSubjectBefore(text, refs, s.start, v.start) ?? subject;
         if (!named(src)) continue;
         const verbEnd = v.end;
         const particle = /^\s+(out|up)\b/.exec(plain.slice(verbEnd, s.end));
