@@ -423,6 +423,11 @@ describe('the forms articles translated from French use', () => {
     expect(facts('Update, 18:10: The delegation is led by Olaf Berg, according to the agency.').quotes.map((q) => q.text)).toEqual(['The delegation is led by Olaf Berg']);
     // An occasion after the source is cut off, but a place that says which officials is kept.
     expect(direct(facts('“We are not ready,” said officials in the capital.')).map((q) => q.source)).toEqual(['officials in the capital']);
+    // A short description of any noun between the quote's comma and its verb is the source as written.
+    expect(direct(facts('“What if the plan fails?” the 43-year-old asked in the video.')).map((q) => q.source)).toEqual(['the 43-year-old']);
+    expect(direct(facts('“The candidate is eligible to run,” the board said.')).map((q) => q.source)).toEqual(['the board']);
+    // Not when the quote is a phrase inside a sentence that goes on: "… “placed in brackets” the hardest points, including …".
+    expect(direct(facts('After hours of work the teams “placed in brackets” the most contentious points, including territory, for the leaders to settle.')).every((q) => !q.source)).toBe(true);
   });
 });
 

@@ -102,7 +102,13 @@ function attributionAfter(text: string, refs: Ref[], from: number, sentenceEnd: 
   // (nor a second "that" clause, nor a time clause with a subject of its own: "…’ and that …, hours
   // before Trump announced …" is not Trump's quote)
   if (/[“";]/.test(text.slice(from + lead, v.start)) || /\b(?:and|but|or) that\b|,\s+(?:(?:hours|days|weeks|minutes|moments|shortly|just|soon|long)\s+)?(?:before|after|while|as|when|until)\s/.test(text.slice(from + lead, v.start))) return null;
-  const src = sourceBefore(text, refs, from + lead, v.start);
+  let src = sourceBefore(text, refs, from + lead, v.start);
+  // "“…,” the 43-year-old asked": a short definite description alone between a quote closed by a
+  // comma (or ? !) and its verb is who speaks, whatever its noun (who it names is for `described` to find, else it stays as written).
+  if (!named(src) && /[,?!—–-]\s*[”"]?\s*[,—–-]?\s*$/.test(text.slice(Math.max(0, from - 3), from + lead))) {
+    const m = /^(?:the|a|an)\s+(?:[\p{L}\d’'-]+\s+){0,3}[\p{L}\d’'-]+\s+$/u.exec(text.slice(from + lead, v.start));
+    if (m && !/\b(?:said|says|who|which|that|and|or|of|to|in|on|at|for|with|by|from)\s+$/.test(m[0])) src = { people: [], text: m[0].trim() };
+  }
   if (!named(src)) return null;
   return { source: src!, cue: v.w };
 }
