@@ -423,6 +423,14 @@ describe('the forms articles translated from French use', () => {
     expect(facts('Update, 18:10: The delegation is led by Olaf Berg, according to the agency.').quotes.map((q) => q.text)).toEqual(['The delegation is led by Olaf Berg']);
     // An occasion after the source is cut off, but a place that says which officials is kept.
     expect(direct(facts('“We are not ready,” said officials in the capital.')).map((q) => q.source)).toEqual(['officials in the capital']);
+    // A name inside a described source is not who speaks: "said one source who knew X", "a spokesman for X said".
+    expect(direct(facts('Olaf Berg resigned. “I can only tell you that his account sent the emails,” said one source who identified Berg but spoke on condition of anonymity.'))[0]).toMatchObject({ speakers: [], source: 'one source' });
+    expect(direct(facts('Anna Lund met the press. “We agree,” a spokesman for Olaf Berg said.'))[0]).toMatchObject({ speakers: [], source: 'a spokesman for Olaf Berg' });
+    expect(direct(facts('Anna Lund met the press. “It is over,” one of the former prosecutors for Olaf Berg said.'))[0].speakers).toEqual([]);
+    // A speaker after a quote is the quote's only when no clause of its own stands between.
+    expect(direct(facts('Olaf Berg said he would make the desert “glow in the dark,” for instance, and Anna Lund vowed to fight on.'))[0].speakers).toEqual(['Olaf Berg']);
+    // Words a "that" hands to the speech verb before them are that verb's.
+    expect(direct(facts('Piotr Nowak met the press. But even as Olaf Berg claimed on Tuesday that “General Lund got in trouble for far less,” a lawyer for Anna Lund said the cases differed.'))[0].speakers).toEqual(['Olaf Berg']);
     // A short description of any noun between the quote's comma and its verb is the source as written.
     expect(direct(facts('“What if the plan fails?” the 43-year-old asked in the video.')).map((q) => q.source)).toEqual(['the 43-year-old']);
     expect(direct(facts('“The candidate is eligible to run,” the board said.')).map((q) => q.source)).toEqual(['the board']);

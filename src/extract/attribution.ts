@@ -110,6 +110,8 @@ export function sourceBefore(text: string, refs: Ref[], from: number, verbStart:
     // "Berg’s spokesman said": the name owns the speaker, it is not the speaker.
     const tail = text.slice(r.end, verbStart);
     if (/^[’']s\s+\p{Ll}/u.test(tail)) return nominalBefore(text, from, verbStart);
+    // "a lawyer for Berg said", "one of the aides to Berg said": a name a preposition governs is not who speaks.
+    if (/\b(?:for|of|to|with|against|about|towards?)\s+$/i.test(text.slice(Math.max(from, r.start - 10), r.start))) return nominalBefore(text, from, verbStart);
     return { people: group(text, refs.filter((x) => x.start >= from), r), text: null };
   }
   return nominalBefore(text, from, verbStart);
@@ -218,7 +220,7 @@ export function sourceAfter(text: string, refs: Ref[], verbEnd: number, to: numb
   const at = verbEnd + lead;
   // Title words may stand before the name: "said Foreign Minister Anna Berg".
   // (The stop of an abbreviation is no sentence's end: "said Sen. Jeff Merkley", "said Gov. X".)
-  const r = refs.find((x) => x.people.length && x.start >= at && x.start <= at + 60 && /^(?:[\p{L}\p{N}’'.-]+\s+){0,5}$/u.test(text.slice(at, x.start)) && !/[,;.]/.test(text.slice(at, x.start).replace(/\b\p{L}{1,4}\./gu, '')));
+  const r = refs.find((x) => x.people.length && x.start >= at && x.start <= at + 60 && /^(?:[\p{L}\p{N}’'.-]+\s+){0,5}$/u.test(text.slice(at, x.start)) && !/[,;.]/.test(text.slice(at, x.start).replace(/\b\p{L}{1,4}\./gu, '')) && !OWNS_LATER_NAME.test(text.slice(at, x.start)));
   // "said Trump had the opportunity": a name followed by its own verb is the said clause's subject.
   if (r && AUXILIARY_AFTER.test(text.slice(r.end, r.end + 12))) return null;
   if (r) return { people: group(text, refs, r), text: null };
@@ -243,6 +245,12 @@ export function sourceAfter(text: string, refs: Ref[], verbEnd: number, to: numb
   if (!isSourcePhrase(text, phrase)) return null;
   return { people: [], text: text.slice(phrase[0].start, phrase[phrase.length - 1].end) };
 }
+
+/**
+ * "said one source who knew Berg", "said a spokesman for Berg": the name after a relative pronoun,
+ * or after a described source's preposition, is not who speaks.
+ */
+const OWNS_LATER_NAME = /\b(?:who|which|whose|that)\s|^(?:a|an|one|the|another|two|three|several)\s+(?:[\p{L}’'-]+\s+)*?(?:for|of|to|with|at|from|by|close|familiar|near)\s/iu;
 
 const OCCASION_AFTER = /^(?:his|her|their|its|a|an|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 

@@ -99,9 +99,9 @@ function attributionAfter(text: string, refs: Ref[], from: number, sentenceEnd: 
   const v = verbs[0];
   if (!v) return null;
   // Nothing but the subject may stand between the quote and its verb: no other quotation, no clause.
-  // (nor a second "that" clause, nor a time clause with a subject of its own: "…’ and that …, hours
+  // (nor a clause of its own: "… “glow in the dark,” for instance, and Berg vowed …"; nor a second "that" clause, nor a time clause with a subject of its own: "…’ and that …, hours
   // before Trump announced …" is not Trump's quote)
-  if (/[“";]/.test(text.slice(from + lead, v.start)) || /\b(?:and|but|or) that\b|,\s+(?:(?:hours|days|weeks|minutes|moments|shortly|just|soon|long)\s+)?(?:before|after|while|as|when|until)\s/.test(text.slice(from + lead, v.start))) return null;
+  if (/[“";]/.test(text.slice(from + lead, v.start)) || /,\s+(?:[\p{L}’'-]+\s+){0,3}?(?:and|but|while|whereas|yet)\s/u.test(text.slice(from, v.start)) || /\b(?:and|but|or) that\b|,\s+(?:(?:hours|days|weeks|minutes|moments|shortly|just|soon|long)\s+)?(?:before|after|while|as|when|until)\s/.test(text.slice(from + lead, v.start))) return null;
   let src = sourceBefore(text, refs, from + lead, v.start);
   // "“…,” the 43-year-old asked": a short definite description alone between a quote closed by a
   // comma (or ? !) and its verb is who speaks, whatever its noun (who it names is for `described` to find, else it stays as written).
@@ -281,7 +281,10 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
       if (turn && qStart < turn.from) continue;
       const s = sentenceAt(Math.max(0, qStart));
       if (NOT_SPEECH_BEFORE.test(text.slice(s.start, Math.max(0, qStart)))) continue;
-      let attribution: Attribution | null = span.close != null ? attributionAfter(text, refs, qEnd + 1, s.end) : null;
+      // "Berg claimed on Tuesday that “…,” one of Lund’s lawyers said …": words that a "that" hands to
+      // a speech verb before them are that verb's, whatever speaks after them.
+      const thatBefore = /\bthat\s*$/.test(text.slice(s.start, qStart)) ? attributionBefore(text, plain, refs, s.start, qStart) : null;
+      let attribution: Attribution | null = thatBefore && named(thatBefore.source) && !thatBefore.cue?.endsWith('?far') ? thatBefore : span.close != null ? attributionAfter(text, refs, qEnd + 1, s.end) : null;
       if (!attribution) {
         const before = attributionBefore(text, plain, refs, s.start, qStart);
         if (before) {
