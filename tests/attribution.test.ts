@@ -429,6 +429,10 @@ describe('the forms articles translated from French use', () => {
     expect(direct(facts('Anna Lund met the press. “It is over,” one of the former prosecutors for Olaf Berg said.'))[0].speakers).toEqual([]);
     // A speaker after a quote is the quote's only when no clause of its own stands between.
     expect(direct(facts('Olaf Berg said he would make the desert “glow in the dark,” for instance, and Anna Lund vowed to fight on.'))[0].speakers).toEqual(['Olaf Berg']);
+    // Words reported inside what someone else says are the reporter's ("X said Y called …")…
+    expect(direct(facts('Rep. Olaf Berg said Anna Lund called on members to be “closely coordinated.”'))[0].speakers).toEqual(['Olaf Berg']);
+    // …but not across a clause of its own ("When X suggested …, Y fired back: …").
+    expect(direct(facts('When Olaf Berg suggested that the island would sue, Anna Lund fired back forcefully: “If they sue us, they are going to lose.”'))[0].speakers).toEqual(['Anna Lund']);
     // Words a "that" hands to the speech verb before them are that verb's.
     expect(direct(facts('Piotr Nowak met the press. But even as Olaf Berg claimed on Tuesday that “General Lund got in trouble for far less,” a lawyer for Anna Lund said the cases differed.'))[0].speakers).toEqual(['Olaf Berg']);
     // A short description of any noun between the quote's comma and its verb is the source as written.

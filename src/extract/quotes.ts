@@ -146,6 +146,15 @@ function attributionBefore(text: string, plain: string, refs: Ref[], sentenceSta
         if (first) src = sourceBefore(text, refs, sentenceStart, first.start);
       }
     }
+    // "Berg said Lund called on members to be “closely coordinated”": words reported inside what
+    // someone else says are the reporter's to vouch for.
+    if (src?.people.length) {
+      // (The reporter's verb governs the clause only with no punctuation between: "When X suggested …, Y fired back: “…”" is Y's.)
+      const outer = speechVerbs(plain, sentenceStart, t.start).filter((v0) => v0.end < t.start).pop();
+      const governs = outer && (BARE_CLAUSE_VERBS.has(outer.w) || /^\s+that\s/.test(text.slice(outer.end, outer.end + 6))) && !/[,;:“”"()—–]/.test(text.slice(outer.end, t.start));
+      const reporter = governs ? sourceBefore(text, refs, sentenceStart, outer.start) : null;
+      if (reporter?.people.length && !reporter.people.some((x) => src!.people.includes(x))) return { source: reporter, cue: cueAt(text, outer!, t.start) };
+    }
     return { source: named(src) ? src! : noOne, cue: farApart ? `${cue}?far` : cue };
   }
   return null;
