@@ -435,6 +435,9 @@ describe('the forms articles translated from French use', () => {
     expect(direct(facts('When Olaf Berg suggested that the island would sue, Anna Lund fired back forcefully: “If they sue us, they are going to lose.”'))[0].speakers).toEqual(['Anna Lund']);
     // Words a "that" hands to the speech verb before them are that verb's.
     expect(direct(facts('Piotr Nowak met the press. But even as Olaf Berg claimed on Tuesday that “General Lund got in trouble for far less,” a lawyer for Anna Lund said the cases differed.'))[0].speakers).toEqual(['Olaf Berg']);
+    // An adverb in -ly, or an occasion with a possessive, may stand between a subject and its verb.
+    expect(direct(facts('Anna Lund has increasingly decried the issue of “systemic neglect” in the ministry.'))[0].speakers).toEqual(['Anna Lund']);
+    expect(direct(facts('Olaf Berg in his announcement speech called the smugglers “criminals and worse than that.”'))[0].speakers).toEqual(['Olaf Berg']);
     // Groups, bodies and documents are sources as written: "critics say", "the court said", "the ad claims".
     expect(direct(facts('Olaf Berg rallied in the capital. Critics say the plan “cannot work.” “The filing is late,” the court said. The ad claims “Berg is the leader you can trust.”')).map((q) => [q.speakers, q.source])).toEqual([[[], 'Critics'], [[], 'the court'], [[], 'The ad']]);
     // A short description of any noun between the quote's comma and its verb is the source as written.

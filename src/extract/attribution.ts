@@ -86,7 +86,10 @@ function isGlue(s: string): boolean {
   if (/^,[^;“”"]{1,180},\s*(?:(?:also|later|then|has|had|have|would|will|again)\s+)*$/.test(s)) return true;
   // "Lewis of the James Martin Center wrote", "Berg of Reuters said"
   if (/^\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[^,;“”"]{0,80}?\s*$/u.test(s)) return true;
-  return /^\s+(?:in|on|at)\s+(?:a|an|the)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s*$/u.test(s);
+  // "X in his announcement speech called", "X on a call with reporters said"
+  if (/^\s+(?:in|on|at)\s+(?:a|an|the|his|her|their|its)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s*$/u.test(s)) return true;
+  // "X has increasingly decried", "X angrily denied": adverbs in -ly
+  return /^(?:\s+(?:has|had|have|also|then|later))?(?:\s+\p{Ll}{3,}ly){1,2}\s*$/u.test(s);
 }
 
 /** "X and Y", "X, a Y, and Z": the people coordinated with the ref that ends a subject. */
