@@ -288,6 +288,18 @@ describe('roles over time', () => {
     expect(who(kb, 'head of the Norwegian delegation').results.map((r) => r.person?.name)).toEqual(['Eva Holm']);
   });
 
+  it('reads a relative role after an appositive, and shows the role asked for when it is not the one shown', async () => {
+    const kb = await buildKnowledgeBase(tempKnowledge({
+      'a.md': "---\ntitle: A\npublished: 2025-12-03\n---\n\nOlaf Berg, the president's envoy for investment and economic cooperation, who also runs the Nordic Investment Fund, met the visitors.\n",
+    }));
+    const byName = who(kb, 'Olaf Berg').results[0].person!;
+    expect(byName.role).toBe("president's envoy for investment and economic cooperation");
+    const byRole = who(kb, 'head of the Nordic Investment Fund').results[0].person!;
+    expect([byRole.name, byRole.role]).toEqual(['Olaf Berg', 'head of the Nordic Investment Fund']);
+    // Not after an appositive that ends in someone else's name: "an adviser to Y, who heads …" may be Y's.
+    expect(facts('Olaf Berg, an adviser to Anna Lund, who heads the Nordic Investment Fund, met the visitors.').people.find((p) => p.name === 'Olaf Berg')!.roles.map((r) => r.text)).not.toContain('head of the Nordic Investment Fund');
+  });
+
   it('answers a country’s office with its holder now, whose country goes unsaid, before the one who held it', async () => {
     const kb = await buildKnowledgeBase(tempKnowledge({
       'a.md': '---\ntitle: A\npublished: 2025-03-10\n---\n\nNorwegian Defence Minister Olaf Berg visited the troops.\n',

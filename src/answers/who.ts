@@ -21,16 +21,25 @@ export const BY_MENTIONS: Derived<Person[]> = {
 };
 
 /** The paragraph that says what someone is, else their first mention. */
-function introduction(kb: KnowledgeBase, p: Person): number {
-  const role = p.role ? fold(p.role) : null;
+function introduction(kb: KnowledgeBase, p: Person, asked?: string): number {
+  const shown = asked ?? p.role;
+  const role = shown ? fold(shown) : null;
   const hit = role ? p.paragraphs.find((id) => fold(kb.paragraphs[id].text).includes(role)) : undefined;
   return hit ?? p.paragraphs[0];
 }
 
-function oneEach(kb: KnowledgeBase, people: { person: Person; score: number }[]): Result[] {
+/**
+ * One result a person, cited where it says what they are. Asked by a role they hold beside the one
+ * shown ("head of the fund" of the fund's head who is also an envoy), the result shows that role.
+ */
+function oneEach(kb: KnowledgeBase, people: { person: Person; score: number; asked?: string }[]): Result[] {
   return people
     .filter(({ person }) => person.paragraphs.length > 0)
-    .map(({ person, score }) => paragraphResult(kb, kb.paragraphs[introduction(kb, person)], score, { person: personView(kb, person) }));
+    .map(({ person, score, asked }) => {
+      const view = personView(kb, person);
+      if (asked) view.role = asked;
+      return paragraphResult(kb, kb.paragraphs[introduction(kb, person, asked)], score, { person: view });
+    });
 }
 
 /** The query without the honorifics and title words that open it: "Sir Olaf" -> "Olaf". */
@@ -110,9 +119,9 @@ export function who(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
   }
   return answer(oneEach(kb, chosen), { title: `${chosen.length} people match “${q}”` });
 
-  function roleAnswer(rs: { person: Person; score: number }[]): Answer {
+  function roleAnswer(rs: { person: Person; score: number; asked?: string }[]): Answer {
     if (!rs.length) return miss();
-    return answer(oneEach(kb, rs.map((r) => ({ person: r.person, score: r.score }))), { title: `People matching “${q}”` });
+    return answer(oneEach(kb, rs.map((r) => ({ person: r.person, score: r.score, asked: r.asked }))), { title: `People matching “${q}”` });
   }
 
   function miss(): Answer {

@@ -470,6 +470,12 @@ export function extractPeople(article: Article): PeopleResult {
     const nextsRole = before !== null && apposition !== null && NAME_AFTER_APPOSITIVE.test(text.slice(text.indexOf(apposition, last.end) + apposition.length));
     if (!last.possessive) {
       found.push([nextsRole ? null : apposition, 'appositive'], [relativeRole(text, last.end), 'relative', relativeRoleIsPast(text, last.end)]);
+      // "X, the envoy for investment, who also runs the fund,": a relative after the appositive is
+      // X's too (not after one that ends in a name: "an adviser to Y, who heads …" may be Y's).
+      if (apposition && !nextsRole && /(?:^|\s)\p{Ll}[\p{L}’'-]*\W*$/u.test(apposition)) {
+        const after = text.indexOf(apposition, last.end) + apposition.length;
+        found.push([relativeRole(text, after), 'relative', relativeRoleIsPast(text, after)]);
+      }
       const past = relativeRoleOverTime(text, last.end);
       if (past) found.push([past.text, 'relative', past.former]);
       for (const r of rolesSaidOf(text, start, last.end)) found.push([r.text, r.how, r.former, r.fresh]);

@@ -128,6 +128,8 @@ export interface RoleMatch {
   now: number;
   /** Every office word in a role held now, with no country known for them to contradict the query's. */
   holdsOfficeNow: boolean;
+  /** The role held now that matches the query best, when it is not the one shown as theirs. */
+  asked?: string;
 }
 
 let countryStemSet: Set<string> | null = null;
@@ -332,13 +334,18 @@ export class PeopleIndex {
       // Someone who holds the role now comes before someone who held it: every role they hold now,
       // the current one and those beside it (not those that ended, nor the one shown as "former …").
       const formerShown = /^former\b/i.test(p.role ?? '');
-      const now = Math.max(0, ...roles.filter((x) => held(x.role) && !(formerShown && x.role.role === p.role)).map((x) => x.matched));
+      const heldNow = roles.filter((x) => held(x.role) && !(formerShown && x.role.role === p.role));
+      const now = Math.max(0, ...heldNow.map((x) => x.matched));
+      // "head of the investment fund" asked of one shown as "envoy for investment": the role that answers.
+      const shown = heldNow.find((x) => x.role.role === p.role);
+      const best = heldNow.find((x) => x.matched === now);
+      const asked = now > 0 && best && (!shown || shown.matched < now) ? best.role.role : undefined;
       const any = Math.max(0, ...roles.map((x) => x.matched));
       // Every office word in a role held now, by someone whose country no role or affiliation says:
       // "Russia's defence minister" may be the defence minister whose article never said "Russian".
       const holdsOfficeNow = officeWords.length > 0 && countryWords.length > 0 &&
         !TextIndex.queryWords(saidRaw).some((w) => countryStems().has(w)) && roles.some((x) => held(x.role) && x.allOffices);
-      return { now, any, holdsOfficeNow };
+      return { now, any, holdsOfficeNow, asked };
     };
     // "prime minister" asks for the prime minister, not a deputy prime minister: a rank below the one
     // asked counts against, as a word not matched would.
@@ -351,7 +358,7 @@ export class PeopleIndex {
       .map((h) => {
         const person = this.people[docPerson[h.doc]];
         const fit = fitOf(person);
-        return { person, matched: Math.min(h.matched, original.length, Math.max(fit.any, fit.now)) - lower(person), words: original.length, score: h.score, now: fit.now, holdsOfficeNow: fit.holdsOfficeNow };
+        return { person, matched: Math.min(h.matched, original.length, Math.max(fit.any, fit.now)) - lower(person), words: original.length, score: h.score, now: fit.now, holdsOfficeNow: fit.holdsOfficeNow, ...(fit.asked ? { asked: fit.asked } : {}) };
       })
       // Words matched in a role held now count twice, or against when the question asks for a former
       // one: "Estonia's prime minister" is the head of government now, not the one who was it until July.
