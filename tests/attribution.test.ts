@@ -274,6 +274,9 @@ describe('roles over time', () => {
     const replaced = (text: string) => facts(text).people.map((p) => [p.name, p.role, p.roles.map((r) => [r.text, r.former])]);
     expect(replaced('Anna Lund had already replaced Olaf Berg in May as deputy minister.')).toEqual([['Anna Lund', 'deputy minister', [['deputy minister', false]]], ['Olaf Berg', null, [['deputy minister', true]]]]);
     expect(replaced('Anna Lund was named secretary of the State Council by presidential decree, replacing Olaf Berg.')[1]).toEqual(['Olaf Berg', null, [['secretary of the State Council', true], ['(left office)', true]]]);
+    // Plain nouns between a possessive owner and the role noun name its field.
+    expect(role("In the capital, Nordland's human rights commissioner, Anna Lund, said the residents returned.", 'Anna Lund')).toBe("Nordland's human rights commissioner");
+    expect(role("Nordland's long-serving foreign minister, Olaf Berg, left.", 'Olaf Berg')).toBe('foreign minister');
     expect(role('Olaf Berg, who heads the Centre for Countering Disinformation at the National Security and Defence Council, posted a message.', 'Olaf Berg')).toBe('head of the Centre for Countering Disinformation at the National Security and Defence Council');
   });
 

@@ -86,6 +86,10 @@ export function roleBeforeComma(text: string, start: number): string | null {
   while (k > 0 && (isRoleWord(words[k - 1].toLowerCase()) || BODY_WORDS.has(words[k - 1].toLowerCase()) || words[k - 1].toLowerCase() in NATIONALITIES || /[’']s$/.test(words[k - 1]))) k--;
   // "the North Korean leader": a compass point belongs to the nationality after it.
   if (k > 0 && /^(?:North|South|East|West)$/.test(words[k - 1]) && words[k].toLowerCase() in NATIONALITIES) k--;
+  // "Russia's human rights commissioner": after a possessive owner, plain nouns before the role noun
+  // name its field and stay (not adjectives: "the newly appointed", "long-serving", "outgoing").
+  const owner = /[’']s$/.test(words[0]) && k > 1;
+  if (owner && words.slice(1, k).every((w) => /^\p{Ll}+$/u.test(w) && !/(?:ly|ed|ing|ive|ous|al|ful)$/.test(w))) k = 0;
   return words.slice(k).join(' ');
 }
 
