@@ -224,6 +224,29 @@ The envoy arrived in Kyiv on Wednesday and met the president the next day. At a 
   });
 });
 
+describe('an office held since a date', () => {
+  const office = `---
+title: The new cabinet at work
+published: 2026-03-12
+source: Test Wire
+---
+
+Olaf Berg, defence minister since January 9, flew to Vienna on Tuesday.
+
+Anna Lund has been secretary of the security council since February 2 and chairs its weekly session.
+
+Erik Dahl, foreign minister since 2004, kept his post. Delegations have held three rounds of talks in Oslo since January.
+`;
+  it('is the appointment, dated by when the office was taken up, when that is news', async () => {
+    const kb = await buildKnowledgeBase(tempKnowledge({ 'office.md': office }));
+    const taken = kb.events.filter((e) => e.kind === 'appointment').map((e) => [kb.actorNames(e).join(), e.date?.value, e.date?.precision]);
+    expect(taken).toEqual([
+      ['Olaf Berg', '2026-01-09', 'day'],
+      ['Anna Lund', '2026-02-02', 'day'],
+    ]);
+  });
+});
+
 describe('a happening recalled in passing with a date of its own', () => {
   const recall = `---
 title: Another swap

@@ -153,6 +153,8 @@ describe('dates', () => {
     expect(t('They will meet again in May.')).toEqual([['date', '2026-05/month']]);
     expect(t('They first met in May.')).toEqual([['date', '2025-05/month']]);
     expect(t('Officials said the envoys would meet on Monday.')).toEqual([['date', '2026-03-16/day']]);
+    // Any verb after "would" looks ahead from the saying ("would speak", "would announce"); "would have" looks back.
+    expect(t('Olaf Berg said on Wednesday that he would speak to Anna Lund by telephone on Monday.').map((x) => x[1])).toEqual(['2026-03-11/day', '2026-03-16/day']);
   });
 
   it('reads "this weekend" as the weekend under way on a Saturday or Sunday, else by the tense', () => {

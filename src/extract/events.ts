@@ -2,7 +2,7 @@ import { splitSentences } from '../text/sentences.ts';
 import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, EventDate, EventFact, Mention, RecallFact } from './types.ts';
 import { dayWindow, findTimes, parseIsoDate, type TimeExpression } from './dates.ts';
-import { COMPATIBLE_KINDS, EVENT_PRIORITY, EVENT_TRIGGERS, NOT_HAPPENING, RECALLED, RECOLLECTED_KIND, RECOLLECTION, SPOKEN_BEFORE, SPOKEN_OF, TRIGGER_WORDS, type EventKind } from './lexicon/events.ts';
+import { COMPATIBLE_KINDS, EVENT_PRIORITY, EVENT_TRIGGERS, IN_OFFICE_SINCE, NOT_HAPPENING, RECALLED, RECOLLECTED_KIND, RECOLLECTION, SPOKEN_BEFORE, SPOKEN_OF, TRIGGER_WORDS, type EventKind } from './lexicon/events.ts';
 import { CAPITALS, COUNTRIES, NATIONALITIES } from './lexicon/places.ts';
 import { cities, countryNames } from './lexicon/gazetteers.ts';
 import { tokenize } from './tokens.ts';
@@ -309,6 +309,16 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
         const date: EventDate = { ...dateOf(r.time), source: 'text' };
         events.push({ kind: r.kind, summary: shorten(s.text, MAX_SUMMARY), actors: distinct([...who, ...placesIn(stretch)]), place: placeOf(stretch, names), when: r.time.text, date, background: isBackground(date, published), paragraph: p.n, ...ownNames(r.kind, r.from, r.to, placeOf(stretch, names), false) });
       }
+      // "Olaf Berg, defence minister since 2012": the appointment, dated by when the office was taken up.
+      for (const o of inOffice(plain, times)) {
+        const date: EventDate = { ...dateOf(o.time), source: 'text' };
+        if (isBackground(date, published)) continue;
+        // Held by the person named last before it ("Olaf Berg, defence minister since 2012"); without one, no event.
+        const holder = inSentence.filter((m) => m.end - s.start <= o.from).pop();
+        if (!holder || holder.pronoun) continue;
+        const who = [people[holder.person].name];
+        events.push({ kind: 'appointment', summary: shorten(s.text, MAX_SUMMARY), actors: distinct(who), place: null, when: o.time.text, date, background: isBackground(date, published), paragraph: p.n });
+      }
       if (!kinds.length) continue;
       const told = s.start < filed ? s.text.slice(filed - s.start) : s.text;
       const actors = distinct([...inSentence.map((m) => people[m.person].name), ...placesIn(told)]);
@@ -471,6 +481,19 @@ function namedHappenings(text: string, times: TimeExpression[], names: Set<strin
   for (const m of text.matchAll(PLACE_BEFORE)) add(m.index!, m.index! + m[0].length, m[2], m[1]);
   for (const m of text.matchAll(PLACE_AFTER)) add(m.index!, m.index! + m[0].length, m[1], m[2]);
   for (const m of text.matchAll(PLACE_ALONE)) add(m.index!, m.index! + m[0].length, null, m[1]);
+  return out;
+}
+
+/** Offices held since a date the text gives (IN_OFFICE_SINCE), each with that date: when it was taken up. */
+function inOffice(text: string, times: TimeExpression[]): { from: number; time: TimeExpression }[] {
+  if (!/\bsince\b/i.test(text)) return [];
+  const out: { from: number; time: TimeExpression }[] = [];
+  for (const m of text.matchAll(IN_OFFICE_SINCE)) {
+    const end = m.index! + m[0].length;
+    // "since 2012" is read with its preposition, "since May 6" after it.
+    const time = times.find((t) => t.kind === 'period' && t.date && t.start >= end - 6 && t.start <= end + 8);
+    if (time) out.push({ from: m.index!, time });
+  }
   return out;
 }
 

@@ -66,6 +66,19 @@ export const EVENT_TRIGGERS: Record<EventKind, RegExp> = {
   casualties: /\b(killed|casualties|dead|deaths|wounded|injured|lost their lives|death toll|were hurt)\b/i,
 };
 
+const OFFICE = String.raw`(?:minister|secretary|chancellor|president|premier|chief|head|general|adviser|advisor|aide|envoy|ambassador|commander|speaker|governor|director|spokesman|spokeswoman|mayor|chairman|chairwoman)`;
+/** A word or a few after an office: "of the General Staff", "for shipbuilding". */
+const OF_WHAT = String.raw`(?:\s+(?:of|for)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,4}?)?`;
+/**
+ * An office held since a date: "defence minister since 2012", "has been secretary general since October 1",
+ * "in office since 17 July", "had held the post since March", "has headed it since January 2". The
+ * appointment is told by its start; the match ends after "since", the date follows.
+ */
+export const IN_OFFICE_SINCE = new RegExp(
+  String.raw`\b(?:${OFFICE}${OF_WHAT}|in office|in charge of(?:\s+[\w’'-]+){1,5}?|(?:has|have|had)\s+(?:also\s+)?(?:headed|led|run|chaired|served as)(?:\s+[\w’'-]+){1,4}?|(?:has|have|had)\s+(?:also\s+)?served\s+(?:[\w-]+\s+)?terms?|(?:has|have|had)\s+held\s+(?:the|that|this|his|her)\s+(?:post|job|office|position|role|portfolio))\s+since\s+(?=(?:early\s+|late\s+|mid-)?(?:\d|January|February|March|April|May|June|July|August|September|October|November|December))`,
+  'giu',
+);
+
 /** Speech before a trigger: what follows is what someone said, and the statement is the news. */
 export const SPOKEN_BEFORE = /\b(said|says|told|tells|stated|warned|insisted|added|noted|argued|wrote|claimed|suggested|announced that|declared that)\b/i;
 
