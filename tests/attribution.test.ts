@@ -453,6 +453,8 @@ describe('the forms articles translated from French use', () => {
     // An adverb in -ly, or an occasion with a possessive, may stand between a subject and its verb.
     expect(direct(facts('Anna Lund has increasingly decried the issue of “systemic neglect” in the ministry.'))[0].speakers).toEqual(['Anna Lund']);
     expect(direct(facts('Olaf Berg in his announcement speech called the smugglers “criminals and worse than that.”'))[0].speakers).toEqual(['Olaf Berg']);
+    // A name ending in an accented letter and "a" ("García said") does not make its verb a noun after "a".
+    expect(direct(facts('“Teachers are looking at it,” Lily Eskelsen García said.'))[0].speakers).toEqual(['Lily Eskelsen García']);
     // Groups, bodies and documents are sources as written: "critics say", "the court said", "the ad claims".
     expect(direct(facts('Olaf Berg rallied in the capital. Critics say the plan “cannot work.” “The filing is late,” the court said. The ad claims “Berg is the leader you can trust.”')).map((q) => [q.speakers, q.source])).toEqual([[[], 'Critics'], [[], 'the court'], [[], 'The ad']]);
     // A short description of any noun between the quote's comma and its verb is the source as written.

@@ -264,7 +264,8 @@ const AUXILIARIES = 'is|was|were|are|had|has|have|would|will|could|should|can|ma
 const AUXILIARY = new RegExp(`^(?:${AUXILIARIES})$`);
 const AUXILIARY_AFTER = new RegExp(`^\\s+(?:${AUXILIARIES})\\b`);
 
-const NOUN_BEFORE = /(?:\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|no|any|some|such|whose)|[’']s)\s+$/i;
+// (Not \b: in "García said" the "a" after "í" would read as the article.)
+const NOUN_BEFORE = /(?:(?<![\p{L}\p{N}])(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|no|any|some|such|whose)|[’']s)\s+$/iu;
 
 /**
  * Whether the word at w is a speech verb used as one: not a noun ("Ukraine's hopes", "the
