@@ -453,6 +453,9 @@ describe('the forms articles translated from French use', () => {
     // An adverb in -ly, or an occasion with a possessive, may stand between a subject and its verb.
     expect(direct(facts('Anna Lund has increasingly decried the issue of “systemic neglect” in the ministry.'))[0].speakers).toEqual(['Anna Lund']);
     expect(direct(facts('Olaf Berg in his announcement speech called the smugglers “criminals and worse than that.”'))[0].speakers).toEqual(['Olaf Berg']);
+    // An organisation's word inside a name between a first name and a surname is the name's.
+    expect(direct(facts('“It is really jarring,” said Kathleen Hall Jamieson, a professor of communication.'))[0].speakers).toEqual(['Kathleen Hall Jamieson']);
+    expect(facts('She spoke at the Victoria Park Hotel.').people).toEqual([]);
     // A name ending in an accented letter and "a" ("García said") does not make its verb a noun after "a".
     expect(direct(facts('“Teachers are looking at it,” Lily Eskelsen García said.'))[0].speakers).toEqual(['Lily Eskelsen García']);
     // Groups, bodies and documents are sources as written: "critics say", "the court said", "the ad claims".

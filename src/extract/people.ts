@@ -233,7 +233,10 @@ function isCommonCapital(f: string, sentenceWords = true): boolean {
 function isNonPerson(c: Candidate): boolean {
   const words = c.tokens.map((t) => t.folded);
   if (words.every((w) => NOT_NAMES.has(w) || CALENDAR_WORDS.has(w))) return true;
-  if (words.some((w) => ORG_WORDS.has(w))) return true;
+  // "Kathleen Hall Jamieson": an organisation's word between a first name and a surname is a name's
+  // (a body's name ends with its word: "Carnegie Hall", "Victoria Park Hotel").
+  const middleOnly = words.length >= 3 && FIRST_NAMES.has(words[0]) && !ORG_WORDS.has(words[0]) && !ORG_WORDS.has(words[words.length - 1]) && !isPlaceWord(words[words.length - 1]);
+  if (words.some((w) => ORG_WORDS.has(w)) && !middleOnly) return true;
   if (c.tokens.length === 1 && isAcronym(c.tokens[0].text)) return true;
   if (words.every((w) => isPlaceWord(w) || ROLE_MODIFIERS.has(w))) return true;
   if (isPlaceName(words.join(' '))) return true;
