@@ -453,6 +453,12 @@ describe('the forms articles translated from French use', () => {
     // An adverb in -ly, or an occasion with a possessive, may stand between a subject and its verb.
     expect(direct(facts('Anna Lund has increasingly decried the issue of “systemic neglect” in the ministry.'))[0].speakers).toEqual(['Anna Lund']);
     expect(direct(facts('Olaf Berg in his announcement speech called the smugglers “criminals and worse than that.”'))[0].speakers).toEqual(['Olaf Berg']);
+    // The attribution that closes a sentence gives it a quote from its middle…
+    expect(direct(facts('Olaf Berg “drew quite well from working-class voters” in the 2008 primary, said Ohio State University professor Anna Lund.'))[0].speakers).toEqual(['Anna Lund']);
+    expect(direct(facts('“Many would consider that an embarrassment” if she did not win by more, said Anna Lund, an elections analyst at the institute.'))[0].speakers).toEqual(['Anna Lund']);
+    // …but the name after "said when", "said of" is not who speaks.
+    expect(direct(facts('Olaf Berg spoke first. “Very good reporter, this guy,” Berg, the party frontrunner and polling leader in the state by a wide margin after winning the primaries, said when Anna Lund asked him a question.'))[0].speakers).not.toContain('Anna Lund');
+    expect(direct(facts('Olaf Berg spoke first. “He had a lot of supporters here,” Piotr Nowak, after a long pause, said of Berg.'))[0].speakers).not.toContain('Olaf Berg');
     // An organisation's word inside a name between a first name and a surname is the name's.
     expect(direct(facts('“It is really jarring,” said Kathleen Hall Jamieson, a professor of communication.'))[0].speakers).toEqual(['Kathleen Hall Jamieson']);
     expect(facts('She spoke at the Victoria Park Hotel.').people).toEqual([]);

@@ -253,10 +253,11 @@ export function sourceAfter(text: string, refs: Ref[], verbEnd: number, to: numb
 }
 
 /**
- * "said one source who knew Berg", "said a spokesman for Berg": the name after a relative pronoun,
- * or after a described source's preposition, is not who speaks.
+ * "said one source who knew Berg", "said a spokesman for Berg", "said when Berg asked", "said of
+ * Berg": the name after a relative pronoun, a subordinator, a preposition, or a described
+ * source's preposition, is not who speaks.
  */
-const OWNS_LATER_NAME = /\b(?:who|which|whose|that)\s|^(?:a|an|one|the|another|two|three|several)\s+(?:[\p{L}’'-]+\s+)*?(?:for|of|to|with|at|from|by|close|familiar|near)\s/iu;
+const OWNS_LATER_NAME = /\b(?:who|which|whose|that|when|while|as|after|before|if|because|since|until|though|although)\s|^(?:of|about|to|with|for|at)\s|^(?:a|an|one|the|another|two|three|several)\s+(?:[\p{L}’'-]+\s+)*?(?:for|of|to|with|at|from|by|close|familiar|near)\s/iu;
 
 const OCCASION_AFTER = /^(?:his|her|their|its|a|an|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 

@@ -160,6 +160,19 @@ function attributionBefore(text: string, plain: string, refs: Ref[], sentenceSta
   return null;
 }
 
+/**
+ * The attribution that closes a sentence after a comma: "…, city officials said." / "…, said Berg,
+ * an analyst at the institute." / "…, according to the air force." `at` is where it starts.
+ */
+function closingAttribution(text: string, plain: string, refs: Ref[], s: Sentence): { source: Source | null; cue: string; phrase: string; at: number } | null {
+  const tail = /,\s+([^,;“”"]{2,80}?)\s+(said|says|told reporters|added|reported|confirmed|announced|wrote|noted|stressed)(?:\s+on\s+\p{Lu}\p{Ll}+)?\.?\s*$|,\s+(said|says|added|reported|wrote)\s+([^,;“”"]{2,80}?)(?:,\s+(?:a|an|the)\s[^,;“”"]{2,120})?\.?\s*$|,\s+according\s+to\s+([^,;“”"]{2,80}?)\.?\s*$/u.exec(plain.slice(s.start, s.end));
+  if (!tail) return null;
+  const phrase = tail[1] ?? tail[4] ?? tail[5];
+  const phraseAt = s.start + tail.index + tail[0].indexOf(phrase);
+  const source = tail[1] !== undefined ? sourceBefore(text, refs, phraseAt, phraseAt + phrase.length + 1) : sourceAfter(text, refs, phraseAt - 1, phraseAt + phrase.length);
+  return { source, cue: tail[2] ?? tail[3] ?? 'according to', phrase, at: s.start + tail.index };
+}
+
 /** "…, saying": a participle after a comma, whose speaker is its sentence's subject. */
 const participleAfterComma = (text: string, sentenceStart: number, w: { w: string; start: number }) =>
   /ing$/.test(w.w) && /,\s*$/.test(text.slice(Math.max(sentenceStart, w.start - 3), w.start));
@@ -348,6 +361,12 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
         const alone = k > 0 && plain.slice(s.start, s.end).replace(/[\s.,;:!?—–-]/g, '') === '';
         if (alone) attribution = speakerOfSentence(text, plain, refs, sentences[k - 1]);
       }
+      // "Berg “drew quite well from them” in 2008, said Anna Lund, an analyst.": the attribution that
+      // closes the sentence, with no other quotation before it.
+      if (!attribution && !turn && span.close != null) {
+        const tail = closingAttribution(text, plain, refs, s);
+        if (tail && tail.at >= qEnd && named(tail.source) && !spans.some((o) => o.open > qEnd && o.open < tail.at)) attribution = { source: tail.source!, cue: tail.cue };
+      }
       if (!attribution && turn) attribution = null;
       else if (!attribution && allQuote && carried && span === spans[0]) attribution = carried;
       const f = fact(body, attribution?.source ?? noOne, attribution?.cue ?? null, 'direct', p.n);
@@ -534,20 +553,15 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
     }
     // The attribution after the clause: "At least two people were killed, city officials said." /
     // "…, said a senior official." / "…, according to the air force."
-    if (!out.some((r) => r.sentence === s)) {
-      const tail = /,\s+([^,;“”"]{2,80}?)\s+(said|says|told reporters|added|reported|confirmed|announced|wrote|noted|stressed)(?:\s+on\s+\p{Lu}\p{Ll}+)?\.?\s*$|,\s+(said|says|added|reported|wrote)\s+([^,;“”"]{2,80}?)\.?\s*$|,\s+according\s+to\s+([^,;“”"]{2,80}?)\.?\s*$/u.exec(plain.slice(s.start, s.end));
-      if (tail && !quoted.some(([a, b]) => a >= s.start && b <= s.end)) {
-        const at = s.start + tail.index;
-        const phrase = tail[1] ?? tail[4] ?? tail[5];
-        const phraseAt = s.start + tail.index + tail[0].indexOf(phrase);
-        let src = tail[1] !== undefined
-          ? sourceBefore(text, refs, phraseAt, phraseAt + phrase.length + 1)
-          : sourceAfter(text, refs, phraseAt - 1, phraseAt + phrase.length);
+    if (!out.some((r) => r.sentence === s) && !quoted.some(([a, b]) => a >= s.start && b <= s.end)) {
+      const tail = closingAttribution(text, plain, refs, s);
+      if (tail) {
+        let src = tail.source;
         // "People familiar with the talks said … . Washington was looking for ideas, they said.": the
         // pronoun is the unnamed source of the sentence before.
-        if (!named(src) && /^(?:they|he|she)$/i.test(phrase)) src = unnamedBefore(out, sentences, s, /^they$/i.test(phrase));
-        const clause = raw.slice(s.start, at).trim();
-        if (named(src) && wordCount(clause) >= 3) out.push({ text: clause, source: src!, cue: tail[2] ?? tail[3] ?? 'according to', sentence: s, from: s.start, to: at });
+        if (!named(src) && /^(?:they|he|she)$/i.test(tail.phrase)) src = unnamedBefore(out, sentences, s, /^they$/i.test(tail.phrase));
+        const clause = raw.slice(s.start, tail.at).trim();
+        if (named(src) && wordCount(clause) >= 3) out.push({ text: clause, source: src!, cue: tail.cue, sentence: s, from: s.start, to: tail.at });
       }
     }
     // The attribution in the middle: "The talks, he said, had lasted more than two hours." The
