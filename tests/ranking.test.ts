@@ -143,3 +143,20 @@ describe('ask: a correctly spelled word the base lacks', () => {
     expect(top.citation.paragraph).toBe(2);
   });
 });
+
+describe('ask: the irregular forms of a verb', () => {
+  it('finds "met" for "meet" and "led" for "lead", which the stemmer does not join', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'talks.md': article('Talks in Lindholm', '2025-05-16',
+          'Anna Berg praised Olaf Read and the delegation.',
+          'On Thursday, before the session began in the old palace by the river, Olaf Read met Anna Berg for an hour.',
+          'Jonas Falk and the delegation arrived on Friday.',
+          'On Friday, after a long night of work in the old palace by the river, the delegation was led by Jonas Falk.'),
+        'other.md': filler,
+      }),
+    );
+    expect(ask(kb, 'Did Read meet Berg?').results[0].citation.paragraph).toBe(2);
+    expect(ask(kb, 'Who will lead the delegation, Falk?').results[0].citation.paragraph).toBe(4);
+  });
+});
