@@ -127,6 +127,20 @@ describe('ask: an interview', () => {
     const top = ask(kb, 'What does Lindholm put into the reconstruction fund?').results[0];
     expect(top.citation.paragraph).toBe(3);
   });
+
+  it('reads a dash and a question as the interviewer\'s, as French interviews set it', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'interview.md': article('An interview on the fund', '2025-05-07',
+          'Olaf Read runs the Lindholm reconstruction fund. We asked him about it.',
+          '— What does Lindholm put into the reconstruction fund?',
+          'Half of the royalties from new licences, paid every quarter, and nothing from existing ones.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'What does Lindholm put into the reconstruction fund?').results[0];
+    expect(top.citation.paragraph).toBe(3);
+  });
 });
 
 describe('ask: a correctly spelled word the base lacks', () => {

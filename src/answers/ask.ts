@@ -247,8 +247,11 @@ export const LOOKS_AHEAD = /\b(?:will|shall|'ll|is due|are due|due to|(?:is|are)
 /** How much such a passage rises (1.2 to 1.7 measured the same on the dev sets). */
 const AHEAD_LIFT = 1.3;
 
-/** An interviewer's question ("Q: …", "Question: …", "NAME: … ?"): the next paragraph answers it. */
-const INTERVIEW_QUESTION = /^(?:(?:Q|Question)\s*[:.—–-]|\p{Lu}{2,}[\p{Lu} .'-]*:.*\?\s*$)/su;
+/**
+ * An interviewer's question ("Q: …", "Question: …", "NAME: … ?", or a dash and a question, as French
+ * and Spanish interviews set it: "— And the talks on Tuesday?"): the next paragraph answers it.
+ */
+const INTERVIEW_QUESTION = /^(?:(?:Q|Question)\s*[:.—–-]|\p{Lu}{2,}[\p{Lu} .'-]*:.*\?\s*$|[—–]\s.*\?\s*$)/su;
 
 /** The stems of a question's words that are English words as written: not names, not misspellings. */
 function englishStems(query: string): Set<string> {
