@@ -174,3 +174,17 @@ describe('ask: the irregular forms of a verb', () => {
     expect(ask(kb, 'Who will lead the delegation, Falk?').results[0].citation.paragraph).toBe(4);
   });
 });
+
+describe('ask: a country and its adjective', () => {
+  it('finds "Norway\'s delegation" for "the Norwegian delegation"', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'talks.md': article('Talks in Lindholm', '2025-05-16',
+          'The delegation arrived in Lindholm on Friday.',
+          'On Friday, after a long night of work in the old palace by the river, Norway’s delegation included Olaf Read and Anna Berg.'),
+        'other.md': filler,
+      }),
+    );
+    expect(ask(kb, 'Who was in the Norwegian delegation in Lindholm?').results[0].citation.paragraph).toBe(2);
+  });
+});

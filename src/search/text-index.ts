@@ -40,6 +40,8 @@ export interface SearchOptions {
    * "lead"; 0, the default, disables them). Such a text holds the word for coverage.
    */
   forms?: number;
+  /** Other words for a query word (a country for its adjective: "ukrainian" / "ukraine"), stemmed, and their weight. */
+  kin?: { of: (word: string) => readonly string[] | undefined; weight: number };
   /** Among equal hits, lower first; the document number unless given. */
   order?: (doc: number) => number;
   /**
@@ -378,6 +380,12 @@ export class TextIndex {
       const byKey = df === 0 || (opts.isName?.(qw) ?? false);
       const perSeg = this.segments.map((seg) => {
         const vs = [...seg.variants(qw, byKey)];
+        if (opts.kin && opts.kin.weight > 0) {
+          for (const f of opts.kin.of(qw) ?? []) {
+            const id = seg.termIds.get(f);
+            if (id !== undefined && !vs.some((v) => v.term === id)) vs.push({ term: id, weight: opts.kin.weight });
+          }
+        }
         if (formW > 0) {
           for (const f of FORMS.get(qw) ?? []) {
             const id = seg.termIds.get(f);
