@@ -188,3 +188,21 @@ describe('ask: a country and its adjective', () => {
     expect(ask(kb, 'Who was in the Norwegian delegation in Lindholm?').results[0].citation.paragraph).toBe(2);
   });
 });
+
+describe('events <topic>: the words of the event\'s own sentence', () => {
+  it('count by their rarity: the rare word of the topic says more than the common one', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'a.md': article('Calm', '2025-04-20', 'Anna Berg said on Monday that the truce would hold. Lindholm stayed calm.'),
+        'b.md': article('Talks', '2025-04-20', 'Olaf Read said on Monday that the Lindholm talks would go on next week. The truce held.'),
+        'other.md': article('Elsewhere', '2025-04-19',
+          'The truce was broken in the south, residents said on Sunday.',
+          'Jonas Falk said the truce was fragile.',
+          'A truce in the east was announced by the army on Saturday.',
+          'Wheat prices rose on Monday as traders weighed the harvest.'),
+      }),
+    );
+    const top = events(kb, 'Lindholm truce').results[0];
+    expect(top.citation.article).toBe('b');
+  });
+});
