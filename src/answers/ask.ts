@@ -138,7 +138,7 @@ function spoken(kb: KnowledgeBase, pid: number, asked: string[]): number {
  * The times a question names ("in July", "on 30 November", "last week"), as windows of days: read
  * against the newest article, as a reader of the base would mean them.
  */
-export function askedTimes(kb: KnowledgeBase, q: string): [number, number][] {
+function askedTimes(kb: KnowledgeBase, q: string): [number, number][] {
   if (!/\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|week|month|year|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)/i.test(q)) return [];
   const newest = kb.derive(NEWEST);
   return findTimes(q, newest).filter((t) => t.kind === 'date' && t.date).map((t) => dayWindow(t.date!, t.until));
@@ -159,7 +159,7 @@ const DAY = 86_400_000;
  * tells at another time does not count). A passage that recalls many dates matches many
  * questions, so its events count less than its article's date.
  */
-export function timeFit(kb: KnowledgeBase, pid: number, asked: [number, number][]): number {
+function timeFit(kb: KnowledgeBase, pid: number, asked: [number, number][]): number {
   const published = kb.article(kb.paragraphs[pid]).published;
   const at = published ? parseIsoDate(published)!.getTime() : null;
   const inArticle = at != null && asked.some(([x, y]) => at >= x && at <= y + 2 * DAY);
