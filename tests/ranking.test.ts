@@ -127,6 +127,20 @@ describe('ask: an interview', () => {
     const top = ask(kb, 'What does Lindholm put into the reconstruction fund?').results[0];
     expect(top.citation.paragraph).toBe(3);
   });
+
+  it('reads a dash and a question as the interviewer\'s, as French interviews set it', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'interview.md': article('An interview on the fund', '2025-05-07',
+          'Olaf Read runs the Lindholm reconstruction fund. We asked him about it.',
+          '— What does Lindholm put into the reconstruction fund?',
+          'Half of the royalties from new licences, paid every quarter, and nothing from existing ones.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'What does Lindholm put into the reconstruction fund?').results[0];
+    expect(top.citation.paragraph).toBe(3);
+  });
 });
 
 describe('ask: a correctly spelled word the base lacks', () => {
@@ -141,5 +155,54 @@ describe('ask: a correctly spelled word the base lacks', () => {
     );
     const top = ask(kb, 'Is Read serious?').results[0];
     expect(top.citation.paragraph).toBe(2);
+  });
+});
+
+describe('ask: the irregular forms of a verb', () => {
+  it('finds "met" for "meet" and "led" for "lead", which the stemmer does not join', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'talks.md': article('Talks in Lindholm', '2025-05-16',
+          'Anna Berg praised Olaf Read and the delegation.',
+          'On Thursday, before the session began in the old palace by the river, Olaf Read met Anna Berg for an hour.',
+          'Jonas Falk and the delegation arrived on Friday.',
+          'On Friday, after a long night of work in the old palace by the river, the delegation was led by Jonas Falk.'),
+        'other.md': filler,
+      }),
+    );
+    expect(ask(kb, 'Did Read meet Berg?').results[0].citation.paragraph).toBe(2);
+    expect(ask(kb, 'Who will lead the delegation, Falk?').results[0].citation.paragraph).toBe(4);
+  });
+});
+
+describe('ask: a country and its adjective', () => {
+  it('finds "Norway\'s delegation" for "the Norwegian delegation"', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'talks.md': article('Talks in Lindholm', '2025-05-16',
+          'The delegation arrived in Lindholm on Friday.',
+          'On Friday, after a long night of work in the old palace by the river, Norway’s delegation included Olaf Read and Anna Berg.'),
+        'other.md': filler,
+      }),
+    );
+    expect(ask(kb, 'Who was in the Norwegian delegation in Lindholm?').results[0].citation.paragraph).toBe(2);
+  });
+});
+
+describe('events <topic>: the words of the event\'s own sentence', () => {
+  it('count by their rarity: the rare word of the topic says more than the common one', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'a.md': article('Calm', '2025-04-20', 'Anna Berg said on Monday that the truce would hold. Lindholm stayed calm.'),
+        'b.md': article('Talks', '2025-04-20', 'Olaf Read said on Monday that the Lindholm talks would go on next week. The truce held.'),
+        'other.md': article('Elsewhere', '2025-04-19',
+          'The truce was broken in the south, residents said on Sunday.',
+          'Jonas Falk said the truce was fragile.',
+          'A truce in the east was announced by the army on Saturday.',
+          'Wheat prices rose on Monday as traders weighed the harvest.'),
+      }),
+    );
+    const top = events(kb, 'Lindholm truce').results[0];
+    expect(top.citation.article).toBe('b');
   });
 });

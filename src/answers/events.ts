@@ -87,6 +87,19 @@ export function kindsOf(topic: string): Set<EventKind> {
   return kinds;
 }
 
+/** Each word's share of the words' IDF over the paragraphs (a stop word has none; all equal when none is known). */
+export function topicEvidence(kb: KnowledgeBase, words: string[]): number[] {
+  const index = kb.paragraphIndex;
+  const idf = words.map((w) => {
+    const t = TextIndex.queryWords(w)[0];
+    if (!t) return 0;
+    const df = index.documentFrequency(t);
+    return Math.log(1 + (index.size - df + 0.5) / (df + 0.5));
+  });
+  const total = idf.reduce((a, b) => a + b, 0);
+  return total > 0 ? idf.map((x) => x / total) : words.map(() => 1 / Math.max(1, words.length));
+}
+
 /** events: the timeline, or the events about a topic (a kind, a person, a place, any words). */
 export function events(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {}): Answer {
   const limit = clampLimit(opts.limit);
@@ -115,6 +128,9 @@ export function events(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions 
   // by its paragraph's score and how much of the topic its own sentence holds (weights measured on the dev sets).
   const { hits, base } = passages(kb, query, TextIndex.queryWords(query), Math.max(60, limit * 2));
   const top = Math.max(1e-9, ...base);
+  // Each topic word counts in the event's own sentence by its share of the topic's IDF: the rare word
+  // ("Christmas" of "Christmas truce") says more than the common one. Stop words count nothing.
+  const evidence = topicEvidence(kb, words);
   for (const [i, h] of hits.entries()) {
     const here = eventsIn(kb, h.doc);
     // A paragraph that reports the kind the topic names ("airstrikes") is shown by that event, not by its others.
@@ -122,8 +138,11 @@ export function events(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions 
     for (const e of here) {
       if (named && !kinds.has(e.kind)) continue;
       const own = ownText(kb, e);
-      const inSentence = words.filter((w) => own.includes(w.slice(0, Math.max(4, w.length - 2)))).length;
-      scores.set(e.id, (4 * base[i]) / top + (2 * inSentence) / Math.max(1, words.length));
+      let inSentence = 0;
+      words.forEach((w, k) => {
+        if (own.includes(w.slice(0, Math.max(4, w.length - 2)))) inSentence += evidence[k];
+      });
+      scores.set(e.id, (4 * base[i]) / top + 2 * inSentence);
     }
   }
   // Events of a kind the topic names, newest first: a big base has thousands, the answer needs the top.

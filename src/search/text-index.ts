@@ -1,6 +1,7 @@
 import { nameKey } from '../text/normalize.ts';
 import { terms } from '../text/tokenize.ts';
 import { SYNONYMS } from './synonyms.ts';
+import { FORMS } from './inflections.ts';
 import { runSync } from '../steps.ts';
 import { FuzzyVocabulary } from './vocabulary.ts';
 
@@ -34,6 +35,13 @@ export interface SearchOptions {
   filter?: (doc: number) => boolean;
   /** Weight of synonyms (0 disables them). */
   synonyms?: number;
+  /**
+   * Weight of a verb's irregular forms, which the stemmer cannot join ("met" for "meet", "led" for
+   * "lead"; 0, the default, disables them). Such a text holds the word for coverage.
+   */
+  forms?: number;
+  /** Other words for a query word (a country for its adjective: "ukrainian" / "ukraine"), stemmed, and their weight. */
+  kin?: { of: (word: string) => readonly string[] | undefined; weight: number };
   /** Among equal hits, lower first; the document number unless given. */
   order?: (doc: number) => number;
   /**
@@ -360,6 +368,7 @@ export class TextIndex {
     const qwords = typeof query === 'string' ? TextIndex.queryWords(query) : query.slice(0, MAX_QUERY_WORDS);
     if (qwords.length === 0 || this.live === 0) return [];
     const synW = opts.synonyms ?? 0.5;
+    const formW = opts.forms ?? 0;
     const avgLen = this.totalLen / this.live || 1;
     const gone = this.deleted?.docs ?? null;
     const { scores, masks, exact, touched } = this;
@@ -371,6 +380,18 @@ export class TextIndex {
       const byKey = df === 0 || (opts.isName?.(qw) ?? false);
       const perSeg = this.segments.map((seg) => {
         const vs = [...seg.variants(qw, byKey)];
+        if (opts.kin && opts.kin.weight > 0) {
+          for (const f of opts.kin.of(qw) ?? []) {
+            const id = seg.termIds.get(f);
+            if (id !== undefined && !vs.some((v) => v.term === id)) vs.push({ term: id, weight: opts.kin.weight });
+          }
+        }
+        if (formW > 0) {
+          for (const f of FORMS.get(qw) ?? []) {
+            const id = seg.termIds.get(f);
+            if (id !== undefined && !vs.some((v) => v.term === id)) vs.push({ term: id, weight: formW });
+          }
+        }
         if (synW > 0) {
           for (const syn of SYNONYMS.get(qw) ?? []) {
             const id = seg.termIds.get(syn);
