@@ -120,6 +120,13 @@ describe('people', () => {
     expect(f.people.map((p) => p.name)).toEqual(['Berg']);
   });
 
+  it('reads a first name alone as the one person the article gives it, and feasts as days', () => {
+    const f = facts('Wladislaw Berg met the envoys. Anna Lund wrote to him: “Wladislaw, stop! Too many are dying.” The truce ended after Easter Sunday, and nobody spoke of Easter again.');
+    expect(f.people.map((p) => p.name)).toEqual(['Wladislaw Berg', 'Anna Lund']);
+    // Two people with that first name: the first name alone is no one we can name.
+    expect(facts('Anna Berg and Anna Lund met. “Anna, stop!” he wrote.').people.map((p) => p.name)).toEqual(['Anna Berg', 'Anna Lund']);
+  });
+
   it('merges transliterations across articles but never merges different people', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'keystone-merge-'));
     cpSync(KNOWLEDGE, dir, { recursive: true });

@@ -230,9 +230,13 @@ function isCommonCapital(f: string, sentenceWords = true): boolean {
   return (sentenceWords && NOT_NAMES.has(f)) || CALENDAR_WORDS.has(f) || HONORIFICS.has(f) || isRoleWord(f) || ORG_WORDS.has(f) || isPlaceWord(f) || f in NATIONALITIES;
 }
 
+const HOLIDAYS = new Set('easter christmas ramadan passover hanukkah thanksgiving eid lent pentecost epiphany'.split(' '));
+
 function isNonPerson(c: Candidate): boolean {
   const words = c.tokens.map((t) => t.folded);
   if (words.every((w) => NOT_NAMES.has(w) || CALENDAR_WORDS.has(w))) return true;
+  // "Easter Sunday", "Christmas Eve": feasts are days, not people.
+  if (HOLIDAYS.has(words[0])) return true;
   // "Kathleen Hall Jamieson": an organisation's word between a first name and a surname is a name's
   // (a body's name ends with its word: "Carnegie Hall", "Victoria Park Hotel").
   const middleOnly = words.length >= 3 && FIRST_NAMES.has(words[0]) && !ORG_WORDS.has(words[0]) && !ORG_WORDS.has(words[words.length - 1]) && !isPlaceWord(words[words.length - 1]);
@@ -391,6 +395,7 @@ export function extractPeople(article: Article): PeopleResult {
     const former = r.former || past;
     if (!person.roles.some((x) => x.text.toLowerCase() === r.role.toLowerCase() && x.former === former && x.paragraph === paragraph)) person.roles.push({ text: r.role, paragraph, how, former, ...(fresh && !former ? { fresh } : {}) });
   };
+  const givenBy = new Map<string, Set<number>>();
   for (const c of cands) {
     if (c.tokens.length < 2) continue;
     const surname = nameKey(c.tokens[c.tokens.length - 1].text);
@@ -401,6 +406,8 @@ export function extractPeople(article: Article): PeopleResult {
     bySurname.set(surname, idx);
     fullSurnames.add(surname);
     if (!byGiven.has(nameKey(c.tokens[0].text))) byGiven.set(nameKey(c.tokens[0].text), idx);
+    const given = givenBy.get(nameKey(c.tokens[0].text)) ?? new Set<number>();
+    givenBy.set(nameKey(c.tokens[0].text), given.add(idx));
     fullMentions.set(idx, (fullMentions.get(idx) ?? 0) + 1);
   }
   // Single words: a known person's surname (or first name), else a person in their own right
@@ -411,6 +418,9 @@ export function extractPeople(article: Article): PeopleResult {
     let idx = bySurname.get(key);
     // "Sir Olaf", "Dame Mary": a knight is called by the given name.
     if (idx == null && /\b(?:Sir|Dame)\s+$/.test(paraText.get(c.paragraph)!.slice(Math.max(0, c.tokens[0].start - 6), c.tokens[0].start))) idx = byGiven.get(key);
+    // "„Wladimir, stop!“": a first name alone, the given name of one person the article names in
+    // full, is that person; a first name alone otherwise is nobody we can name.
+    if (idx == null && givenBy.get(key)?.size === 1) idx = byGiven.get(key);
     if (idx == null && !c.sentenceStart && FIRST_NAMES.has(c.tokens[0].folded)) continue;
     // A capitalised word opening a sentence may be any noun ("Analysts said …"): a speech verb after
     // it is not enough, unless the word is also capitalised mid-sentence somewhere in the article.
