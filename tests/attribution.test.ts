@@ -274,6 +274,9 @@ describe('roles over time', () => {
     const replaced = (text: string) => facts(text).people.map((p) => [p.name, p.role, p.roles.map((r) => [r.text, r.former])]);
     expect(replaced('Anna Lund had already replaced Olaf Berg in May as deputy minister.')).toEqual([['Anna Lund', 'deputy minister', [['deputy minister', false]]], ['Olaf Berg', null, [['deputy minister', true]]]]);
     expect(replaced('Anna Lund was named secretary of the State Council by presidential decree, replacing Olaf Berg.')[1]).toEqual(['Olaf Berg', null, [['secretary of the State Council', true], ['(left office)', true]]]);
+    // "nominated X for a second term as …" gives the role; "to succeed Y as …" takes it from Y.
+    expect(role('The leaders nominated Anna Lund for a second term as president of the Nordic Commission.', 'Anna Lund')).toBe('president of the Nordic Commission');
+    expect(replaced('They elected Piotr Nowak, a former prime minister of Nordland, to succeed Olaf Berg as president of the Nordic Council.')[1]).toEqual(['Olaf Berg', null, [['president of the Nordic Council', true]]]);
     // Plain nouns between a possessive owner and the role noun name its field.
     expect(role("In the capital, Nordland's human rights commissioner, Anna Lund, said the residents returned.", 'Anna Lund')).toBe("Nordland's human rights commissioner");
     expect(role("Nordland's long-serving foreign minister, Olaf Berg, left.", 'Olaf Berg')).toBe('foreign minister');
