@@ -386,6 +386,9 @@ export function rolesSaidOf(text: string, start: number, end: number): SaidRole[
   // "The defence ministry went to X": X takes the ministry's office.
   const went = /\b[Tt]he\s+((?:[\p{Ll}-]+\s+){1,2})ministry\s+(?:went|goes|passed|passes|fell|falls)\s+to\s+$/u.exec(before);
   if (went) out.push({ text: `${went[1]}minister`, how: 'predicate', former: false, fresh: true });
+  // "His successor at the defence ministry is (the former head of government) X": X is its minister.
+  const successor = /\bsuccessor\s+at\s+the\s+((?:[\p{Ll}-]+\s+){1,2})ministry\s+(?:is|was|will be|became|is now)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,5}$/u.exec(text.slice(Math.max(0, start - 110), start));
+  if (successor) out.push({ text: `${successor[1]}minister`, how: 'predicate', former: false, fresh: true });
   if (OUSTED_BEFORE.test(before)) {
     // "replaced X as …", "replaced X in May as …"
     const asAt = /^(?:\s+(?:in|on|at)\s+[\p{L}\d]+(?:\s+\d{4})?)?\s+as\s+/u.exec(after);
