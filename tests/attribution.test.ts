@@ -473,6 +473,8 @@ describe('the forms articles translated from French use', () => {
     // A short description of any noun between the quote's comma and its verb is the source as written.
     expect(direct(facts('“What if the plan fails?” the 43-year-old asked in the video.')).map((q) => q.source)).toEqual(['the 43-year-old']);
     expect(direct(facts('“The candidate is eligible to run,” the board said.')).map((q) => q.source)).toEqual(['the board']);
+    expect(direct(facts('Olaf Berg spoke on the network. “It is great fun watching the fight,” one user wrote.')).map((q) => [q.speakers, q.source])).toEqual([[[], 'one user']]);
+    expect(direct(facts('Olaf Berg died in the crash. “He had wanted to be a pilot since he was five,” his childhood friend told reporters.')).map((q) => [q.speakers, q.source])).toEqual([[[], 'his childhood friend']]);
     // Not when the quote is a phrase inside a sentence that goes on: "… “placed in brackets” the hardest points, including …".
     expect(direct(facts('After hours of work the teams “placed in brackets” the most contentious points, including territory, for the leaders to settle.')).every((q) => !q.source)).toBe(true);
   });

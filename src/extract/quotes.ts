@@ -106,7 +106,7 @@ function attributionAfter(text: string, refs: Ref[], from: number, sentenceEnd: 
   // "“…,” the 43-year-old asked": a short definite description alone between a quote closed by a
   // comma (or ? !) and its verb is who speaks, whatever its noun (who it names is for `described` to find, else it stays as written).
   if (!named(src) && /[,?!—–-]\s*[”"]?\s*[,—–-]?\s*$/.test(text.slice(Math.max(0, from - 3), from + lead))) {
-    const m = /^(?:the|a|an)\s+(?:[\p{L}\d’'-]+\s+){0,3}[\p{L}\d’'-]+\s+$/u.exec(text.slice(from + lead, v.start));
+    const m = /^(?:the|a|an|one|another|his|her|their|its)\s+(?:[\p{L}\d’'-]+\s+){0,3}[\p{L}\d’'-]+\s+$/u.exec(text.slice(from + lead, v.start));
     if (m && !/\b(?:said|says|who|which|that|and|or|of|to|in|on|at|for|with|by|from)\s+$/.test(m[0])) src = { people: [], text: m[0].trim() };
   }
   if (!named(src)) return null;
