@@ -208,6 +208,11 @@ describe('dates', () => {
     expect(t('Elections are due next year.')).toEqual([['date', '2027/year']]);
   });
 
+  it('says the end or the start of a month or a year as that month, never its last or first day', () => {
+    expect(t('Olaf Berg met the envoy in Oslo at the end of October.')).toEqual([['date', '2025-10/month']]);
+    expect(t('Anna Lund went to Bergen at the end of last year.')).toEqual([['date', '2025-12/month']]);
+  });
+
   it('keeps both ends of a range', () => {
     expect(t('talks on December 19–21 in Miami')).toEqual([['date', '2025-12-19/day', '2025-12-21']]);
     expect(t('They talked from Friday to Sunday.', '2026-03-16')).toEqual([['date', '2026-03-13/day', '2026-03-15']]);

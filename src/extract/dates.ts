@@ -233,7 +233,10 @@ function resolved(c: chrono.ParsedComponents, ref: Date, tense: 'future' | 'past
   }
   // "last week", "next week": a week is no day; say the month it falls in rather than guess one.
   const week = /\bweek(end)?\b/i.test(text) && !/\b(sun|mon(?!th)|tue|wed|thu|fri|sat)/i.test(text) && !/\bweekend\b/i.test(text);
-  return { value: atPrecision(d, week ? 'month' : precision), precision: week ? 'month' : precision };
+  // "the end of October", "the end of last year": a part of a month or a year names no day (chrono gives its last).
+  const part = /^(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|turn)\s+of\b/i.test(text) && precision === 'day';
+  const coarse = week || part;
+  return { value: atPrecision(d, coarse ? 'month' : precision), precision: coarse ? 'month' : precision };
 }
 
 /** Every time expression in text, earliest first, overlapping readings resolved to the longest. */
