@@ -208,6 +208,11 @@ describe('dates', () => {
     expect(t('Elections are due next year.')).toEqual([['date', '2027/year']]);
   });
 
+  it('puts the month a bound starts from behind the publication date, whatever verb follows', () => {
+    // "to hold" after the bound is no plan: an office held since May was taken up in the May just past.
+    expect(t('Olaf Berg has also been national security adviser since May, the first person to hold both posts.', '2025-09-22')).toEqual([['period', '2025-05/month']]);
+  });
+
   it('says the end or the start of a month or a year as that month, never its last or first day', () => {
     expect(t('Olaf Berg met the envoy in Oslo at the end of October.')).toEqual([['date', '2025-10/month']]);
     expect(t('Anna Lund went to Bergen at the end of last year.')).toEqual([['date', '2025-12/month']]);

@@ -277,7 +277,8 @@ export function findTimes(text: string, published: string | null): TimeExpressio
       let until: DatePoint | undefined;
       let ahead = false;
       if (ref || explicitYear) {
-        const tense = ref ? tenseAt(text, start, end) : null;
+        // "has been adviser since May": what a bound starts from lies behind, whatever verb follows ("the first to hold both posts").
+        const tense = ref ? (/\bsince\s+(?:the\s+)?(?:(?:end|start|beginning|middle)\s+of\s+)?(?:early|late|mid-?)?\s*$/i.test(before) ? 'past' : tenseAt(text, start, end)) : null;
         ahead = tense === 'future';
         date = resolved(r.start, ref ?? new Date(Date.UTC(2000, 0, 1)), tense, s);
         if (!ref && date && !explicitYear) date = null;
