@@ -187,6 +187,8 @@ describe('dates', () => {
     expect(t('whose country takes over the rotating chair on Monday', '2026-03-13')).toEqual([['date', '2026-03-16/day']]);
     // A capitalised word ending in -ed is a name, not a past tense.
     expect(t('The team was flying to the United States for talks in Florida on Sunday.', '2026-03-14')).toEqual([['date', '2026-03-15/day']]);
+    // Except a sentence's first word before a small one: a participle telling of the past.
+    expect(t('Named in November as special envoy, Olaf Berg now carries a wider title.', '2025-09-22')).toEqual([['date', '2024-11/month']]);
   });
 
   it('dates the night and the parts of the day from the publication date', () => {

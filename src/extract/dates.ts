@@ -140,10 +140,13 @@ function tenseAt(text: string, start: number, end: number): 'future' | 'past' | 
     for (const m of s.matchAll(new RegExp(re.source, 'gi'))) at = m.index!;
     return at;
   };
-  // A capitalised word is a name, never a verb in -ed ("the United States", "Red Square").
-  const names = (s: string) => s.replace(/\p{Lu}[\p{L}’'-]*/gu, (m) => ' '.repeat(m.length));
+  // A capitalised word is a name, never a verb in -ed ("the United States", "Red Square"), but for a
+  // sentence's first word before a small one: "Named in November as envoy, he …" tells of the past.
+  const atStart = from === 0 || /[.;]/.test(text[from - 1]);
+  const opening = atStart ? /^\s*\p{Lu}\p{Ll}+ed(?=\s+\p{Ll})/u.exec(before)?.[0].trimStart() : undefined;
+  const names = (s: string, lead = false) => s.replace(/\p{Lu}[\p{L}’'-]*/gu, (m, at: number) => (lead && m === opening && !s.slice(0, at).trim() ? m : ' '.repeat(m.length)));
   const f = last(before, FUTURE);
-  const p = last(names(before.replace(new RegExp(FUTURE.source, 'gi'), (m) => ' '.repeat(m.length))), PAST);
+  const p = last(names(before.replace(new RegExp(FUTURE.source, 'gi'), (m) => ' '.repeat(m.length)), true), PAST);
   if (f >= 0 || p >= 0) return f > p ? 'future' : 'past';
   // After the time ("On Thursday Mr X named the team that will …"), the first verb decides.
   const fa = after.search(FUTURE);
