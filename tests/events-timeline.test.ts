@@ -94,6 +94,15 @@ describe('the timeline across articles', () => {
     expect(kindsOf('He picked his words carefully as the talks went on.')).not.toContain('appointment');
   });
 
+  it('reads an office holder removed, or dismissed in passing, as a resignation beside the appointment', () => {
+    expect(kindsOf('The president has removed Olaf Berg as his national security adviser.')).toEqual(['resignation']);
+    expect(kindsOf('The president has removed Olaf Berg from the defence ministry after twelve years.')).toEqual(['resignation']);
+    expect(kindsOf('On Friday he appointed Anna Lund secretary of the council, dismissing Olaf Berg.')).toEqual(['resignation', 'appointment']);
+    // Troops moved, and warnings or ideas waved away, are nobody leaving a post.
+    expect(kindsOf('The army removed its troops from the region.')).not.toContain('resignation');
+    expect(kindsOf('The minister spoke on Monday, dismissing Western warnings.')).not.toContain('resignation');
+  });
+
   it('reads arrests by investigators and deadlines given or shortened as decisions', () => {
     expect(kindsOf('Investigators have arrested the head of the personnel directorate.')).toEqual(['decision']);
     expect(kindsOf('The general was detained in April.')).toEqual(['decision']);
