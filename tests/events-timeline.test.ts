@@ -103,6 +103,14 @@ describe('the timeline across articles', () => {
     expect(kindsOf('The minister spoke on Monday, dismissing Western warnings.')).not.toContain('resignation');
   });
 
+  it('reads a truce declared, announced or ordered as a decision, also when the announcing is reported', () => {
+    expect(kindsOf('Both sides are marking the holiday under a truce that Olaf Berg declared unilaterally on Saturday.')).toEqual(['decision']);
+    expect(kindsOf('Olaf Berg has announced a unilateral three-day ceasefire from May 8.')).toEqual(['decision']);
+    expect(kindsOf('The ministry announced that Olaf Berg had ordered a ceasefire for three days.')).toEqual(['decision']);
+    // Anything else announced stays what was said.
+    expect(kindsOf('The ministry announced that Olaf Berg would not attend.')).not.toContain('decision');
+  });
+
   it('reads arrests by investigators and deadlines given or shortened as decisions', () => {
     expect(kindsOf('Investigators have arrested the head of the personnel directorate.')).toEqual(['decision']);
     expect(kindsOf('The general was detained in April.')).toEqual(['decision']);
