@@ -111,6 +111,11 @@ describe('the timeline across articles', () => {
     expect(kindsOf('The ministry announced that Olaf Berg would not attend.')).not.toContain('decision');
   });
 
+  it('reads prisoners exchanged by the thousand, and exchanges of the wounded, as exchanges', () => {
+    expect(kindsOf('After the first round on 16 May the two sides exchanged 1,000 prisoners each over three days.')).toContain('exchange');
+    expect(kindsOf('After the second round came the exchanges of the seriously wounded and the very young.')).toContain('exchange');
+  });
+
   it('reads arrests by investigators and deadlines given or shortened as decisions', () => {
     expect(kindsOf('Investigators have arrested the head of the personnel directorate.')).toEqual(['decision']);
     expect(kindsOf('The general was detained in April.')).toEqual(['decision']);
