@@ -390,6 +390,8 @@ The envoy met the president in the capital on Friday, a day after the missile st
 On March 5, two days after taking office, the new defence minister, Ilse Marand, visited the front.
 
 The delegations met in Oslo less than a day after the missile strike on Kelmar.
+
+The incursion came nine days after some nineteen drones crossed into Varnekland during a long attack on the western regions of the country on the night of 4 March.
 `;
   const eventsOf = async () => (await buildKnowledgeBase(tempKnowledge({ 'envoy.md': story }))).events;
 
@@ -404,6 +406,11 @@ The delegations met in Oslo less than a day after the missile strike on Kelmar.
     const all = await eventsOf();
     expect(all.filter((e) => e.paragraph === 0 && e.kind === 'meeting').map((e) => e.date?.value)).toEqual(['2026-03-13']);
     expect(all.filter((e) => e.paragraph === 2 && e.kind === 'attack').map((e) => e.date?.value)).not.toContain('2026-03-15');
+  });
+
+  it('keeps the date a stretch gives anywhere in its clause, however long', async () => {
+    const all = await eventsOf();
+    expect(all.filter((e) => e.paragraph === 3 && e.kind === 'attack').map((e) => e.date?.value)).toEqual(['2026-03-04']);
   });
 });
 
