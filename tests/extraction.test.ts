@@ -187,6 +187,9 @@ describe('dates', () => {
     expect(t('whose country takes over the rotating chair on Monday', '2026-03-13')).toEqual([['date', '2026-03-16/day']]);
     // A capitalised word ending in -ed is a name, not a past tense.
     expect(t('The team was flying to the United States for talks in Florida on Sunday.', '2026-03-14')).toEqual([['date', '2026-03-15/day']]);
+    // Preparing, organising, wanting someone to do something: what is meant lies ahead ("to which … has not been invited" is no report).
+    expect(t('Olafland is preparing a peace conference in mid-June to which Varnekland has not been invited.', '2025-05-16')).toEqual([['date', '2025-06/month']]);
+    expect(t('Olaf Berg wants allies to agree at their summit in June to raise spending on related security.', '2025-05-11')).toEqual([['date', '2025-06/month']]);
     // Except a sentence's first word before a small one: a participle telling of the past.
     expect(t('Named in November as special envoy, Olaf Berg now carries a wider title.', '2025-09-22')).toEqual([['date', '2024-11/month']]);
   });
