@@ -436,6 +436,11 @@ After the first round on March 2 the two sides exchanged 500 prisoners each over
     const second = (await eventsOf()).filter((e) => e.paragraph === 1);
     expect(second.filter((e) => e.kind === 'talks').map((e) => [e.date?.value, e.date?.end?.value])).toEqual([['2026-03-02', undefined]]);
   });
+
+  it('dates each of two happenings in one sentence by the time nearer its own words', async () => {
+    const second = (await eventsOf()).filter((e) => e.paragraph === 1);
+    expect(second.filter((e) => e.kind === 'exchange').map((e) => [e.date?.value, e.date?.end?.value])).toEqual([['2026-03-05', '2026-03-07']]);
+  });
 });
 
 describe('a happening another article names without reporting it', () => {

@@ -328,7 +328,12 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
       const sentenceFirst = events.length;
       for (const { kind, at, end, recalled, spoken } of kinds) {
         const offset = offsets.find((o) => at >= o.from && at < o.to);
-        const t = offset ? offset.time : pickTime(offsets.length ? times.filter((x) => !offsets.some((o) => x.start >= o.from && x.end <= o.to)) : times, at, end, s.text);
+        const free = offsets.length ? times.filter((x) => !offsets.some((o) => x.start >= o.from && x.end <= o.to)) : times;
+        // Two happenings in one sentence ("after the round on 16 May the sides exchanged prisoners from
+        // 23 to 25 May"): each is dated by the times nearer its own words than the other's, when it has any.
+        const gap = (x: TimeExpression, a: number, b: number) => Math.max(0, a - x.end, x.start - b);
+        const mine = kinds.length > 1 ? free.filter((x) => kinds.every((k) => k.at === at || gap(x, at, end) <= gap(x, k.at, k.end))) : free;
+        const t = offset ? offset.time : pickTime(mine.some((x) => x.kind === 'date' && x.date) ? mine : free, at, end, s.text);
         // A statement is news when a named person makes it on a day the text gives, or to the press.
         if (spoken && !(named && (t || ON_RECORD.test(s.text)))) continue;
         let date: EventDate | null = t ? { ...dateOf(t), source: 'text' } : (carried ?? storyDay(lastDay, published) ?? fallback);
