@@ -239,6 +239,23 @@ The envoy arrived in Kyiv on Wednesday and met the president the next day. At a 
     expect(byParagraph(5)).toContainEqual(['meeting', '2026-03-13']);
   });
 
+  it('leaves a time before an "and" to the clause it closes when the trigger\'s own clause gives one', async () => {
+    const story = `---
+title: Envoy in Oslo
+published: 2026-03-16
+source: Test Wire
+---
+
+Olaf Berg landed in Oslo on Thursday afternoon and will meet Anna Lund at the palace on Friday.
+
+He arrived on Wednesday and met Anna Lund the next day.
+`;
+    const all = (await buildKnowledgeBase(tempKnowledge({ 'oslo.md': story }))).events.filter((e) => e.kind === 'meeting');
+    // Monday 2026-03-16: the landing was Thursday the 12th, the meeting is Friday the 20th.
+    expect(all.filter((e) => e.paragraph === 0).map((e) => e.date?.value)).toEqual(['2026-03-20']);
+    expect(all.filter((e) => e.paragraph === 1).map((e) => e.date?.value)).toEqual(['2026-03-12']);
+  });
+
   it('dates a journey and the meeting it led to by the meeting', async () => {
     const all = await eventsOf();
     // Arrived on Wednesday, met the president on Thursday: one meeting, on Thursday.

@@ -151,6 +151,11 @@ function pickTime(times: TimeExpression[], at: number, end = at, text = ''): Tim
   if (onto) return onto;
   // A year alone beside a day ("on Monday … since 2022") is the background; the day is the event's.
   if (dates.some((t) => t.date!.precision !== 'year')) dates = dates.filter((t) => t.date!.precision !== 'year');
+  // "arrived on Wednesday and met her the next day": a time before an "and" that opens the trigger's
+  // clause is the clause before's, when the trigger's own clause gives one after it.
+  const after = dates.filter((t) => t.start >= end && !/[.;]/.test(text.slice(end, t.start)));
+  const earlier = (t: TimeExpression) => t.end <= at && /\b(?:and|then)\s+(?:[\p{Ll}’'-]+\s+){0,2}$/u.test(text.slice(t.end, at)) && !/[,;]/.test(text.slice(t.end, at));
+  if (after.length && dates.some(earlier)) dates = dates.filter((t) => !earlier(t));
   return dates.reduce((best, t) => (Math.abs(t.start - at) < Math.abs(best.start - at) ? t : best));
 }
 
@@ -365,6 +370,8 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
       if (!first || kinds[0].spoken) continue;
       for (const part of coordinated(times, s.text, kinds[0].end)) {
         const date: EventDate = { ...dateOf(part.time), source: 'text' };
+        // The part's time already dates the first happening ("arrived on Wednesday and met her the next day").
+        if (first.when === part.time.text && first.date?.value === date.value) continue;
         const segment = s.text.slice(part.from, part.to);
         // "began on Monday and continued on Tuesday": one happening over two days.
         if (/\b(?:continued|resumed|went on|lasted|ended|wrapped up|concluded)\b/i.test(segment) && first.date?.source === 'text' && first.date.precision === 'day' && date.precision === 'day' && date.value > first.date.value) {
