@@ -51,7 +51,7 @@ export function kindsAt(sentence: string): { kind: EventKind; at: number; end: n
     return speech ? [{ kind: 'statement', at: speech.index, end: speech.index + speech[0].length, recalled: false, spoken: true }] : [];
   }
   // "an aide told state media that a summit was not discussed": the news is what he said.
-  // But a truce announced is the truce: "the Kremlin announced that the president had ordered a ceasefire".
+  // But a truce announced is the truce: "the ministry announced that the president had ordered a ceasefire".
   if (SPOKEN_OF.includes(found[0].kind) && !(found[0].kind === 'decision' && /\b(?:ceasefire|truce|moratorium)\b/i.test(text.slice(found[0].at, found[0].end)))) {
     const speech = SPOKEN_BEFORE.exec(text.slice(0, found[0].at));
     if (speech) return [{ kind: 'statement', at: speech.index, end: speech.index + speech[0].length, recalled: false }];
