@@ -94,6 +94,28 @@ describe('the timeline across articles', () => {
     expect(kindsOf('He picked his words carefully as the talks went on.')).not.toContain('appointment');
   });
 
+  it('reads an office holder removed, or dismissed in passing, as a resignation beside the appointment', () => {
+    expect(kindsOf('The president has removed Olaf Berg as his national security adviser.')).toEqual(['resignation']);
+    expect(kindsOf('The president has removed Olaf Berg from the defence ministry after twelve years.')).toEqual(['resignation']);
+    expect(kindsOf('On Friday he appointed Anna Lund secretary of the council, dismissing Olaf Berg.')).toEqual(['resignation', 'appointment']);
+    // Troops moved, and warnings or ideas waved away, are nobody leaving a post.
+    expect(kindsOf('The army removed its troops from the region.')).not.toContain('resignation');
+    expect(kindsOf('The minister spoke on Monday, dismissing Western warnings.')).not.toContain('resignation');
+  });
+
+  it('reads a truce declared, announced or ordered as a decision, also when the announcing is reported', () => {
+    expect(kindsOf('Both sides are marking the holiday under a truce that Olaf Berg declared unilaterally on Saturday.')).toEqual(['decision']);
+    expect(kindsOf('Olaf Berg has announced a unilateral three-day ceasefire from May 8.')).toEqual(['decision']);
+    expect(kindsOf('The ministry announced that Olaf Berg had ordered a ceasefire for three days.')).toEqual(['decision']);
+    // Anything else announced stays what was said.
+    expect(kindsOf('The ministry announced that Olaf Berg would not attend.')).not.toContain('decision');
+  });
+
+  it('reads prisoners exchanged by the thousand, and exchanges of the wounded, as exchanges', () => {
+    expect(kindsOf('After the first round on 16 May the two sides exchanged 1,000 prisoners each over three days.')).toContain('exchange');
+    expect(kindsOf('After the second round came the exchanges of the seriously wounded and the very young.')).toContain('exchange');
+  });
+
   it('reads arrests by investigators and deadlines given or shortened as decisions', () => {
     expect(kindsOf('Investigators have arrested the head of the personnel directorate.')).toEqual(['decision']);
     expect(kindsOf('The general was detained in April.')).toEqual(['decision']);
@@ -215,6 +237,23 @@ The envoy arrived in Kyiv on Wednesday and met the president the next day. At a 
     // Wednesday 2026-03-11, the meeting on Thursday; the press conference the day after the meeting.
     expect(byParagraph(5)).toContainEqual(['meeting', '2026-03-12']);
     expect(byParagraph(5)).toContainEqual(['meeting', '2026-03-13']);
+  });
+
+  it('leaves a time before an "and" to the clause it closes when the trigger\'s own clause gives one', async () => {
+    const story = `---
+title: Envoy in Oslo
+published: 2026-03-16
+source: Test Wire
+---
+
+Olaf Berg landed in Oslo on Thursday afternoon and will meet Anna Lund at the palace on Friday.
+
+He arrived on Wednesday and met Anna Lund the next day.
+`;
+    const all = (await buildKnowledgeBase(tempKnowledge({ 'oslo.md': story }))).events.filter((e) => e.kind === 'meeting');
+    // Monday 2026-03-16: the landing was Thursday the 12th, the meeting is Friday the 20th.
+    expect(all.filter((e) => e.paragraph === 0).map((e) => e.date?.value)).toEqual(['2026-03-20']);
+    expect(all.filter((e) => e.paragraph === 1).map((e) => e.date?.value)).toEqual(['2026-03-12']);
   });
 
   it('dates a journey and the meeting it led to by the meeting', async () => {
@@ -368,6 +407,8 @@ The envoy met the president in the capital on Friday, a day after the missile st
 On March 5, two days after taking office, the new defence minister, Ilse Marand, visited the front.
 
 The delegations met in Oslo less than a day after the missile strike on Kelmar.
+
+The incursion came nine days after some nineteen drones crossed into Varnekland during a long attack on the western regions of the country on the night of 4 March.
 `;
   const eventsOf = async () => (await buildKnowledgeBase(tempKnowledge({ 'envoy.md': story }))).events;
 
@@ -382,6 +423,11 @@ The delegations met in Oslo less than a day after the missile strike on Kelmar.
     const all = await eventsOf();
     expect(all.filter((e) => e.paragraph === 0 && e.kind === 'meeting').map((e) => e.date?.value)).toEqual(['2026-03-13']);
     expect(all.filter((e) => e.paragraph === 2 && e.kind === 'attack').map((e) => e.date?.value)).not.toContain('2026-03-15');
+  });
+
+  it('keeps the date a stretch gives anywhere in its clause, however long', async () => {
+    const all = await eventsOf();
+    expect(all.filter((e) => e.paragraph === 3 && e.kind === 'attack').map((e) => e.date?.value)).toEqual(['2026-03-04']);
   });
 });
 
@@ -406,6 +452,11 @@ After the first round on March 2 the two sides exchanged 500 prisoners each over
   it('spans only the happening beside the words, not another the sentence dates', async () => {
     const second = (await eventsOf()).filter((e) => e.paragraph === 1);
     expect(second.filter((e) => e.kind === 'talks').map((e) => [e.date?.value, e.date?.end?.value])).toEqual([['2026-03-02', undefined]]);
+  });
+
+  it('dates each of two happenings in one sentence by the time nearer its own words', async () => {
+    const second = (await eventsOf()).filter((e) => e.paragraph === 1);
+    expect(second.filter((e) => e.kind === 'exchange').map((e) => [e.date?.value, e.date?.end?.value])).toEqual([['2026-03-05', '2026-03-07']]);
   });
 });
 

@@ -194,6 +194,11 @@ describe('dates', () => {
     expect(t('whose country takes over the rotating chair on Monday', '2026-03-13')).toEqual([['date', '2026-03-16/day']]);
     // A capitalised word ending in -ed is a name, not a past tense.
     expect(t('The team was flying to the United States for talks in Florida on Sunday.', '2026-03-14')).toEqual([['date', '2026-03-15/day']]);
+    // Preparing, organising, wanting someone to do something: what is meant lies ahead ("to which … has not been invited" is no report).
+    expect(t('Olafland is preparing a peace conference in mid-June to which Varnekland has not been invited.', '2025-05-16')).toEqual([['date', '2025-06/month']]);
+    expect(t('Olaf Berg wants allies to agree at their summit in June to raise spending on related security.', '2025-05-11')).toEqual([['date', '2025-06/month']]);
+    // Except a sentence's first word before a small one: a participle telling of the past.
+    expect(t('Named in November as special envoy, Olaf Berg now carries a wider title.', '2025-09-22')).toEqual([['date', '2024-11/month']]);
   });
 
   it('dates the night and the parts of the day from the publication date', () => {
@@ -213,6 +218,16 @@ describe('dates', () => {
   it('says last month and next year as the month and the year', () => {
     expect(t('He resigned last month.')).toEqual([['date', '2026-02/month']]);
     expect(t('Elections are due next year.')).toEqual([['date', '2027/year']]);
+  });
+
+  it('puts the month a bound starts from behind the publication date, whatever verb follows', () => {
+    // "to hold" after the bound is no plan: an office held since May was taken up in the May just past.
+    expect(t('Olaf Berg has also been national security adviser since May, the first person to hold both posts.', '2025-09-22')).toEqual([['period', '2025-05/month']]);
+  });
+
+  it('says the end or the start of a month or a year as that month, never its last or first day', () => {
+    expect(t('Olaf Berg met the envoy in Oslo at the end of October.')).toEqual([['date', '2025-10/month']]);
+    expect(t('Anna Lund went to Bergen at the end of last year.')).toEqual([['date', '2025-12/month']]);
   });
 
   it('keeps both ends of a range', () => {

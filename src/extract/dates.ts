@@ -65,7 +65,7 @@ export const mayHoldDate = (text: string): boolean => MAYBE_DATE.test(text);
 const PARTS_OF_DAY = /\b(?:last night|overnight|tonight|this (?:morning|afternoon|evening)|in the early hours(?! of))\b/gi;
 
 /** Future, in the clause that holds a time: "is due in Riyadh on Tuesday", "will meet next week". */
-const FUTURE = /\b(will|shall|'ll|is due|are due|due to|is expected|are expected|expected to|is scheduled|are scheduled|scheduled (?:for|to)|is set to|are set to|plans to|(?:we|they|I|you|who) plan to|planned for|planning to|intends? to|is to|are to|aims? to|going to|upcoming|hopes? to|ready to|would (?!have\b)[a-z]+|to (?:meet|hold|travel|fly|head|visit|resume|begin|start|return|sign|arrive|reconvene|take place)|(?:hosts|meets|travels|visits|holds|flies|begins|starts|opens|arrives|returns|resumes|convenes|reconvenes|heads|gathers|votes)|(?:takes?|assumes?) (?:over|office|effect|place|up)|(?:is|are) (?:meeting|hosting|holding|travelling|traveling|flying|heading|visiting|due)|(?:was|were) (?:flying|heading|travelling|traveling|on (?:its|their|his|her) way)|(?<!\b(?:did|does|do|not|never|who|that|had|have|has|they|we|and)\s)(?<=\b(?:leaders|ministers|delegations|envoys|negotiators|sides|officials|allies|members|presidents|teams|parties)\s)(?:meet|gather|convene|reconvene|travel|vote|hold|resume))\b/i;
+const FUTURE = /\b(will|shall|'ll|is due|are due|due to|is expected|are expected|expected to|is scheduled|are scheduled|scheduled (?:for|to)|is set to|are set to|plans to|(?:we|they|I|you|who) plan to|planned for|planning to|intends? to|is to|are to|aims? to|going to|upcoming|hopes? to|ready to|would (?!have\b)[a-z]+|to (?:meet|hold|travel|fly|head|visit|resume|begin|start|return|sign|arrive|reconvene|take place)|(?:hosts|meets|travels|visits|holds|flies|begins|starts|opens|arrives|returns|resumes|convenes|reconvenes|heads|gathers|votes)|(?:takes?|assumes?) (?:over|office|effect|place|up)|(?:is|are) (?:meeting|hosting|holding|travelling|traveling|flying|heading|visiting|due|preparing|organi[sz]ing|planning)|wants? (?:[\w-]+ ){0,2}to|(?:was|were) (?:flying|heading|travelling|traveling|on (?:its|their|his|her) way)|(?<!\b(?:did|does|do|not|never|who|that|had|have|has|they|we|and)\s)(?<=\b(?:leaders|ministers|delegations|envoys|negotiators|sides|officials|allies|members|presidents|teams|parties)\s)(?:meet|gather|convene|reconvene|travel|vote|hold|resume))\b/i;
 /** Past, in the same clause: "met on Sunday", "was held in May", "said on Monday". */
 const PAST = /\b(met|held|said|told|was|were|had|did|took|came|went|began|spoke|sent|gave|made|left|flew|arrived|ended|signed|agreed|announced|returned|visited|called|launched|struck|killed|hit|\w{3,}ed)\b/gi;
 
@@ -140,10 +140,13 @@ function tenseAt(text: string, start: number, end: number): 'future' | 'past' | 
     for (const m of s.matchAll(new RegExp(re.source, 'gi'))) at = m.index!;
     return at;
   };
-  // A capitalised word is a name, never a verb in -ed ("the United States", "Red Square").
-  const names = (s: string) => s.replace(/\p{Lu}[\p{L}’'-]*/gu, (m) => ' '.repeat(m.length));
+  // A capitalised word is a name, never a verb in -ed ("the United States", "Red Square"), but for a
+  // sentence's first word before a small one: "Named in November as envoy, he …" tells of the past.
+  const atStart = from === 0 || /[.;]/.test(text[from - 1]);
+  const opening = atStart ? /^\s*\p{Lu}\p{Ll}+ed(?=\s+\p{Ll})/u.exec(before)?.[0].trimStart() : undefined;
+  const names = (s: string, lead = false) => s.replace(/\p{Lu}[\p{L}’'-]*/gu, (m, at: number) => (lead && m === opening && !s.slice(0, at).trim() ? m : ' '.repeat(m.length)));
   const f = last(before, FUTURE);
-  const p = last(names(before.replace(new RegExp(FUTURE.source, 'gi'), (m) => ' '.repeat(m.length))), PAST);
+  const p = last(names(before.replace(new RegExp(FUTURE.source, 'gi'), (m) => ' '.repeat(m.length)), true), PAST);
   if (f >= 0 || p >= 0) return f > p ? 'future' : 'past';
   // After the time ("On Thursday Mr X named the team that will …"), the first verb decides.
   const fa = after.search(FUTURE);
@@ -233,7 +236,10 @@ function resolved(c: chrono.ParsedComponents, ref: Date, tense: 'future' | 'past
   }
   // "last week", "next week": a week is no day; say the month it falls in rather than guess one.
   const week = /\bweek(end)?\b/i.test(text) && !/\b(sun|mon(?!th)|tue|wed|thu|fri|sat)/i.test(text) && !/\bweekend\b/i.test(text);
-  return { value: atPrecision(d, week ? 'month' : precision), precision: week ? 'month' : precision };
+  // "the end of October", "the end of last year": a part of a month or a year names no day (chrono gives its last).
+  const part = /^(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|turn)\s+of\b/i.test(text) && precision === 'day';
+  const coarse = week || part;
+  return { value: atPrecision(d, coarse ? 'month' : precision), precision: coarse ? 'month' : precision };
 }
 
 /** Every time expression in text, earliest first, overlapping readings resolved to the longest. */
@@ -274,7 +280,8 @@ export function findTimes(text: string, published: string | null): TimeExpressio
       let until: DatePoint | undefined;
       let ahead = false;
       if (ref || explicitYear) {
-        const tense = ref ? tenseAt(text, start, end) : null;
+        // "has been adviser since May": what a bound starts from lies behind, whatever verb follows ("the first to hold both posts").
+        const tense = ref ? (/\bsince\s+(?:the\s+)?(?:(?:end|start|beginning|middle)\s+of\s+)?(?:early|late|mid-?)?\s*$/i.test(before) ? 'past' : tenseAt(text, start, end)) : null;
         ahead = tense === 'future';
         date = resolved(r.start, ref ?? new Date(Date.UTC(2000, 0, 1)), tense, s);
         if (!ref && date && !explicitYear) date = null;

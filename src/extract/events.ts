@@ -51,7 +51,8 @@ export function kindsAt(sentence: string): { kind: EventKind; at: number; end: n
     return speech ? [{ kind: 'statement', at: speech.index, end: speech.index + speech[0].length, recalled: false, spoken: true }] : [];
   }
   // "an aide told state media that a summit was not discussed": the news is what he said.
-  if (SPOKEN_OF.includes(found[0].kind)) {
+  // But a truce announced is the truce: "the ministry announced that the president had ordered a ceasefire".
+  if (SPOKEN_OF.includes(found[0].kind) && !(found[0].kind === 'decision' && /\b(?:ceasefire|truce|moratorium)\b/i.test(text.slice(found[0].at, found[0].end)))) {
     const speech = SPOKEN_BEFORE.exec(text.slice(0, found[0].at));
     if (speech) return [{ kind: 'statement', at: speech.index, end: speech.index + speech[0].length, recalled: false }];
   }
@@ -150,6 +151,11 @@ function pickTime(times: TimeExpression[], at: number, end = at, text = ''): Tim
   if (onto) return onto;
   // A year alone beside a day ("on Monday … since 2022") is the background; the day is the event's.
   if (dates.some((t) => t.date!.precision !== 'year')) dates = dates.filter((t) => t.date!.precision !== 'year');
+  // "arrived on Wednesday and met her the next day": a time before an "and" that opens the trigger's
+  // clause is the clause before's, when the trigger's own clause gives one after it.
+  const after = dates.filter((t) => t.start >= end && !/[.;]/.test(text.slice(end, t.start)));
+  const earlier = (t: TimeExpression) => t.end <= at && /\b(?:and|then)\s+(?:[\p{Ll}’'-]+\s+){0,2}$/u.test(text.slice(t.end, at)) && !/[,;]/.test(text.slice(t.end, at));
+  if (after.length && dates.some(earlier)) dates = dates.filter((t) => !earlier(t));
   return dates.reduce((best, t) => (Math.abs(t.start - at) < Math.abs(best.start - at) ? t : best));
 }
 
@@ -327,7 +333,12 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
       const sentenceFirst = events.length;
       for (const { kind, at, end, recalled, spoken } of kinds) {
         const offset = offsets.find((o) => at >= o.from && at < o.to);
-        const t = offset ? offset.time : pickTime(offsets.length ? times.filter((x) => !offsets.some((o) => x.start >= o.from && x.end <= o.to)) : times, at, end, s.text);
+        const free = offsets.length ? times.filter((x) => !offsets.some((o) => x.start >= o.from && x.end <= o.to)) : times;
+        // Two happenings in one sentence ("after the round on 16 May the sides exchanged prisoners from
+        // 23 to 25 May"): each is dated by the times nearer its own words than the other's, when it has any.
+        const gap = (x: TimeExpression, a: number, b: number) => Math.max(0, a - x.end, x.start - b);
+        const mine = kinds.length > 1 ? free.filter((x) => kinds.every((k) => k.at === at || gap(x, at, end) <= gap(x, k.at, k.end))) : free;
+        const t = offset ? offset.time : pickTime(mine.some((x) => x.kind === 'date' && x.date) ? mine : free, at, end, s.text);
         // A statement is news when a named person makes it on a day the text gives, or to the press.
         if (spoken && !(named && (t || ON_RECORD.test(s.text)))) continue;
         let date: EventDate | null = t ? { ...dateOf(t), source: 'text' } : (carried ?? storyDay(lastDay, published) ?? fallback);
@@ -359,6 +370,8 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
       if (!first || kinds[0].spoken) continue;
       for (const part of coordinated(times, s.text, kinds[0].end)) {
         const date: EventDate = { ...dateOf(part.time), source: 'text' };
+        // The part's time already dates the first happening ("arrived on Wednesday and met her the next day").
+        if (first.when === part.time.text && first.date?.value === date.value) continue;
         const segment = s.text.slice(part.from, part.to);
         // "began on Monday and continued on Tuesday": one happening over two days.
         if (/\b(?:continued|resumed|went on|lasted|ended|wrapped up|concluded)\b/i.test(segment) && first.date?.source === 'text' && first.date.precision === 'day' && date.precision === 'day' && date.value > first.date.value) {
@@ -515,7 +528,9 @@ function dayOffsets(text: string, times: TimeExpression[]): { from: number; to: 
     const rest = text.slice(from + m[0].length);
     const stop = rest.search(/[,;:—–(]|\s-\s/);
     const to = from + m[0].length + Math.min(stop < 0 ? rest.length : stop, 80);
-    if (times.some((t) => t.kind === 'date' && t.start >= from + m[0].length && t.end <= to)) continue;
+    // A date anywhere in its clause is the stretch's own ("nine days after drones crossed … on the night of 10 September").
+    const clause = from + m[0].length + (stop < 0 ? rest.length : stop);
+    if (times.some((t) => t.kind === 'date' && t.start >= from + m[0].length && t.end <= clause)) continue;
     const n = NUMBER[m[1].toLowerCase()] ?? +m[1];
     out.push({ from, to, days: m[2].toLowerCase() === 'after' ? n : -n, text: m[0].trim(), time: null });
   }
