@@ -93,6 +93,12 @@ function attributionAfter(text: string, refs: Ref[], from: number, sentenceEnd: 
     const src = sourceAfter(text, refs, from + vf[0].length, sentenceEnd);
     if (named(src)) return { source: src!, cue: vf[1] };
   }
+  // "“…” — Anna Lund": a dash and a name alone after the quote sign it.
+  const signed = /^\s*[—–-]\s*/.exec(rest);
+  if (signed) {
+    const r = refs.find((x) => x.people.length && !x.pronoun && x.start === from + signed[0].length);
+    if (r && /^[\s.)]*$/.test(text.slice(r.end, sentenceEnd))) return { source: { people: r.people, text: null }, cue: null };
+  }
   // Subject first: the first speech verb of the narration after the quote, with its subject before it.
   const lead = /^\s*[,—–-]?\s*/.exec(rest)![0].length;
   const verbs = speechVerbs(text, from + lead, Math.min(sentenceEnd, from + lead + reach));
