@@ -105,12 +105,14 @@ function attributionAfter(text: string, refs: Ref[], from: number, sentenceEnd: 
   const v = verbs[0];
   if (!v) return null;
   // Nothing but the subject may stand between the quote and its verb: no other quotation, no clause.
-  // (nor a clause of its own: "… “glow in the dark,” for instance, and Berg vowed …"; nor a second "that" clause, nor a time clause with a subject of its own: "…’ and that …, hours
-  // before Trump announced …" is not Trump's quote)
+  // (nor a clause of its own: "… “glow in the dark,” for instance, and Berg vowed …"; nor a second
+  // "that" clause, nor a time clause with a subject of its own: "…’ and that …, hours before Trump
+  // announced …" is not Trump's quote)
   if (/[“";]/.test(text.slice(from + lead, v.start)) || /,\s+(?:[\p{L}’'-]+\s+){0,3}?(?:and|but|while|whereas|yet)\s/u.test(text.slice(from, v.start)) || /\b(?:and|but|or) that\b|,\s+(?:(?:hours|days|weeks|minutes|moments|shortly|just|soon|long)\s+)?(?:before|after|while|as|when|until)\s/.test(text.slice(from + lead, v.start))) return null;
   let src = sourceBefore(text, refs, from + lead, v.start);
-  // "“…,” the 43-year-old asked": a short definite description alone between a quote closed by a
-  // comma (or ? !) and its verb is who speaks, whatever its noun (who it names is for `described` to find, else it stays as written).
+  // "“…,” the 43-year-old asked": a short description alone between a quote closed by a comma (or
+  // ? !) and its verb is who speaks, whatever its noun (who it names is for `described` to find,
+  // else it stays as written).
   if (!named(src) && /[,?!—–-]\s*[”"]?\s*[,—–-]?\s*$/.test(text.slice(Math.max(0, from - 3), from + lead))) {
     const m = /^(?:the|a|an|one|another|his|her|their|its)\s+(?:[\p{L}\d’'-]+\s+){0,3}[\p{L}\d’'-]+\s+$/u.exec(text.slice(from + lead, v.start));
     if (m && !/\b(?:said|says|who|which|that|and|or|of|to|in|on|at|for|with|by|from)\s+$/.test(m[0])) src = { people: [], text: m[0].trim() };
@@ -155,7 +157,8 @@ function attributionBefore(text: string, plain: string, refs: Ref[], sentenceSta
     // "Berg said Lund called on members to be “closely coordinated”": words reported inside what
     // someone else says are the reporter's to vouch for.
     if (src?.people.length) {
-      // (The reporter's verb governs the clause only with no punctuation between: "When X suggested …, Y fired back: “…”" is Y's.)
+      // (The reporter's verb governs the clause only with no punctuation between: "When X suggested
+      // …, Y fired back: “…”" is Y's.)
       const outer = speechVerbs(plain, sentenceStart, t.start).filter((v0) => v0.end < t.start).pop();
       const governs = outer && (BARE_CLAUSE_VERBS.has(outer.w) || /^\s+that\s/.test(text.slice(outer.end, outer.end + 6))) && !/[,;:“”"()—–]/.test(text.slice(outer.end, t.start));
       const reporter = governs ? sourceBefore(text, refs, sentenceStart, outer.start) : null;
