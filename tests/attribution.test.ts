@@ -457,6 +457,8 @@ describe('the forms articles translated from French use', () => {
     // An adverb in -ly, or an occasion with a possessive, may stand between a subject and its verb.
     expect(direct(facts('Anna Lund has increasingly decried the issue of “systemic neglect” in the ministry.'))[0].speakers).toEqual(['Anna Lund']);
     expect(direct(facts('Olaf Berg in his announcement speech called the smugglers “criminals and worse than that.”'))[0].speakers).toEqual(['Olaf Berg']);
+    // "read" gives a quote to the document after it, only in that inverted order.
+    expect(direct(facts('Olaf Berg wrote to supporters. “Our movement has already changed the debate,” read the email.')).map((q) => q.source)).toEqual(['the email']);
     // A dash and a name alone after a quote sign it.
     expect(direct(facts('Anna Lund spoke in the square.\n\n“Workers are worried about the future of their kids.” — Anna Lund'))[0].speakers).toEqual(['Anna Lund']);
     // The attribution that closes a sentence gives it a quote from its middle…

@@ -39,7 +39,7 @@ sagte sagt erklärte erklarte betonte schrieb fügte fugte warnte déclaré decl
  * ("Russia launched drones").
  */
 export const INVERTED_ONLY = list(`launched rejoiced exulted thundered ironised ironized fustigated castigated lambasted slammed tempered
-nuanced congratulated worried fretted enthused specified detailed cut smiled laughed shrugged`);
+nuanced congratulated worried fretted enthused specified detailed cut smiled laughed shrugged read reads`);
 
 /** Particles that complete a phrasal cue: "pointed out", "spelled out". */
 export const CUE_PARTICLES = list(`out up`);
