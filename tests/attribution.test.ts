@@ -278,6 +278,9 @@ describe('roles over time', () => {
     expect(role('The leaders nominated Anna Lund for a second term as president of the Nordic Commission.', 'Anna Lund')).toBe('president of the Nordic Commission');
     expect(replaced('They elected Piotr Nowak, a former prime minister of Nordland, to succeed Olaf Berg as president of the Nordic Council.')[1]).toEqual(['Olaf Berg', null, [['president of the Nordic Council', true]]]);
     expect(role('Olaf Berg moved to the council. His successor at the defence ministry is the former head of government Anna Lund, in office since 17 July.', 'Anna Lund')).toBe('defence minister');
+    // A plural office of two countries before two names is each one's in turn, and no one's as a plural.
+    expect(facts('The national security advisers of Nordland and Sudland, Olaf Berg and Anna Lund, joined the talks.').people.map((p) => [p.name, p.role])).toEqual([['Olaf Berg', "Nordland's national security adviser"], ['Anna Lund', "Sudland's national security adviser"]]);
+    expect(role('The national security advisers of Nordland, Olaf Berg, joined the talks.', 'Olaf Berg') ?? null).toBeNull();
     // Plain nouns between a possessive owner and the role noun name its field.
     expect(role("In the capital, Nordland's human rights commissioner, Anna Lund, said the residents returned.", 'Anna Lund')).toBe("Nordland's human rights commissioner");
     expect(role("Nordland's long-serving foreign minister, Olaf Berg, left.", 'Olaf Berg')).toBe('foreign minister');

@@ -274,6 +274,27 @@ export interface PeopleResult {
 }
 
 /**
+ * "The foreign ministers of Nordland and Sudland, X and Y, …": a plural office of two countries
+ * before two names is each one's in turn ("Nordland's foreign minister", "Sudland's foreign minister").
+ */
+function respectiveRoles(cands: Candidate[], paraText: Map<number, string>): Map<Candidate, string> {
+  const out = new Map<Candidate, string>();
+  const ordered = [...cands].sort((a, b) => a.paragraph - b.paragraph || a.tokens[0].start - b.tokens[0].start);
+  for (let i = 0; i + 1 < ordered.length; i++) {
+    const [a, b] = [ordered[i], ordered[i + 1]];
+    if (a.paragraph !== b.paragraph) continue;
+    const text = paraText.get(a.paragraph)!;
+    if (!/^\s+and\s+$/.test(text.slice(a.tokens[a.tokens.length - 1].end, b.tokens[0].start))) continue;
+    const m = /(?<![\p{L}’'-])((?:[\p{Ll}-]+\s+){0,3})([\p{Ll}-]+[^s\s])s\s+of\s+(\p{Lu}[\p{L}-]+)\s+and\s+(\p{Lu}[\p{L}-]+),\s+$/u.exec(text.slice(Math.max(0, a.tokens[0].start - 120), a.tokens[0].start));
+    if (!m || !ROLE_NOUNS.has(fold(m[2]))) continue;
+    const office = `${m[1].replace(/^(?:the|its|their)\s+/i, '')}${m[2]}`;
+    out.set(a, `${m[3]}'s ${office}`);
+    out.set(b, `${m[4]}'s ${office}`);
+  }
+  return out;
+}
+
+/**
  * "the American envoys X and Y", "Nordish ministers X, Y and Z": a title in the plural before a list
  * of names is each one's, in the singular. Alone, a plural stays no one's role (a group's word).
  */
@@ -332,6 +353,7 @@ export function extractPeople(article: Article): PeopleResult {
   }
 
   shareListTitles(cands, paraText);
+  const respective = respectiveRoles(cands, paraText);
 
   // Full names first: multi-word runs with evidence, or whose last word is used alone elsewhere.
   const people: ArticlePerson[] = [];
@@ -470,7 +492,7 @@ export function extractPeople(article: Article): PeopleResult {
     mentions.push({ paragraph: c.paragraph, start, end: last.end, person: idx });
     // "the dismissed deputy minister X", "the ousted governor X": a title the word before it puts behind them.
     const putBehind = c.title !== null && /\b(?:dismissed|sacked|ousted|deposed|departing|fired)\s+$/i.test(text.slice(Math.max(0, c.titleStart - 12), c.titleStart));
-    const found: [string | null, RoleHow, boolean?, boolean?][] = [[c.title, 'title', putBehind]];
+    const found: [string | null, RoleHow, boolean?, boolean?][] = [[c.title, 'title', putBehind], [respective.get(c) ?? null, 'before']];
     // "the prime minister, Sir Olaf Berg", "Driscoll's spokesman, Lieutenant Colonel X": an honorific or a
     // military rank is no title that makes the role before the comma redundant.
     // Nor is a past office ("its deputy chairman, former president X").

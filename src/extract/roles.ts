@@ -222,6 +222,10 @@ export function cleanRole(raw: string, otherNames: string[] = []): { role: strin
   // "the American mediators, X and Y": a plural is what a group is, not one person's role.
   const head = fold(words[words.length - 1]);
   if (/[^s]s$/.test(head) && ROLE_NOUNS.has(head.slice(0, -1)) && !/^(?:ceo|mp|mep)s$/.test(head)) return null;
+  // …and so is "the national security advisers of Britain and Germany": the noun before "of".
+  const of = words.findIndex((w) => w.toLowerCase() === 'of');
+  const ofHead = of > 0 ? fold(words[of - 1]) : '';
+  if (/[^s]s$/.test(ofHead) && ROLE_NOUNS.has(ofHead.slice(0, -1)) && !/^(?:ceo|mp|mep)s$/.test(ofHead)) return null;
   // "… and first deputy foreign minister Serhiy K": a role phrase that names someone else is a list.
   for (const n of otherNames) {
     const at = s.indexOf(n);
