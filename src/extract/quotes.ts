@@ -153,6 +153,9 @@ function attributionBefore(text: string, plain: string, refs: Ref[], sentenceSta
         const first = speechVerbs(plain, sentenceStart, t.start)[0] ?? wordsIn(plain, sentenceStart, t.start).find((w) => /ed$/.test(w.w) && w.start > sentenceStart);
         if (first) src = sourceBefore(text, refs, sentenceStart, first.start);
       }
+      // "The Nordish senator sought to calm them, saying …": a described subject, as written (who it
+      // is, `described` finds).
+      if (!named(src)) src = describedOpening(text.slice(sentenceStart, t.start));
     }
     // "Berg said Lund called on members to be “closely coordinated”": words reported inside what
     // someone else says are the reporter's to vouch for.
@@ -180,6 +183,19 @@ function closingAttribution(text: string, plain: string, refs: Ref[], s: Sentenc
   const phraseAt = s.start + tail.index + tail[0].indexOf(phrase);
   const source = tail[1] !== undefined ? sourceBefore(text, refs, phraseAt, phraseAt + phrase.length + 1) : sourceAfter(text, refs, phraseAt - 1, phraseAt + phrase.length);
   return { source, cue: tail[2] ?? tail[3] ?? 'according to', phrase, at: s.start + tail.index };
+}
+
+/** The shortest "the …" opening of a sentence that describes one person: "The Nordish senator sought …". */
+function describedOpening(sentence: string): Source | null {
+  const m = /^\s*(the\s+(?:[\p{L}’'.-]+\s+){1,5})/iu.exec(sentence);
+  if (!m) return null;
+  const ws = m[1].trim().split(/\s+/);
+  for (let k = 2; k < ws.length; k++) {
+    if (!/^\p{Ll}/u.test(ws[k]) || ws[k] === 'of') continue;
+    const phrase = ws.slice(0, k).join(' ');
+    if (readDescription(phrase)) return { people: [], text: phrase };
+  }
+  return null;
 }
 
 /** "…, saying": a participle after a comma, whose speaker is its sentence's subject. */
