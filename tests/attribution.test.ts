@@ -462,6 +462,8 @@ describe('the forms articles translated from French use', () => {
     expect(direct(facts('Olaf Berg in his announcement speech called the smugglers “criminals and worse than that.”'))[0].speakers).toEqual(['Olaf Berg']);
     // "read" gives a quote to the document after it, only in that inverted order.
     expect(direct(facts('Olaf Berg wrote to supporters. “Our movement has already changed the debate,” read the email.')).map((q) => q.source)).toEqual(['the email']);
+    // A noun that looks like a speech verb before a participle's comma hands it nothing ("campaign points, calling").
+    expect(direct(facts('Olaf Berg spoke. Berg, the sitting governor, repeated accusations that Nowak recites the same campaign points, calling him a “talented guy” when required to.'))[0].speakers).toEqual(['Olaf Berg']);
     // A participle's described subject is who speaks, found as the description's person.
     expect(direct(facts('Olaf Berg, the Nordish senator, spoke in the hall.\n\nThe Nordish senator sought to calm his supporters, and took a heckler in stride, saying the person would “not get beat up” at his rally.'))[0].speakers).toEqual(['Olaf Berg']);
     // A dash and a name alone after a quote sign it.

@@ -146,7 +146,8 @@ function attributionBefore(text: string, plain: string, refs: Ref[], sentenceSta
     // so is the speaker of "…, and said Russia was “ready right now”".
     if (!named(src) && (/ing$/.test(t.w) || /\b(?:and|but)\s+(?:also\s+|now\s+|then\s+|later\s+)?$/.test(text.slice(Math.max(sentenceStart, t.start - 14), t.start)))) {
       // "…, Peskov said, describing it as “…”": the participle is the speaker's who said it just before.
-      const said = /ing$/.test(t.w) ? speechVerbs(plain, sentenceStart, t.start).filter((v) => v !== t && v.end <= t.start).pop() : undefined;
+      // ("… the same campaign points, calling him …": only a verb of saying, not a word that may be a noun.)
+      const said = /ing$/.test(t.w) ? speechVerbs(plain, sentenceStart, t.start).filter((v) => v !== t && v.end <= t.start && (BARE_CLAUSE_VERBS.has(v.w) || TELL_VERBS.has(v.w))).pop() : undefined;
       const saidSrc = said && /^\s*,\s*$/.test(text.slice(said.end, t.start)) ? sourceBefore(text, refs, sentenceStart, said.start) : null;
       src = named(saidSrc) ? saidSrc : sentenceSubjectBefore(text, refs, sentenceStart, t.start);
       if (!named(src)) {
