@@ -462,6 +462,8 @@ describe('the forms articles translated from French use', () => {
     expect(direct(facts('Olaf Berg in his announcement speech called the smugglers “criminals and worse than that.”'))[0].speakers).toEqual(['Olaf Berg']);
     // "read" gives a quote to the document after it, only in that inverted order.
     expect(direct(facts('Olaf Berg wrote to supporters. “Our movement has already changed the debate,” read the email.')).map((q) => q.source)).toEqual(['the email']);
+    // A name after the sentence's own verb is its object, not the participle's speaker.
+    expect(direct(facts('Piotr Nowak spoke first. Bush, Nordland’s former governor, also attacked billionaire Piotr Nowak, with whom he clashed at the debate over eminent domain, calling him a “loser.”'))[0].speakers).not.toContain('Piotr Nowak');
     // A noun that looks like a speech verb before a participle's comma hands it nothing ("campaign points, calling").
     expect(direct(facts('Olaf Berg spoke. Berg, the sitting governor, repeated accusations that Nowak recites the same campaign points, calling him a “talented guy” when required to.'))[0].speakers).toEqual(['Olaf Berg']);
     // A participle's described subject is who speaks, found as the description's person.

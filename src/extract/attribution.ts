@@ -193,6 +193,10 @@ export function sentenceSubjectBefore(text: string, refs: Ref[], from: number, a
   for (const r of refs) {
     if (r.start < from || r.end > at || !r.people.length) continue;
     if (/\b(?:with|to|by|from|of|for|about|on|at|in|after|before|like)\s+$/i.test(text.slice(Math.max(from, r.start - 12), r.start))) continue;
+    // "Bush also attacked billionaire Trump, with whom he clashed, calling him …": a name after the
+    // sentence's own verb is its object (an opening phrase closed by a comma may stand before a subject).
+    const lead = text.slice(from, r.start);
+    if (!/,\s*$/.test(lead) && wordsIn(lead, 0, lead.length).some((w) => /^\p{Ll}/u.test(lead.slice(w.start)) && (/ed$/.test(w.w) || SPEECH_VERBS.has(w.w)))) continue;
     const after = text.slice(r.end, at);
     if (VERB_AFTER_SUBJECT.test(after)) return { people: r.people, text: null };
     // "Poland's prime minister, Donald Tusk, addressed him": the name stands in apposition to the role before it.
