@@ -380,24 +380,17 @@ export class TextIndex {
       const byKey = df === 0 || (opts.isName?.(qw) ?? false);
       const perSeg = this.segments.map((seg) => {
         const vs = [...seg.variants(qw, byKey)];
-        if (opts.kin && opts.kin.weight > 0) {
-          for (const f of opts.kin.of(qw) ?? []) {
-            const id = seg.termIds.get(f);
-            if (id !== undefined && !vs.some((v) => v.term === id)) vs.push({ term: id, weight: opts.kin.weight });
+        // Other words for the query word, each once, at its kind's weight (a weight of 0 adds none).
+        const add = (others: readonly string[] | undefined, weight: number) => {
+          if (weight <= 0) return;
+          for (const o of others ?? []) {
+            const id = seg.termIds.get(o);
+            if (id !== undefined && !vs.some((v) => v.term === id)) vs.push({ term: id, weight });
           }
-        }
-        if (formW > 0) {
-          for (const f of FORMS.get(qw) ?? []) {
-            const id = seg.termIds.get(f);
-            if (id !== undefined && !vs.some((v) => v.term === id)) vs.push({ term: id, weight: formW });
-          }
-        }
-        if (synW > 0) {
-          for (const syn of SYNONYMS.get(qw) ?? []) {
-            const id = seg.termIds.get(syn);
-            if (id !== undefined && !vs.some((v) => v.term === id)) vs.push({ term: id, weight: synW });
-          }
-        }
+        };
+        if (opts.kin) add(opts.kin.of(qw), opts.kin.weight);
+        add(FORMS.get(qw), formW);
+        add(SYNONYMS.get(qw), synW);
         return vs;
       });
       // The rarest word is the best evidence: correct only a word the index does not know, or one far
