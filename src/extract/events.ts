@@ -296,10 +296,11 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
       // "a day after the strike on the capital", "two days after taking office": what the stretch tells is
       // dated that many days from the day the rest of the sentence gives (else the story's day).
       const offsets = dayOffsets(plain, times);
+      // The times no such stretch holds.
+      const free = offsets.length ? times.filter((x) => !offsets.some((o) => x.start >= o.from && x.end <= o.to)) : times;
       if (offsets.length) {
-        const outside = times.filter((t) => !offsets.some((o) => t.start >= o.from && t.end <= o.to));
         const at = kinds.find((k) => !offsets.some((o) => k.at >= o.from && k.at < o.to))?.at ?? 0;
-        const t = pickTime(outside, at, at, s.text);
+        const t = pickTime(free, at, at, s.text);
         const anchor: EventDate | null = t && t.date!.precision === 'day' ? { ...dateOf(t), source: 'text' } : t ? null : (carried ?? storyDay(lastDay, published) ?? fallback);
         for (const o of offsets) {
           if (anchor?.precision !== 'day') break;
@@ -323,7 +324,7 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
         const holder = inSentence.filter((m) => m.end - s.start <= o.from).pop();
         if (!holder || holder.pronoun) continue;
         const who = [people[holder.person].name];
-        events.push({ kind: 'appointment', summary: shorten(s.text, MAX_SUMMARY), actors: distinct(who), place: null, when: o.time.text, date, background: isBackground(date, published), paragraph: p.n });
+        events.push({ kind: 'appointment', summary: shorten(s.text, MAX_SUMMARY), actors: distinct(who), place: null, when: o.time.text, date, background: false, paragraph: p.n });
       }
       if (!kinds.length) continue;
       const told = s.start < filed ? s.text.slice(filed - s.start) : s.text;
@@ -331,12 +332,11 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
       const place = placeOf(s.text, names, kinds[0].at);
       const named = inSentence.length > 0;
       const sentenceFirst = events.length;
+      // Two happenings in one sentence ("after the round on 16 May the sides exchanged prisoners from
+      // 23 to 25 May"): each is dated by the times nearer its own words than the other's, when it has any.
+      const gap = (x: TimeExpression, a: number, b: number) => Math.max(0, a - x.end, x.start - b);
       for (const { kind, at, end, recalled, spoken } of kinds) {
         const offset = offsets.find((o) => at >= o.from && at < o.to);
-        const free = offsets.length ? times.filter((x) => !offsets.some((o) => x.start >= o.from && x.end <= o.to)) : times;
-        // Two happenings in one sentence ("after the round on 16 May the sides exchanged prisoners from
-        // 23 to 25 May"): each is dated by the times nearer its own words than the other's, when it has any.
-        const gap = (x: TimeExpression, a: number, b: number) => Math.max(0, a - x.end, x.start - b);
         const mine = kinds.length > 1 ? free.filter((x) => kinds.every((k) => k.at === at || gap(x, at, end) <= gap(x, k.at, k.end))) : free;
         const t = offset ? offset.time : pickTime(mine.some((x) => x.kind === 'date' && x.date) ? mine : free, at, end, s.text);
         // A statement is news when a named person makes it on a day the text gives, or to the press.
