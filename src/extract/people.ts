@@ -379,8 +379,6 @@ export function extractPeople(article: Article): PeopleResult {
   const soloKeys = midCaps;
   /** Surnames of people named in full. */
   const fullSurnames = new Set<string>();
-  /** Given name key -> the first person named in full with it. */
-  const byGiven = new Map<string, number>();
   const nameOf = (c: Candidate) => c.tokens.map((t) => t.text).join(' ');
   const ensure = (name: string): number => {
     const key = fullNameKey(name);
@@ -417,7 +415,8 @@ export function extractPeople(article: Article): PeopleResult {
     const former = r.former || past;
     if (!person.roles.some((x) => x.text.toLowerCase() === r.role.toLowerCase() && x.former === former && x.paragraph === paragraph)) person.roles.push({ text: r.role, paragraph, how, former, ...(fresh && !former ? { fresh } : {}) });
   };
-  const givenBy = new Map<string, Set<number>>();
+  /** The people named in full by each given name, first named first. */
+  const byGiven = new Map<string, Set<number>>();
   for (const c of cands) {
     if (c.tokens.length < 2) continue;
     const surname = nameKey(c.tokens[c.tokens.length - 1].text);
@@ -427,9 +426,8 @@ export function extractPeople(article: Article): PeopleResult {
     assigned.set(c, idx);
     bySurname.set(surname, idx);
     fullSurnames.add(surname);
-    if (!byGiven.has(nameKey(c.tokens[0].text))) byGiven.set(nameKey(c.tokens[0].text), idx);
-    const given = givenBy.get(nameKey(c.tokens[0].text)) ?? new Set<number>();
-    givenBy.set(nameKey(c.tokens[0].text), given.add(idx));
+    const given = nameKey(c.tokens[0].text);
+    byGiven.set(given, (byGiven.get(given) ?? new Set<number>()).add(idx));
     fullMentions.set(idx, (fullMentions.get(idx) ?? 0) + 1);
   }
   // Single words: a known person's surname (or first name), else a person in their own right
@@ -439,10 +437,10 @@ export function extractPeople(article: Article): PeopleResult {
     const key = nameKey(c.tokens[0].text);
     let idx = bySurname.get(key);
     // "Sir Olaf", "Dame Mary": a knight is called by the given name.
-    if (idx == null && /\b(?:Sir|Dame)\s+$/.test(paraText.get(c.paragraph)!.slice(Math.max(0, c.tokens[0].start - 6), c.tokens[0].start))) idx = byGiven.get(key);
+    if (idx == null && /\b(?:Sir|Dame)\s+$/.test(paraText.get(c.paragraph)!.slice(Math.max(0, c.tokens[0].start - 6), c.tokens[0].start))) idx = byGiven.get(key)?.values().next().value;
     // "„Wladimir, stop!“": a first name alone, the given name of one person the article names in
     // full, is that person; a first name alone otherwise is nobody we can name.
-    if (idx == null && givenBy.get(key)?.size === 1) idx = byGiven.get(key);
+    if (idx == null && byGiven.get(key)?.size === 1) idx = byGiven.get(key)!.values().next().value;
     if (idx == null && !c.sentenceStart && FIRST_NAMES.has(c.tokens[0].folded)) continue;
     // A capitalised word opening a sentence may be any noun ("Analysts said …"): a speech verb after
     // it is not enough, unless the word is also capitalised mid-sentence somewhere in the article.

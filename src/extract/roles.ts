@@ -107,6 +107,9 @@ function belongsToClauseBefore(before: string, phraseStart: number, andJoins = t
 const CLAUSE_VERB_BEFORE = /\b(?:as|became|become|becomes|named|appointed|was|is|were|are)\s+$/i;
 const CLAUSE_WORD_BEFORE = /\b(?:as|became|become|becomes|named|appointed|was|is|were|are|to|of|for|with)\s+$/i;
 
+/** A role noun in the plural: "mediators", "advisers" (abbreviations' plurals, "ceos", "mps", "meps", left out). */
+const isPluralRole = (w: string) => /[^s]s$/.test(w) && ROLE_NOUNS.has(w.slice(0, -1)) && !/^(?:ceo|mp|mep)s$/.test(w);
+
 /** "U.S. negotiators, including NAME" or "a Russian delegation led by NAME" -> a role. */
 export function listRole(text: string, start: number): string | null {
   const tail = text.slice(Math.max(0, start - 16), start);
@@ -220,12 +223,10 @@ export function cleanRole(raw: string, otherNames: string[] = []): { role: strin
   if (words.length === 1 && HONORIFICS.has(words[0].toLowerCase().replace(/\.$/, ''))) return null;
   if (!words.some((w) => isRoleNoun(w) || isRoleWord(w.toLowerCase().replace(/['’]s$/, '').replace(/s$/, '')))) return null;
   // "the American mediators, X and Y": a plural is what a group is, not one person's role.
-  const head = fold(words[words.length - 1]);
-  if (/[^s]s$/.test(head) && ROLE_NOUNS.has(head.slice(0, -1)) && !/^(?:ceo|mp|mep)s$/.test(head)) return null;
+  if (isPluralRole(fold(words[words.length - 1]))) return null;
   // …and so is "the national security advisers of Britain and Germany": the noun before "of".
   const of = words.findIndex((w) => w.toLowerCase() === 'of');
-  const ofHead = of > 0 ? fold(words[of - 1]) : '';
-  if (/[^s]s$/.test(ofHead) && ROLE_NOUNS.has(ofHead.slice(0, -1)) && !/^(?:ceo|mp|mep)s$/.test(ofHead)) return null;
+  if (of > 0 && isPluralRole(fold(words[of - 1]))) return null;
   // "… and first deputy foreign minister Serhiy K": a role phrase that names someone else is a list.
   for (const n of otherNames) {
     const at = s.indexOf(n);
