@@ -42,15 +42,25 @@ export function readDescription(phrase: string): Description | null {
  * The shortest opening that reads as a description and is followed by a word in lower case (its verb).
  */
 export function descriptionAtStart(sentence: string): Description | null {
-  const m = /^\s*(the\s+(?:[\p{L}’'.-]+\s+){1,7})/iu.exec(sentence);
+  return describingOpening(sentence)?.description ?? null;
+}
+
+const OPENINGS = new Map<number, RegExp>();
+
+/** The same, with the words that say it ("The Nordish senator"), within the first `words` + 1 words. */
+export function describingOpening(sentence: string, words = 7): { phrase: string; description: Description } | null {
+  let opening = OPENINGS.get(words);
+  if (!opening) OPENINGS.set(words, (opening = new RegExp(String.raw`^\s*(the\s+(?:[\p{L}’'.-]+\s+){1,${words}})`, 'iu')));
+  const m = opening.exec(sentence);
   if (!m) return null;
   const ws = m[1].trim().split(/\s+/);
   // The shortest such opening: "The Russian president said the minister …" is about the president.
   // ("of" goes on with the office: "the head of state".)
   for (let k = 2; k < ws.length; k++) {
     if (!/^\p{Ll}/u.test(ws[k]) || ws[k] === 'of') continue;
-    const d = readDescription(ws.slice(0, k).join(' '));
-    if (d) return d;
+    const phrase = ws.slice(0, k).join(' ');
+    const description = readDescription(phrase);
+    if (description) return { phrase, description };
   }
   return null;
 }

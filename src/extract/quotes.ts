@@ -2,7 +2,7 @@ import { splitSentences, type Sentence } from '../text/sentences.ts';
 import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, Mention, QuoteFact } from './types.ts';
 import { fitsPerson, lastNamedWho, refsOf, type Ref } from './coref.ts';
-import { readDescription } from './descriptions.ts';
+import { describingOpening, readDescription } from './descriptions.ts';
 import { ROLE_NOUNS } from './lexicon/names.ts';
 import { BARE_CLAUSE_VERBS, CUE_PARTICLES, INVERTED_ONLY, JUDGEMENT, PHRASAL_SPEECH, REPORTING_WITHOUT_THAT, SPEECH_VERBS, TELL_VERBS, WEAK_CUES } from './lexicon/verbs.ts';
 import { isSpeechVerbAt, sentenceSubjectBefore, sourceAfter, sourceBefore, speechVerbs, wordsIn, type Source } from './attribution.ts';
@@ -186,17 +186,10 @@ function closingAttribution(text: string, plain: string, refs: Ref[], s: Sentenc
   return { source, cue: tail[2] ?? tail[3] ?? 'according to', phrase, at: s.start + tail.index };
 }
 
-/** The shortest "the …" opening of a sentence that describes one person: "The Nordish senator sought …". */
+/** The shortest "the …" opening of a sentence that describes one person, as a source: "The Nordish senator sought …". */
 function describedOpening(sentence: string): Source | null {
-  const m = /^\s*(the\s+(?:[\p{L}’'.-]+\s+){1,5})/iu.exec(sentence);
-  if (!m) return null;
-  const ws = m[1].trim().split(/\s+/);
-  for (let k = 2; k < ws.length; k++) {
-    if (!/^\p{Ll}/u.test(ws[k]) || ws[k] === 'of') continue;
-    const phrase = ws.slice(0, k).join(' ');
-    if (readDescription(phrase)) return { people: [], text: phrase };
-  }
-  return null;
+  const opening = describingOpening(sentence, 5);
+  return opening ? { people: [], text: opening.phrase } : null;
 }
 
 /** "…, saying": a participle after a comma, whose speaker is its sentence's subject. */
