@@ -93,7 +93,7 @@ function scoreDoc(doc: PolnearDoc, t: Record<SourceKind | 'all', Tally>, notes: 
       else if (none) t[k].none++;
       else t[k].wrong++;
     }
-    if (why && !right) notes.push(`  ${none ? 'none ' : 'WRONG'} ${doc.id}: “${hit.q.text.slice(0, 60)}” got [${got}] want [${source}${kind === 'pronoun' || kind === 'described' ? ` = ${want}` : ''}]`);
+    if (why && !right) notes.push(`  ${none ? 'none ' : 'WRONG'} ${doc.id}: “${hit.q.text.slice(0, 60)}” got [${got}] want [${source}${kind === 'pronoun' || kind === 'described' ? ` = ${want}` : ''}] cue=${hit.q.cue ?? ''}`);
   }
 }
 

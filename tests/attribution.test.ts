@@ -659,6 +659,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(direct(f).map((q) => q.speakers)).toEqual([['Olaf Berg'], ['Olaf Berg']]);
   });
 
+  it('reads a sentence adverb, “went on to say” and a place before an appositive between a subject and its verb', () => {
+    const f = facts('Anna Lund however said she would welcome a “principled security network” for the region. Olaf Berg went on to say he is “confident” about it. Rep. Piotr Nowak of Nordland, an ally of the leadership, said Thursday his worry is that the plan is “unpredictable.”');
+    expect(direct(f).map((q) => q.speakers)).toEqual([['Anna Lund'], ['Olaf Berg'], ['Piotr Nowak']]);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

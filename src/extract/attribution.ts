@@ -82,10 +82,17 @@ function isGlue(s: string): boolean {
   const bracket = /^\s*\([^()]{1,30}\)(?=,)/.exec(s);
   if (bracket) return isGlue(s.slice(bracket[0].length));
   if (BETWEEN.test(s) || TIME_OR_PLACE.test(s)) return true;
+  // "Berg however said", "Berg meanwhile told": a sentence adverb.
+  if (/^\s+(?:however|meanwhile|too|instead|nonetheless|nevertheless|likewise|subsequently|though|therefore|in turn)\s*$/.test(s)) return true;
+  // "Berg went on to say", "Berg declined to say", "Berg is expected to tell": one verb and "to".
+  if (/^(?:\s+(?:has|had|have|is|was|were|are|also|then|later))?\s+\p{Ll}{3,}(?:\s+on)?\s+to\s*$/u.test(s)) return true;
   // "Berg, a former diplomat, said" / "Berg, 54, said" / "Berg, assistant secretary for refugees, migration and aid, said"
   if (/^,[^;“”"]{1,180},\s*(?:(?:also|later|then|has|had|have|would|will|again)\s+)*$/.test(s)) return true;
   // "Lewis of the James Martin Center wrote", "Berg of Reuters said"
   if (/^\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[^,;“”"]{0,80}?\s*$/u.test(s)) return true;
+  // "Rep. Berg of Nordland, an ally of the leadership, said": the place, then an appositive.
+  const of = /^\s+(?:of|at|from)\s+(?:the\s+)?\p{Lu}[^,;“”"]{0,60}?(?=,)/u.exec(s);
+  if (of) return isGlue(s.slice(of[0].length));
   // "X in his announcement speech called", "X on a call with reporters said"
   if (/^\s+(?:in|on|at)\s+(?:a|an|the|his|her|their|its)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s*$/u.test(s)) return true;
   // "X has increasingly decried", "X angrily denied": adverbs in -ly
