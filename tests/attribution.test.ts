@@ -664,6 +664,13 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(direct(f).map((q) => q.speakers)).toEqual([['Anna Lund'], ['Olaf Berg'], ['Piotr Nowak']]);
   });
 
+  it('gives a quote to an unnamed source described by a relative or participle clause, never to a name inside that clause', () => {
+    const f = facts('A Nordland official who spoke anonymously to discuss strategy said Wednesday, “There are talks.” An aide, speaking on the condition of anonymity, said that Berg “will meet any candidate.” An adviser who met Olaf Berg said the plan was “dead on arrival.” The parts of the network that were hit suggested a search for “economic intelligence.”');
+    const q = direct(f);
+    expect(q.map((x) => x.source ?? null)).toEqual(['A Nordland official', 'An aide', 'An adviser', null]);
+    expect(q.every((x) => x.speakers.length === 0)).toBe(true);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

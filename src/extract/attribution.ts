@@ -125,6 +125,8 @@ export function sourceBefore(text: string, refs: Ref[], from: number, verbStart:
     if (/^[’']s\s+\p{Ll}/u.test(tail)) return nominalBefore(text, from, verbStart);
     // "a lawyer for Berg said", "one of the aides to Berg said": a name a preposition governs is not who speaks.
     if (/\b(?:for|of|to|with|against|about|towards?)\s+$/i.test(text.slice(Math.max(from, r.start - 10), r.start))) return nominalBefore(text, from, verbStart);
+    // "an aide who met Berg said": the name is the object of a relative clause about the speaker.
+    if (/\b(?:who|whom|which|that)\s+(?:\p{Ll}+\s+){1,4}$/u.test(text.slice(Math.max(from, r.start - 40), r.start))) return nominalBefore(text, from, verbStart);
     return { people: group(text, refs.filter((x) => x.start >= from), r), text: null };
   }
   return nominalBefore(text, from, verbStart);
@@ -132,6 +134,16 @@ export function sourceBefore(text: string, refs: Ref[], from: number, verbStart:
 
 /** "a source familiar with the talks", "the Kremlin", "Officials in Kyiv": a source phrase ending at `to`. */
 function nominalBefore(text: string, from: number, to: number): Source | null {
+  // "a White House official who spoke anonymously said", "An aide, speaking on condition of
+  // anonymity, said": a relative or participle clause describes the source that stands before it.
+  const clause = /(?:,\s*|\s+)(?:who|which|that)\s[^,;“”"]{1,160}?,?\s*$|,\s*(?:speaking|talking|requesting|asking|declining|citing|insisting)\s[^,;“”"]{1,160},\s*$/u.exec(text.slice(from, to));
+  if (clause && clause.index > 0) {
+    const described = nominalBefore(text, from, from + clause.index);
+    // (Its head noun is the phrase's own, not one an "of" hangs on: "the areas of the network that were hit" is no source.)
+    const ws = described?.text ? wordsIn(described.text, 0, described.text.length).map((w) => w.w) : [];
+    const head = headOf(ws);
+    if (head >= 0 && !ws.slice(0, head).includes('of')) return described;
+  }
   // Drop what may stand between the phrase and its verb.
   let end = to;
   const gap = /(?:\s+(?:also|later|then|again|further|repeatedly|publicly|previously|reportedly|separately|has|had|have|would|will|earlier))+\s*$/i.exec(text.slice(from, to));
