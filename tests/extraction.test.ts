@@ -115,6 +115,19 @@ describe('people', () => {
     expect(f.people.map((p) => p.name)).toEqual(['Olaf Berg']);
   });
 
+  it('reads roles of named bodies, occupations, compound modifiers and roles that serve another person', () => {
+    const f = facts('For Nordland: Anna Lund, the chief of the General Staff Piotr Nowak, and Olaf Berg. The Nordish cryptocurrency operator Erik Kowal was freed. Berg\'s foreign-policy adviser Ewa Sand spoke. Tom Rand, an adviser to President Olaf Berg on communications, agreed. Marc Field, an American teacher held in Nordland since 2021, came home. He was received late, as Berg\'s diplomatic adviser, Ivo Brant, had announced. Lars Moe, the editor of The Atlantic, wrote.');
+    const role = (n: string) => f.people.find((p) => p.name === n)?.roles.map((r) => r.text);
+    expect(role('Piotr Nowak')).toEqual(['chief of the General Staff']);
+    expect(role('Anna Lund')).toEqual([]);
+    expect(role('Erik Kowal')).toEqual(['operator']);
+    expect(role('Ewa Sand')).toEqual(['foreign-policy adviser']);
+    expect(role('Tom Rand')).toEqual(['adviser to President Olaf Berg on communications']);
+    expect(role('Marc Field')).toEqual(['American teacher']);
+    expect(role('Ivo Brant')).toEqual(["Berg's diplomatic adviser"]);
+    expect(f.people.map((p) => p.name)).not.toContain('Atlantic');
+  });
+
   it('does not take a capitalised noun opening a sentence for a person', () => {
     const f = facts('Analysts said the talks failed. Officials noted that the capital was silent. Berg said nothing new, and the ministry agreed with Berg.');
     expect(f.people.map((p) => p.name)).toEqual(['Berg']);

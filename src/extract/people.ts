@@ -55,8 +55,18 @@ function titleBefore(text: string, toks: NerToken[], from: number, taken: Set<nu
       k--;
       continue;
     }
+    // "the chief of the General Staff X": a role of a named body (whose name ends in no role noun:
+    // "an aide of the President X" is no title).
+    if (f === 'the' && k > 1 && k + 1 < from && toks[k - 1].folded === 'of' && isRoleNoun(toks[k - 2].folded) && toks[k + 1].capitalized && !isRoleNoun(toks[from - 1].folded) && adjacent(text, toks[k - 1], p, false) && adjacent(text, toks[k - 2], toks[k - 1], false)) {
+      start = toks[k - 2].start;
+      sawRole = true;
+      k -= 3;
+      continue;
+    }
     if (TITLE_STOP.has(f)) break;
-    const roleish = isRoleWord(f) || isRoleNoun(f) || f in NATIONALITIES || (p.possessive && isPlaceWord(f));
+    // "foreign-policy adviser": a compound of role words.
+    const compound = f.includes('-') && f.split('-').every((x) => isRoleWord(x));
+    const roleish = compound || isRoleWord(f) || isRoleNoun(f) || f in NATIONALITIES || (p.possessive && isPlaceWord(f));
     if (roleish) {
       if (ROLE_NOUNS.has(f) || HONORIFICS.has(f) || isRoleNoun(f)) sawRole = true;
     } else if (sawRole && p.capitalized && !NOT_NAMES.has(f) && !CALENDAR_WORDS.has(f) && owners < OWNER_WORDS && !p.sentenceStart) {
@@ -71,7 +81,11 @@ function titleBefore(text: string, toks: NerToken[], from: number, taken: Set<nu
   }
   // "Anna Berg, the Nordmark senator Lund has picked": a title after a name and ", the" is that
   // name's appositive (and a relative clause follows), not a title of the name after it.
-  const appositive = k > 0 && toks[k].folded === 'the' && taken.has(k - 1) && /^,\s+$/.test(text.slice(toks[k - 1].end + (toks[k - 1].possessive ? 2 : 0), toks[k].start));
+  // (In a list, "A, the chief of the General Staff B, C and D", the title is B's.)
+  let last = from;
+  while (last + 1 < toks.length && toks[last + 1].capitalized && adjacent(text, toks[last], toks[last + 1], false)) last++;
+  const listed = /^\s*(?:,|and\s)/.test(text.slice(toks[last].end, toks[last].end + 5));
+  const appositive = !listed && k > 0 && toks[k].folded === 'the' && taken.has(k - 1) && /^,\s+$/.test(text.slice(toks[k - 1].end + (toks[k - 1].possessive ? 2 : 0), toks[k].start));
   const title = sawRole && start < toks[from].start && !appositive ? text.slice(start, toks[from].start).trim() : null;
   return { title, start: title ? start : toks[from].start };
 }

@@ -102,6 +102,8 @@ function belongsToClauseBefore(before: string, phraseStart: number, andJoins = t
   const lead = before.slice(Math.max(0, phraseStart - 14), phraseStart);
   // After a preposition a phrase with its own determiner is still an appositive's role: "at the
   // invitation of the British prime minister, X," (but "head of foreign policy, X" is of the clause).
+  // (", as the president's adviser, X, had announced": "as" after a comma opens a clause of its own.)
+  if (/,\s+as\s+$/i.test(lead)) return false;
   return (determined ? CLAUSE_VERB_BEFORE : CLAUSE_WORD_BEFORE).test(lead) || (andJoins && /\b(?:and|or)\s+$/i.test(lead));
 }
 const CLAUSE_VERB_BEFORE = /\b(?:as|became|become|becomes|named|appointed|was|is|were|are)\s+$/i;
@@ -207,6 +209,8 @@ export function cleanRole(raw: string, otherNames: string[] = []): { role: strin
   s = s.replace(SINCE, '');
   // "culture minister with a taste for history": the role ends before a description of the person.
   s = s.replace(/\s+with\s+(?:a|an|the|his|her|their)\s+(?![\p{L}-]*\s*(?:of|for)\s+\p{Lu})[^,;]*$/u, '');
+  // "an American teacher held in Russia since 2021": a participle after the role describes the person.
+  s = s.replace(/^((?:\S+\s+){0,4}?\S+)\s+(?:held|detained|jailed|imprisoned|arrested|based|born|known|sentenced|freed|released|accused|convicted|wanted)\s+(?:in|by|on|at|for|since|from|to|as)\s.*$/u, (m, head: string) => (head.split(' ').some((w) => isRoleNoun(w)) ? head : m));
   // "head of the agency." — the sentence's stop is no part of the role ("U.S." keeps its own).
   if (!/(?:^|\s)(?:\p{L}\.){2,}$/u.test(s)) s = s.replace(/\.+$/, '');
   if (/\b(?:of|for|to)\s+(?:it|them|him|us|this|that)\b/i.test(s) || /\b(?:of|for|to)\s+her$/i.test(s) || /\s(?:of|for|to|at|in|with|by|from)$/i.test(s)) return null;
@@ -231,6 +235,9 @@ export function cleanRole(raw: string, otherNames: string[] = []): { role: strin
   for (const n of otherNames) {
     const at = s.indexOf(n);
     if (at < 0 || /^[’']s\b/.test(s.slice(at + n.length))) continue;
+    // "adviser to President X on communications", "chief of staff to X": a name the role serves.
+    // (Not "Secretary of State X": there the preposition is inside the other person's title.)
+    if (/(?:^|\s)\p{Ll}+\s+(?:to|of|for|under)\s+(?:\p{Lu}[\p{L}.-]*\s+){0,2}$/u.test(s.slice(0, at)) && !/\band\b/.test(s.slice(0, at))) continue;
     // "head of the FSB and Sergei Naryshkin as head of …": the role ends before the next person.
     const and = /\s+and\s+$/.exec(s.slice(0, at));
     if (!and || !s.slice(0, and.index).split(' ').some((w) => isRoleNoun(w))) return null;

@@ -30,6 +30,8 @@ gesandter chef chefin generalsekretar abgeordneter kremlchef staatschef regierun
 ministerprasidentin us-prasident us-aussenminister
 sen rep gov gen amb pres sec atty cmdr supt lt col sgt capt adm presenter moderator interviewer
 fellow counterpart wife husband widow daughter son brother sister lady reporter columnist commentator anchor
+teacher operator activist blogger entrepreneur banker pilot soldier doctor priest cardinal archbishop writer author
+filmmaker executive manager engineer scientist tycoon magnate student volunteer medic photographer novelist poet
 presidente ministre porte-parole ambassadeur ambassadrice conseiller conseillere secretaire negociateur emissaire
 envoye chancelier chanceliere depute deputee
 `);
