@@ -128,6 +128,15 @@ describe('people', () => {
     expect(f.people.map((p) => p.name)).not.toContain('Atlantic');
   });
 
+  it('reads a nomination with an adverb inside the passive or in the base form, and keeps the role an active verb gives for its object', () => {
+    const f = facts('Security adviser Tom Rand was involved in February. He has since been nominated as ambassador to the United Nations.\n\nPresident Olaf Berg has removed Anna Lund as his chief of staff and will nominate her as ambassador to Nordland. Berg has appointed Piotr Nowak as envoy.');
+    const role = (n: string) => f.people.find((p) => p.name === n)?.roles.map((r) => r.text);
+    expect(role('Tom Rand')).toContain('ambassador to the United Nations');
+    expect(role('Anna Lund')).toContain('ambassador to Nordland');
+    expect(role('Piotr Nowak')).toEqual(['envoy']);
+    expect(role('Olaf Berg')).toEqual(['President']);
+  });
+
   it('does not take a capitalised noun opening a sentence for a person', () => {
     const f = facts('Analysts said the talks failed. Officials noted that the capital was silent. Berg said nothing new, and the ministry agreed with Berg.');
     expect(f.people.map((p) => p.name)).toEqual(['Berg']);
