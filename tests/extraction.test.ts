@@ -137,6 +137,13 @@ describe('people', () => {
     expect(role('Olaf Berg')).toEqual(['President']);
   });
 
+  it('reads "the aide who headed the delegation" after a name as a role, and a negation as none', () => {
+    const f = facts('Olaf Berg, the Nordish aide who headed Nordland\'s delegation in Istanbul, spoke.\n\nAnna Lund, 54, is not a diplomat but a historian by training.');
+    const role = (n: string) => f.people.find((p) => p.name === n)?.roles.map((r) => r.text);
+    expect(role('Olaf Berg')).toEqual(['Nordish aide', "head of Nordland's delegation in Istanbul"]);
+    expect(role('Anna Lund')).not.toContain('not a diplomat');
+  });
+
   it('does not take a capitalised noun opening a sentence for a person', () => {
     const f = facts('Analysts said the talks failed. Officials noted that the capital was silent. Berg said nothing new, and the ministry agreed with Berg.');
     expect(f.people.map((p) => p.name)).toEqual(['Berg']);

@@ -13,7 +13,7 @@ export const isPlaceWord = (f: string) => COUNTRIES.has(f) || CAPITALS.has(f) ||
 export const isRoleWord = (f: string) => ROLE_NOUNS.has(f) || ROLE_MODIFIERS.has(f) || HONORIFICS.has(f.replace(/\.$/, ''));
 
 const APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+)?((?:[^,.;:()“”"]|\.(?=\S)|(?<=(?:^|[\s.])\p{Lu})\.){2,140}?)(?=,|(?<!\p{Lu})\.(?:\s|$)|(?<=\p{Lu}{2})\.(?:\s|$)|;|$|\s+who\s|\s+which\s)/u;
-const RELATIVE_ROLE = /^,\s+who\s+(?:again\s+|also\s+|once again\s+|still\s+|now\s+|then\s+|previously\s+|had\s+|has\s+)?(?:led|leads|heads|headed|chairs|chaired|runs|ran|directs|directed|oversees|oversaw)\s+((?:the\s+)?[^,.;]{2,100}?)(?=,|\.(?:\s|$)|;|$)/u;
+const RELATIVE_ROLE = /^,\s+(?:(?:the|a|an)\s+[\p{L}’' -]{2,40}?\s+(?=who\s))?who\s+(?:again\s+|also\s+|once again\s+|still\s+|now\s+|then\s+|previously\s+|had\s+|has\s+)?(?:led|leads|heads|headed|chairs|chaired|runs|ran|directs|directed|oversees|oversaw)\s+((?:the\s+)?[^,.;]{2,100}?)(?=,|\.(?:\s|$)|;|$)/u;
 /** Bodies an office word may name before the role noun: "the foreign ministry spokeswoman", "the Kremlin aide". */
 const BODY_WORDS = new Set('ministry kremlin council committee commission government cabinet embassy army navy delegation'.split(' '));
 /** "Kharkiv’s mayor, NAME" / "Its spokeswoman, NAME": a role set off by a comma before the name. */
@@ -186,7 +186,7 @@ const UNTIL = /\s+(?:until|till|up to)\s+[^,;]{2,30}$/i;
 /** "prime minister since March 2020": the date says how long, the role is the words before it. */
 const SINCE = /\s+(?:since|from)\s+(?:\p{Lu}\p{Ll}+\s+)?\d{4}$|\s+since\s+\p{Lu}\p{Ll}+$/u;
 /** Words that make a phrase a clause or a sentence's tail rather than a role. */
-const NOT_IN_A_ROLE = /\b(?:is|was|were|are|has|had|have|will|would|said|says|told|who|which|that|when|while|after|because|if|whose|whom|towards|toward|than|very|too)\b|^(?:more|less|most|so|quite)\s/i;
+const NOT_IN_A_ROLE = /\b(?:is|was|were|are|has|had|have|will|would|said|says|told|who|which|that|when|while|after|because|if|whose|whom|towards|toward|than|very|too)\b|^(?:more|less|most|so|quite|not|no|never|hardly)\s/i;
 
 /**
  * A role phrase made fit to show, or null when it is no role: a clause, the tail of a sentence,
