@@ -671,6 +671,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(q.every((x) => x.speakers.length === 0)).toBe(true);
   });
 
+  it('gives a pronoun after an interview answer to the one who answered, not to a name inside the answer', () => {
+    const f = facts('Our reporter spoke to the analyst Eva Sand.\n\nThe Courier: Did Olaf Berg brief the leaders?\n\nEva Sand: He did. He said he had spoken to Piotr Nowak and then to Anna Lund, Jan Hus, Maria Kowal and Lars Moe. Piotr Nowak said publicly that Nordland was ready.\n\n“The Europeans had hoped for more,” she added.');
+    expect(direct(f).find((q) => q.text.startsWith('The Europeans'))?.speakers).toEqual(['Eva Sand']);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

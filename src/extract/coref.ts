@@ -245,6 +245,12 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
         if (named.length) last = named[named.length - 1].people;
       }
     }
+    // An interview turn, "Anna Lund: …": the names in it are her words; a "she" after it is hers.
+    const label = outside.find((r) => !r.pronoun && r.people.length && r.start <= 2 && /^\s*[:：]\s/.test(text.slice(r.end, r.end + 3)));
+    if (label) {
+      last = label.people;
+      remember(label.people);
+    }
   }
   return out;
 }
