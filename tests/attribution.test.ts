@@ -207,6 +207,16 @@ describe('roles over time', () => {
     expect(renderText(a)).toMatch(/formerly Defence Minister, until 18 Jul 2025/);
   });
 
+  it('reads a German compound title as the same office as its English words, so a later "former defence minister" ends it', async () => {
+    const dir = tempKnowledge({
+      'a.md': '---\ntitle: A\npublished: 2025-03-15\n---\n\nVerteidigungsminister Piotr Nowak reiste nach Nordstadt.\n',
+      'b.md': '---\ntitle: B\npublished: 2025-08-24\n---\n\nPiotr Nowak, the former defence minister, met the envoys on Sunday.\n',
+    });
+    const p = who(await buildKnowledgeBase(dir), 'Nowak').results[0].person!;
+    expect(p.role).toMatch(/^former/);
+    expect(p.roles.some((r) => r.current && /^Verteidigungsminister$/.test(r.role))).toBe(false);
+  });
+
   it('calls someone known only by a past office "former …", and reads no role in a clause or a list', async () => {
     const f = facts('Former prime minister Olaf Berg, who was prime minister in 2005, criticised the deal. Envoy Anna Lund, Piotr Nowak and others arrived.');
     const berg = f.people.find((p) => p.name === 'Olaf Berg')!;

@@ -48,13 +48,26 @@ const GLUE = new Set(['the', 'a', 'an', 'of', 'for', 'to', 'and', 'in', 'on', 'a
  */
 export function officeKey(role: string): string {
   const words = role.replace(/[’']s\b/g, '').split(/[^\p{L}-]+/u).filter(Boolean);
-  const kept = words.map((w) => fold(w)).filter((w, i) => {
-    if (GLUE.has(w)) return false;
+  const kept = words.flatMap((word) => {
+    const w = fold(word);
+    const german = germanOffice(w);
+    if (german) return german;
+    if (GLUE.has(w)) return [];
     const isTitleWord = ROLE_NOUNS.has(w) || ROLE_MODIFIERS.has(w) || HONORIFICS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, ''));
     // Capitalised words that are not title words are owners ("Ukraine", "Kremlin", "NATO").
-    return isTitleWord || !/^\p{Lu}/u.test(words[i]);
+    return isTitleWord || !/^\p{Lu}/u.test(word) ? [w] : [];
   });
   return [...new Set(kept.map((w) => SAME.get(w) ?? w))].sort().join(' ');
+}
+
+/** German compound titles and the English office words they are: "Verteidigungsministerin" a defence minister. */
+const GERMAN_FIELD: Record<string, string> = { verteidigungs: 'defence', aussen: 'foreign', innen: 'interior', finanz: 'finance', wirtschafts: 'economy', justiz: 'justice', energie: 'energy', gesundheits: 'health', regierungs: 'government' };
+const GERMAN_HEAD: Record<string, string> = { minister: 'minister', kanzler: 'chancellor', prasident: 'president', sprecher: 'spokesperson', berater: 'adviser', botschafter: 'ambassador', chef: 'head' };
+const GERMAN_OFFICE = /^(?:(verteidigungs|aussen|innen|finanz|wirtschafts|justiz|energie|gesundheits|regierungs)|bundes|us-|vize|kreml|staats)?(minister|kanzler|prasident|sprecher|berater|botschafter|chef)(?:in)?$/;
+function germanOffice(w: string): string[] | null {
+  const m = GERMAN_OFFICE.exec(w);
+  if (!m) return null;
+  return [...(m[1] ? [GERMAN_FIELD[m[1]]] : []), GERMAN_HEAD[m[2]]];
 }
 
 /**
