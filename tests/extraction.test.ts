@@ -144,6 +144,13 @@ describe('people', () => {
     expect(role('Anna Lund')).not.toContain('not a diplomat');
   });
 
+  it('keeps a clause and a time out of a role: "sat a delegation led by X", "head of the delegation this weekend"', () => {
+    const f = facts('Opposite him sat a delegation led by Olaf Berg, the Nordish defence minister.\n\nPresident Anna Lund named Piotr Nowak head of the team this weekend.');
+    const role = (n: string) => f.people.find((p) => p.name === n)?.roles.map((r) => r.text);
+    expect(role('Olaf Berg')).toEqual(['Nordish defence minister', 'head of the delegation']);
+    expect(role('Piotr Nowak')).toEqual(['head of the team']);
+  });
+
   it('does not take a capitalised noun opening a sentence for a person', () => {
     const f = facts('Analysts said the talks failed. Officials noted that the capital was silent. Berg said nothing new, and the ministry agreed with Berg.');
     expect(f.people.map((p) => p.name)).toEqual(['Berg']);

@@ -134,7 +134,8 @@ export function listRole(text: string, start: number): string | null {
   // "a delegation led by X", "Ukraine's delegation was led by X", "the Russian side, headed by X"
   const led = isLed && new RegExp(String.raw`\b(?:a|an|the)?\s*((?:(?!(?:where|which|who|that|when|and|or|but|while|whose)\s)[\p{L}’']+\s+){0,2}?${BODY}),?\s+(?:(?:was|were|is|are|has been|had been|will be|again|also)\s+)*(?:led|headed|chaired)\s+by\s+$`, 'iu').exec(before);
   if (led) {
-    const body = led[1].trim().replace(/^(?:a|an|the)\s+/i, '').replace(/\bdelegations\b/i, 'delegation').replace(/\bside$/i, 'delegation');
+    // ("Opposite him sat a delegation led by X": the words before a determiner are the clause's.)
+    const body = led[1].trim().replace(/^.*?\b(?:a|an|the)\s+(?=\S)/i, '').replace(/\bdelegations\b/i, 'delegation').replace(/\bside$/i, 'delegation');
     return /^\p{Lu}[\p{L}.’'-]*[’']s\s/u.test(body) ? `head of ${body}` : `head of the ${body}`;
   }
   // "Ukraine's delegation was led by A. Russia's was led by X": the body named a sentence before.
@@ -271,7 +272,7 @@ export function rolePriority(role: string, how: RoleHow): number {
 }
 
 /** Where a role said of someone stops: punctuation, or a word that starts another clause. */
-const ROLE_END = String.raw`(?=\s*[,.;:()“”"«»„]|\s+and(?!\s+\p{Lu})|\s+and\s+\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+\s+as\s|\s+(?:while|since|after|before|when|in|on|at|from|until|who|which|but|because|with|by|to\s+replace|replacing|succeeding|for\s+(?:the\s+)?(?:first|second|third|last)\b)\b|$)`;
+const ROLE_END = String.raw`(?=\s*[,.;:()“”"«»„]|\s+and(?!\s+\p{Lu})|\s+and\s+\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+\s+as\s|\s+(?:while|since|after|before|when|in|on|at|from|until|who|which|but|because|with|by|to\s+replace|replacing|succeeding|for\s+(?:the\s+)?(?:first|second|third|last)\b|(?:this|last|next)\s+(?:week|weekend|month|year|morning|afternoon|evening|spring|summer|autumn|winter)\b)\b|$)`;
 const ROLE_WORDS = String.raw`(?:(?:the|a|an)\s+)?(?:new\s+)?((?:[\p{L}’'.-]+\s+){0,7}?[\p{L}’'.-]+)`;
 /** Verbs that give someone a post: "appointed X defence minister", "X was named envoy". */
 const APPOINT = String.raw`(?:named|names|appointed|appoints|appoint|nominated|nominates|nominate|elected|confirmed|confirm|installed|made|sworn in|chosen|chose|chooses|picked|picks|tapped|taps|promoted|proposed|proposes|reappointed|renominated|renominates|kept|keeps|retained|retains|making)`;
@@ -299,7 +300,7 @@ const SAID_AFTER: [RegExp, { former?: boolean; fresh?: boolean; how: RoleHow }][
 const NAMED_BEFORE = new RegExp(String.raw`\b(?:was|has been|had been|is|were)\s+` + APPOINT + String.raw`(?:\s+as)?\s+` + ROLE_WORDS + ROLE_END + String.raw`[^,;]*,\s+(?:replacing|succeeding)\s+$`, 'u');
 
 /** "X will lead the delegation", "X took charge of the ministry", "named X to head the office": a function taken up. */
-const LEADS_AFTER = new RegExp(String.raw`^\s+(?:(?:will|would|is to|was to|is set to)\s+)?(?:lead|leads|led|head|heads|headed|took charge of|takes charge of|run|runs)\s+((?:the\s+)?(?:[\p{L}’'-]+\s+){0,4}?(?:delegation|team|office|ministry|government|council|service|agency|talks|negotiations|directorate|committee|commission|army|forces))\b`, 'u');
+const LEADS_AFTER = new RegExp(String.raw`^\s+(?:(?:will|would|is to|was to|is set to)\s+)?(?:lead|leads|led|head|heads|headed|took charge of|takes charge of|run|runs)\s+(?!of\s)((?:the\s+)?(?:[\p{L}’'-]+\s+){0,4}?(?:delegation|team|office|ministry|government|council|service|agency|talks|negotiations|directorate|committee|commission|army|forces))\b`, 'u');
 const TO_HEAD_AFTER = new RegExp(String.raw`^\s+to\s+(?:lead|head|run)\s+((?:the\s+)?(?:[\p{L}’'-]+\s+){0,4}?[\p{L}’'-]+)` + ROLE_END, 'u');
 /** "appointed X defence minister", "named him envoy": the verb before the name gives the role after it. */
 const APPOINTED_BEFORE = new RegExp(String.raw`\b(?:has|have|had)?\s*` + APPOINT + String.raw`(?:\s+on\s+\p{Lu}\p{Ll}+)?\s+$`, 'u');
