@@ -7,6 +7,7 @@ import { factsReport } from '../src/facts-report.ts';
 import { parseArticle } from '../src/knowledge/parse.ts';
 import { extractFacts } from '../src/extract/facts.ts';
 import { findTimes } from '../src/extract/dates.ts';
+import { cleanRole } from '../src/extract/roles.ts';
 import { loadGold, scoreArticle, sum, METRICS } from '../bench/lib/extraction-score.ts';
 import { FIXTURES, KNOWLEDGE, ROOT } from './helpers.ts';
 import { who } from '../src/answers/index.ts';
@@ -149,6 +150,22 @@ describe('people', () => {
     const role = (n: string) => f.people.find((p) => p.name === n)?.roles.map((r) => r.text);
     expect(role('Olaf Berg')).toEqual(['Nordish defence minister', 'head of the delegation']);
     expect(role('Piotr Nowak')).toEqual(['head of the team']);
+  });
+
+  it('cuts what is no part of a role: a second description, a time, a participle, an infinitive clause, "until July"', () => {
+    const cases: [string, { role: string; former: boolean } | null][] = [
+      ['until July Prime Minister of Nordland', { role: 'Prime Minister of Nordland', former: true }],
+      ['prime minister and a long-standing rival of Berg', { role: 'prime minister', former: false }],
+      ["Nordland's chancellor on Tuesday only at the second attempt", { role: "Nordland's chancellor", former: false }],
+      ['head of the alliance for ten years', { role: 'head of the alliance', former: false }],
+      ['intelligence chief with no party affiliation', { role: 'intelligence chief', former: false }],
+      ['Nordland senator picked for the State Department', { role: 'Nordland senator', former: false }],
+      ['head of the exchange and pleaded guilty', { role: 'head of the exchange', former: false }],
+      ['due to meet the Nordish leader', null],
+      ['deeply honoured to continue serving the president', null],
+      ['adviser to the president', { role: 'adviser to the president', former: false }],
+    ];
+    for (const [raw, want] of cases) expect(cleanRole(raw)).toEqual(want);
   });
 
   it('does not take a capitalised noun opening a sentence for a person', () => {

@@ -58,7 +58,7 @@ export function roleBeforeComma(text: string, start: number): string | null {
   const before = text.slice(Math.max(0, start - 80), start);
   // "the chief of the General Staff, NAME": an office of a named body.
   const ofBody = /(?:^|[\s(])((?:the\s+)?(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s+of\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}’'-]*|and|for|of)\s+){0,5}\p{Lu}[\p{L}’'-]*),\s+$/u.exec(before);
-  if (ofBody && isRoleNoun(ofBody[2]) && !belongsToClauseBefore(before, ofBody.index + ofBody[0].indexOf(ofBody[1]))) return ofBody[1].replace(/^the\s+/i, '');
+  if (ofBody && isRoleNoun(ofBody[2]) && !belongsToClauseBefore(before, ofBody.index + ofBody[0].indexOf(ofBody[1]))) return ofBody[1].replace(/^(?:[\p{L}-]+\s+){0,2}?the\s+/iu, '');
   // "the head of Russian diplomacy, NAME", "the head of its delegation, NAME": a body in common words.
   const ofCommon = /(?:^|\s)([\p{L}-]+)\s+of\s+(?:(?:the|its|his|her|their|\p{Lu}[\p{L}-]*[’']s)\s+)?(?:[\p{L}’'-]+\s+){0,4}?[\p{L}’'-]+,\s+$/u.exec(before);
   if (ofCommon && isRoleNoun(ofCommon[1])) {
@@ -209,9 +209,20 @@ export function cleanRole(raw: string, otherNames: string[] = []): { role: strin
   }
   s = s.replace(SINCE, '');
   // "culture minister with a taste for history": the role ends before a description of the person.
-  s = s.replace(/\s+with\s+(?:a|an|the|his|her|their)\s+(?![\p{L}-]*\s*(?:of|for)\s+\p{Lu})[^,;]*$/u, '');
+  s = s.replace(/\s+with\s+(?:a|an|the|his|her|their|no)\s+(?![\p{L}-]*\s*(?:of|for)\s+\p{Lu})[^,;]*$/u, '');
+  // "until July prime minister of Nordland": a role that ended, said before it.
+  const untilBefore = /^until\s+(?:recently|(?:\p{Lu}\p{Ll}+|\d{4})(?:\s+\d{4})?)\s+/u.exec(s);
+  if (untilBefore) {
+    former = true;
+    s = s.slice(untilBefore[0].length);
+  }
+  // "prime minister and a long-standing rival of X", "deputy chairman … and a former president":
+  // a second description after "and a" is no part of the first role.
+  s = s.replace(/\s+and\s+(?:a|an)\s+.*$/u, '').replace(/\s+and\s+\p{Ll}{3,}ed\b.*$/u, '');
+  // "chancellor on Tuesday only at the second attempt", "head of the alliance for ten years": a time is no part of it.
+  s = s.replace(/\s+(?:on|last|this|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year)\b.*$/u, '').replace(/\s+for\s+(?:\p{L}+\s+)?(?:years?|months?|weeks?|decades?)$/u, '');
   // "an American teacher held in Russia since 2021": a participle after the role describes the person.
-  s = s.replace(/^((?:\S+\s+){0,4}?\S+)\s+(?:held|detained|jailed|imprisoned|arrested|based|born|known|sentenced|freed|released|accused|convicted|wanted)\s+(?:in|by|on|at|for|since|from|to|as)\s.*$/u, (m, head: string) => (head.split(' ').some((w) => isRoleNoun(w)) ? head : m));
+  s = s.replace(/^((?:\S+\s+){0,4}?\S+)\s+(?:\p{Ll}{3,}ed|held|born|known|chosen|sworn)\s+(?:in|by|on|at|for|since|from|to|as|with)\s.*$/u, (m, head: string) => (head.split(' ').some((w) => isRoleNoun(w)) ? head : m));
   // "head of the agency." — the sentence's stop is no part of the role ("U.S." keeps its own).
   if (!/(?:^|\s)(?:\p{L}\.){2,}$/u.test(s)) s = s.replace(/\.+$/, '');
   if (/\b(?:of|for|to)\s+(?:it|them|him|us|this|that)\b/i.test(s) || /\b(?:of|for|to)\s+her$/i.test(s) || /\s(?:of|for|to|at|in|with|by|from)$/i.test(s)) return null;
@@ -219,6 +230,10 @@ export function cleanRole(raw: string, otherNames: string[] = []): { role: strin
   s = s.replace(/^(?:his|her|their)\s+/i, '');
   if (!s || /^(?:and|or|but|as|with|of|to|for|in|on|at|by)\b/i.test(s) || /[“”"«»„‘]|’(?!s\b)/.test(s)) return null;
   if (NOT_IN_A_ROLE.test(s)) return null;
+  // "deeply honoured to continue serving", "due to meet the leader": an infinitive makes it a clause
+  // ("adviser to the president", "envoy to both sides" are roles).
+  const to = /\bto\s+(\p{Ll}+)/u.exec(s);
+  if (to && !/^(?:the|a|an|his|her|their|its|both|former|late|then|acting|this|these)$/.test(to[1]) && !isRoleWord(to[1]) && !isRoleNoun(to[1])) return null;
   // "senior fellow at the Centre for Black Sea Studies in Istanbul": where they work is no part of a long role.
   if (s.split(' ').length > 10) s = s.replace(/\s+in\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?$/u, '');
   const words = s.split(' ');
