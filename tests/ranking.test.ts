@@ -206,3 +206,21 @@ describe('events <topic>: the words of the event\'s own sentence', () => {
     expect(top.citation.article).toBe('b');
   });
 });
+
+describe('ask: a later article retelling news the base holds the report of', () => {
+  it('ranks the retelling below the original report', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'report.md': article('Talks in Nordhaven', '2025-11-30',
+          'Delegations from Nordland and Westmark met on Sunday for a first session of talks.',
+          'In Nordhaven the two sides agreed on a framework for a prisoner exchange, a statement said.'),
+        'recap.md': article('A month of diplomacy', '2025-12-29',
+          'Nordland sent its foreign minister to the capital on Monday for a summit on trade.',
+          'Nordland and Westmark negotiators have met repeatedly in Nordhaven, first on November 30, when the delegations agreed to keep talking.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'What did the delegations agree in Nordhaven?').results[0];
+    expect(`${top.citation.article} ${top.citation.paragraph}`).toBe('report 2');
+  });
+});
