@@ -224,3 +224,18 @@ describe('ask: a later article retelling news the base holds the report of', () 
     expect(`${top.citation.article} ${top.citation.paragraph}`).toBe('report 2');
   });
 });
+
+describe('ask: how someone described something', () => {
+  it('reads "describe" as the frame of the question: the answer is what they said, not a passage with the verb', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'talks.md': article('Talks in Nordhaven', '2025-11-30',
+          'Olaf Berg had described the venue of the talks to senators as far too small, an aide said.',
+          '“These talks were the most productive we have had,” Olaf Berg told reporters after the session.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'How did Olaf Berg describe the talks?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
