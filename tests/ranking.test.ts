@@ -206,3 +206,36 @@ describe('events <topic>: the words of the event\'s own sentence', () => {
     expect(top.citation.article).toBe('b');
   });
 });
+
+describe('ask: a later article retelling news the base holds the report of', () => {
+  it('ranks the retelling below the original report', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'report.md': article('Talks in Nordhaven', '2025-11-30',
+          'Delegations from Nordland and Westmark met on Sunday for a first session of talks.',
+          'In Nordhaven the two sides agreed on a framework for a prisoner exchange, a statement said.'),
+        'recap.md': article('A month of diplomacy', '2025-12-29',
+          'Nordland sent its foreign minister to the capital on Monday for a summit on trade.',
+          'Nordland and Westmark negotiators have met repeatedly in Nordhaven, first on November 30, when the delegations agreed to keep talking.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'What did the delegations agree in Nordhaven?').results[0];
+    expect(`${top.citation.article} ${top.citation.paragraph}`).toBe('report 2');
+  });
+});
+
+describe('ask: how someone described something', () => {
+  it('reads "describe" as the frame of the question: the answer is what they said, not a passage with the verb', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'talks.md': article('Talks in Nordhaven', '2025-11-30',
+          'Olaf Berg had described the venue of the talks to senators as far too small, an aide said.',
+          '“These talks were the most productive we have had,” Olaf Berg told reporters after the session.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'How did Olaf Berg describe the talks?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
