@@ -239,6 +239,27 @@ The envoy arrived in Kyiv on Wednesday and met the president the next day. At a 
     expect(byParagraph(5)).toContainEqual(['meeting', '2026-03-13']);
   });
 
+  it('dates "earlier in the day" and "later in the day" by the day the text gave last', async () => {
+    const story = `---
+title: A day in Oslo
+published: 2026-03-16
+source: Test Wire
+---
+
+Olaf Berg met Anna Lund in Oslo on Thursday.
+
+Anna Lund said earlier in the day that a deal was close.
+
+Olaf Berg told reporters later in the day that nothing was agreed.
+`;
+    const all = (await buildKnowledgeBase(tempKnowledge({ 'day.md': story }))).events;
+    // Monday 2026-03-16: the meeting was Thursday the 12th, and so were both statements.
+    expect(all.filter((e) => e.kind === 'statement').map((e) => [e.paragraph, e.date?.value, e.date?.source])).toEqual([
+      [1, '2026-03-12', 'text'],
+      [2, '2026-03-12', 'text'],
+    ]);
+  });
+
   it('leaves a time before an "and" to the clause it closes when the trigger\'s own clause gives one', async () => {
     const story = `---
 title: Envoy in Oslo
