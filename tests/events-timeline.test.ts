@@ -86,6 +86,13 @@ describe('the timeline across articles', () => {
     expect(kindsOf('The foreign minister struck a more hopeful tone.')).toEqual([]);
   });
 
+  it('reads a meeting with negotiators, envoys or a delegation as talks, a meeting with a leader as a meeting', () => {
+    expect(kindsOf('On Thursday Olaf Berg met Anna Lund, Nordland\'s chief negotiator, in Oslo.')).toEqual(['talks']);
+    expect(kindsOf('The security advisers were due to meet the American envoys again in Oslo on Wednesday.')).toEqual(['talks']);
+    expect(kindsOf('The army secretary met members of a Nordic delegation in Oslo.')).toEqual(['talks']);
+    expect(kindsOf('Olaf Berg met the prime minister in Oslo on Thursday.')).toEqual(['meeting']);
+  });
+
   it('reads someone picked or chosen as an office holder, and one who becomes an aide, as appointments', () => {
     expect(kindsOf('Conspicuously absent was the general whom the president picked in November as special envoy for the region.')).toEqual(['appointment']);
     expect(kindsOf('The former presenter chosen as defence secretary goes before the committee.')).toContain('appointment');

@@ -18,6 +18,8 @@ export const EVENT_TRIGGERS: Record<EventKind, RegExp> = {
       String.raw`\b(?:talks|negotiations|consultations)\s+(?:in|at|between|with|on)\s+(?:the\s+)?\p{Lu}`,
       String.raw`\b(?:talks|negotiations|consultations)\b[^.;]{0,80}?\b(?:stalled|resumed|began|begin|ended|end|collapsed|broke down|opened|concluded|continued|produced|took place|take place|got under way|lasted|wrapped up|are due|is due|were held|will be held)\b`,
       String.raw`\b(?:delegations?|negotiators|negotiating teams?|teams|envoys)\b[^.;]{0,60}?\b(?:met|meet|meets|gathered|convened|sat down|talked|negotiated|arrived)\b`,
+      // "met Olaf Berg, the chief negotiator", "to meet the envoys again": a meeting of negotiators is a round of talks.
+      String.raw`\b(?:met|meet|meets)\s+(?:with\s+)?(?:the\s+)?(?:[\p{L}’'.-]+,?\s+){0,6}?(?:chief\s+|lead\s+|top\s+)?(?:negotiators?|envoys|delegations?|negotiating teams?)\b`,
       String.raw`\b\w+-day\s+(?:talks|negotiations|consultations)`,
       String.raw`\bpeace talks\b`,
       String.raw`\b(?:first|second|third|fourth|fifth|next|new|further|another|latest|final)\s+round\b`,
