@@ -101,6 +101,14 @@ describe('the timeline across articles', () => {
     expect(kindsOf('He picked his words carefully as the talks went on.')).not.toContain('appointment');
   });
 
+  it('reads an official who will leave the administration, the post or in a month as a resignation, not one who left a building', () => {
+    expect(kindsOf('Olaf Berg, the special envoy, has told associates that he plans to leave the administration in January.')).toEqual(['resignation']);
+    expect(kindsOf('The president announced that Anna Lund, his adviser, would leave the White House.')).toEqual(['resignation']);
+    expect(kindsOf('Olaf Berg is leaving in March.')).toEqual(['resignation']);
+    expect(kindsOf('Olaf Berg left the White House early on Friday.')).not.toContain('resignation');
+    expect(kindsOf('He said he was leaving the alliance in good hands.')).not.toContain('resignation');
+  });
+
   it('reads an office holder removed, or dismissed in passing, as a resignation beside the appointment', () => {
     expect(kindsOf('The president has removed Olaf Berg as his national security adviser.')).toEqual(['resignation']);
     expect(kindsOf('The president has removed Olaf Berg from the defence ministry after twelve years.')).toEqual(['resignation']);
