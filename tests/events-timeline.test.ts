@@ -91,6 +91,8 @@ describe('the timeline across articles', () => {
     expect(kindsOf('The security advisers were due to meet the American envoys again in Oslo on Wednesday.')).toEqual(['talks']);
     expect(kindsOf('The army secretary met members of a Nordic delegation in Oslo.')).toEqual(['talks']);
     expect(kindsOf('Olaf Berg met the prime minister in Oslo on Thursday.')).toEqual(['meeting']);
+    expect(kindsOf('Anna Lund is due in Oslo on Monday for talks with President Olaf Berg.')).toEqual(['meeting']);
+    expect(kindsOf('The two sides held talks with Nordland in Oslo on Monday.')).toEqual(['talks']);
   });
 
   it('reads someone picked or chosen as an office holder, and one who becomes an aide, as appointments', () => {

@@ -15,7 +15,8 @@ export const EVENT_TRIGGERS: Record<EventKind, RegExp> = {
     [
       String.raw`\b(?:round|rounds)\s+of\s+(?:[\w-]+\s+){0,2}(?:talks|negotiations|consultations|discussions)\b`,
       String.raw`\b(?:held|hold|holds|holding|engaged in|began|begin|opened|resumed|resume|concluded|wrapped up|attended|hosted|host|joined)\s+(?:[\w-]+\s+){0,3}(?:talks|negotiations|discussions|consultations)\b`,
-      String.raw`\b(?:talks|negotiations|consultations)\s+(?:in|at|between|with|on)\s+(?:the\s+)?\p{Lu}`,
+      // "talks with President X" is a meeting (below), "talks with Nordland" or "talks in Oslo" a round of talks.
+      String.raw`\b(?:talks|negotiations|consultations)\s+(?:in|at|between|with|on)\s+(?:the\s+)?(?!(?:President|Prime Minister|Chancellor)\b)\p{Lu}`,
       String.raw`\b(?:talks|negotiations|consultations)\b[^.;]{0,80}?\b(?:stalled|resumed|began|begin|ended|end|collapsed|broke down|opened|concluded|continued|produced|took place|take place|got under way|lasted|wrapped up|are due|is due|were held|will be held)\b`,
       String.raw`\b(?:delegations?|negotiators|negotiating teams?|teams|envoys)\b[^.;]{0,60}?\b(?:met|meet|meets|gathered|convened|sat down|talked|negotiated|arrived)\b`,
       // "met Olaf Berg, the chief negotiator", "to meet the envoys again": a meeting of negotiators is a round of talks.
