@@ -86,12 +86,29 @@ describe('the timeline across articles', () => {
     expect(kindsOf('The foreign minister struck a more hopeful tone.')).toEqual([]);
   });
 
+  it('reads a meeting with negotiators, envoys or a delegation as talks, a meeting with a leader as a meeting', () => {
+    expect(kindsOf('On Thursday Olaf Berg met Anna Lund, Nordland\'s chief negotiator, in Oslo.')).toEqual(['talks']);
+    expect(kindsOf('The security advisers were due to meet the American envoys again in Oslo on Wednesday.')).toEqual(['talks']);
+    expect(kindsOf('The army secretary met members of a Nordic delegation in Oslo.')).toEqual(['talks']);
+    expect(kindsOf('Olaf Berg met the prime minister in Oslo on Thursday.')).toEqual(['meeting']);
+    expect(kindsOf('Anna Lund is due in Oslo on Monday for talks with President Olaf Berg.')).toEqual(['meeting']);
+    expect(kindsOf('The two sides held talks with Nordland in Oslo on Monday.')).toEqual(['talks']);
+  });
+
   it('reads someone picked or chosen as an office holder, and one who becomes an aide, as appointments', () => {
     expect(kindsOf('Conspicuously absent was the general whom the president picked in November as special envoy for the region.')).toEqual(['appointment']);
     expect(kindsOf('The former presenter chosen as defence secretary goes before the committee.')).toContain('appointment');
     expect(kindsOf('The governor becomes a presidential aide responsible for industry.')).toEqual(['appointment']);
     // Picking a side is no appointment.
     expect(kindsOf('He picked his words carefully as the talks went on.')).not.toContain('appointment');
+  });
+
+  it('reads an official who will leave the administration, the post or in a month as a resignation, not one who left a building', () => {
+    expect(kindsOf('Olaf Berg, the special envoy, has told associates that he plans to leave the administration in January.')).toEqual(['resignation']);
+    expect(kindsOf('The president announced that Anna Lund, his adviser, would leave the White House.')).toEqual(['resignation']);
+    expect(kindsOf('Olaf Berg is leaving in March.')).toEqual(['resignation']);
+    expect(kindsOf('Olaf Berg left the White House early on Friday.')).not.toContain('resignation');
+    expect(kindsOf('He said he was leaving the alliance in good hands.')).not.toContain('resignation');
   });
 
   it('reads an office holder removed, or dismissed in passing, as a resignation beside the appointment', () => {
@@ -237,6 +254,27 @@ The envoy arrived in Kyiv on Wednesday and met the president the next day. At a 
     // Wednesday 2026-03-11, the meeting on Thursday; the press conference the day after the meeting.
     expect(byParagraph(5)).toContainEqual(['meeting', '2026-03-12']);
     expect(byParagraph(5)).toContainEqual(['meeting', '2026-03-13']);
+  });
+
+  it('dates "earlier in the day" and "later in the day" by the day the text gave last', async () => {
+    const story = `---
+title: A day in Oslo
+published: 2026-03-16
+source: Test Wire
+---
+
+Olaf Berg met Anna Lund in Oslo on Thursday.
+
+Anna Lund said earlier in the day that a deal was close.
+
+Olaf Berg told reporters later in the day that nothing was agreed.
+`;
+    const all = (await buildKnowledgeBase(tempKnowledge({ 'day.md': story }))).events;
+    // Monday 2026-03-16: the meeting was Thursday the 12th, and so were both statements.
+    expect(all.filter((e) => e.kind === 'statement').map((e) => [e.paragraph, e.date?.value, e.date?.source])).toEqual([
+      [1, '2026-03-12', 'text'],
+      [2, '2026-03-12', 'text'],
+    ]);
   });
 
   it('leaves a time before an "and" to the clause it closes when the trigger\'s own clause gives one', async () => {

@@ -169,7 +169,7 @@ function dateOf(t: TimeExpression): Omit<EventDate, 'source'> {
  * count from nothing the text dated.
  */
 const RELATIVE_DAYS: { re: RegExp; shift: number; anchored?: boolean }[] = [
-  { re: /\b(?:the same (?:day|evening|night)|that (?:same )?(?:day|evening|night)|later that day|hours later)\b/i, shift: 0 },
+  { re: /\b(?:the same (?:day|evening|night)|that (?:same )?(?:day|morning|afternoon|evening|night)|(?:later|earlier) (?:that|in the) day|hours later)\b/i, shift: 0 },
   { re: /\b(?:the (?:next|following) (?:day|morning|evening)|a day later)\b/i, shift: 1 },
   { re: /\bthe day after\b/i, shift: 1, anchored: true },
   { re: /\b(?:the previous day|a day earlier)\b/i, shift: -1 },
