@@ -103,6 +103,12 @@ describe('the timeline across articles', () => {
     expect(kindsOf('He picked his words carefully as the talks went on.')).not.toContain('appointment');
   });
 
+  it('reads what the sides agreed, as someone tells it, as a decision; what one person says he agreed stays a statement', () => {
+    expect(kindsOf('The ministry said the two sides had agreed on three goals for the talks.')).toEqual(['decision']);
+    expect(kindsOf('Olaf Berg said the two leaders had agreed that their teams would start work at once.')).toEqual(['decision']);
+    expect(kindsOf('Olaf Berg said he had agreed to a short pause.')).toEqual(['statement']);
+  });
+
   it('reads an official who will leave the administration, the post or in a month as a resignation, not one who left a building', () => {
     expect(kindsOf('Olaf Berg, the special envoy, has told associates that he plans to leave the administration in January.')).toEqual(['resignation']);
     expect(kindsOf('The president announced that Anna Lund, his adviser, would leave the White House.')).toEqual(['resignation']);

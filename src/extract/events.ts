@@ -52,7 +52,9 @@ export function kindsAt(sentence: string): { kind: EventKind; at: number; end: n
   }
   // "an aide told state media that a summit was not discussed": the news is what he said.
   // But a truce announced is the truce: "the ministry announced that the president had ordered a ceasefire".
-  if (SPOKEN_OF.includes(found[0].kind) && !(found[0].kind === 'decision' && /\b(?:ceasefire|truce|moratorium)\b/i.test(text.slice(found[0].at, found[0].end)))) {
+  // So is what the sides agreed: "the ministry said the two sides had agreed on three goals".
+  const agreed = found[0].kind === 'decision' && /\b(?:the two|both|the|all)\s+(?:[\p{L}-]+\s+)?(?:sides|parties|leaders|countries|delegations|presidents|men|teams)\s+(?:had\s+|have\s+)?$/u.test(text.slice(Math.max(0, found[0].at - 40), found[0].at)) && /^agreed\b/.test(text.slice(found[0].at, found[0].end));
+  if (SPOKEN_OF.includes(found[0].kind) && !agreed && !(found[0].kind === 'decision' && /\b(?:ceasefire|truce|moratorium)\b/i.test(text.slice(found[0].at, found[0].end)))) {
     const speech = SPOKEN_BEFORE.exec(text.slice(0, found[0].at));
     if (speech) return [{ kind: 'statement', at: speech.index, end: speech.index + speech[0].length, recalled: false }];
   }
