@@ -7,6 +7,7 @@ import { quote, who } from '../src/answers/index.ts';
 import { toJson } from '../src/render/json.ts';
 import { renderText } from '../src/render/text.ts';
 import { tempKnowledge } from './helpers.ts';
+import { officeKey } from '../src/knowledge/roles.ts';
 
 function facts(text: string, published = '2026-03-12') {
   const r = parseArticle('t.md', 't', `---\ntitle: T\npublished: ${published}\n---\n${text}`);
@@ -215,6 +216,9 @@ describe('roles over time', () => {
     const p = who(await buildKnowledgeBase(dir), 'Nowak').results[0].person!;
     expect(p.role).toMatch(/^former/);
     expect(p.roles.some((r) => r.current && /^Verteidigungsminister$/.test(r.role))).toBe(false);
+    // A Vizekanzler is the vice-chancellor, not the chancellor.
+    expect(officeKey('Vizekanzler')).toBe(officeKey('vice-chancellor'));
+    expect(officeKey('Vizekanzler')).not.toBe(officeKey('Bundeskanzler'));
   });
 
   it('calls someone known only by a past office "former …", and reads no role in a clause or a list', async () => {
