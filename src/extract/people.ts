@@ -81,11 +81,13 @@ function titleBefore(text: string, toks: NerToken[], from: number, taken: Set<nu
   }
   // "Anna Berg, the Nordmark senator Lund has picked": a title after a name and ", the" is that
   // name's appositive (and a relative clause follows), not a title of the name after it.
-  // (In a list, "A, the chief of the General Staff B, C and D", the title is B's.)
-  let last = from;
-  while (last + 1 < toks.length && toks[last + 1].capitalized && adjacent(text, toks[last], toks[last + 1], false)) last++;
-  const listed = /^\s*(?:,|and\s)/.test(text.slice(toks[last].end, toks[last].end + 5));
-  const appositive = !listed && k > 0 && toks[k].folded === 'the' && taken.has(k - 1) && /^,\s+$/.test(text.slice(toks[k - 1].end + (toks[k - 1].possessive ? 2 : 0), toks[k].start));
+  // (In a list, "A, the chief of the General Staff B, C and D", the title is B's: asked only when the rest holds.)
+  const listed = () => {
+    let last = from;
+    while (last + 1 < toks.length && toks[last + 1].capitalized && adjacent(text, toks[last], toks[last + 1], false)) last++;
+    return /^\s*(?:,|and\s)/.test(text.slice(toks[last].end, toks[last].end + 5));
+  };
+  const appositive = k > 0 && toks[k].folded === 'the' && taken.has(k - 1) && /^,\s+$/.test(text.slice(toks[k - 1].end + (toks[k - 1].possessive ? 2 : 0), toks[k].start)) && !listed();
   const title = sawRole && start < toks[from].start && !appositive ? text.slice(start, toks[from].start).trim() : null;
   return { title, start: title ? start : toks[from].start };
 }
