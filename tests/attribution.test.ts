@@ -230,6 +230,16 @@ describe('roles over time', () => {
     expect(who(kb, 'Berg').results[0].person?.role).toBe('former prime minister');
   });
 
+  it('gives a described speaker to the one near holder of the office whose country no text gives, and to no one when two hold it', async () => {
+    const speakerOf = async (body: string) => {
+      const kb = await buildKnowledgeBase(tempKnowledge({ 'x.md': `---\ntitle: X\npublished: 2025-09-24\n---\n\n${body}\n` }));
+      const q = kb.quotes.find((x) => x.text.startsWith('We will not'))!;
+      return kb.speakerNames(q);
+    };
+    expect(await speakerOf('President Olaf Berg spoke in New York on Wednesday. « We will not give up », launched the Estonian president.')).toEqual(['Olaf Berg']);
+    expect(await speakerOf('President Olaf Berg met President Anna Lund in New York. « We will not give up », launched the Estonian president.')).toEqual([]);
+  });
+
   it('answers a role with whoever holds it now, in any wording, before one who held it', async () => {
     const kb = await buildKnowledgeBase(tempKnowledge({
       'a.md': '---\ntitle: A\npublished: 2025-01-02\n---\n\nAnna Berg, Estonia\'s prime minister, met the envoy.\n',

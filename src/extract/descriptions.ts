@@ -91,15 +91,23 @@ function countryOf(d: Description): string | null {
  */
 export function fitsDescription(roles: readonly string[], affiliation: string | null | undefined, d: Description): boolean {
   const country = countryOf(d);
+  return holdsOffice(roles, d) && !(country && affiliation !== country && !roles.some((r) => affiliationOf(r) === country));
+}
+
+/** Whether a description names a country ("the Ukrainian president"). */
+export const namesCountry = (d: Description): boolean => countryOf(d) !== null;
+
+/** Whether someone with these roles holds the office a description names, whatever its country. */
+export function holdsOffice(roles: readonly string[], d: Description): boolean {
+  const country = countryOf(d);
   const heads = [d.head, ...(country ? DESCRIBED_OFFICES[d.head] ?? [] : [])];
   // "the prime minister" is no foreign minister: the words that say which office must be in the role.
   const which = d.mods.filter((w) => WHICH_OFFICE.has(w)).map((w) => (w === 'defense' ? 'defence' : w));
-  const holds = roles.some((r) => {
+  return roles.some((r) => {
     // "head of Ukrainian diplomacy" is a foreign minister.
     const role = r.toLowerCase().replace(/\b(?:head|chief) of (?:the )?(?:[\p{L}’'-]+ )?diplomacy\b/u, '$& foreign minister');
     const ws = role.replace(/\bdefense\b/g, 'defence').split(/[\s-]+/);
     // An office of several words ("head of state") is found as a phrase, one word as a word.
     return heads.some((h) => (h.includes(' ') ? role.includes(h) : ws.includes(h))) && which.every((w) => ws.includes(w));
   });
-  return holds && !(country && affiliation !== country && !roles.some((r) => affiliationOf(r) === country));
 }

@@ -8,7 +8,7 @@ import { mergeSorted, type Addition, type Derived } from './derived.ts';
 import { runAsync, runSync } from '../steps.ts';
 import { officeKeyOf, rolesOverTime, successionOf, type DatedRole, type DatedRoleMention, type Succession } from './roles.ts';
 import { affiliationOf } from '../extract/roles.ts';
-import { fitsDescription, readDescription } from '../extract/descriptions.ts';
+import { fitsDescription, holdsOffice, namesCountry, readDescription } from '../extract/descriptions.ts';
 
 /** A person across the whole knowledge base: an article's person, merged over articles. */
 export interface Person extends Omit<ArticlePerson, 'roles'> {
@@ -426,12 +426,14 @@ export class KnowledgeBase {
     const article = this.paragraphs[paragraph]?.article;
     const span = article ? this.span(article) : undefined;
     if (!span) return undefined;
-    const near = (p: Person) => [paragraph, paragraph - 1].some((x) => x >= span.paragraphs[0] && binaryHas(p.paragraphs, x));
-    const fits = span.mentions
-      .map(([id]) => this.personById.get(id))
-      .filter((p): p is Person => !!p && near(p))
-      .filter((p) => fitsDescription(p.roles.map((r) => r.role), p.affiliation, d));
-    return fits.length === 1 ? fits[0] : undefined;
+    const isNear = (p: Person) => [paragraph, paragraph - 1].some((x) => x >= span.paragraphs[0] && binaryHas(p.paragraphs, x));
+    const near = span.mentions.map(([id]) => this.personById.get(id)).filter((p): p is Person => !!p && isNear(p));
+    const fits = near.filter((p) => fitsDescription(p.roles.map((r) => r.role), p.affiliation, d));
+    if (fits.length > 0 || !namesCountry(d)) return fits.length === 1 ? fits[0] : undefined;
+    // "launched the Ukrainian president" where the base knows him only as "President": the one near
+    // holder of the office, when no text gives his country and no other near person holds it.
+    const office = near.filter((p) => holdsOffice(p.roles.map((r) => r.role), d));
+    return office.length === 1 && !office[0].affiliation ? office[0] : undefined;
   }
 
   /**
