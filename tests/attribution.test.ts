@@ -537,6 +537,14 @@ describe('reported judgements and promises', () => {
     expect(reported('Tatjana Lund wrote to the council. President Wladimir Berg, she said, had asked her to free the prisoners.').some(([, who]) => (who as string[]).includes('Wladimir Berg'))).toBe(false);
     expect(reported('Olaf Berg called the meeting in the capital.')).toEqual([]);
   });
+
+  it('reads a said-clause without "that" after a time or a medium, and no clause where a place follows', () => {
+    const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
+    expect(reported('Olaf Berg said on Wednesday he had held a long call with the envoy.')).toEqual([['he had held a long call with the envoy', ['Olaf Berg']]]);
+    expect(reported('Olaf Berg said in a statement the talks had gone well.')).toEqual([['the talks had gone well', ['Olaf Berg']]]);
+    expect(reported('Olaf Berg said late on Sunday Nordland had agreed to the pause.')).toEqual([['Nordland had agreed to the pause', ['Olaf Berg']]]);
+    expect(reported('Olaf Berg said on Wednesday at a news conference in the capital.')).toEqual([]);
+  });
 });
 
 describe('reported speech with its hearers, a long object, a closing pronoun or a concession', () => {

@@ -460,6 +460,17 @@ interface Reported {
 /** "said it was possible", "said this would take time": "it" opens a clause when a verb follows, not "said it" (so). */
 const IT_CLAUSE = /^\s+(?:it|this)\s+(?:was|is|were|would|will|had|has|could|should|might|must|may|did|does|seemed|seems|remained|remains|wanted|wants|needed|needs|looked|looks|made|makes|took|takes|appeared|appears)\b/;
 
+/**
+ * A say-verb's time or medium before a clause without "that": "on Wednesday", "late on Friday", "last
+ * week", "in a statement", "on Telegram". The clause must open with a subject: a pronoun or
+ * determiner, or a name with an auxiliary ("Russia had …"), so "said on Wednesday in Paris" is none.
+ */
+const WEEKDAY_NAMES = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+const TIMED_BARE_CLAUSE = new RegExp(
+  String.raw`^\s+(?:(?:late|early|earlier)\s+)?(?:on\s+(?:${WEEKDAY_NAMES})(?:\s+(?:morning|afternoon|evening|night))?|(?:last|this)\s+(?:week|month|night|weekend)|in\s+an?\s+(?:[\p{Ll}-]+\s+)?(?:statement|interview|video|post|speech|address|message|briefing)|on\s+(?:Telegram|social media|television))(?:\s+(?:on\s+)?(?:${WEEKDAY_NAMES}))?\s+(?=(?:he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these|those|no|both|all|some|one|any)\s|\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)*\s+(?:had|has|was|were|would|will|could|is|are|should|must|might|did|does|may|can)\b)`,
+  'u',
+);
+
 const CLAUSE_BREAK = /,?\s+(?:and|but)\s+(?:that|said|says|added|adds|warned|noted|stressed|insisted|argued)\b|,\s+(?:and|but|while|although|though|even though|whereas)\s+(?:[\p{L}’'-]+\s+){1,4}?(?:said|says|added|described|called|warned|noted|insisted|argued|told)\b/u;
 
 /**
@@ -536,6 +547,8 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
         const that =
           /^\s+(?:(?:on|in|to|at|during|after|before)\s+[^,.;]{1,40}?\s+)?that\s+/.exec(rest) ??
           (TELL_VERBS.has(v.w) ? /^\s+(?:[^,.;“”"]{1,40}?\s+)?that\s+/.exec(rest) : null) ??
+          // "X said on Wednesday he had …", "said in a statement the talks …": a time or a medium, then the clause.
+          (BARE_CLAUSE_VERBS.has(v.w) ? TIMED_BARE_CLAUSE.exec(rest) : null) ??
           // "X said the talks had failed": say-verbs take a clause without "that".
           (BARE_CLAUSE_VERBS.has(v.w) && (/^\s+(?!(?:in|on|at|to|with|for|after|before|during|from|by|of|as|so|it|this|nothing|little|much|more|yes|no)\b)[\p{L}’']+\s+[\p{L}’']+/u.test(rest) || IT_CLAUSE.test(rest)) ? /^\s+/.exec(rest) : null);
         const judged = !that && JUDGEMENT.test(`${verb}${rest.slice(0, 120)}`);
