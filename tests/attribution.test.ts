@@ -545,6 +545,12 @@ describe('reported judgements and promises', () => {
     expect(reported('Olaf Berg said late on Sunday Nordland had agreed to the pause.')).toEqual([['Nordland had agreed to the pause', ['Olaf Berg']]]);
     expect(reported('Olaf Berg said on Wednesday at a news conference in the capital.')).toEqual([]);
   });
+
+  it('reads a closing attribution followed by a time clause, and leaves the dateline out of the statement', () => {
+    const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
+    expect(reported('LISBON, April 18 (Wire) — The talks could end within days, Olaf Berg said on Friday, a day after he met the envoys.')).toEqual([['The talks could end within days', ['Olaf Berg']]]);
+    expect(reported('The talks will resume next week, Olaf Berg said, hours before the delegation left.')).toEqual([['The talks will resume next week', ['Olaf Berg']]]);
+  });
 });
 
 describe('reported speech with its hearers, a long object, a closing pronoun or a concession', () => {

@@ -7,6 +7,7 @@ import { ROLE_NOUNS } from './lexicon/names.ts';
 import { BARE_CLAUSE_VERBS, CUE_PARTICLES, INVERTED_ONLY, JUDGEMENT, PHRASAL_SPEECH, REPORTING_WITHOUT_THAT, SPEECH_VERBS, TELL_VERBS, WEAK_CUES } from './lexicon/verbs.ts';
 import { isSpeechVerbAt, sentenceSubjectBefore, sourceAfter, sourceBefore, speechVerbs, wordsIn, type Source } from './attribution.ts';
 import { interviewTurns } from './interview.ts';
+import { datelineEnd } from './events.ts';
 
 interface Span {
   open: number;
@@ -178,7 +179,7 @@ function attributionBefore(text: string, plain: string, refs: Ref[], sentenceSta
  * an analyst at the institute." / "…, according to the air force." `at` is where it starts.
  */
 function closingAttribution(text: string, plain: string, refs: Ref[], s: Sentence): { source: Source | null; cue: string; phrase: string; at: number } | null {
-  const tail = /,\s+([^,;“”"]{2,80}?)\s+(said|says|told reporters|added|reported|confirmed|announced|wrote|noted|stressed)(?:\s+on\s+\p{Lu}\p{Ll}+)?\.?\s*$|,\s+(said|says|added|reported|wrote)\s+([^,;“”"]{2,80}?)(?:,\s+(?:a|an|the)\s[^,;“”"]{2,120})?\.?\s*$|,\s+according\s+to\s+([^,;“”"]{2,80}?)\.?\s*$/u.exec(plain.slice(s.start, s.end));
+  const tail = /,\s+([^,;“”"]{2,80}?)\s+(said|says|told reporters|added|reported|confirmed|announced|wrote|noted|stressed)(?:\s+on\s+\p{Lu}\p{Ll}+)?(?:,\s+(?:(?:a|one|two|three|several|hours|days|minutes|moments|shortly|just|soon)\s+(?:(?:day|days|week|weeks|hours|minutes)\s+)?)?(?:after|before|ahead of|following)\s[^“”"]{2,160}?)?\.?\s*$|,\s+(said|says|added|reported|wrote)\s+([^,;“”"]{2,80}?)(?:,\s+(?:a|an|the)\s[^,;“”"]{2,120})?\.?\s*$|,\s+according\s+to\s+([^,;“”"]{2,80}?)\.?\s*$/u.exec(plain.slice(s.start, s.end));
   if (!tail) return null;
   const phrase = tail[1] ?? tail[4] ?? tail[5];
   const phraseAt = s.start + tail.index + tail[0].indexOf(phrase);
@@ -592,8 +593,10 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
         // "People familiar with the talks said … . Washington was looking for ideas, they said.": the
         // pronoun is the unnamed source of the sentence before.
         if (!named(src) && /^(?:they|he|she)$/i.test(tail.phrase)) src = unnamedBefore(out, sentences, s, /^they$/i.test(tail.phrase));
-        const clause = raw.slice(s.start, tail.at).trim();
-        if (named(src) && wordCount(clause) >= 3) out.push({ text: clause, source: src!, cue: tail.cue, sentence: s, from: s.start, to: tail.at });
+        // ("PARIS, April 18 (Wire) — …, X said.": the dateline is no part of what X said.)
+        const from = s.start + (s.start === 0 ? datelineEnd(raw) : 0);
+        const clause = raw.slice(from, tail.at).trim();
+        if (named(src) && wordCount(clause) >= 3) out.push({ text: clause, source: src!, cue: tail.cue, sentence: s, from, to: tail.at });
       }
     }
     // The attribution in the middle: "The talks, he said, had lasted more than two hours." The
