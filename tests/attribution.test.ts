@@ -546,6 +546,12 @@ describe('reported judgements and promises', () => {
     expect(reported('Olaf Berg said on Wednesday at a news conference in the capital.')).toEqual([]);
   });
 
+  it('keeps "X said that A and that B" as one statement, and a second speech verb as another', () => {
+    const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
+    expect(reported('Olaf Berg said that the talks had gone well and that a second round would follow in May.')).toEqual([['the talks had gone well and that a second round would follow in May', ['Olaf Berg']]]);
+    expect(reported('Olaf Berg said that the talks had gone well, and said the envoys would return in May.').map(([t]) => t)).toEqual(['the talks had gone well', 'the envoys would return in May']);
+  });
+
   it('reads a closing attribution followed by a time clause, and leaves the dateline out of the statement', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
     expect(reported('LISBON, April 18 (Wire) — The talks could end within days, Olaf Berg said on Friday, a day after he met the envoys.')).toEqual([['The talks could end within days', ['Olaf Berg']]]);

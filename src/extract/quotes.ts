@@ -472,11 +472,12 @@ const TIMED_BARE_CLAUSE = new RegExp(
   'u',
 );
 
-const CLAUSE_BREAK = /,?\s+(?:and|but)\s+(?:that|said|says|added|adds|warned|noted|stressed|insisted|argued)\b|,\s+(?:and|but|while|although|though|even though|whereas)\s+(?:[\p{L}’'-]+\s+){1,4}?(?:said|says|added|described|called|warned|noted|insisted|argued|told)\b/u;
+const CLAUSE_BREAK = /,?\s+(?:and|but)\s+(?:said|says|added|adds|warned|noted|stressed|insisted|argued)\b|,\s+(?:and|but|while|although|though|even though|whereas)\s+(?:[\p{L}’'-]+\s+){1,4}?(?:said|says|added|described|called|warned|noted|insisted|argued|told)\b/u;
 
 /**
- * A clause stops at the end of its sentence, where a coordinated "and that …" starts another, or
- * where another subject's statement starts ("…, and officials described the date as flexible").
+ * A clause stops at the end of its sentence, at a second speech verb ("…, and said …"), or where
+ * another subject's statement starts ("…, and officials described the date as flexible"). "X said
+ * that A and that B" is one statement: what a reader quotes as what X said, and what gold holds.
  */
 function clauseEnd(plain: string, from: number, sentenceEnd: number): number {
   const m = CLAUSE_BREAK.exec(plain.slice(from, sentenceEnd));
@@ -575,14 +576,6 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
       if (wordCount(clause) < 3) continue;
       out.push({ text: clause, source: src!, cue, sentence: s, from, to: end });
       covered = end;
-      // "… that A, and that B": B is a statement of its own, by the same speaker.
-      const next = /^,?\s+and\s+that\s+/.exec(plain.slice(end, s.end));
-      if (next) {
-        const from2 = end + next[0].length;
-        const to2 = clauseEnd(plain, from2, s.end);
-        const clause2 = raw.slice(from2, to2).replace(/[.\s]+$/, '').trim();
-        if (wordCount(clause2) >= 3) out.push({ text: clause2, source: src!, cue, sentence: s, from: from2, to: to2 });
-      }
     }
     // The attribution after the clause: "At least two people were killed, city officials said." /
     // "…, said a senior official." / "…, according to the air force."
