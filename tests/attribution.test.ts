@@ -240,6 +240,16 @@ describe('roles over time', () => {
     expect(await speakerOf('President Olaf Berg met President Anna Lund in New York. « We will not give up », launched the Estonian president.')).toEqual([]);
   });
 
+  it('reads a leader named by the seat of the office, and leaves whom it was said to out of the source', async () => {
+    const speakerOf = async (body: string, start: string) => {
+      const kb = await buildKnowledgeBase(tempKnowledge({ 'x.md': `---\ntitle: X\npublished: 2025-09-24\n---\n\n${body}\n` }));
+      const q = kb.quotes.find((x) => x.text.startsWith(start))!;
+      return kb.speakerNames(q);
+    };
+    expect(await speakerOf('Olaf Berg, the American president, met the envoys. « We have a framework », wrote the head of the White House on his network.', 'We have')).toEqual(['Olaf Berg']);
+    expect(await speakerOf('Olaf Berg, the American president, met the envoys. « The war has to end », launched the American president to the press afterwards.', 'The war')).toEqual(['Olaf Berg']);
+  });
+
   it('answers a role with whoever holds it now, in any wording, before one who held it', async () => {
     const kb = await buildKnowledgeBase(tempKnowledge({
       'a.md': '---\ntitle: A\npublished: 2025-01-02\n---\n\nAnna Berg, Estonia\'s prime minister, met the envoy.\n',
@@ -544,6 +554,13 @@ describe('reported judgements and promises', () => {
     expect(reported('Olaf Berg said in a statement the talks had gone well.')).toEqual([['the talks had gone well', ['Olaf Berg']]]);
     expect(reported('Olaf Berg said late on Sunday Nordland had agreed to the pause.')).toEqual([['Nordland had agreed to the pause', ['Olaf Berg']]]);
     expect(reported('Olaf Berg said on Wednesday at a news conference in the capital.')).toEqual([]);
+  });
+
+  it('reads a role before a comma after "and" when the role has its own determiner or owner', () => {
+    const roleOf = (text: string, name: string) => facts(text).people.find((p) => p.name === name)?.role;
+    expect(roleOf('Today the secretary of state, Olaf Berg, and the national security adviser, Anna Lund, meet the envoy.', 'Anna Lund')).toBe('national security adviser');
+    expect(roleOf('The meeting brought together the heads of the European Commission and Nato\'s secretary general, Anna Lund.', 'Anna Lund')).toBe("Nato's secretary general");
+    expect(roleOf('Olaf Berg became vice-chancellor and finance minister, Anna Lund said.', 'Anna Lund')).toBeNull();
   });
 
   it('keeps "X said that A and that B" as one statement, and a second speech verb as another', () => {

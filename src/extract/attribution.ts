@@ -263,6 +263,9 @@ export function sourceAfter(text: string, refs: Ref[], verbEnd: number, to: numb
     // "declared the Ukrainian president in his evening address", "wrote the minister on the network
     // X": the occasion is no part of the source (but "officials in Kyiv" is).
     if (phrase.length && /^(?:in|on|at)$/.test(w.w) && (OCCASION_AFTER.test(ws[k + 1]?.w ?? '') || (w.w === 'on' && ws[k + 1]?.w === 'the'))) break;
+    // "launched the president to the press afterwards": whom it was said to and when are no part of the
+    // source either (but "an adviser to the president" is).
+    if (phrase.length && (/^(?:afterwards|afterward|later|again|then|today|yesterday|tonight|overnight)$/.test(w.w) || (w.w === 'to' && /^(?:reporters|journalists|the press|the media|the cameras|television|the nation)\b/.test(text.slice(ws[k + 1]?.start ?? to, to))))) break;
     // "said a compromise had not been found": the words after the verb are its clause, not a source.
     if (phrase.length && AUXILIARY.test(w.w)) return null;
     phrase.push(w);

@@ -20,6 +20,17 @@ const DESCRIPTION = /^the\s+((?:[\p{L}’'.-]+\s+){0,4}?)([\p{L}-]+)$/iu;
 const NOT_MODIFIERS = new Set('the a an of and or his her its their who which that said says told has had is was'.split(' '));
 const words = (s: string) => s.toLowerCase().split(/\s+/).filter(Boolean);
 
+/** Seats of an office and the office they stand for, with its nationality. */
+const SEATS: Record<string, [string, string]> = {
+  'white house': ['american', 'president'],
+  kremlin: ['russian', 'president'],
+  elysee: ['french', 'president'],
+  'downing street': ['british', 'prime'],
+  chancellery: ['german', 'chancellor'],
+  bankova: ['ukrainian', 'president'],
+};
+const SEAT_OF_OFFICE = /^the\s+(?:head|master|tenant|occupant|boss|chief|leader|host)\s+of\s+(?:the\s+)?(white house|kremlin|[ée]lys[ée]e(?:\s+palace)?|downing street|chancellery|bankova)$/iu;
+
 /**
  * The description a whole phrase is, or null: "the Ukrainian head of state", "the head of Russian
  * diplomacy" (French "le chef de la diplomatie russe", a nationality inside), "the outgoing US
@@ -29,6 +40,13 @@ export function readDescription(phrase: string): Description | null {
   const t = phrase.trim().replace(/\s+/g, ' ');
   const office = /^the\s+((?:[\p{L}’'.-]+\s+){0,3}?)(?:head|chief)\s+of\s+(?:the\s+)?((?:[\p{L}’'.-]+\s+){0,2}?)(state|government|diplomacy)$/iu.exec(t);
   if (office) return { head: `head of ${office[3].toLowerCase()}`, mods: words(office[1] + office[2]) };
+  // "the head of the White House", "the master of the Kremlin": a translation's name for a leader by
+  // the seat of the office.
+  const seat = SEAT_OF_OFFICE.exec(t);
+  if (seat) {
+    const [nationality, office] = SEATS[seat[1].toLowerCase().replace(/\s+palace$/, '').normalize('NFD').replace(/\p{M}/gu, '')];
+    return { head: office, mods: [nationality] };
+  }
   const m = DESCRIPTION.exec(t);
   if (!m || !ROLE_NOUNS.has(m[2].toLowerCase())) return null;
   const mods = words(m[1]);

@@ -19,7 +19,7 @@ const BODY_WORDS = new Set('ministry kremlin council committee commission govern
 /** "Kharkiv’s mayor, NAME" / "Its spokeswoman, NAME": a role set off by a comma before the name. */
 const ROLE_BEFORE_COMMA = /(?:^|[\s(])((?:(?:\p{Lu}[\p{L}’'.-]*[’']s|its|his|her|their|the)\s+)?(?:[\p{L}.-]+\s+){0,3}?[\p{L}-]+),\s+$/u;
 
-const CLAUSE_LEAD = /^(?:\p{Ll}+ed|met|meets|told|tells|sent|sends|gave|gives|took|takes|made|makes|held|holds|spoke|went|came|left|flew|brought|sought|wrote|received|receives|welcomes|calls)\s+(?:his|her|their|its|the|a|an|on|in|at|to|with|him|them)\b/u;
+const CLAUSE_LEAD = /^(?:\p{Ll}+ed|met|meets|told|tells|sent|sends|gave|gives|took|takes|made|makes|held|holds|spoke|went|came|left|flew|brought|sought|wrote|received|receives|welcomes|calls|meet|visit|visits|join|joins|sign|signs|hold|travel|travels|arrive|arrives)\s+(?:his|her|their|its|the|a|an|on|in|at|to|with|him|them)\b/u;
 
 /** "NAME, a foreign policy expert from X," -> the role phrase, when it has a role noun. */
 export function appositiveRole(text: string, end: number): string | null {
@@ -79,7 +79,10 @@ export function roleBeforeComma(text: string, start: number): string | null {
   const words = m[1].split(/\s+/);
   if (!isRoleNoun(words[words.length - 1])) return null;
   // "… became vice-chancellor and finance minister, NAME": the role is the clause's, not the name's.
-  if (belongsToClauseBefore(before, m.index + m[0].indexOf(m[1]), true, /^(?:the|its|his|her|their|\p{Lu}[\p{L}’'.-]*[’']s)\s/u.test(m[1]))) return null;
+  // ("…, and the national security adviser, NAME," or "… and Nato's secretary general, NAME": with
+  // its own determiner or owner after "and", the phrase is a new person's.)
+  const determined = /^(?:the|its|his|her|their|\p{Lu}[\p{L}’'.-]*[’']s)\s/u.test(m[1]);
+  if (belongsToClauseBefore(before, m.index + m[0].indexOf(m[1]), !determined, determined)) return null;
   // Keep the role words, the body it serves ("the foreign ministry spokeswoman") and a possessive
   // owner; drop a leading determiner.
   let k = words.length - 1;
