@@ -239,3 +239,19 @@ describe('ask: how someone described something', () => {
     expect(top.citation.paragraph).toBe(2);
   });
 });
+
+describe('ask: a calendar day the question names', () => {
+  it('is matched by the dates of articles, not by its words ("18" in a later tally is not March 18)', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'report.md': article('Leaders talk by phone', '2025-03-19',
+          'The leaders of Nordland and Westmark agreed in a call on Tuesday to stop strikes on power plants for a month.'),
+        'tally.md': article('Power plants under fire', '2025-04-30',
+          'Westmark counts 18 power plants hit since March, when it agreed in a call with Nordland to meet again, the ministry said.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'What did Nordland and Westmark agree in the call on March 18?').results[0];
+    expect(top.citation.article).toBe('report');
+  });
+});
