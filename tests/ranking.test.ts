@@ -255,3 +255,18 @@ describe('ask: a calendar day the question names', () => {
     expect(top.citation.article).toBe('report');
   });
 });
+
+describe('ask "how long …": a duration that qualifies a word of the question', () => {
+  it('counts the words before the duration too ("the call lasted forty minutes"), not only those after it ("three-day talks")', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'call.md': article('Leaders talk', '2025-03-19',
+          'Westmark and Olaf Berg spoke of the call; ministers later met at the old palace for two hours on trade and farming.',
+          'Olaf Berg said the call had lasted forty minutes.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'How long did the call between Olaf Berg and Westmark last?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
