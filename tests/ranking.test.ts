@@ -270,3 +270,18 @@ describe('ask "how long …": a duration that qualifies a word of the question',
     expect(top.citation.paragraph).toBe(2);
   });
 });
+
+describe('ask "how large …"', () => {
+  it('asks for a number as "how many" does', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'army.md': article('Army plans', '2025-03-19',
+          'After the war, the Nordland army should be modern, generals said.',
+          'After the war, leaders backed a Nordland army of 800,000 soldiers in peacetime.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'How large should the Nordland army be after the war?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});

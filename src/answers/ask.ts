@@ -64,7 +64,8 @@ export function expectedAnswer(q: string): Expect {
   if (/^(when|what date|what day|since when)\b/.test(s)) return 'date';
   if (/^(who|whom|whose)\b/.test(s)) return 'person';
   if (/^where\b/.test(s)) return 'place';
-  if (/^how (much|many)\b/.test(s)) return 'amount';
+  // "How large should the army be?" asks for a number as "how many soldiers" does.
+  if (/^how (much|many|large|big|strong)\b/.test(s)) return 'amount';
   if (/^(what|how)\b/.test(s) && SPEECH.test(s)) return 'statement';
   return null;
 }
