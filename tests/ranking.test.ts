@@ -239,3 +239,49 @@ describe('ask: how someone described something', () => {
     expect(top.citation.paragraph).toBe(2);
   });
 });
+
+describe('ask: a calendar day the question names', () => {
+  it('is matched by the dates of articles, not by its words ("18" in a later tally is not March 18)', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'report.md': article('Leaders talk by phone', '2025-03-19',
+          'The leaders of Nordland and Westmark agreed in a call on Tuesday to stop strikes on power plants for a month.'),
+        'tally.md': article('Power plants under fire', '2025-04-30',
+          'Westmark counts 18 power plants hit since March, when it agreed in a call with Nordland to meet again, the ministry said.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'What did Nordland and Westmark agree in the call on March 18?').results[0];
+    expect(top.citation.article).toBe('report');
+  });
+});
+
+describe('ask "how long …": a duration that qualifies a word of the question', () => {
+  it('counts the words before the duration too ("the call lasted forty minutes"), not only those after it ("three-day talks")', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'call.md': article('Leaders talk', '2025-03-19',
+          'Westmark and Olaf Berg spoke of the call; ministers later met at the old palace for two hours on trade and farming.',
+          'Olaf Berg said the call had lasted forty minutes.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'How long did the call between Olaf Berg and Westmark last?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
+
+describe('ask "how large …"', () => {
+  it('asks for a number as "how many" does', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'army.md': article('Army plans', '2025-03-19',
+          'After the war, the Nordland army should be modern, generals said.',
+          'After the war, leaders backed a Nordland army of 800,000 soldiers in peacetime.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'How large should the Nordland army be after the war?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
