@@ -563,6 +563,13 @@ describe('reported judgements and promises', () => {
     expect(roleOf('Olaf Berg became vice-chancellor and finance minister, Anna Lund said.', 'Anna Lund')).toBeNull();
   });
 
+  it('reads a hyphenated office in a description ("the vice-president") and keeps an unresolved "he" after it as that description', () => {
+    const f = facts('Vice-President Olaf Berg arrived in the capital. Anna Lund, the minister, met him at the airport. The vice-president spent most of his speech on migration. “We must talk about it,” he said.');
+    expect(direct(f).map((q) => q.speakers)).toEqual([['Olaf Berg']]);
+    const g = facts('The vice-president spent most of his speech on migration. “We must talk about it,” he said.');
+    expect(direct(g).map((q) => q.source)).toEqual(['The vice-president']);
+  });
+
   it('keeps "X said that A and that B" as one statement, and a second speech verb as another', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
     expect(reported('Olaf Berg said that the talks had gone well and that a second round would follow in May.')).toEqual([['the talks had gone well and that a second round would follow in May', ['Olaf Berg']]]);

@@ -125,7 +125,7 @@ export function holdsOffice(roles: readonly string[], d: Description): boolean {
     // "head of Ukrainian diplomacy" is a foreign minister.
     const role = r.toLowerCase().replace(/\b(?:head|chief) of (?:the )?(?:[\p{L}’'-]+ )?diplomacy\b/u, '$& foreign minister');
     const ws = role.replace(/\bdefense\b/g, 'defence').split(/[\s-]+/);
-    // An office of several words ("head of state") is found as a phrase, one word as a word.
-    return heads.some((h) => (h.includes(' ') ? role.includes(h) : ws.includes(h))) && which.every((w) => ws.includes(w));
+    // An office of several words ("head of state", "vice-president") is found as a phrase, one word as a word.
+    return heads.some((h) => (/[\s-]/.test(h) ? role.includes(h) : ws.includes(h))) && which.every((w) => ws.includes(w));
   });
 }

@@ -187,6 +187,9 @@ function closingAttribution(text: string, plain: string, refs: Ref[], s: Sentenc
   return { source, cue: tail[2] ?? tail[3] ?? 'according to', phrase, at: s.start + tail.index };
 }
 
+/** ",” he said." right after a quotation. */
+const UNRESOLVED_HE = /^\s*[,—–-]?\s*(?:he|she)\s+(said|added|says|adds|told|wrote|declared|continued|insisted|warned)\b/;
+
 /** The shortest "the …" opening of a sentence that describes one person, as a source: "The Nordish senator sought …". */
 function describedOpening(sentence: string): Source | null {
   const opening = describingOpening(sentence, 5);
@@ -386,6 +389,15 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
       if (!attribution && !turn && span.close != null) {
         const tail = closingAttribution(text, plain, refs, s);
         if (tail && tail.at >= qEnd && named(tail.source) && !spans.some((o) => o.open > qEnd && o.open < tail.at)) attribution = { source: tail.source!, cue: tail.cue };
+      }
+      // "The vice-president spent most of it rebuking Europe. “…,” he said.": a "he" no name stands
+      // for, after a sentence whose subject is a description, is that description (the base may
+      // know who holds it).
+      if (!attribution && span.close != null && UNRESOLVED_HE.test(text.slice(qEnd + 1, s.end)) && !refs.some((r) => r.pronoun && r.people.length && r.start > qEnd && r.start < qEnd + 12)) {
+        const k = sentences.indexOf(s);
+        const prev = k > 0 ? sentences[k - 1] : null;
+        const opening = prev && prev.end <= qStart ? describedOpening(text.slice(prev.start, prev.end)) : null;
+        if (opening) attribution = { source: opening, cue: UNRESOLVED_HE.exec(text.slice(qEnd + 1, s.end))![1] };
       }
       if (!attribution && turn) attribution = null;
       else if (!attribution && allQuote && carried && span === spans[0]) attribution = carried;
