@@ -309,6 +309,12 @@ describe('dates', () => {
     expect(t('the sun rose over the port')).toEqual([]);
   });
 
+  it('dates a happening "earlier this month" by the month, while "this month" alone scopes nothing', () => {
+    expect(t('Earlier this month the agency adopted a resolution.', '2026-03-30')).toEqual([['date', '2026-03/month']]);
+    expect(t('Anna Lund said earlier this year that the talks had stalled.')).toEqual([['date', '2026/year']]);
+    expect(t('his fifth trip this month')).toEqual([['period', '2026-03/month']]);
+  });
+
   it('says a week as the month it falls in, never as a guessed day', () => {
     expect(t('They met last week.')).toEqual([['date', '2026-03/month']]);
   });
