@@ -315,6 +315,12 @@ describe('dates', () => {
     expect(t('his fifth trip this month')).toEqual([['period', '2026-03/month']]);
   });
 
+  it("takes what a named person says in a live blog's timestamped entry as a statement of the day", () => {
+    const text = 'Olaf Berg is the foreign minister of Nordland.\n\n14:05 — Olaf Berg says the talks must go on.\n\nOlaf Berg says the talks must go on.';
+    const got = facts(text).events.filter((e) => e.kind === 'statement').map((e) => [e.paragraph, e.date?.value, e.date?.source]);
+    expect(got).toEqual([[2, '2026-03-12', 'published']]);
+  });
+
   it('says a week as the month it falls in, never as a guessed day', () => {
     expect(t('They met last week.')).toEqual([['date', '2026-03/month']]);
   });
