@@ -321,6 +321,13 @@ describe('dates', () => {
     expect(got).toEqual([[2, '2026-03-12', 'published']]);
   });
 
+  it('calls talks with a person a meeting, and talks of delegations or with a country a round of talks', () => {
+    const kinds = (text: string) => facts(text).events.map((e) => e.kind);
+    expect(kinds('Olaf Berg held talks with Anna Lund in Nordhavn on Tuesday.')).toEqual(['meeting']);
+    expect(kinds('The delegations held talks in Nordhavn on Tuesday.')).toEqual(['talks']);
+    expect(kinds('Olaf Berg held talks with Nordland on Tuesday.')).toEqual(['talks']);
+  });
+
   it('says a week as the month it falls in, never as a guessed day', () => {
     expect(t('They met last week.')).toEqual([['date', '2026-03/month']]);
   });

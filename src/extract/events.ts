@@ -343,7 +343,17 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
       // Two happenings in one sentence ("after the round on 16 May the sides exchanged prisoners from
       // 23 to 25 May"): each is dated by the times nearer its own words than the other's, when it has any.
       const gap = (x: TimeExpression, a: number, b: number) => Math.max(0, a - x.end, x.start - b);
-      for (const { kind, at, end, recalled, spoken } of kinds) {
+      for (const { kind: trigger, at, end, recalled, spoken } of kinds) {
+        // "held talks with Olaf Berg", "for talks with the president": talks with a person are a meeting;
+        // a round of talks is between delegations, countries or teams.
+        let kind = trigger;
+        if (kind === 'talks') {
+          const w = /\b(?:talks|discussions)\s+with\s+(?:(?:the\s+)?(?:president|prime minister|chancellor|king|crown prince|pope)\b|(?:his|her)\s+\p{Ll}+|)/iu.exec(s.text.slice(Math.max(0, at - 40), end + 60));
+          if (w) {
+            const after = s.start + Math.max(0, at - 40) + w.index + w[0].length;
+            if (w[0].trim().split(/\s+/).length > 2 || inSentence.some((m) => m.start >= after && m.start <= after + 2 && !m.pronoun)) kind = 'meeting';
+          }
+        }
         const offset = offsets.find((o) => at >= o.from && at < o.to);
         const mine = kinds.length > 1 ? free.filter((x) => kinds.every((k) => k.at === at || gap(x, at, end) <= gap(x, k.at, k.end))) : free;
         const t = offset ? offset.time : pickTime(mine.some((x) => x.kind === 'date' && x.date) ? mine : free, at, end, s.text);
