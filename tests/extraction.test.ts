@@ -309,6 +309,25 @@ describe('dates', () => {
     expect(t('the sun rose over the port')).toEqual([]);
   });
 
+  it('dates a happening "earlier this month" by the month, while "this month" alone scopes nothing', () => {
+    expect(t('Earlier this month the agency adopted a resolution.', '2026-03-30')).toEqual([['date', '2026-03/month']]);
+    expect(t('Anna Lund said earlier this year that the talks had stalled.')).toEqual([['date', '2026/year']]);
+    expect(t('his fifth trip this month')).toEqual([['period', '2026-03/month']]);
+  });
+
+  it("takes what a named person says in a live blog's timestamped entry as a statement of the day", () => {
+    const text = 'Olaf Berg is the foreign minister of Nordland.\n\n14:05 — Olaf Berg says the talks must go on.\n\nOlaf Berg says the talks must go on.';
+    const got = facts(text).events.filter((e) => e.kind === 'statement').map((e) => [e.paragraph, e.date?.value, e.date?.source]);
+    expect(got).toEqual([[2, '2026-03-12', 'published']]);
+  });
+
+  it('calls talks with a person a meeting, and talks of delegations or with a country a round of talks', () => {
+    const kinds = (text: string) => facts(text).events.map((e) => e.kind);
+    expect(kinds('Olaf Berg held talks with Anna Lund in Nordhavn on Tuesday.')).toEqual(['meeting']);
+    expect(kinds('The delegations held talks in Nordhavn on Tuesday.')).toEqual(['talks']);
+    expect(kinds('Olaf Berg held talks with Nordland on Tuesday.')).toEqual(['talks']);
+  });
+
   it('says a week as the month it falls in, never as a guessed day', () => {
     expect(t('They met last week.')).toEqual([['date', '2026-03/month']]);
   });

@@ -274,7 +274,9 @@ export function findTimes(text: string, published: string | null): TimeExpressio
       const before = text.slice(Math.max(0, start - 40), start);
       // chrono reads "within 48 hours" as a date two days on; it is a deadline.
       // "this year", "this month" alone scope a sentence ("his fifth trip this year"); they date nothing.
-      const period = PERIOD_BEFORE.test(before) || /^(within|for|over|in the (next|past|last))\b/i.test(s) || /^this (year|month|week)$/i.test(s) || dateline(text, start, end);
+      // But "earlier this month", "late this week" place a happening in it: a date at the precision it gives.
+      const scoped = /^this (year|month|week)$/i.test(s) && !/\b(?:earlier|early|late|later)\s+$/i.test(before);
+      const period = PERIOD_BEFORE.test(before) || /^(within|for|over|in the (next|past|last))\b/i.test(s) || scoped || dateline(text, start, end);
       const explicitYear = r.start.isCertain('year');
       let date: DatePoint | null = null;
       let until: DatePoint | undefined;

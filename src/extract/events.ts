@@ -76,6 +76,9 @@ const SPEECH = /\b(says|said(?! (?:goodbye|farewell))|told|tells|wrote|writes|wa
 /** Where a statement was made on the record: the press, a broadcast, a post, a parliament. */
 const ON_RECORD = /\b(reporters|journalists|the press|press conference|news conference|state (?:media|television|TV)|television|TV|radio|interview|broadcaster|newspaper|on (?:X|Telegram|Truth Social|Facebook|social media)|Truth Social|parliament|lawmakers|deputies|Bundestag|Rada|address)\b/;
 
+/** A live blog's timestamped entry: "14:05 —", "Tuesday, 23:55 —". */
+const LIVE_ENTRY = /^\s*(?:\p{L}+,\s*)?\d{1,2}[:.h]\d{2}\b/u;
+
 /** Places of two or more words, folded: "Abu Dhabi" is one actor, never "Abu" and "Dhabi". */
 const MULTI_WORD_PLACES = [...COUNTRIES, ...CAPITALS].filter((p) => p.includes(' ')).map((p) => p.split(' '));
 
@@ -254,6 +257,9 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
     const filed = datelineEnd(p.text);
     flush();
     at = p.n;
+    // A live blog's timestamped entry ("14:05 — …", "Tuesday, 23:55 — …") is news of its moment: whatever
+    // a named person says in it is a statement of the day, dated or not.
+    const live = LIVE_ENTRY.test(p.text);
     for (const s of splitSentences(p.text)) {
       // A time inside a quotation ("closer than a month ago") is the speaker's, not the event's.
       const plain = unquoted(s.text);
@@ -337,12 +343,22 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
       // Two happenings in one sentence ("after the round on 16 May the sides exchanged prisoners from
       // 23 to 25 May"): each is dated by the times nearer its own words than the other's, when it has any.
       const gap = (x: TimeExpression, a: number, b: number) => Math.max(0, a - x.end, x.start - b);
-      for (const { kind, at, end, recalled, spoken } of kinds) {
+      for (const { kind: trigger, at, end, recalled, spoken } of kinds) {
+        // "held talks with Olaf Berg", "for talks with the president": talks with a person are a meeting;
+        // a round of talks is between delegations, countries or teams.
+        let kind = trigger;
+        if (kind === 'talks') {
+          const w = /\b(?:talks|discussions)\s+with\s+(?:(?:the\s+)?(?:president|prime minister|chancellor|king|crown prince|pope)\b|(?:his|her)\s+\p{Ll}+|)/iu.exec(s.text.slice(Math.max(0, at - 40), end + 60));
+          if (w) {
+            const after = s.start + Math.max(0, at - 40) + w.index + w[0].length;
+            if (w[0].trim().split(/\s+/).length > 2 || inSentence.some((m) => m.start >= after && m.start <= after + 2 && !m.pronoun)) kind = 'meeting';
+          }
+        }
         const offset = offsets.find((o) => at >= o.from && at < o.to);
         const mine = kinds.length > 1 ? free.filter((x) => kinds.every((k) => k.at === at || gap(x, at, end) <= gap(x, k.at, k.end))) : free;
         const t = offset ? offset.time : pickTime(mine.some((x) => x.kind === 'date' && x.date) ? mine : free, at, end, s.text);
         // A statement is news when a named person makes it on a day the text gives, or to the press.
-        if (spoken && !(named && (t || ON_RECORD.test(s.text)))) continue;
+        if (spoken && !(named && (live || t || ON_RECORD.test(s.text)))) continue;
         let date: EventDate | null = t ? { ...dateOf(t), source: 'text' } : (carried ?? storyDay(lastDay, published) ?? fallback);
         // "completed over three days", "wrapped up a third straight day of talks on Saturday": the days
         // that led up to the day told.
