@@ -570,6 +570,12 @@ describe('reported judgements and promises', () => {
     expect(direct(g).map((q) => q.source)).toEqual(['The vice-president']);
   });
 
+  it('reads a statement that holds a quoted phrase after a copula when the statement is long enough to be one', () => {
+    const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => q.text);
+    expect(reported('Olaf Berg added that thousands of soldiers in the east were “completely surrounded” by the army.')).toEqual(['thousands of soldiers in the east were “completely surrounded” by the army']);
+    expect(reported('Olaf Berg said the talks were “productive”.')).toEqual([]);
+  });
+
   it('keeps "X said that A and that B" as one statement, and a second speech verb as another', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
     expect(reported('Olaf Berg said that the talks had gone well and that a second round would follow in May.')).toEqual([['the talks had gone well and that a second round would follow in May', ['Olaf Berg']]]);

@@ -582,7 +582,7 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
       // …unless the words before the quotation make a statement of their own ("talks were “productive”" do not).
       if (firstQuote) {
         const lead = text.slice(from, firstQuote[0]);
-        if (wordCount(lead) < 4 || /\b(is|are|was|were|be|been|being|considered|called|seen as|as|remained|remains|seemed|sounded|looked)\s*$/i.test(lead)) continue;
+        if (wordCount(lead) < 4 || (wordCount(lead) < 6 && /\b(is|are|was|were|be|been|being|considered|called|seen as|as|remained|remains|seemed|sounded|looked)\s*$/i.test(lead))) continue;
       }
       const clause = raw.slice(from, end).replace(/[.\s]+$/, '').trim();
       if (wordCount(clause) < 3) continue;
