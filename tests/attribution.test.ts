@@ -576,6 +576,15 @@ describe('reported judgements and promises', () => {
     expect(reported('Olaf Berg said the talks were “productive”.')).toEqual([]);
   });
 
+  it('reads a telling verb with its hearer and a clause without "that", a closing "went on", and a second verb of complaint', () => {
+    const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.cue]);
+    expect(reported('Olaf Berg met Anna Lund, the envoy, and told him Nordland was ready to work for a real peace.')).toEqual([['Nordland was ready to work for a real peace', 'told']]);
+    expect(reported('Olaf Berg told reporters the talks had been useful.')).toEqual([['the talks had been useful', 'told']]);
+    expect(reported('Olaf Berg told reporters the day before.')).toEqual([]);
+    expect(reported('In his view the amendments do not improve the document, Olaf Berg went on.')).toEqual([['In his view the amendments do not improve the document', 'went on']]);
+    expect(reported('Olaf Berg said it was for Europe to act, and complained that the capital had received little in return.')).toEqual([['it was for Europe to act', 'said'], ['the capital had received little in return', 'complained that']]);
+  });
+
   it('keeps "X said that A and that B" as one statement, and a second speech verb as another', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
     expect(reported('Olaf Berg said that the talks had gone well and that a second round would follow in May.')).toEqual([['the talks had gone well and that a second round would follow in May', ['Olaf Berg']]]);

@@ -179,7 +179,7 @@ function attributionBefore(text: string, plain: string, refs: Ref[], sentenceSta
  * an analyst at the institute." / "…, according to the air force." `at` is where it starts.
  */
 function closingAttribution(text: string, plain: string, refs: Ref[], s: Sentence): { source: Source | null; cue: string; phrase: string; at: number } | null {
-  const tail = /,\s+([^,;“”"]{2,80}?)\s+(said|says|told reporters|added|reported|confirmed|announced|wrote|noted|stressed)(?:\s+on\s+\p{Lu}\p{Ll}+)?(?:,\s+(?:(?:a|one|two|three|several|hours|days|minutes|moments|shortly|just|soon)\s+(?:(?:day|days|week|weeks|hours|minutes)\s+)?)?(?:after|before|ahead of|following)\s[^“”"]{2,160}?)?\.?\s*$|,\s+(said|says|added|reported|wrote)\s+([^,;“”"]{2,80}?)(?:,\s+(?:a|an|the)\s[^,;“”"]{2,120})?\.?\s*$|,\s+according\s+to\s+([^,;“”"]{2,80}?)\.?\s*$/u.exec(plain.slice(s.start, s.end));
+  const tail = /,\s+([^,;“”"]{2,80}?)\s+(said|says|told reporters|added|reported|confirmed|announced|wrote|noted|stressed|went on|continued|explained|insisted|argued|concluded)(?:\s+on\s+\p{Lu}\p{Ll}+)?(?:,\s+(?:(?:a|one|two|three|several|hours|days|minutes|moments|shortly|just|soon)\s+(?:(?:day|days|week|weeks|hours|minutes)\s+)?)?(?:after|before|ahead of|following)\s[^“”"]{2,160}?)?\.?\s*$|,\s+(said|says|added|reported|wrote)\s+([^,;“”"]{2,80}?)(?:,\s+(?:a|an|the)\s[^,;“”"]{2,120})?\.?\s*$|,\s+according\s+to\s+([^,;“”"]{2,80}?)\.?\s*$/u.exec(plain.slice(s.start, s.end));
   if (!tail) return null;
   const phrase = tail[1] ?? tail[4] ?? tail[5];
   const phraseAt = s.start + tail.index + tail[0].indexOf(phrase);
@@ -478,13 +478,23 @@ const IT_CLAUSE = /^\s+(?:it|this)\s+(?:was|is|were|would|will|had|has|could|sho
  * week", "in a statement", "on Telegram". The clause must open with a subject: a pronoun or
  * determiner, or a name with an auxiliary ("Russia had …"), so "said on Wednesday in Paris" is none.
  */
+/** A clause's opening: a pronoun or determiner, or a name with an auxiliary ("Russia had …"). */
+const CLAUSE_SUBJECT = String.raw`(?=(?:he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these|those|no|both|all|some|one|any)\s|\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)*\s+(?:had|has|was|were|would|will|could|is|are|should|must|might|did|does|may|can)\b)`;
+/**
+ * "told him Kyiv was ready", "told reporters the talks had been useful": a telling verb's hearer,
+ * then a clause without "that" (a subject, and a verb within a few words).
+ */
+const TOLD_BARE_CLAUSE = new RegExp(
+  String.raw`^\s+(?:him|her|them|us|me|reporters|journalists|the press|lawmakers|parliament|\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?)\s+${CLAUSE_SUBJECT}(?=(?:[\p{L}’'-]+\s+){1,5}?(?:had|has|was|were|would|will|could|is|are|should|must|might|did|does|may|can|\p{Ll}+ed)\b)`,
+  'u',
+);
 const WEEKDAY_NAMES = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 const TIMED_BARE_CLAUSE = new RegExp(
-  String.raw`^\s+(?:(?:late|early|earlier)\s+)?(?:on\s+(?:${WEEKDAY_NAMES})(?:\s+(?:morning|afternoon|evening|night))?|(?:last|this)\s+(?:week|month|night|weekend)|in\s+an?\s+(?:[\p{Ll}-]+\s+)?(?:statement|interview|video|post|speech|address|message|briefing)|on\s+(?:Telegram|social media|television))(?:\s+(?:on\s+)?(?:${WEEKDAY_NAMES}))?\s+(?=(?:he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these|those|no|both|all|some|one|any)\s|\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)*\s+(?:had|has|was|were|would|will|could|is|are|should|must|might|did|does|may|can)\b)`,
+  String.raw`^\s+(?:(?:late|early|earlier)\s+)?(?:on\s+(?:${WEEKDAY_NAMES})(?:\s+(?:morning|afternoon|evening|night))?|(?:last|this)\s+(?:week|month|night|weekend)|in\s+an?\s+(?:[\p{Ll}-]+\s+)?(?:statement|interview|video|post|speech|address|message|briefing)|on\s+(?:Telegram|social media|television))(?:\s+(?:on\s+)?(?:${WEEKDAY_NAMES}))?\s+${CLAUSE_SUBJECT}`,
   'u',
 );
 
-const CLAUSE_BREAK = /,?\s+(?:and|but)\s+(?:said|says|added|adds|warned|noted|stressed|insisted|argued)\b|,\s+(?:and|but|while|although|though|even though|whereas)\s+(?:[\p{L}’'-]+\s+){1,4}?(?:said|says|added|described|called|warned|noted|insisted|argued|told)\b/u;
+const CLAUSE_BREAK = /,?\s+(?:and|but)\s+(?:said|says|added|adds|warned|noted|stressed|insisted|argued|complained|conceded|admitted|acknowledged|claimed|explained)\b|,\s+(?:and|but|while|although|though|even though|whereas)\s+(?:[\p{L}’'-]+\s+){1,4}?(?:said|says|added|described|called|warned|noted|insisted|argued|told)\b/u;
 
 /**
  * A clause stops at the end of its sentence, at a second speech verb ("…, and said …"), or where
@@ -561,6 +571,7 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
         const that =
           /^\s+(?:(?:on|in|to|at|during|after|before)\s+[^,.;]{1,40}?\s+)?that\s+/.exec(rest) ??
           (TELL_VERBS.has(v.w) ? /^\s+(?:[^,.;“”"]{1,40}?\s+)?that\s+/.exec(rest) : null) ??
+          (/^(?:told|tells|assured|assures)$/.test(v.w) ? TOLD_BARE_CLAUSE.exec(rest) : null) ??
           // "X said on Wednesday he had …", "said in a statement the talks …": a time or a medium, then the clause.
           (BARE_CLAUSE_VERBS.has(v.w) ? TIMED_BARE_CLAUSE.exec(rest) : null) ??
           // "X said the talks had failed": say-verbs take a clause without "that".
