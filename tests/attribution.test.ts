@@ -585,6 +585,12 @@ describe('reported judgements and promises', () => {
     expect(reported('Olaf Berg said it was for Europe to act, and complained that the capital had received little in return.')).toEqual([['it was for Europe to act', 'said'], ['the capital had received little in return', 'complained that']]);
   });
 
+  it('reads blame as a reported judgement, and leaves who carried an unnamed source out of it', () => {
+    const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers, q.source ?? null]);
+    expect(reported('Its director, Anna Lund, blames the shelling for the outage.')).toEqual([['blames the shelling for the outage', ['Anna Lund'], null]]);
+    expect(reported('Olaf Berg is also in the capital and is expected to see the envoy, according to two people familiar with the plans cited by the Daily Courier.')).toEqual([['Olaf Berg is also in the capital and is expected to see the envoy', [], 'two people familiar with the plans']]);
+  });
+
   it('keeps "X said that A and that B" as one statement, and a second speech verb as another', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
     expect(reported('Olaf Berg said that the talks had gone well and that a second round would follow in May.')).toEqual([['the talks had gone well and that a second round would follow in May', ['Olaf Berg']]]);

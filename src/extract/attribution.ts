@@ -259,7 +259,8 @@ export function sourceAfter(text: string, refs: Ref[], verbEnd: number, to: numb
     const gapBefore = text.slice(phrase.length ? phrase[phrase.length - 1].end : at, w.start);
     if (phrase.length && /[,;:.“”"]/.test(gapBefore)) break;
     if (phrase.length > 8) break;
-    if (phrase.length && /^(?:who|which|that|adding|saying|as|after|when|while|during|before|following|ahead)$/.test(w.w)) break;
+    // ("according to two people familiar with the plans cited by the Financial Times": who carried it is no part of who said it.)
+    if (phrase.length && /^(?:who|which|that|adding|saying|as|after|when|while|during|before|following|ahead|cited|quoted)$/.test(w.w)) break;
     // "declared the Ukrainian president in his evening address", "wrote the minister on the network
     // X": the occasion is no part of the source (but "officials in Kyiv" is).
     if (phrase.length && /^(?:in|on|at)$/.test(w.w) && (OCCASION_AFTER.test(ws[k + 1]?.w ?? '') || (w.w === 'on' && ws[k + 1]?.w === 'the'))) break;

@@ -2,7 +2,7 @@
 const list = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
 export const SPEECH_VERBS = list(`
-said says say saying told tells telling stated states stating noted notes noting added adds adding warned warns warning
+said says say saying blamed blames told tells telling stated states stating noted notes noting added adds adding warned warns warning
 emphasized emphasised emphasizes emphasises emphasizing stressed stresses stressing indicated indicates declared declares
 announced announces explained explains argued argues claimed claims insisted insists suggested suggests wrote writes writing
 posted posts tweeted tweets shared shares described describes describing called calls asked asks replied replies responded
@@ -45,7 +45,7 @@ nuanced congratulated worried fretted enthused specified detailed cut smiled lau
 export const CUE_PARTICLES = list(`out up`);
 
 /** Cues that introduce reported speech without "that": "accused Russia of", "urged allies to", "called for", "promised to". */
-export const REPORTING_WITHOUT_THAT = /^(accused|accuses|urged|urges|called for|calls for|advocated for|advocates for|advocated|warned of|warned against|expressed|expresses|denied|denies|rejected|rejects|welcomed|welcomes|criticized|criticised|condemned|condemns|praised|hailed|promised to|promises to|vowed to|vows to|pledged to|pledges to|threatened to|threatens to)\b/;
+export const REPORTING_WITHOUT_THAT = /^(accused|accuses|blamed|blames|urged|urges|called for|calls for|advocated for|advocates for|advocated|warned of|warned against|expressed|expresses|denied|denies|rejected|rejects|welcomed|welcomes|criticized|criticised|condemned|condemns|praised|hailed|promised to|promises to|vowed to|vows to|pledged to|pledges to|threatened to|threatens to)\b/;
 
 /**
  * A judgement said of something: "described the talks as constructive", "called the conversation
