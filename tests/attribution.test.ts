@@ -591,6 +591,10 @@ describe('reported judgements and promises', () => {
     expect(reported('Olaf Berg is also in the capital and is expected to see the envoy, according to two people familiar with the plans cited by the Daily Courier.')).toEqual([['Olaf Berg is also in the capital and is expected to see the envoy', [], 'two people familiar with the plans']]);
   });
 
+  it('reads an appositive role that a parenthesis follows', () => {
+    expect(facts('We asked Anna Lund, a security analyst at a research institute in the capital (she holds no government post), what it meant.').people.find((p) => p.name === 'Anna Lund')?.role).toBe('security analyst at a research institute in the capital');
+  });
+
   it('keeps "X said that A and that B" as one statement, and a second speech verb as another', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
     expect(reported('Olaf Berg said that the talks had gone well and that a second round would follow in May.')).toEqual([['the talks had gone well and that a second round would follow in May', ['Olaf Berg']]]);
