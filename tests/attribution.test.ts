@@ -595,6 +595,13 @@ describe('reported judgements and promises', () => {
     expect(facts('We asked Anna Lund, a security analyst at a research institute in the capital (she holds no government post), what it meant.').people.find((p) => p.name === 'Anna Lund')?.role).toBe('security analyst at a research institute in the capital');
   });
 
+  it('lets the one who closes a quotation with "…,” the president said" go on as "he", not the last name before', () => {
+    const f = facts('Olaf Berg and Piotr Nowak have met for forty minutes. “We want peace very much,” the Nordish president said afterwards. He called it a good conversation and replied: “Our first meeting, not last.”', '2025-02-14');
+    const g = facts('President Olaf Berg of Nordland arrived. Olaf Berg and Piotr Nowak have met for forty minutes. “We want peace very much,” the Nordish president said afterwards. He called it a good conversation.', '2025-02-14');
+    expect(g.quotes.filter((q) => q.kind === 'reported').map((q) => q.speakers)).toEqual([['Olaf Berg']]);
+    expect(f.quotes.some((q) => q.speakers.includes('Piotr Nowak'))).toBe(false);
+  });
+
   it('keeps "X said that A and that B" as one statement, and a second speech verb as another', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
     expect(reported('Olaf Berg said that the talks had gone well and that a second round would follow in May.')).toEqual([['the talks had gone well and that a second round would follow in May', ['Olaf Berg']]]);

@@ -258,8 +258,8 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
 /** "X asked him whether …", "X pressed Berg on …": who the question is put to (a pronoun, or the name that follows). */
 const ASKED = /^[^,;“”"]{1,60}?\b(?:asked|pressed|questioned|quizzed)\s+(?:(him|her)\b|(?=\p{Lu}))/u;
 
-/** A speech verb with its hearers closing a sentence after a comma: ", the president told reporters." */
-const CLOSING_ATTRIBUTION = /,\s+((?:the\s+)?[^,;“”"]{1,50}?)\s+(?:said|says|told|tells|added|adds|wrote|noted|insisted|argued|explained|stressed|warned)(?:\s+[\p{Ll}]+){0,3}\s*[.!?]?\s*$/u;
+/** A speech verb with its hearers closing a sentence after a comma (or a quotation's closing mark): ", the president told reporters.", '…,” the president said afterwards.' */
+const CLOSING_ATTRIBUTION = /(?:,|[,?!][”"’])\s+((?:the\s+)?[^,;“”"]{1,50}?)\s+(?:said|says|told|tells|added|adds|wrote|noted|insisted|argued|explained|stressed|warned)(?:\s+[\p{Ll}]+){0,3}\s*[.!?]?\s*$/u;
 
 /** Who speaks a sentence whose attribution closes it, when the text says who; else null. */
 function closingSpeaker(text: string, s: { start: number; end: number }, refs: Ref[], people: ArticlePerson[] | undefined, mentions: Mention[], paragraph: number): number[] | null {
