@@ -602,6 +602,11 @@ describe('reported judgements and promises', () => {
     expect(f.quotes.some((q) => q.speakers.includes('Piotr Nowak'))).toBe(false);
   });
 
+  it('gives "the chancellor said" to the one titled Bundeskanzler', () => {
+    const f = facts('Bundeskanzler Olaf Berg rejected the speech in sharp words. It was not appropriate to tell voters which parties to choose, the chancellor said, one week before the election.');
+    expect(f.quotes.filter((q) => q.kind === 'reported' && q.text.startsWith('It was not')).map((q) => q.speakers)).toEqual([['Olaf Berg']]);
+  });
+
   it('keeps "X said that A and that B" as one statement, and a second speech verb as another', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
     expect(reported('Olaf Berg said that the talks had gone well and that a second round would follow in May.')).toEqual([['the talks had gone well and that a second round would follow in May', ['Olaf Berg']]]);

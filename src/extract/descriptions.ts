@@ -7,6 +7,8 @@
 import { ROLE_NOUNS } from './lexicon/names.ts';
 import { NATIONALITIES } from './lexicon/places.ts';
 import { affiliationOf } from './roles.ts';
+import { germanOffice } from './lexicon/german-titles.ts';
+import { fold } from '../text/normalize.ts';
 
 export interface Description {
   /** The office noun ("president"), or a fixed office phrase ("head of state"). */
@@ -124,7 +126,8 @@ export function holdsOffice(roles: readonly string[], d: Description): boolean {
   return roles.some((r) => {
     // "head of Ukrainian diplomacy" is a foreign minister.
     const role = r.toLowerCase().replace(/\b(?:head|chief) of (?:the )?(?:[\p{L}’'-]+ )?diplomacy\b/u, '$& foreign minister');
-    const ws = role.replace(/\bdefense\b/g, 'defence').split(/[\s-]+/);
+    // ("Bundeskanzler" holds "the chancellor": a German title read as the English office words it is.)
+    const ws = role.replace(/\bdefense\b/g, 'defence').split(/[\s-]+/).flatMap((w) => germanOffice(fold(w)) ?? [w]);
     // An office of several words ("head of state", "vice-president") is found as a phrase, one word as a word.
     return heads.some((h) => (/[\s-]/.test(h) ? role.includes(h) : ws.includes(h))) && which.every((w) => ws.includes(w));
   });

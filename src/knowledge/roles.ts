@@ -8,6 +8,7 @@ import { fold } from '../text/normalize.ts';
 import { LEFT_OFFICE, affiliationOf, rolePriority, type RoleHow } from '../extract/roles.ts';
 import { HONORIFICS, ROLE_MODIFIERS, ROLE_NOUNS } from '../extract/lexicon/names.ts';
 import { codePointOrder } from '../text/normalize.ts';
+import { germanOffice } from '../extract/lexicon/german-titles.ts';
 
 /** A role as one article gives it, placed in the knowledge base: paragraph id and article date. */
 export interface DatedRoleMention {
@@ -58,18 +59,6 @@ export function officeKey(role: string): string {
     return isTitleWord || !/^\p{Lu}/u.test(word) ? [w] : [];
   });
   return [...new Set(kept.map((w) => SAME.get(w) ?? w))].sort().join(' ');
-}
-
-/** German compound titles and the English office words they are: "Verteidigungsministerin" a defence minister. */
-const GERMAN_FIELD: Record<string, string> = { verteidigungs: 'defence', aussen: 'foreign', innen: 'interior', finanz: 'finance', wirtschafts: 'economy', justiz: 'justice', energie: 'energy', gesundheits: 'health', regierungs: 'government' };
-const GERMAN_HEAD: Record<string, string> = { minister: 'minister', kanzler: 'chancellor', prasident: 'president', sprecher: 'spokesperson', berater: 'adviser', botschafter: 'ambassador', chef: 'head' };
-const GERMAN_OFFICE = /^(?:(verteidigungs|aussen|innen|finanz|wirtschafts|justiz|energie|gesundheits|regierungs)|(vize)|bundes|us-|kreml|staats)?(minister|kanzler|prasident|sprecher|berater|botschafter|chef)(?:in)?$/;
-function germanOffice(w: string): string[] | null {
-  const m = GERMAN_OFFICE.exec(w);
-  if (!m) return null;
-  // ("Vizekanzler" is the vice-chancellor, another office than the chancellor's.)
-  if (m[2]) return [`vice-${GERMAN_HEAD[m[3]]}`];
-  return [...(m[1] ? [GERMAN_FIELD[m[1]]] : []), GERMAN_HEAD[m[3]]];
 }
 
 /**
