@@ -607,6 +607,12 @@ describe('reported judgements and promises', () => {
     expect(f.quotes.filter((q) => q.kind === 'reported' && q.text.startsWith('It was not')).map((q) => q.speakers)).toEqual([['Olaf Berg']]);
   });
 
+  it('gives a quote inside a relative clause of saying to the name it hangs on, and reads "the then minister" as a source', () => {
+    expect(direct(facts('Olaf Berg, who had said on Sunday that he was ready to send troops ‘on the ground if necessary’, said the country would lead.')).map((q) => q.speakers)).toEqual([['Olaf Berg']]);
+    expect(direct(facts('“We will not sign,” said the then foreign minister of Nordland.')).map((q) => q.source)).toEqual(['the then foreign minister of Nordland']);
+    expect(facts('The shelling went on all night, the fighting continued.').quotes).toEqual([]);
+  });
+
   it('keeps "X said that A and that B" as one statement, and a second speech verb as another', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
     expect(reported('Olaf Berg said that the talks had gone well and that a second round would follow in May.')).toEqual([['the talks had gone well and that a second round would follow in May', ['Olaf Berg']]]);

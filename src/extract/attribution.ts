@@ -129,6 +129,9 @@ export function sourceBefore(text: string, refs: Ref[], from: number, verbStart:
     if (/\b(?:who|whom|which|that)\s+(?:\p{Ll}+\s+){1,4}$/u.test(text.slice(Math.max(from, r.start - 40), r.start))) return nominalBefore(text, from, verbStart);
     return { people: group(text, refs.filter((x) => x.start >= from), r), text: null };
   }
+  // "Berg, who had said on Sunday that …": the name a relative clause of saying hangs on speaks.
+  const relative = refs.find((x) => x.start >= from && x.people.length && !x.pronoun && /^,\s+who\s+(?:(?:had|has|have|also|once|previously|earlier|already)\s+)*$/.test(text.slice(x.end, verbStart)));
+  if (relative) return { people: relative.people, text: null };
   return nominalBefore(text, from, verbStart);
 }
 
@@ -266,7 +269,7 @@ export function sourceAfter(text: string, refs: Ref[], verbEnd: number, to: numb
     if (phrase.length && /^(?:in|on|at)$/.test(w.w) && (OCCASION_AFTER.test(ws[k + 1]?.w ?? '') || (w.w === 'on' && ws[k + 1]?.w === 'the'))) break;
     // "launched the president to the press afterwards": whom it was said to and when are no part of the
     // source either (but "an adviser to the president" is).
-    if (phrase.length && (/^(?:afterwards|afterward|later|again|then|today|yesterday|tonight|overnight)$/.test(w.w) || (w.w === 'to' && /^(?:reporters|journalists|the press|the media|the cameras|television|the nation)\b/.test(text.slice(ws[k + 1]?.start ?? to, to))))) break;
+    if (phrase.length && (/^(?:afterwards|afterward|again|today|yesterday|tonight|overnight)$/.test(w.w) || (w.w === 'to' && /^(?:reporters|journalists|the press|the media|the cameras|television|the nation)\b/.test(text.slice(ws[k + 1]?.start ?? to, to))))) break;
     // "said a compromise had not been found": the words after the verb are its clause, not a source.
     if (phrase.length && AUXILIARY.test(w.w)) return null;
     phrase.push(w);

@@ -28,10 +28,9 @@ const SEATS: Record<string, [string, string]> = {
   kremlin: ['russian', 'president'],
   elysee: ['french', 'president'],
   'downing street': ['british', 'prime'],
-  chancellery: ['german', 'chancellor'],
   bankova: ['ukrainian', 'president'],
 };
-const SEAT_OF_OFFICE = /^the\s+(?:head|master|tenant|occupant|boss|chief|leader|host)\s+of\s+(?:the\s+)?(white house|kremlin|[ée]lys[ée]e(?:\s+palace)?|downing street|chancellery|bankova)$/iu;
+const SEAT_OF_OFFICE = /^the\s+(?:head|master|tenant|occupant|boss|chief|leader|host)\s+of\s+(?:the\s+)?(white house|kremlin|[ée]lys[ée]e(?:\s+palace)?|downing street|bankova)$/iu;
 
 /**
  * The description a whole phrase is, or null: "the Ukrainian head of state", "the head of Russian

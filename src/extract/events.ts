@@ -77,7 +77,7 @@ const SPEECH = /\b(says|said(?! (?:goodbye|farewell))|told|tells|wrote|writes|wa
 const ON_RECORD = /\b(reporters|journalists|the press|press conference|news conference|state (?:media|television|TV)|television|TV|radio|interview|broadcaster|newspaper|on (?:X|Telegram|Truth Social|Facebook|social media)|Truth Social|parliament|lawmakers|deputies|Bundestag|Rada|address)\b/;
 
 /** A live blog's timestamped entry: "14:05 —", "Tuesday, 23:55 —". */
-const LIVE_ENTRY = /^\s*(?:\p{L}+,\s*)?\d{1,2}[:.h]\d{2}\b/u;
+const LIVE_ENTRY = /^\s*(?:\p{L}+,\s*)?\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|ET|local time)?\s*[—–-]\s/iu;
 
 /** Places of two or more words, folded: "Abu Dhabi" is one actor, never "Abu" and "Dhabi". */
 const MULTI_WORD_PLACES = [...COUNTRIES, ...CAPITALS].filter((p) => p.includes(' ')).map((p) => p.split(' '));
@@ -348,7 +348,7 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
         // a round of talks is between delegations, countries or teams.
         let kind = trigger;
         if (kind === 'talks') {
-          const w = /\b(?:talks|discussions)\s+with\s+(?:(?:the\s+)?(?:president|prime minister|chancellor|king|crown prince|pope)\b|(?:his|her)\s+\p{Ll}+|)/iu.exec(s.text.slice(Math.max(0, at - 40), end + 60));
+          const w = /\b(?:talks|discussions)\s+with\s+(?:(?:the\s+)?(?:president|prime minister|chancellor|king|crown prince|pope)\b|(?:his|her)\s+(?!(?:delegation|team|side|negotiators)\b)\p{Ll}+|)/iu.exec(s.text.slice(Math.max(0, at - 40), end + 60));
           if (w) {
             const after = s.start + Math.max(0, at - 40) + w.index + w[0].length;
             if (w[0].trim().split(/\s+/).length > 2 || inSentence.some((m) => m.start >= after && m.start <= after + 2 && !m.pronoun)) kind = 'meeting';

@@ -393,11 +393,12 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
       // "The vice-president spent most of it rebuking Europe. “…,” he said.": a "he" no name stands
       // for, after a sentence whose subject is a description, is that description (the base may
       // know who holds it).
-      if (!attribution && span.close != null && UNRESOLVED_HE.test(text.slice(qEnd + 1, s.end)) && !refs.some((r) => r.pronoun && r.people.length && r.start > qEnd && r.start < qEnd + 12)) {
+      const he = !attribution && span.close != null ? UNRESOLVED_HE.exec(text.slice(qEnd + 1, s.end)) : null;
+      if (he && !refs.some((r) => r.pronoun && r.people.length && r.start > qEnd && r.start < qEnd + 12)) {
         const k = sentences.indexOf(s);
         const prev = k > 0 ? sentences[k - 1] : null;
         const opening = prev && prev.end <= qStart ? describedOpening(text.slice(prev.start, prev.end)) : null;
-        if (opening) attribution = { source: opening, cue: UNRESOLVED_HE.exec(text.slice(qEnd + 1, s.end))![1] };
+        if (opening) attribution = { source: opening, cue: he[1] };
       }
       if (!attribution && turn) attribution = null;
       else if (!attribution && allQuote && carried && span === spans[0]) attribution = carried;
@@ -473,22 +474,23 @@ interface Reported {
 /** "said it was possible", "said this would take time": "it" opens a clause when a verb follows, not "said it" (so). */
 const IT_CLAUSE = /^\s+(?:it|this)\s+(?:was|is|were|would|will|had|has|could|should|might|must|may|did|does|seemed|seems|remained|remains|wanted|wants|needed|needs|looked|looks|made|makes|took|takes|appeared|appears)\b/;
 
-/**
- * A say-verb's time or medium before a clause without "that": "on Wednesday", "late on Friday", "last
- * week", "in a statement", "on Telegram". The clause must open with a subject: a pronoun or
- * determiner, or a name with an auxiliary ("Russia had …"), so "said on Wednesday in Paris" is none.
- */
 /** A clause's opening: a pronoun or determiner, or a name with an auxiliary ("Russia had …"). */
-const CLAUSE_SUBJECT = String.raw`(?=(?:he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these|those|no|both|all|some|one|any)\s|\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)*\s+(?:had|has|was|were|would|will|could|is|are|should|must|might|did|does|may|can)\b)`;
+const CLAUSE_AUXILIARIES = 'had|has|was|were|would|will|could|is|are|should|must|might|did|does|may|can';
+const CLAUSE_SUBJECT = String.raw`(?=(?:he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these|those|no|both|all|some|one|any)\s|\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)*\s+(?:${CLAUSE_AUXILIARIES})\b)`;
 /**
  * "told him Kyiv was ready", "told reporters the talks had been useful": a telling verb's hearer,
  * then a clause without "that" (a subject, and a verb within a few words).
  */
 const TOLD_BARE_CLAUSE = new RegExp(
-  String.raw`^\s+(?:him|her|them|us|me|reporters|journalists|the press|lawmakers|parliament|\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?)\s+${CLAUSE_SUBJECT}(?=(?:[\p{L}’'-]+\s+){1,5}?(?:had|has|was|were|would|will|could|is|are|should|must|might|did|does|may|can|\p{Ll}+ed)\b)`,
+  String.raw`^\s+(?:him|her|them|us|me|reporters|journalists|the press|lawmakers|parliament|\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?)\s+${CLAUSE_SUBJECT}(?=(?:[\p{L}’'-]+\s+){1,5}?(?:${CLAUSE_AUXILIARIES}|\p{Ll}+ed)\b)`,
   'u',
 );
 const WEEKDAY_NAMES = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+/**
+ * A say-verb's time or medium before a clause without "that": "on Wednesday", "late on Friday", "last
+ * week", "in a statement", "on Telegram". The clause must open with a subject: a pronoun or
+ * determiner, or a name with an auxiliary ("Russia had …"), so "said on Wednesday in Paris" is none.
+ */
 const TIMED_BARE_CLAUSE = new RegExp(
   String.raw`^\s+(?:(?:late|early|earlier)\s+)?(?:on\s+(?:${WEEKDAY_NAMES})(?:\s+(?:morning|afternoon|evening|night))?|(?:last|this)\s+(?:week|month|night|weekend)|in\s+an?\s+(?:[\p{Ll}-]+\s+)?(?:statement|interview|video|post|speech|address|message|briefing)|on\s+(?:Telegram|social media|television))(?:\s+(?:on\s+)?(?:${WEEKDAY_NAMES}))?\s+${CLAUSE_SUBJECT}`,
   'u',
@@ -590,7 +592,8 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
       const end = clauseEnd(plain, from, s.end);
       // A statement whose words are a direct quote is reported above, once…
       const firstQuote = quoted.find(([a, b]) => a >= from && a < end && b > a);
-      // …unless the words before the quotation make a statement of their own ("talks were “productive”" do not).
+      // …unless the words before the quotation make a statement of their own: four words or more, six
+      // or more when they end in a copula ("talks were “productive”" do not).
       if (firstQuote) {
         const lead = text.slice(from, firstQuote[0]);
         if (wordCount(lead) < 4 || (wordCount(lead) < 6 && /\b(is|are|was|were|be|been|being|considered|called|seen as|as|remained|remains|seemed|sounded|looked)\s*$/i.test(lead))) continue;
@@ -612,6 +615,8 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
         // ("PARIS, April 18 (Wire) — …, X said.": the dateline is no part of what X said.)
         const from = s.start + (s.start === 0 ? datelineEnd(raw) : 0);
         const clause = raw.slice(from, tail.at).trim();
+        // ("…, the fighting continued.": a verb that is also one of going on needs a person.)
+        if (/^(?:continued|went on)$/.test(tail.cue) && !src?.people.length) src = null;
         if (named(src) && wordCount(clause) >= 3) out.push({ text: clause, source: src!, cue: tail.cue, sentence: s, from, to: tail.at });
       }
     }

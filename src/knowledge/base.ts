@@ -433,7 +433,7 @@ export class KnowledgeBase {
     // "launched the Ukrainian president" where the base knows him only as "President": the one near
     // holder of the office, when no text gives his country and no other near person holds it.
     const office = near.filter((p) => holdsOffice(p.roles.map((r) => r.role), d));
-    return office.length === 1 && !office[0].affiliation ? office[0] : undefined;
+    return office.length === 1 && !office[0].affiliation && !office[0].roles.some((r) => affiliationOf(r.role)) ? office[0] : undefined;
   }
 
   /**
