@@ -613,6 +613,11 @@ describe('reported judgements and promises', () => {
     expect(facts('The shelling went on all night, the fighting continued.').quotes).toEqual([]);
   });
 
+  it('reads commentators as an unnamed source of a statement whose attribution stands in its middle', () => {
+    const f = facts('The first casualty of the failed summit, several commentators argued, was the minister\'s standing.');
+    expect(f.quotes.filter((q) => q.kind === 'reported').map((q) => [q.speakers, q.source])).toEqual([[[], 'several commentators']]);
+  });
+
   it('keeps "X said that A and that B" as one statement, and a second speech verb as another', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
     expect(reported('Olaf Berg said that the talks had gone well and that a second round would follow in May.')).toEqual([['the talks had gone well and that a second round would follow in May', ['Olaf Berg']]]);

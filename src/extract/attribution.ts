@@ -49,7 +49,7 @@ const SOURCE_NOUNS = new Set(
   department pentagon parliament survey poll polls study campaign spokesmen figures participants person official's
   document documents filing letter letters memo memorandum email emails release transcript readout note message
   broadcaster broadcasters website site media press authorities authority regime cabinet parties party group groups
-  supporter supporters protester protesters protestors demonstrators critic critics opponent opponents voter voters
+  supporter supporters protester protesters protestors demonstrators critic critics commentator commentators opponent opponents voter voters
   board commission network court judge lawyer lawyers attorney attorneys union organization organisation organizations
   organisations foundation institute association coalition company firm watchdog publication editorial ad ads tweet`.split(/\s+/),
 );
