@@ -618,6 +618,11 @@ describe('reported judgements and promises', () => {
     expect(f.quotes.filter((q) => q.kind === 'reported').map((q) => [q.speakers, q.source])).toEqual([[[], 'several commentators']]);
   });
 
+  it('reads "the following day" after a medium as a time, not a clause, and "…, accusing X of Y" as its own statement', () => {
+    const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
+    expect(reported('Olaf Berg wrote on Telegram the following day, accusing propagandists of playing on people\'s grief.')).toEqual([["accusing propagandists of playing on people's grief", ['Olaf Berg']]]);
+  });
+
   it('keeps "X said that A and that B" as one statement, and a second speech verb as another', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
     expect(reported('Olaf Berg said that the talks had gone well and that a second round would follow in May.')).toEqual([['the talks had gone well and that a second round would follow in May', ['Olaf Berg']]]);

@@ -492,7 +492,7 @@ const WEEKDAY_NAMES = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday'
  * determiner, or a name with an auxiliary ("Russia had …"), so "said on Wednesday in Paris" is none.
  */
 const TIMED_BARE_CLAUSE = new RegExp(
-  String.raw`^\s+(?:(?:late|early|earlier)\s+)?(?:on\s+(?:${WEEKDAY_NAMES})(?:\s+(?:morning|afternoon|evening|night))?|(?:last|this)\s+(?:week|month|night|weekend)|in\s+an?\s+(?:[\p{Ll}-]+\s+)?(?:statement|interview|video|post|speech|address|message|briefing)|on\s+(?:Telegram|social media|television))(?:\s+(?:on\s+)?(?:${WEEKDAY_NAMES}))?\s+${CLAUSE_SUBJECT}`,
+  String.raw`^\s+(?:(?:late|early|earlier)\s+)?(?:on\s+(?:${WEEKDAY_NAMES})(?:\s+(?:morning|afternoon|evening|night))?|(?:last|this)\s+(?:week|month|night|weekend)|in\s+an?\s+(?:[\p{Ll}-]+\s+)?(?:statement|interview|video|post|speech|address|message|briefing)|on\s+(?:Telegram|social media|television))(?:\s+(?:on\s+)?(?:${WEEKDAY_NAMES}))?\s+(?!the\s+(?:following|next|previous|same|day|other)\b|this\s+(?:morning|afternoon|evening|week)\b)${CLAUSE_SUBJECT}`,
   'u',
 );
 

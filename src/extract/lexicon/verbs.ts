@@ -45,7 +45,7 @@ nuanced congratulated worried fretted enthused specified detailed cut smiled lau
 export const CUE_PARTICLES = list(`out up`);
 
 /** Cues that introduce reported speech without "that": "accused Russia of", "urged allies to", "called for", "promised to". */
-export const REPORTING_WITHOUT_THAT = /^(accused|accuses|blamed|blames|urged|urges|called for|calls for|advocated for|advocates for|advocated|warned of|warned against|expressed|expresses|denied|denies|rejected|rejects|welcomed|welcomes|criticized|criticised|condemned|condemns|praised|hailed|promised to|promises to|vowed to|vows to|pledged to|pledges to|threatened to|threatens to)\b/;
+export const REPORTING_WITHOUT_THAT = /^(accused|accuses|accusing|blamed|blames|blaming|urging|denying|rejecting|welcoming|praising|condemning|criticising|criticizing|urged|urges|called for|calls for|advocated for|advocates for|advocated|warned of|warned against|expressed|expresses|denied|denies|rejected|rejects|welcomed|welcomes|criticized|criticised|condemned|condemns|praised|hailed|promised to|promises to|vowed to|vows to|pledged to|pledges to|threatened to|threatens to)\b/;
 
 /**
  * A judgement said of something: "described the talks as constructive", "called the conversation
