@@ -250,6 +250,11 @@ describe('roles over time', () => {
     expect(await speakerOf('Olaf Berg, the American president, met the envoys. « The war has to end », launched the American president to the press afterwards.', 'The war')).toEqual(['Olaf Berg']);
   });
 
+  it('puts the quote that holds the typed words as a phrase first, whatever its single words score', async () => {
+    const kb = await buildKnowledgeBase(tempKnowledge({ 'x.md': '---\ntitle: X\npublished: 2025-06-20\n---\n\nOlaf Berg said the exchange would take place next week and the exchange lists were ready.\n\n“Who is exchanged, when and how cannot be decided by one side,” Olaf Berg wrote.\n' }));
+    expect(quote(kb, '', { words: 'Who is exchanged, when and how', limit: 3 }).results[0].text).toContain('Who is exchanged');
+  });
+
   it('answers a role with whoever holds it now, in any wording, before one who held it', async () => {
     const kb = await buildKnowledgeBase(tempKnowledge({
       'a.md': '---\ntitle: A\npublished: 2025-01-02\n---\n\nAnna Berg, Estonia\'s prime minister, met the envoy.\n',

@@ -95,10 +95,19 @@ export function quote(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions &
     }
     return answer([], { message: `No quote matches “${words || bySpeakerText}”.`, suggestions: speakersNear(kb) });
   }
-  const results = good.slice(0, limit).map((h) => quoteResult(kb, kb.quotes[h.doc], h.score));
+  // Someone who types the quote's own words wants that quote: the one holding them as a phrase comes
+  // first, whatever the ranking of its single words ("Who is exchanged, when and how" is all stopwords
+  // but one).
+  const phrase = foldedWords(words);
+  const holds = (h: (typeof good)[number]) => phrase.length > 0 && foldedWords(kb.quotes[h.doc].text).includes(phrase);
+  const ordered = phrase.split(' ').length >= 3 ? [...good.filter(holds), ...good.filter((h) => !holds(h))] : good;
+  const results = ordered.slice(0, limit).map((h) => quoteResult(kb, kb.quotes[h.doc], h.score));
   return answer(results, { total: good.length, title: speaker ? `What ${speaker.name} said about “${words}”` : `Quotes matching “${words}”` });
 }
 
 function speakersNear(kb: KnowledgeBase): string[] {
   return [...kb.derive(BY_SPEAKER)].sort((a, b) => b[1].length - a[1].length).slice(0, 5).map(([id]) => kb.personById.get(id)?.name ?? id);
 }
+
+/** Words folded and joined by one space, punctuation dropped: how a typed phrase is found in a quote. */
+const foldedWords = (s: string) => fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ');
