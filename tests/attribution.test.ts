@@ -628,6 +628,11 @@ describe('reported judgements and promises', () => {
     expect(reported('Olaf Berg wrote on Telegram the following day, accusing propagandists of playing on people\'s grief.')).toEqual([["accusing propagandists of playing on people's grief", ['Olaf Berg']]]);
   });
 
+  it('gives "X was quoted by the agency as saying that …" to X, not the agency', () => {
+    const f = facts('The leader, Olaf Berg, was quoted by the state agency as saying that those who fought were all heroes.');
+    expect(f.quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers])).toEqual([['those who fought were all heroes', ['Olaf Berg']]]);
+  });
+
   it('keeps "X said that A and that B" as one statement, and a second speech verb as another', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
     expect(reported('Olaf Berg said that the talks had gone well and that a second round would follow in May.')).toEqual([['the talks had gone well and that a second round would follow in May', ['Olaf Berg']]]);

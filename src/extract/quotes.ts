@@ -564,6 +564,8 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
         if (!named(src) && /\b(?:and|but)\s+(?:also\s+|then\s+)?$/.test(plain.slice(Math.max(s.start, v.start - 12), v.start))) src = subject ?? sentenceSubjectBefore(text, refs, s.start, v.start);
         // "Trump announced the date, saying further details would follow": a participle's speaker is the subject.
         if (!named(src) && participle) src = sentenceSubjectBefore(text, refs, s.start, v.start) ?? subject;
+        // "X was quoted by the agency as saying that …": the one quoted says it, not the agency.
+        if (/\bquoted\s+(?:by\s+[^,;.“”"]{1,50}?\s+)?as\s+$/.test(plain.slice(Math.max(s.start, v.start - 70), v.start))) src = sentenceSubjectBefore(text, refs, s.start, v.start) ?? src;
         if (!named(src)) continue;
         const verbEnd = v.end;
         const particle = /^\s+(out|up)\b/.exec(plain.slice(verbEnd, s.end));
