@@ -633,6 +633,10 @@ describe('reported judgements and promises', () => {
     expect(f.quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers])).toEqual([['those who fought were all heroes', ['Olaf Berg']]]);
   });
 
+  it('reads a nationality of two words whole in a role ("North Korean leader")', () => {
+    expect(facts('The North Korean leader, Olaf Berg, spoke on Monday.').people[0].affiliation).toBe('North Korea');
+  });
+
   it('keeps "X said that A and that B" as one statement, and a second speech verb as another', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
     expect(reported('Olaf Berg said that the talks had gone well and that a second round would follow in May.')).toEqual([['the talks had gone well and that a second round would follow in May', ['Olaf Berg']]]);

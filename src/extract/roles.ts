@@ -158,8 +158,10 @@ export function affiliationOf(role: string | null): string | null {
   if (seat && CAPITAL_OF[seat[1].toLowerCase()]) return CAPITAL_OF[seat[1].toLowerCase()];
   const from = /\b(?:from|of|at|with)\s+(?:the\s+)?((?:\p{Lu}[\p{L}’'.]*\s*)+(?:[\p{Ll}]+)?)$/u.exec(role);
   if (from) return from[1].trim();
-  for (const w of role.split(/\s+/)) {
-    const c = NATIONALITIES[w.toLowerCase()];
+  const ws = role.split(/\s+/);
+  for (const [k, w] of ws.entries()) {
+    // ("North Korean leader": a nationality of two words is read whole.)
+    const c = (k > 0 ? NATIONALITIES[`${ws[k - 1]} ${w}`.toLowerCase()] : undefined) ?? NATIONALITIES[w.toLowerCase()];
     if (c) return c;
     // "Poland's president": the country that owns the role.
     const owner = /^(\p{Lu}[\p{L}-]+)[’']s$/u.exec(w);
