@@ -99,8 +99,12 @@ export function quote(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions &
   // first, whatever the ranking of its single words ("Who is exchanged, when and how" is all stopwords
   // but one).
   const phrase = foldedWords(words);
-  const holds = (h: (typeof good)[number]) => phrase.length > 0 && foldedWords(kb.quotes[h.doc].text).includes(phrase);
-  const ordered = phrase.split(' ').length >= 3 ? [...good.filter(holds), ...good.filter((h) => !holds(h))] : good;
+  let ordered = good;
+  if (phrase.split(' ').length >= 3) {
+    const [holding, rest]: [typeof good, typeof good] = [[], []];
+    for (const h of good) (foldedWords(kb.quotes[h.doc].text).includes(phrase) ? holding : rest).push(h);
+    ordered = [...holding, ...rest];
+  }
   const results = ordered.slice(0, limit).map((h) => quoteResult(kb, kb.quotes[h.doc], h.score));
   return answer(results, { total: good.length, title: speaker ? `What ${speaker.name} said about “${words}”` : `Quotes matching “${words}”` });
 }

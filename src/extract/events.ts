@@ -6,6 +6,7 @@ import { COMPATIBLE_KINDS, EVENT_PRIORITY, EVENT_TRIGGERS, IN_OFFICE_SINCE, NOT_
 import { CAPITALS, COUNTRIES, NATIONALITIES } from './lexicon/places.ts';
 import { cities, countryNames } from './lexicon/gazetteers.ts';
 import { tokenize } from './tokens.ts';
+import { datelineEnd } from '../text/dateline.ts';
 
 const MAX_SUMMARY = 220;
 /** What an article recalls from further back than this is background, not the news of the day. */
@@ -125,15 +126,6 @@ function placeOf(sentence: string, personNames: Set<string>, at = 0): string | n
     if (!best || score > best.score) best = { name, score };
   }
   return best?.name ?? null;
-}
-
-/**
- * Where a paragraph's dateline ends ("LISBON, Feb 18 (Wire) —", "OSLO/HELSINKI —"): the city it was
- * filed from and the agency are no actors of what it reports. 0 when there is none.
- */
-export function datelineEnd(text: string): number {
-  const m = /^\s*\p{Lu}[\p{Lu}\s.'’\/-]+(?:,\s*[\p{L}\s.]+?)?(?:,\s*[\p{L}]+\.?\s*\d{1,2})?\s*(?:\([^)]*\)\s*)?[—–-]\s/u.exec(text);
-  return m && /\p{Lu}{2}/u.test(m[0]) ? m[0].length : 0;
 }
 
 /** Names once each, whatever their case: a dateline's "GENEVA" is the Geneva of the sentence. */

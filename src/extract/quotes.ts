@@ -7,7 +7,7 @@ import { ROLE_NOUNS } from './lexicon/names.ts';
 import { BARE_CLAUSE_VERBS, CUE_PARTICLES, INVERTED_ONLY, JUDGEMENT, PHRASAL_SPEECH, REPORTING_WITHOUT_THAT, SPEECH_VERBS, TELL_VERBS, WEAK_CUES } from './lexicon/verbs.ts';
 import { isSpeechVerbAt, sentenceSubjectBefore, sourceAfter, sourceBefore, speechVerbs, wordsIn, type Source } from './attribution.ts';
 import { interviewTurns } from './interview.ts';
-import { datelineEnd } from './events.ts';
+import { datelineEnd } from '../text/dateline.ts';
 
 interface Span {
   open: number;
