@@ -811,6 +811,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(direct(f).find((q) => q.text.startsWith('The Europeans'))?.speakers).toEqual(['Eva Sand']);
   });
 
+  it('hands a quote paragraph to the first speaker of the sentence before it, and to one who “released the following statement:”', () => {
+    const f = facts('Defence Minister Olaf Berg spoke in Lundby. Berg said that for years critics had been predicting a withdrawal from the region, but this would not happen.\n\n“That is because this region remains the most consequential for our security.”\n\nWhen Jan Hus died in 1998, President Anna Lund released the following statement:\n\n“We offer our condolences to the family and friends of Jan Hus.”');
+    expect(direct(f).map((q) => q.speakers)).toEqual([['Olaf Berg'], ['Anna Lund']]);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

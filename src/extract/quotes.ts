@@ -439,17 +439,31 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
     // What this paragraph hands on: the speaker of its last sentence's speech verb ("… Berg said:").
     const last = sentences[sentences.length - 1];
     if (last && !open) {
-      const verbs = speechVerbs(plain, last.start, last.end);
-      const v = verbs[verbs.length - 1];
-      let src = v ? (turn ? null : sourceBefore(text, refs, last.start, v.start) ?? sourceAfter(text, refs, v.end, last.end)) : null;
-      // "X used to support Y, but now said …": the verb after "but" or "and" is the sentence subject's.
-      if (v && !turn && !named(src) && /\b(?:and|but)\s+(?:now\s+|then\s+|also\s+|later\s+)?$/.test(text.slice(Math.max(last.start, v.start - 14), v.start))) src = sentenceSubjectBefore(text, refs, last.start, v.start);
-      // A person hands on what they say next; an outlet or a body only with a colon ("The paper responded:").
-      if (named(src) && (src!.people.length || /:\s*$/.test(plain.slice(last.start, last.end)))) carry = { source: src!, cue: v!.w };
+      const colon = /:\s*$/.test(plain.slice(last.start, last.end));
+      // "Berg said that for years critics had been predicting …": the sentence's first speaker hands on,
+      // not the verb of the clause they report.
+      for (const v of turn ? [] : speechVerbs(plain, last.start, last.end)) {
+        let src = sourceBefore(text, refs, last.start, v.start) ?? sourceAfter(text, refs, v.end, last.end);
+        // "X used to support Y, but now said …": the verb after "but" or "and" is the sentence subject's.
+        if (!named(src) && /\b(?:and|but)\s+(?:now\s+|then\s+|also\s+|later\s+)?$/.test(text.slice(Math.max(last.start, v.start - 14), v.start))) src = sentenceSubjectBefore(text, refs, last.start, v.start);
+        // A person hands on what they say next; an outlet or a body only with a colon ("The paper responded:").
+        if (named(src) && (src!.people.length || colon)) {
+          carry = { source: src!, cue: v.w };
+          break;
+        }
+      }
+      // "X released the following statement:": no verb of saying, but what follows is X's.
+      const issued = !carry && !turn && colon ? ISSUED_STATEMENT.exec(plain.slice(last.start, last.end)) : null;
+      if (issued) {
+        const src = sourceBefore(text, refs, last.start, last.start + issued.index);
+        if (src?.people.length) carry = { source: src, cue: issued[1] };
+      }
     }
   }
   return quotes;
 }
+
+const ISSUED_STATEMENT = /\b(released|issued|put out|published|sent|read out|delivered)\s+(?:a|an|the|this|his|her|their)\s+(?:following\s+|brief\s+|short\s+|written\s+|joint\s+)?(?:statement|message|letter|note|response|reply|remarks)\s*:\s*$/;
 
 /** Who speaks in a sentence: the source of its first speech verb (or of a participle's subject). */
 function speakerOfSentence(text: string, plain: string, refs: Ref[], s: Sentence): Attribution | null {
