@@ -816,6 +816,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(direct(f).map((q) => q.speakers)).toEqual([['Olaf Berg'], ['Anna Lund']]);
   });
 
+  it('gives two quotations of one sentence to the attribution that closes it, unless a verb of saying between speaks for the first', () => {
+    const f = facts('Given the results, the endorsements will carry “a great deal of weight” and bring the “grass-roots firepower” the candidates need, party spokesman Olaf Berg said. The move was “a blunder,” Anna Lund said, and the party was “in disarray,” an aide said.');
+    expect(direct(f).map((q) => q.speakers)).toEqual([['Olaf Berg'], ['Olaf Berg'], ['Anna Lund'], []]);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

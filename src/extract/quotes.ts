@@ -388,7 +388,10 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
       // closes the sentence, with no other quotation before it.
       if (!attribution && !turn && span.close != null) {
         const tail = closingAttribution(text, plain, refs, s);
-        if (tail && tail.at >= qEnd && named(tail.source) && !spans.some((o) => o.open > qEnd && o.open < tail.at)) attribution = { source: tail.source!, cue: tail.cue };
+        // (Another quotation before it may share it — "will carry “weight” and bring “firepower”, X said" —
+        // unless a verb of saying between gives that one a speaker of its own.)
+        const shared = (at: number) => !spans.some((o) => o.open > qEnd && o.open < at) || speechVerbs(plain, qEnd, at).length === 0;
+        if (tail && tail.at >= qEnd && named(tail.source) && shared(tail.at)) attribution = { source: tail.source!, cue: tail.cue };
       }
       // "The vice-president spent most of it rebuking Europe. “…,” he said.": a "he" no name stands
       // for, after a sentence whose subject is a description, is that description (the base may
