@@ -821,6 +821,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(direct(f).map((q) => q.speakers)).toEqual([['Olaf Berg'], ['Olaf Berg'], ['Anna Lund'], []]);
   });
 
+  it('reads an appositive between dashes, a participle after an inverted “said X”, and a subject after an opening phrase with a verb in it', () => {
+    const f = facts('On Friday, Olaf Berg — named by the paper as the likely choice for the post — told the host that “you have to look at it very seriously.” “It is not new here,” said Rep. Anna Lund (D-N.L.) at the time, adding that “we have been electing them for a long time.” Amid calls to list those blacklisted, the Courier’s Piotr Nowak offered a justification, saying it is necessary to “remember their names.”');
+    expect(direct(f).map((q) => q.speakers)).toEqual([['Olaf Berg'], ['Anna Lund'], ['Anna Lund'], ['Piotr Nowak']]);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

@@ -88,6 +88,8 @@ function isGlue(s: string): boolean {
   if (/^(?:\s+(?:has|had|have|is|was|were|are|also|then|later))?\s+\p{Ll}{3,}(?:\s+on)?\s+to\s*$/u.test(s)) return true;
   // "Berg, a former diplomat, said" / "Berg, 54, said" / "Berg, assistant secretary for refugees, migration and aid, said"
   if (/^,[^;“”"]{1,180},\s*(?:(?:also|later|then|has|had|have|would|will|again)\s+)*$/.test(s)) return true;
+  // "Berg — named by the paper as the likely choice — told", the appositive between dashes.
+  if (/^\s*[—–]\s[^;“”"—–]{1,180}\s[—–]\s*(?:(?:also|later|then|has|had|have|would|will|again)\s+)*$/.test(s)) return true;
   // "Lewis of the James Martin Center wrote", "Berg of Reuters said"
   if (/^\s+(?:of|at|from|with)\s+(?:the\s+)?\p{Lu}[^,;“”"]{0,80}?\s*$/u.test(s)) return true;
   // "Rep. Berg of Nordland, an ally of the leadership, said": the place, then an appositive.
@@ -217,8 +219,12 @@ export function sentenceSubjectBefore(text: string, refs: Ref[], from: number, a
     if (/\b(?:with|to|by|from|of|for|about|on|at|in|after|before|like)\s+$/i.test(text.slice(Math.max(from, r.start - 12), r.start))) continue;
     // "Bush also attacked billionaire Trump, with whom he clashed, calling him …": a name after the
     // sentence's own verb is its object (an opening phrase closed by a comma may stand before a subject).
-    const lead = text.slice(from, r.start);
-    if (!/,\s*$/.test(lead) && wordsIn(lead, 0, lead.length).some((w) => /^\p{Ll}/u.test(lead.slice(w.start)) && (/ed$/.test(w.w) || SPEECH_VERBS.has(w.w)))) continue;
+    // (Only after the opening phrase's comma: "Amid calls to list those blacklisted, the paper's X provided …".)
+    const whole = text.slice(from, r.start);
+    const lead = whole.slice(whole.lastIndexOf(',') + 1);
+    // (A name in a relative or subordinate clause is not the sentence's subject: "…, with whom he clashed".)
+    if (/\b(?:who|whom|which|whose|that|when|where|while|if|because|although|though|whether)\s/i.test(lead)) continue;
+    if (!/,\s*$/.test(whole) && wordsIn(lead, 0, lead.length).some((w) => /^\p{Ll}/u.test(lead.slice(w.start)) && (/ed$/.test(w.w) || SPEECH_VERBS.has(w.w)))) continue;
     const after = text.slice(r.end, at);
     if (VERB_AFTER_SUBJECT.test(after)) return { people: r.people, text: null };
     // "Poland's prime minister, Donald Tusk, addressed him": the name stands in apposition to the role before it.

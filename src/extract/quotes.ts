@@ -122,6 +122,9 @@ function attributionAfter(text: string, refs: Ref[], from: number, sentenceEnd: 
   return { source: src!, cue: v.w };
 }
 
+/** "said Rep. Anna Berg (D-N.L.) at the time, " / "said Berg, a former diplomat, ": the name and its appositive, then the comma. */
+const INVERTED_NAME_THEN_COMMA = /^\s+(?:\p{Lu}[\p{L}.’'-]*\s+){0,5}\p{Lu}[\p{L}.’'-]*(?:\s*\([^()]{1,30}\))?(?:\s+(?:at the time|on \p{Lu}\p{Ll}+|later|afterwards|then|again))?(?:,\s+(?:a|an|the)\s[^,;“”"]{1,100})?,\s*$/u;
+
 /** The speech verb nearest before a quote in its sentence, with its source: "Berg said: “…”". */
 function attributionBefore(text: string, plain: string, refs: Ref[], sentenceStart: number, quoteStart: number): Attribution | null {
   const ws = wordsIn(plain, sentenceStart, quoteStart);
@@ -149,7 +152,9 @@ function attributionBefore(text: string, plain: string, refs: Ref[], sentenceSta
       // "…, Peskov said, describing it as “…”": the participle is the speaker's who said it just before.
       // ("… the same campaign points, calling him …": only a verb of saying, not a word that may be a noun.)
       const said = /ing$/.test(t.w) ? speechVerbs(plain, sentenceStart, t.start).filter((v) => v !== t && v.end <= t.start && (BARE_CLAUSE_VERBS.has(v.w) || TELL_VERBS.has(v.w))).pop() : undefined;
-      const saidSrc = said && /^\s*,\s*$/.test(text.slice(said.end, t.start)) ? sourceBefore(text, refs, sentenceStart, said.start) : null;
+      // ("“…,” said Berg at the time, adding that “…”": the inverted verb's source, after it.)
+      const saidSrc = !said ? null : /^\s*,\s*$/.test(text.slice(said.end, t.start)) ? sourceBefore(text, refs, sentenceStart, said.start) :
+        INVERTING.has(said.w) && INVERTED_NAME_THEN_COMMA.test(text.slice(said.end, t.start)) ? sourceAfter(text, refs, said.end, t.start) : null;
       src = named(saidSrc) ? saidSrc : sentenceSubjectBefore(text, refs, sentenceStart, t.start);
       if (!named(src)) {
         const first = speechVerbs(plain, sentenceStart, t.start)[0] ?? wordsIn(plain, sentenceStart, t.start).find((w) => /ed$/.test(w.w) && w.start > sentenceStart);
