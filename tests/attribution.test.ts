@@ -826,6 +826,13 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(direct(f).map((q) => q.speakers)).toEqual([['Olaf Berg'], ['Anna Lund'], ['Anna Lund'], ['Piotr Nowak']]);
   });
 
+  it('reads a surname with its particle (“De Berg told”) as the person named in full, and keeps the “and” inside a body’s name in a long role', () => {
+    const f = facts('Nordish Prime Minister Olaf De Berg spoke first. “There must be transparency,” De Berg told reporters.\n\nAnna Lund, the secretary of Nordland’s National Security and Defence Council and one of the lead negotiators with the other side, left on Tuesday. Piotr Nowak, the head of the Nordish Direct Investment Fund and Berg’s envoy for economic cooperation with foreign countries, stayed.');
+    expect(f.people.map((p) => p.name)).toEqual(['Olaf De Berg', 'Anna Lund', 'Piotr Nowak']);
+    expect(direct(f)[0].speakers).toEqual(['Olaf De Berg']);
+    expect(f.people.map((p) => p.role)).toEqual(['Nordish Prime Minister', 'secretary of Nordland’s National Security and Defence Council', 'head of the Nordish Direct Investment Fund']);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

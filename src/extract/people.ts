@@ -433,9 +433,16 @@ export function extractPeople(article: Article): PeopleResult {
   };
   /** The people named in full by each given name, first named first. */
   const byGiven = new Map<string, Set<number>>();
-  for (const c of cands) {
+  // "De Wever told reporters", "Von der Leyen said": a surname with its particles and no given name
+  // is the person named in full with that surname (looked up once every full name is known).
+  const particlesOnly = (c: Candidate) => c.tokens.length >= 2 && c.tokens.slice(0, -1).every((t) => NAME_PARTICLES.has(t.folded));
+  for (const c of [...cands.filter((x) => !particlesOnly(x)), ...cands.filter(particlesOnly)]) {
     if (c.tokens.length < 2) continue;
     const surname = nameKey(c.tokens[c.tokens.length - 1].text);
+    if (particlesOnly(c) && bySurname.get(surname) != null) {
+      assigned.set(c, bySurname.get(surname)!);
+      continue;
+    }
     const hasEvidence = c.evidence.size > 0 || soloKeys.has(surname);
     if (!hasEvidence) continue;
     const idx = ensure(nameOf(c));

@@ -30,7 +30,12 @@ export function appositiveRole(text: string, end: number): string | null {
   if (CLAUSE_LEAD.test(phrase) && !new RegExp(String.raw`^${APPOINT}\b`, 'u').test(phrase)) return null;
   // "the head of the Russian Direct Investment Fund and Putin's envoy for economic cooperation with
   // foreign countries": too long for one role, the first of the two is one.
-  if (phrase.split(/\s+/).length > 12 && /\s+and\s+/.test(phrase)) phrase = phrase.split(/\s+and\s+/)[0];
+  // (Not at the "and" of a name between two capitalised words: "the National Security and Defence
+  // Council and one of the negotiators"; "the Fund and Putin's envoy" is two roles.)
+  if (phrase.split(/\s+/).length > 12) {
+    const and = [...phrase.matchAll(/(\S+)\s+and\s+(\S+)/gu)].find((m) => !(/^\p{Lu}/u.test(m[1]) && /^\p{Lu}/u.test(m[2]) && !/[’']s$/.test(m[2])));
+    if (and) phrase = phrase.slice(0, and.index! + and[1].length);
+  }
   const words = phrase.split(/\s+/).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
   if (words.length > 12) return null;
   // The head must be a role: "an advisor to X" yes, "a notable figure due to his ties" no.
