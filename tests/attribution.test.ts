@@ -833,6 +833,15 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(f.people.map((p) => p.role)).toEqual(['Nordish Prime Minister', 'secretary of Nordland’s National Security and Defence Council', 'head of the Nordish Direct Investment Fund']);
   });
 
+  it('reads “Officials say the …” and “said more suspects could …” as statements, but not “said much the same” or “would say the …”', () => {
+    const f = facts('Investigators say the group used code names. A source close to the investigation said more suspects could be named. Nordish leaders said much the same. If not, Olaf Berg added, the president would say the country had other priorities.');
+    expect(f.quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.source ?? q.speakers[0]])).toEqual([
+      ['the group used code names', 'Investigators'],
+      ['more suspects could be named', 'A source close to the investigation'],
+      ['If not, Olaf Berg added, the president would say the country had other priorities', 'Olaf Berg'],
+    ]);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

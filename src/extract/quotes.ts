@@ -589,6 +589,8 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
         // "X was quoted by the agency as saying that …": the one quoted says it, not the agency.
         if (/\bquoted\s+(?:by\s+[^,;.“”"]{1,50}?\s+)?as\s+$/.test(plain.slice(Math.max(s.start, v.start - 70), v.start))) src = sentenceSubjectBefore(text, refs, s.start, v.start) ?? src;
         if (!named(src)) continue;
+        // "he would say the United States had other priorities", "declined to say": not a report of what was said.
+        if (v.w === 'say' && /\b(?:would|could|might|will|should|may|must|can|to|not)\s+$/.test(plain.slice(Math.max(s.start, v.start - 8), v.start))) continue;
         const verbEnd = v.end;
         const particle = /^\s+(out|up)\b/.exec(plain.slice(verbEnd, s.end));
         const verb = particle ? `${v.w} ${particle[1]}` : v.w;
@@ -601,7 +603,7 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
           // "X said on Wednesday he had …", "said in a statement the talks …": a time or a medium, then the clause.
           (BARE_CLAUSE_VERBS.has(v.w) ? TIMED_BARE_CLAUSE.exec(rest) : null) ??
           // "X said the talks had failed": say-verbs take a clause without "that".
-          (BARE_CLAUSE_VERBS.has(v.w) && (/^\s+(?!(?:in|on|at|to|with|for|after|before|during|from|by|of|as|so|it|this|nothing|little|much|more|yes|no)\b)[\p{L}’']+\s+[\p{L}’']+/u.test(rest) || IT_CLAUSE.test(rest)) ? /^\s+/.exec(rest) : null);
+          (BARE_CLAUSE_VERBS.has(v.w) && (/^\s+(?!(?:in|on|at|to|with|for|after|before|during|from|by|of|as|so|it|this|nothing|yes|no)\b|(?:little|much|more)\s+(?:about|than|on|of|in|to|at|for|with|and|but|or|after|before|during|today|yesterday|later|here|there)\b|(?:little|much|more)\s+the\s+same\b|(?:little|much|more)\s*[,.;]|(?:little|much|more)$)[\p{L}’']+\s+[\p{L}’']+/u.test(rest) || IT_CLAUSE.test(rest)) ? /^\s+/.exec(rest) : null);
         const judged = !that && JUDGEMENT.test(`${verb}${rest.slice(0, 120)}`);
         const bare = judged || REPORTING_WITHOUT_THAT.test(`${verb}${rest.slice(0, 10)}`.trim());
         if (!that && !bare) {

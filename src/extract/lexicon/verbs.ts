@@ -61,7 +61,7 @@ export const WEAK_CUES = list(`shared shares posted posts described describes de
 export const TELL_VERBS = list(`told tells assured assures informed informs reminded reminds warned warns urged urges`);
 
 /** Say-verbs whose clause often comes without "that": "X said the talks had failed". */
-export const BARE_CLAUSE_VERBS = list(`said says saying added adds adding noted notes argued argues insisted insists claimed claims believes believed thinks thought wrote writes stressed stresses`);
+export const BARE_CLAUSE_VERBS = list(`said says say saying added adds adding noted notes argued argues insisted insists claimed claims believes believed thinks thought wrote writes stressed stresses`);
 
 /** Phrasal reporting verbs, head and particle: "went on", "shot back", "chimed in". */
 export const PHRASAL_SPEECH: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
