@@ -842,6 +842,11 @@ describe('speakers the tagger or the sentence hides', () => {
     ]);
   });
 
+  it('does not take the object of “an interview with journalist X” for the subject who goes on speaking', () => {
+    const f = facts('In a wide-ranging interview with journalist Olaf Berg last year, Anna Lund said she welcomed the ruling and added, “I will plead guilty, no problem.”');
+    expect(direct(f)[0].speakers).toEqual(['Anna Lund']);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);
