@@ -847,6 +847,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(direct(f)[0].speakers).toEqual(['Anna Lund']);
   });
 
+  it('never takes an infinitive or a phrase ending in “while” for an unnamed source', () => {
+    const f = facts('In a 2014 interview, Olaf Berg insisted it was “premature” to back Lund’s campaign for president while adding on climate matters, “I don’t have any doubt that her heart is in the right place.”');
+    expect(direct(f).map((q) => [q.speakers, q.source ?? null])).toEqual([[['Olaf Berg'], null], [['Olaf Berg'], null]]);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

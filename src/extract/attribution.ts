@@ -194,13 +194,14 @@ function nominalBefore(text: string, from: number, to: number): Source | null {
   return { people: [], text: s };
 }
 
-const ENDS_BADLY = /^(?:is|are|was|were|be|been|has|have|had|a|an|the|of|at|in|on|for|to|from|by|with|and|or|but|that|which|who|its|his|her|their)$/;
+const ENDS_BADLY = /^(?:is|are|was|were|be|been|has|have|had|a|an|the|of|at|in|on|for|to|from|by|with|and|or|but|that|which|who|its|his|her|their|while|when|as|after|before|since|because|if|though|although|without|not)$/;
 /**
  * A source phrase is a noun phrase: short, not ending in a verb or a preposition, and not a
  * headline in capitals (an acronym of a few letters, "TASS", is a name; "INDIANA’S" is a shout).
  */
 function isSourcePhrase(text: string, phrase: Word[]): boolean {
-  if (phrase.length > 9 || ENDS_BADLY.test(phrase[phrase.length - 1].w)) return false;
+  // ("to back the campaign for president while adding …": an infinitive's words are no source.)
+  if (phrase.length > 9 || ENDS_BADLY.test(phrase[phrase.length - 1].w) || phrase[0].w === 'to') return false;
   const capitals = phrase.filter((w) => w.w.length > 1 && /^[\p{Lu}’'.-]+$/u.test(text.slice(w.start, w.end)));
   return capitals.length < 2 && !capitals.some((w) => w.w.replace(/[’'.-]|s$/g, '').length > 5);
 }
