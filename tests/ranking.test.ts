@@ -271,6 +271,21 @@ describe('ask "how long …": a duration that qualifies a word of the question',
   });
 });
 
+describe('ask "how long …": words that hedge the duration', () => {
+  it('do not count among the three words between it and the word it measures ("the meeting has ended after roughly four hours")', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'meeting.md': article('Ministers gather', '2025-11-30',
+          'The meeting in Nordhaven opened at the old palace on the harbour, under a grey sky, with guards at every door and flags on the roof.',
+          'The meeting has ended after roughly four hours.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'How long did the meeting in Nordhaven go on?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
+
 describe('ask "how large …"', () => {
   it('asks for a number as "how many" does', async () => {
     const kb = await buildKnowledgeBase(

@@ -92,6 +92,13 @@ function frame(words: string): Set<string> {
   return new Set(terms(words));
 }
 
+/**
+ * Words that hedge a quantity ("ended after roughly four hours", "close to three hours"): they stand
+ * between a duration and the word it measures without being words of their own, so they do not use
+ * up the three words a duration may stand from the word of the question. Stemmed as the index stems.
+ */
+const HEDGES = new Set(terms('after roughly nearly almost close around approximately least barely another full more'));
+
 /** How well a passage holds the kind of answer asked for: 0 not at all, 1 somewhere, 2 next to the topic (for "who": several people). */
 function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string | null, topic: string[]): number {
   switch (expect) {
@@ -103,8 +110,8 @@ function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string 
       // the question (or its synonym), one of the three after it or the three before it (within 50
       // characters; the words before it measured: dev top-3 +3, top-1 and aside unchanged).
       const near = ds.some((d) => {
-        const after = TextIndex.queryWords(text.slice(d.end, d.end + 40)).slice(0, 3);
-        const before = TextIndex.queryWords(text.slice(Math.max(0, d.start - 50), d.start)).slice(-3);
+        const after = TextIndex.queryWords(text.slice(d.end, d.end + 40)).filter((w) => !HEDGES.has(w)).slice(0, 3);
+        const before = TextIndex.queryWords(text.slice(Math.max(0, d.start - 50), d.start)).filter((w) => !HEDGES.has(w)).slice(-3);
         return [...after, ...before].some((w) => topic.includes(w) || topic.some((t) => SYNONYMS.get(t)?.includes(w)));
       });
       return near ? 2 : 1;
