@@ -286,6 +286,21 @@ describe('ask "how long …": words that hedge the duration', () => {
   });
 });
 
+describe('ask "how long …": a bound that counts a length', () => {
+  it('answers as a duration does ("settled within 100 days")', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'envoy.md': article('The envoy speaks', '2025-01-10',
+          'Olaf Berg thinks the war must end, and he said so again on Wednesday at the old palace by the harbour.',
+          'Olaf Berg wants the war settled within 100 days.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'How long does Olaf Berg think it will take to end the war?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
+
 describe('ask "how large …"', () => {
   it('asks for a number as "how many" does', async () => {
     const kb = await buildKnowledgeBase(

@@ -99,11 +99,15 @@ function frame(words: string): Set<string> {
  */
 const HEDGES = new Set(terms('after roughly nearly almost close around approximately least barely another full more'));
 
+/** A number of units of time ("100 days", "two weeks"), as a bound's text may hold one. */
+const COUNTED_LENGTH = /\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|hundred)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b/i;
+
 /** How well a passage holds the kind of answer asked for: 0 not at all, 1 somewhere, 2 next to the topic (for "who": several people). */
 function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string | null, topic: string[]): number {
   switch (expect) {
     case 'duration': {
-      const ds = timesIn(kb, pid, published).filter((t) => t.kind === 'duration');
+      // A bound that counts a length ("settled within 100 days") answers "how long" as a duration does.
+      const ds = timesIn(kb, pid, published).filter((t) => t.kind === 'duration' || (t.kind === 'period' && COUNTED_LENGTH.test(t.text)));
       if (!ds.length) return 0;
       const text = kb.paragraphs[pid].text;
       // "three-day negotiations", "the call lasted about 40 minutes": the duration qualifies a word of
