@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildKnowledgeBase } from '../src/knowledge/build.ts';
 import { ask, events } from '../src/answers/index.ts';
+import { expectedAnswer } from '../src/answers/ask.ts';
 import { tempKnowledge } from './helpers.ts';
 
 const article = (title: string, published: string, ...paragraphs: string[]) => `---\ntitle: ${title}\npublished: ${published}\n---\n\n${paragraphs.join('\n\n')}\n`;
@@ -297,6 +298,29 @@ describe('ask "how long …": a bound that counts a length', () => {
       }),
     );
     const top = ask(kb, 'How long does Olaf Berg think it will take to end the war?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
+
+describe('ask "which leaders …"', () => {
+  it('asks for people as "who" does, when the noun is one for people', () => {
+    expect(expectedAnswer('Which leaders attended the meeting in Nordhaven?')).toBe('person');
+    expect(expectedAnswer('Which senior officers were arrested?')).toBe('person');
+    expect(expectedAnswer('Which Europeans joined the talks?')).toBe('person');
+    expect(expectedAnswer('Which plans did Olaf Berg reject?')).toBe(null);
+    expect(expectedAnswer('Which villages did the army retake?')).toBe(null);
+  });
+
+  it('ranks the paragraph that names them first', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'summit.md': article('Summit in Nordhaven', '2025-02-18',
+          'The leaders were in Nordhaven on Monday evening for a dinner at the old palace by the harbour, under a grey sky.',
+          'Olaf Berg, Anna Lund and Maria Lind came to the meeting.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'Which leaders attended the meeting in Nordhaven?').results[0];
     expect(top.citation.paragraph).toBe(2);
   });
 });

@@ -63,6 +63,8 @@ export function expectedAnswer(q: string): Expect {
   if (/^(how long|for how long)\b|\bduration\b|\bhow many (days|hours|weeks|months|years)\b/.test(s)) return 'duration';
   if (/^(when|what date|what day|since when)\b/.test(s)) return 'date';
   if (/^(who|whom|whose)\b/.test(s)) return 'person';
+  // "Which leaders attended …", "Which Europeans joined …": people asked for by what they are.
+  if (/^(which|what)\s+(?:[a-z-]+\s+)?(?:leaders?|officials?|ministers?|officers?|civilians?|people|persons?|diplomats?|negotiators?|envoys?|generals?|journalists?|politicians?|lawmakers?|senators?|advisers?|advisors?|aides?|[a-z]+(?:ians|eans|icans))\b/.test(s)) return 'person';
   if (/^where\b/.test(s)) return 'place';
   // "How large should the army be?" asks for a number as "how many soldiers" does.
   if (/^how (much|many|large|big|strong)\b/.test(s)) return 'amount';
