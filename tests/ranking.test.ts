@@ -325,6 +325,28 @@ describe('ask "which leaders …"', () => {
   });
 });
 
+describe('ask "what post did X get …"', () => {
+  it('asks for a role the text gives X, not for a post X wrote', () => {
+    expect(expectedAnswer('What post did Olaf Berg get in the new government?')).toBe('role');
+    expect(expectedAnswer("What is Anna Lund's job?")).toBe('role');
+    expect(expectedAnswer('What does Olaf Berg do now?')).toBe('role');
+    expect(expectedAnswer('What did Olaf Berg post online?')).toBe(null);
+  });
+
+  it('ranks the paragraph that gives X the role first', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'cabinet.md': article('A new government in Nordland', '2025-07-18',
+          'Olaf Berg left the old government on Tuesday, and the new government of Nordland met for the first time on Thursday.',
+          'On Thursday parliament appointed Olaf Berg defence minister.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'What post did Olaf Berg get in the new government?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
+
 describe('ask "how large …"', () => {
   it('asks for a number as "how many" does', async () => {
     const kb = await buildKnowledgeBase(
