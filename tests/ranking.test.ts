@@ -182,7 +182,7 @@ describe('ask: a country and its adjective', () => {
       tempKnowledge({
         'talks.md': article('Talks in Lindholm', '2025-05-16',
           'The delegation arrived in Lindholm on Friday.',
-          'On Friday, after a long night of work in the old palace by the river, Norway’s delegation included Olaf Read and Anna Berg.'),
+          'On Friday, after a long night of work in the old palace by the river, Norway’s delegation included Olaf Read, Anna Berg, Maria Lind and Jonas Falk.'),
         'other.md': filler,
       }),
     );
@@ -302,6 +302,21 @@ describe('ask "how long …": a bound that counts a length', () => {
   });
 });
 
+describe('ask "who …": a longer list of people', () => {
+  it('answers better than a paragraph that names two of them in passing', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'meeting.md': article('Ministers gather in Nordhaven', '2025-02-18',
+          'Olaf Berg and Anna Lund spoke to reporters on Monday about the meeting in Nordhaven, the weather, the harbour, the old palace, the new bridge and the long road home through the hills and the dark forest.',
+          'At the meeting sat Olaf Berg, Anna Lund, Maria Lind and Jonas Falk; the meeting went on late.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'Who was at the meeting in Nordhaven?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
+
 describe('ask "which leaders …"', () => {
   it('asks for people as "who" does, when the noun is one for people', () => {
     expect(expectedAnswer('Which leaders attended the meeting in Nordhaven?')).toBe('person');
@@ -316,7 +331,7 @@ describe('ask "which leaders …"', () => {
       tempKnowledge({
         'summit.md': article('Summit in Nordhaven', '2025-02-18',
           'The leaders were in Nordhaven on Monday evening for a dinner at the old palace by the harbour, under a grey sky.',
-          'Olaf Berg, Anna Lund and Maria Lind came to the meeting.'),
+          'Olaf Berg, Anna Lund, Maria Lind and Jonas Falk came to the meeting.'),
         'other.md': filler,
       }),
     );

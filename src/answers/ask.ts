@@ -129,11 +129,10 @@ function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string 
     }
     case 'date':
       return timesIn(kb, pid, published).some((t) => t.kind !== 'duration') ? 1 : 0;
-    case 'person': {
-      // A list of people answers "who took part" better than a paragraph naming one in passing.
-      const n = kb.derive(PEOPLE_COUNT)[pid];
-      return n >= 2 ? 2 : n;
-    }
+    case 'person':
+      // A list of people answers "who took part" better than a paragraph naming one or two in
+      // passing: each person named counts half, up to four.
+      return Math.min(2, kb.derive(PEOPLE_COUNT)[pid] / 2);
     case 'place':
       return /\b(in|at)\s+\p{Lu}/u.test(kb.paragraphs[pid].text) ? 1 : 0;
     case 'statement':
