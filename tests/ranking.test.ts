@@ -176,6 +176,20 @@ describe('ask: the irregular forms of a verb', () => {
   });
 });
 
+describe('ask: talk and speak', () => {
+  it('finds "spoke" for "talk" (the verbs of speaking stand in for each other)', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'leaders.md': article('Leaders in Nordhaven', '2025-02-12',
+          'Olaf Berg and Anna Lund were in Nordhaven.',
+          'Olaf Berg and Anna Lund spoke at length on Monday evening, in the old palace by the harbour, about trade and farming.'),
+        'other.md': filler,
+      }),
+    );
+    expect(ask(kb, 'Did Olaf Berg and Anna Lund talk?').results[0].citation.paragraph).toBe(2);
+  });
+});
+
 describe('ask: a country and its adjective', () => {
   it('finds "Norway\'s delegation" for "the Norwegian delegation"', async () => {
     const kb = await buildKnowledgeBase(
