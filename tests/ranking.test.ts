@@ -331,6 +331,21 @@ describe('ask "who …": a longer list of people', () => {
   });
 });
 
+describe('ask "who took over …"', () => {
+  it('prefers the paragraph where someone takes the role up to one that names people in passing', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'cabinet.md': article('Cabinet changes in Nordland', '2025-07-18',
+          'Olaf Berg and Jonas Falk spoke about the job.',
+          'On Thursday parliament appointed Anna Lund defence minister, replacing Olaf Berg in the job.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, "Who took over Olaf Berg's job?").results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
+
 describe('ask "which leaders …"', () => {
   it('asks for people as "who" does, when the noun is one for people', () => {
     expect(expectedAnswer('Which leaders attended the meeting in Nordhaven?')).toBe('person');
