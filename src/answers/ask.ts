@@ -109,7 +109,7 @@ const HEDGES = new Set(terms('after roughly nearly almost close around approxima
 /** A number of units of time ("100 days", "two weeks"), as a bound's text may hold one. */
 const COUNTED_LENGTH = /\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|hundred)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b/i;
 
-/** How well a passage holds the kind of answer asked for: 0 not at all, 1 somewhere, 2 next to the topic (for "who": several people). */
+/** How well a passage holds the kind of answer asked for: 0 not at all, 1 somewhere, 2 next to the topic (for "who": half a point a person named, up to four). */
 function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string | null, topic: string[], roles: ReadonlyMap<number, number> | null, succession: boolean): number {
   switch (expect) {
     case 'duration': {
