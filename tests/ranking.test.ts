@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildKnowledgeBase } from '../src/knowledge/build.ts';
 import { ask, events } from '../src/answers/index.ts';
+import { expectedAnswer } from '../src/answers/ask.ts';
 import { tempKnowledge } from './helpers.ts';
 
 const article = (title: string, published: string, ...paragraphs: string[]) => `---\ntitle: ${title}\npublished: ${published}\n---\n\n${paragraphs.join('\n\n')}\n`;
@@ -175,13 +176,27 @@ describe('ask: the irregular forms of a verb', () => {
   });
 });
 
+describe('ask: talk and speak', () => {
+  it('finds "spoke" for "talk" (the verbs of speaking stand in for each other)', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'leaders.md': article('Leaders in Nordhaven', '2025-02-12',
+          'Olaf Berg and Anna Lund were in Nordhaven.',
+          'Olaf Berg and Anna Lund spoke at length on Monday evening, in the old palace by the harbour, about trade and farming.'),
+        'other.md': filler,
+      }),
+    );
+    expect(ask(kb, 'Did Olaf Berg and Anna Lund talk?').results[0].citation.paragraph).toBe(2);
+  });
+});
+
 describe('ask: a country and its adjective', () => {
   it('finds "Norway\'s delegation" for "the Norwegian delegation"', async () => {
     const kb = await buildKnowledgeBase(
       tempKnowledge({
         'talks.md': article('Talks in Lindholm', '2025-05-16',
           'The delegation arrived in Lindholm on Friday.',
-          'On Friday, after a long night of work in the old palace by the river, Norway’s delegation included Olaf Read and Anna Berg.'),
+          'On Friday, after a long night of work in the old palace by the river, Norway’s delegation included Olaf Read, Anna Berg, Maria Lind and Jonas Falk.'),
         'other.md': filler,
       }),
     );
@@ -267,6 +282,111 @@ describe('ask "how long …": a duration that qualifies a word of the question',
       }),
     );
     const top = ask(kb, 'How long did the call between Olaf Berg and Westmark last?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
+
+describe('ask "how long …": words that hedge the duration', () => {
+  it('do not count among the three words between it and the word it measures ("the meeting has ended after roughly four hours")', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'meeting.md': article('Ministers gather', '2025-11-30',
+          'The meeting in Nordhaven opened at the old palace on the harbour, under a grey sky, with guards at every door and flags on the roof.',
+          'The meeting has ended after roughly four hours.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'How long did the meeting in Nordhaven go on?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
+
+describe('ask "how long …": a bound that counts a length', () => {
+  it('answers as a duration does ("settled within 100 days")', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'envoy.md': article('The envoy speaks', '2025-01-10',
+          'Olaf Berg thinks the war must end, and he said so again on Wednesday at the old palace by the harbour.',
+          'Olaf Berg wants the war settled within 100 days.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'How long does Olaf Berg think it will take to end the war?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
+
+describe('ask "who …": a longer list of people', () => {
+  it('answers better than a paragraph that names two of them in passing', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'meeting.md': article('Ministers gather in Nordhaven', '2025-02-18',
+          'Olaf Berg and Anna Lund spoke to reporters on Monday about the meeting in Nordhaven, the weather, the harbour, the old palace, the new bridge and the long road home through the hills and the dark forest.',
+          'At the meeting sat Olaf Berg, Anna Lund, Maria Lind and Jonas Falk; the meeting went on late.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'Who was at the meeting in Nordhaven?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
+
+describe('ask "who took over …"', () => {
+  it('prefers the paragraph where someone takes the role up to one that names people in passing', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'cabinet.md': article('Cabinet changes in Nordland', '2025-07-18',
+          'Olaf Berg and Jonas Falk spoke about the job.',
+          'On Thursday parliament appointed Anna Lund defence minister, replacing Olaf Berg in the job.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, "Who took over Olaf Berg's job?").results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
+
+describe('ask "which leaders …"', () => {
+  it('asks for people as "who" does, when the noun is one for people', () => {
+    expect(expectedAnswer('Which leaders attended the meeting in Nordhaven?')).toBe('person');
+    expect(expectedAnswer('Which senior officers were arrested?')).toBe('person');
+    expect(expectedAnswer('Which Europeans joined the talks?')).toBe('person');
+    expect(expectedAnswer('Which plans did Olaf Berg reject?')).toBe(null);
+    expect(expectedAnswer('Which villages did the army retake?')).toBe(null);
+  });
+
+  it('ranks the paragraph that names them first', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'summit.md': article('Summit in Nordhaven', '2025-02-18',
+          'The leaders were in Nordhaven on Monday evening for a dinner at the old palace by the harbour, under a grey sky.',
+          'Olaf Berg, Anna Lund, Maria Lind and Jonas Falk came to the meeting.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'Which leaders attended the meeting in Nordhaven?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
+
+describe('ask "what post did X get …"', () => {
+  it('asks for a role the text gives X, not for a post X wrote', () => {
+    expect(expectedAnswer('What post did Olaf Berg get in the new government?')).toBe('role');
+    expect(expectedAnswer("What is Anna Lund's job?")).toBe('role');
+    expect(expectedAnswer('What does Olaf Berg do now?')).toBe('role');
+    expect(expectedAnswer('What did Olaf Berg post online?')).toBe(null);
+  });
+
+  it('ranks the paragraph that gives X the role first', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'cabinet.md': article('A new government in Nordland', '2025-07-18',
+          'Olaf Berg left the old government on Tuesday, and the new government of Nordland met for the first time on Thursday.',
+          'On Thursday parliament appointed Olaf Berg defence minister.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'What post did Olaf Berg get in the new government?').results[0];
     expect(top.citation.paragraph).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../knowledge/base.ts';
+import type { KnowledgeBase, Person } from '../knowledge/base.ts';
 import { dayWindow, findTimes, parseIsoDate } from '../extract/dates.ts';
 import { QUESTION_FILLERS } from '../text/stopwords.ts';
 import { TextIndex, type Hit } from '../search/text-index.ts';
@@ -55,7 +55,7 @@ function timesIn(kb: KnowledgeBase, pid: number, published: string | null): Time
   return times;
 }
 
-type Expect = 'duration' | 'date' | 'person' | 'place' | 'amount' | 'statement' | null;
+type Expect = 'duration' | 'date' | 'person' | 'place' | 'amount' | 'statement' | 'role' | null;
 
 /** What kind of answer a question wants, from its opening words. */
 export function expectedAnswer(q: string): Expect {
@@ -63,10 +63,15 @@ export function expectedAnswer(q: string): Expect {
   if (/^(how long|for how long)\b|\bduration\b|\bhow many (days|hours|weeks|months|years)\b/.test(s)) return 'duration';
   if (/^(when|what date|what day|since when)\b/.test(s)) return 'date';
   if (/^(who|whom|whose)\b/.test(s)) return 'person';
+  // "Which leaders attended …", "Which Europeans joined …": people asked for by what they are.
+  if (/^(which|what)\s+(?:[a-z-]+\s+)?(?:leaders?|officials?|ministers?|officers?|civilians?|people|persons?|diplomats?|negotiators?|envoys?|generals?|journalists?|politicians?|lawmakers?|senators?|advisers?|advisors?|aides?|[a-z]+(?:ians|eans|icans))\b/.test(s)) return 'person';
   if (/^where\b/.test(s)) return 'place';
   // "How large should the army be?" asks for a number as "how many soldiers" does.
   if (/^how (much|many|large|big|strong)\b/.test(s)) return 'amount';
   if (/^(what|how)\b/.test(s) && SPEECH.test(s)) return 'statement';
+  // "What post did X get?", "What is X doing now?": the answer gives X a role ("was made an aide").
+  // The noun comes next to "what" or after a possessive: "What did X post online?" asks no role.
+  if (/^what\s+(?:[a-z-]+\s+)?(?:job|post|role|position|title)s?\b|^what (?:is|was|are|were)\b.*['’]s? (?:new |old )?(?:job|post|role|position|title)\b|^what (?:does|did|is|was|has) .+ (?:do|doing|done)\b/.test(s)) return 'role';
   return null;
 }
 
@@ -86,25 +91,38 @@ const FRAME_WORDS: Record<Exclude<Expect, null>, Set<string>> = {
   // How someone put it: the answer is what they said, which seldom uses the verb ("describe", "sum up").
   // "react" and "respond" stay topic words: passages say "reacted", "in response" (measured: dev −2).
   statement: frame('describe described sum summed told comment commented answer answered'),
+  // The answer names the role ("was made an aide"), seldom the word for it.
+  role: frame('job post role position title'),
 };
 
 function frame(words: string): Set<string> {
   return new Set(terms(words));
 }
 
-/** How well a passage holds the kind of answer asked for: 0 not at all, 1 somewhere, 2 next to the topic (for "who": several people). */
-function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string | null, topic: string[]): number {
+/**
+ * Words that hedge a quantity ("ended after roughly four hours", "close to three hours"): they stand
+ * between a duration and the word it measures without being words of their own, so they do not use
+ * up the three words a duration may stand from the word of the question. Stemmed as the index stems.
+ */
+const HEDGES = new Set(terms('after roughly nearly almost close around approximately least barely another full more'));
+
+/** A number of units of time ("100 days", "two weeks"), as a bound's text may hold one. */
+const COUNTED_LENGTH = /\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|hundred)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b/i;
+
+/** How well a passage holds the kind of answer asked for: 0 not at all, 1 somewhere, 2 next to the topic (for "who": half a point a person named, up to four). */
+function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string | null, topic: string[], roles: ReadonlyMap<number, number> | null, succession: boolean): number {
   switch (expect) {
     case 'duration': {
-      const ds = timesIn(kb, pid, published).filter((t) => t.kind === 'duration');
+      // A bound that counts a length ("settled within 100 days") answers "how long" as a duration does.
+      const ds = timesIn(kb, pid, published).filter((t) => t.kind === 'duration' || (t.kind === 'period' && COUNTED_LENGTH.test(t.text)));
       if (!ds.length) return 0;
       const text = kb.paragraphs[pid].text;
       // "three-day negotiations", "the call lasted about 40 minutes": the duration qualifies a word of
       // the question (or its synonym), one of the three after it or the three before it (within 50
       // characters; the words before it measured: dev top-3 +3, top-1 and aside unchanged).
       const near = ds.some((d) => {
-        const after = TextIndex.queryWords(text.slice(d.end, d.end + 40)).slice(0, 3);
-        const before = TextIndex.queryWords(text.slice(Math.max(0, d.start - 50), d.start)).slice(-3);
+        const after = TextIndex.queryWords(text.slice(d.end, d.end + 40)).filter((w) => !HEDGES.has(w)).slice(0, 3);
+        const before = TextIndex.queryWords(text.slice(Math.max(0, d.start - 50), d.start)).filter((w) => !HEDGES.has(w)).slice(-3);
         return [...after, ...before].some((w) => topic.includes(w) || topic.some((t) => SYNONYMS.get(t)?.includes(w)));
       });
       return near ? 2 : 1;
@@ -112,19 +130,64 @@ function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string 
     case 'date':
       return timesIn(kb, pid, published).some((t) => t.kind !== 'duration') ? 1 : 0;
     case 'person': {
-      // A list of people answers "who took part" better than a paragraph naming one in passing.
-      const n = kb.derive(PEOPLE_COUNT)[pid];
-      return n >= 2 ? 2 : n;
+      // A list of people answers "who took part" better than a paragraph naming one or two in
+      // passing: each person named counts half, up to four.
+      const listed = Math.min(2, kb.derive(PEOPLE_COUNT)[pid] / 2);
+      // "Who took over X's job?": the paragraph where someone takes a role up ("was appointed …").
+      return succession && kb.derive(ROLES_TAKEN).has(pid) ? 2 : listed;
     }
     case 'place':
       return /\b(in|at)\s+\p{Lu}/u.test(kb.paragraphs[pid].text) ? 1 : 0;
     case 'statement':
       return spoken(kb, pid, topic);
+    case 'role':
+      return roles?.get(pid) ?? 0;
     case 'amount':
       return /\d|\b(billion|million|thousand|hundred|percent)\b/i.test(kb.paragraphs[pid].text) ? 1 : 0;
     default:
       return 0;
   }
+}
+
+/** The paragraphs where the text says someone takes a role up now ("was appointed …", "replaces X as …"). */
+const ROLES_TAKEN: Derived<Set<number>> = {
+  name: 'paragraphs where a role is taken up',
+  make: (kb) => rolesTaken(new Set(), kb.people),
+  extend: (prev, _kb, added) => rolesTaken(new Set(prev), added.people),
+};
+
+function rolesTaken(set: Set<number>, people: Iterable<Person>): Set<number> {
+  for (const p of people) for (const m of p.roleMentions) if (m.fresh) set.add(m.paragraph);
+  return set;
+}
+
+/**
+ * A "who" question about a change of hands: "Who took over X's job?", "Who leads the team now that X
+ * has gone?", "Whom did X succeed?". Asked of every "who" question, a paragraph taking a role up
+ * measured the same on dev and one less in the aside top 3.
+ */
+const SUCCESSION = /\b(?:replac\w*|succeed\w*|successor|took over|take over|taken over|named|appoint\w*|new|after|now)\b/i;
+
+/** The people a question names by a word of their names ("Berg" in "What post did Berg get?"). */
+function namedPeople(kb: KnowledgeBase, words: string[]): Person[] {
+  const names = kb.derive(NAME_WORDS);
+  const out = new Map<string, Person>();
+  for (const w of words) {
+    if (!names.has(w)) continue;
+    for (const m of kb.peopleIndex.namedAs(w, 5)) if (m.tier === 'exact' || m.tier === 'name-word') out.set(m.person.id, m.person);
+  }
+  return [...out.values()];
+}
+
+/**
+ * The paragraphs that give a role to someone the question names, and how well they answer "What post
+ * did X get?": 2 where the text says X takes the role up now ("was appointed defence minister"), 1
+ * where it gives X a current role; a former one ("the former premier") answers nothing.
+ */
+function rolesGiven(kb: KnowledgeBase, words: string[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const p of namedPeople(kb, words)) for (const m of p.roleMentions) if (!m.former) out.set(m.paragraph, Math.max(out.get(m.paragraph) ?? 0, m.fresh ? 2 : 1));
+  return out;
 }
 
 /** A paragraph's statements: 2 when one is by someone the question names, 1 when someone speaks, else 0. */
@@ -362,10 +425,12 @@ export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
   // A passage that holds the kind of answer asked for (a duration for "how long") rises by up to
   // `most`. Only a passage that could then reach the page shown needs reading for it (dates are costly to find).
   const most = 0.4 * best * 2;
+  const roles = expect === 'role' ? rolesGiven(kb, words) : null;
+  const succession = expect === 'person' && SUCCESSION.test(query);
   const bar = [...base].sort((a, b) => b - a)[Math.min(limit, base.length) - 1] - most;
   const ranked = hits
     .map((h, i) => {
-      const bonus = expect && base[i] >= bar ? 0.4 * best * fits(kb, h.doc, expect, kb.article(kb.paragraphs[h.doc]).published, words) : 0;
+      const bonus = expect && base[i] >= bar ? 0.4 * best * fits(kb, h.doc, expect, kb.article(kb.paragraphs[h.doc]).published, words, roles, succession) : 0;
       // A question about what will happen is answered by a passage that looks ahead ("is due in the capital on Monday").
       const lift = ahead && base[i] * AHEAD_LIFT >= bar && LOOKS_AHEAD.test(kb.paragraphs[h.doc].text) ? AHEAD_LIFT : 1;
       // A later article's retelling of news the base holds the report of ranks below that report.

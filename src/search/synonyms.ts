@@ -23,6 +23,7 @@ const GROUPS: string[][] = [
   ['team', 'delegation', 'negotiators'],
   ['successful', 'productive', 'positive', 'constructive'],
   ['retaliate', 'retaliation', 'retaliatory'],
+  ['talk', 'speak', 'spoke', 'spoken', 'conversation'],
   ['plan', 'proposal', 'framework', 'draft'],
   ['freed', 'released', 'exchange', 'swap'],
 ];
