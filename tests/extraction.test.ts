@@ -225,6 +225,13 @@ describe('dates', () => {
     expect(t('He named the head of the delegation this weekend.')).toEqual([['date', '2026-03-07/day']]);
   });
 
+  it('gives a weekend its month, not a guessed Saturday or Sunday, and both days when it runs into the next month', () => {
+    expect(t('The talks in Lisbon at the weekend ended without a deal.', '2026-03-18')).toEqual([['date', '2026-03/month']]);
+    expect(t('Last weekend the envoys met in Oslo.', '2026-03-18')).toEqual([['date', '2026-03/month']]);
+    // 2026-02-28 is a Saturday: that weekend is in two months.
+    expect(t('The envoys met in Oslo at the weekend.', '2026-03-04')).toEqual([['date', '2026-02-28/day', '2026-03-01']]);
+  });
+
   it('keeps a day a few weeks off in the year the tense alone would not give', () => {
     // A past-tense clause speaking of a deadline just ahead, a future-tense one of a day just past.
     expect(t('He said the deadline was March 27.')).toEqual([['date', '2026-03-27/day']]);

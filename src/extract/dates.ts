@@ -287,6 +287,20 @@ export function findTimes(text: string, published: string | null): TimeExpressio
         ahead = tense === 'future';
         date = resolved(r.start, ref ?? new Date(Date.UTC(2000, 0, 1)), tense, s);
         if (!ref && date && !explicitYear) date = null;
+        // A weekend is two days, and a report of it rarely says which: its month, not a guessed day
+        // (chrono names its Saturday or its Sunday); both days when it runs over into the next month.
+        // "This weekend" keeps the day its own rule gives (in `resolved`): as a month it lost more dates
+        // than it won on the development sets.
+        if (date?.precision === 'day' && !r.end && /\bweekend\b/i.test(s) && !/\bthis weekend\b/i.test(s)) {
+          const sat = parseIsoDate(date.value)!;
+          if (sat.getUTCDay() === 0) sat.setUTCDate(sat.getUTCDate() - 1);
+          const sun = new Date(sat.getTime() + 86_400_000);
+          if (sameMonth(sat, sun)) date = { value: atPrecision(sat, 'month'), precision: 'month' };
+          else {
+            date = { value: isoDay(sat), precision: 'day' };
+            until = { value: isoDay(sun), precision: 'day' };
+          }
+        }
         if (r.end && date) {
           const e = resolved(r.end, ref ?? new Date(Date.UTC(2000, 0, 1)), tense, s);
           // A range resolved on its own could land before its start (a week back): keep it after.
