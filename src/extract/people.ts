@@ -435,12 +435,13 @@ export function extractPeople(article: Article): PeopleResult {
   const byGiven = new Map<string, Set<number>>();
   // "De Wever told reporters", "Von der Leyen said": a surname with its particles and no given name
   // is the person named in full with that surname (looked up once every full name is known).
-  const particlesOnly = (c: Candidate) => c.tokens.length >= 2 && c.tokens.slice(0, -1).every((t) => NAME_PARTICLES.has(t.folded));
-  for (const c of [...cands.filter((x) => !particlesOnly(x)), ...cands.filter(particlesOnly)]) {
+  const particled = new Set(cands.filter((c) => c.tokens.length >= 2 && c.tokens.slice(0, -1).every((t) => NAME_PARTICLES.has(t.folded))));
+  for (const c of [...cands.filter((x) => !particled.has(x)), ...particled]) {
     if (c.tokens.length < 2) continue;
     const surname = nameKey(c.tokens[c.tokens.length - 1].text);
-    if (particlesOnly(c) && bySurname.get(surname) != null) {
-      assigned.set(c, bySurname.get(surname)!);
+    const known = particled.has(c) ? bySurname.get(surname) : undefined;
+    if (known != null) {
+      assigned.set(c, known);
       continue;
     }
     const hasEvidence = c.evidence.size > 0 || soloKeys.has(surname);
