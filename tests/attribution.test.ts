@@ -852,6 +852,26 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(direct(f).map((q) => [q.speakers, q.source ?? null])).toEqual([[['Olaf Berg'], null], [['Olaf Berg'], null]]);
   });
 
+  it('gives "« … », launched the Nordish president" to the one speaker named before it when no one here holds that office', () => {
+    const f = facts(
+      [
+        'Olaf Berg met Anna Lund in Geneva. « We will talk again », rejoiced M. Berg.',
+        'M. Berg then addressed the assembly. « Weapons decide who wins », launched the Nordish president.',
+        // Two people named before: no telling which one the description means.
+        'M. Berg met Anna Lund again, who had spoken first. « Enough », launched the Nordish president.',
+        // A senior diplomat introduced first: "the diplomat" is that source, not the speaker named before.
+        'M. Berg left. A senior Nordish diplomat was blunt. « It failed », estimated the diplomat.',
+        // English order brings in someone else as often: left unnamed.
+        'M. Berg spoke at length. « Allies must stay the course », the Nordish president said.',
+      ].join('\n\n'),
+    );
+    const by = (t: string) => direct(f).find((q) => q.text.startsWith(t));
+    expect(by('Weapons decide who wins')?.speakers).toEqual(['Olaf Berg']);
+    expect(by('Enough')?.speakers).toEqual([]);
+    expect(by('It failed')?.speakers).toEqual([]);
+    expect(by('Allies must')?.speakers).toEqual([]);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

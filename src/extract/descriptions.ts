@@ -113,6 +113,9 @@ export function fitsDescription(roles: readonly string[], affiliation: string | 
   return holdsOffice(roles, d) && !(country && affiliation !== country && !roles.some((r) => affiliationOf(r) === country));
 }
 
+/** The country a description names ("the Ukrainian president": Ukraine), or null. */
+export const describedCountry = (d: Description): string | null => countryOf(d);
+
 /** Whether a description names a country ("the Ukrainian president"). */
 export const namesCountry = (d: Description): boolean => countryOf(d) !== null;
 

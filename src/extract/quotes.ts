@@ -1,8 +1,9 @@
 import { splitSentences, type Sentence } from '../text/sentences.ts';
 import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, Mention, QuoteFact } from './types.ts';
-import { fitsPerson, lastNamedWho, refsOf, type Ref } from './coref.ts';
-import { describingOpening, readDescription } from './descriptions.ts';
+import { fitsPerson, lastNamedWho, quotedRanges, refsOf, type Ref } from './coref.ts';
+import { describedCountry, describingOpening, holdsOffice, readDescription, type Description } from './descriptions.ts';
+import { affiliationOf } from './roles.ts';
 import { ROLE_NOUNS } from './lexicon/names.ts';
 import { BARE_CLAUSE_VERBS, CUE_PARTICLES, INVERTED_ONLY, JUDGEMENT, PHRASAL_SPEECH, REPORTING_WITHOUT_THAT, SPEECH_VERBS, TELL_VERBS, WEAK_CUES } from './lexicon/verbs.ts';
 import { isSpeechVerbAt, sentenceSubjectBefore, sourceAfter, sourceBefore, speechVerbs, wordsIn, type Source } from './attribution.ts';
@@ -247,6 +248,40 @@ function turnWords(raw: string, sentences: Sentence[], from: number, others: { s
  * written and never given to the nearest named person. Quotation marks without any of these are
  * not speech and get no speaker.
  */
+/**
+ * "« … », launched the Ukrainian president" where the article gives no one that office: the speaker
+ * the description varies on, as translations and features write — the one person named (outside
+ * quotation marks) before the quotation in its paragraph, or in the paragraph before when its own
+ * names no one, whose roles here name no other office or country, and who has spoken already.
+ * Two such people, or none, leave it unnamed: a wrong speaker costs more than none.
+ */
+function variedSpeaker(article: Article, people: ArticlePerson[], mentions: Mention[], quotes: QuoteFact[], d: Description, source: string, cue: string, n: number, at: number): number | null {
+  // Only the inverted order a translation keeps ("…», estimated the spokesman"): English "the
+  // senator said" as often brings in someone named paragraphs before, or the other side of an interview.
+  const paragraph = article.paragraphs[n - 1]?.text ?? '';
+  if (!paragraph.includes(`${cue} ${source}`)) return null;
+  const named = (x: number, before: number) => {
+    const quoted = quotedRanges(article.paragraphs[x - 1]?.text ?? '');
+    return mentions.filter((m) => m.paragraph === x && m.start < before && !m.pronoun && !quoted.some(([a, b]) => m.start >= a && m.start < b));
+  };
+  let window = named(n, at);
+  let text = paragraph.slice(0, at);
+  if (window.length === 0 && n > 1) {
+    window = named(n - 1, Infinity);
+    text = `${article.paragraphs[n - 2]?.text ?? ''} ${text}`;
+  }
+  // "A senior diplomat said …. “…,” the diplomat said": the description goes back to that unnamed source.
+  if (new RegExp(String.raw`\b(?:an?|one|another)\s+(?:[\p{L}’'-]+\s+){0,3}${d.head}\b`, 'iu').test(text)) return null;
+  const country = describedCountry(d);
+  const open = (p: ArticlePerson) =>
+    p.roles.length === 0 ||
+    (holdsOffice(p.roles.map((r) => r.text), d) && !p.affiliation && !p.roles.some((r) => { const a = affiliationOf(r.text); return a && a !== country; }));
+  const candidates = [...new Set(window.map((m) => m.person))].filter((i) => people[i] && open(people[i]));
+  if (candidates.length !== 1) return null;
+  const name = people[candidates[0]].name;
+  return quotes.some((q) => q.speakers.includes(name)) ? candidates[0] : null;
+}
+
 export function extractQuotes(article: Article, people: ArticlePerson[], mentions: Mention[], original: Article = article): QuoteFact[] {
   const quotes: QuoteFact[] = [];
   const turns = interviewTurns(article, people, mentions);
@@ -258,16 +293,18 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
    * the article gives that role who was named last, within the last three paragraphs; else it stays
    * as written.
    */
-  const described = (src: Source, n: number): Source => {
+  const described = (src: Source, n: number, cue: string | null, at?: number): Source => {
     if (src.people.length || !src.text) return src;
     // "the Vermont senator and Democratic presidential candidate": either description may name them.
     const descriptions = src.text.split(/\s+and\s+/).map((part, i) => readDescription(i === 0 ? part : `the ${part}`));
     if (descriptions.some((d) => !d)) return src;
     const best = lastNamedWho(mentions, n, Infinity, (i) => descriptions.some((d) => fitsPerson(people[i], d!)));
-    return best !== null ? { people: [best], text: null } : src;
+    if (best !== null) return { people: [best], text: null };
+    const varied = at === undefined || !cue || descriptions.length !== 1 ? null : variedSpeaker(article, people, mentions, quotes, descriptions[0]!, src.text, cue, n, at);
+    return varied !== null ? { people: [varied], text: null } : src;
   };
-  const fact = (text: string, given: Source, cue: string | null, kind: QuoteFact['kind'], n: number): QuoteFact => {
-    const src = described(given, n);
+  const fact = (text: string, given: Source, cue: string | null, kind: QuoteFact['kind'], n: number, at?: number): QuoteFact => {
+    const src = described(given, n, cue, at);
     return {
     text: kind === 'reported' ? text.replace(LIVE_STAMP, '') : text,
     speakers: [...new Set(src.people)].map((i) => people[i].name),
@@ -410,7 +447,7 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
       }
       if (!attribution && turn) attribution = null;
       else if (!attribution && allQuote && carried && span === spans[0]) attribution = carried;
-      const f = fact(body, attribution?.source ?? noOne, attribution?.cue ?? null, 'direct', p.n);
+      const f = fact(body, attribution?.source ?? noOne, attribution?.cue ?? null, 'direct', p.n, Math.max(qStart, 0));
       spoken.push({ start: qStart, end: qEnd, fact: f });
       if (span.close == null) {
         open = { fact: f, pending: !named(attribution?.source) };
