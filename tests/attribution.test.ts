@@ -872,6 +872,38 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(by('Allies must')?.speakers).toEqual([]);
   });
 
+  it('reads a closing or middle attribution with when and where it was said, never a relative clause', () => {
+    const f = facts(
+      [
+        'Olaf Berg met Anna Lund in Oslo on Monday.',
+        'Nordland was testing the alliance, Berg said on the sidelines of the meeting.',
+        'The damage, Lund suggested, would be political rather than military.',
+        'Nordland was testing the alliance, Lund said in a post, and the north would read any hesitation as weakness.',
+        'The report said early this month the call, in which the minister insisted on hard terms, had angered many.',
+      ].join('\n\n'),
+    );
+    const reported = f.quotes.filter((q) => q.kind === 'reported');
+    const at = (n: number) => reported.filter((q) => q.paragraph === n).map((q) => [q.text.slice(0, 30), q.speakers.join(',')]);
+    expect(at(2)).toEqual([['Nordland was testing the allia', 'Olaf Berg']]);
+    expect(at(3)).toEqual([['The damage, Lund suggested, wo', 'Anna Lund']]);
+    expect(at(4)).toEqual([['Nordland was testing the allia', 'Anna Lund']]);
+    expect(reported.some((q) => q.speakers.length && q.paragraph === 5)).toBe(false);
+  });
+
+  it('takes "Ukraine\'s chief negotiator says" as a described subject: a "he" after it is not the last name', () => {
+    const f = facts(
+      [
+        'Olaf Berg met Piotr Nowak in Oslo on Monday.',
+        "13:20 — Ukraine's chief negotiator says the talks will be hard. The agenda, he said in a post, is security and prisoners.",
+        // The sentence's own opening "he" and its closing "he" are one person.
+        'Berg says the plan is fine. He has told Lund to meet Nowak in Oslo, while Jan Hus meets the others, he wrote on social media.',
+      ].join('\n\n'),
+    );
+    const agenda = f.quotes.find((q) => q.text.startsWith('The agenda'));
+    expect(agenda?.speakers ?? []).toEqual([]);
+    expect(f.quotes.find((q) => q.text.startsWith('He has told Lund'))?.speakers).toEqual(['Olaf Berg']);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

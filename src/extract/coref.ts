@@ -204,10 +204,17 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
         if (named.length) namedAt = mainAt!;
       }
       const described = named.length ? null : describedSubject(text, s, people, mentions, p.n);
+      /** The sentence's own opening pronoun: "He has told X to go, while Y stays, he wrote." — one "he". */
+      let opener: { word: string; people: number[] } | null = null;
       for (const r of outside) {
         if (!r.pronoun || r.start < s.start || r.end > s.end) continue;
-        const antecedent = named.length && namedAt < r.start ? named : described !== null ? [described] : last;
         const word = text.slice(r.start, r.end);
+        if (opener && opener.word === word.toLowerCase() && /,\s*$/.test(text.slice(s.start, r.start))) {
+          r.people = opener.people;
+          for (const person of r.people) out.push({ paragraph: p.n, start: r.start, end: r.end, person, pronoun: true });
+          continue;
+        }
+        const antecedent = named.length && namedAt < r.start ? named : described !== null ? [described] : last;
         const singular = !/^they$/i.test(word);
         // "he" cannot stand for a group; "they" for one person is usually a group we missed.
         r.people = singular ? antecedent.slice(-1) : antecedent.length > 1 ? [...antecedent] : [];
@@ -221,6 +228,7 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
           r.people = alt != null ? [alt] : known[r.people[0]]?.byNameOnly && recent.length === 1 ? r.people : [];
         }
         for (const person of r.people) out.push({ paragraph: p.n, start: r.start, end: r.end, person, pronoun: true });
+        if (r.start === s.start + (text.slice(s.start).length - text.slice(s.start).trimStart().length)) opener = { word: word.toLowerCase(), people: r.people };
       }
       remember(outside.filter((x) => !x.pronoun && x.start >= s.start && x.end <= s.end).flatMap((x) => x.people));
       const subject = named.length && namedAt > (subjectsIn(text, outside, s.start, s.end)[0]?.start ?? Infinity) ? named : sentenceSubject(text, outside, s.start, s.end);

@@ -61,7 +61,20 @@ export function readDescription(phrase: string): Description | null {
  * The shortest opening that reads as a description and is followed by a word in lower case (its verb).
  */
 export function descriptionAtStart(sentence: string): Description | null {
+  // (A live blog's "13:20 — " is no part of the sentence.)
+  sentence = sentence.replace(/^\s*\d{1,2}[:.]\d{2}\s*[—–-]\s*/, '');
+  // "Ukraine's chief negotiator says …" is "the Ukrainian chief negotiator".
+  const owner = /^\s*(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)['’]s\s+(?=\p{Ll})/u.exec(sentence);
+  const adjective = owner ? ADJECTIVE_OF.get(fold(owner[1]).toLowerCase()) : undefined;
+  if (owner && adjective) sentence = `the ${adjective} ${sentence.slice(owner[0].length)}`;
   return describingOpening(sentence)?.description ?? null;
+}
+
+/** A country's adjective by its name ("ukraine" -> "ukrainian"): a possessive is a nationality. */
+const ADJECTIVE_OF = new Map<string, string>();
+for (const [adjective, country] of Object.entries(NATIONALITIES)) {
+  const key = country.toLowerCase();
+  if (!ADJECTIVE_OF.has(key) && /^\p{L}+$/u.test(adjective) && adjective.length > 3) ADJECTIVE_OF.set(key, adjective);
 }
 
 const OPENINGS = new Map<number, RegExp>();

@@ -181,11 +181,24 @@ function attributionBefore(text: string, plain: string, refs: Ref[], sentenceSta
 }
 
 /**
+ * When or where a closing attribution was said, after its verb: "said on the sidelines of the
+ * summit", "wrote in a post", "said late on Monday". Not any "on": "insisted on its terms" is no time.
+ */
+const WHEN_OR_WHERE = String.raw`\s+(?:on\s+(?:the\s+sidelines\b[^,;“”"]{0,50}?|\p{Lu}[^,;“”"]{1,50}?|television|radio|social media)|in\s+(?:a|an|the|his|her|their|its)\s+[^,;“”"]{2,50}?|at\s+(?:a|an|the)\s+[^,;“”"]{2,50}?|during\s+[^,;“”"]{2,50}?|(?:late|early|earlier|later)\b[^,;“”"]{0,40}?)`;
+const CLOSING_TAIL = new RegExp(String.raw`,\s+([^,;“”"]{2,80}?)\s+(said|says|told reporters|added|reported|confirmed|announced|wrote|noted|stressed|went on|continued|explained|insisted|argued|concluded|suggested|acknowledged|conceded|admitted|warned|predicted)(?:\s+on\s+\p{Lu}\p{Ll}+|${WHEN_OR_WHERE})?(?:,\s+(?:(?:a|one|two|three|several|hours|days|minutes|moments|shortly|just|soon)\s+(?:(?:day|days|week|weeks|hours|minutes)\s+)?)?(?:after|before|ahead of|following)\s[^“”"]{2,160}?)?\.?\s*$|,\s+(said|says|added|reported|wrote)\s+([^,;“”"]{2,80}?)(?:,\s+(?:a|an|the)\s[^,;“”"]{2,120})?\.?\s*$|,\s+according\s+to\s+([^,;“”"]{2,80}?)\.?\s*$`, 'u');
+/**
+ * "The talks, he said, had lasted …": the attribution in the middle ("…, he told Russian journalists,
+ * would …": a telling verb may have its hearers after it), never a relative clause ("…, in which the
+ * minister insisted on …, had …").
+ */
+const MIDDLE_ATTRIBUTION = new RegExp(String.raw`^([^,;“”"]{6,}?),\s+(?!(?:(?:in|of|for|with|to|by|from|at|on|during)\s+)?(?:which|whom|whose)\b|who\b|where\b|when\b)([^,;“”"]{2,60}?)\s+(said|says|added|adds|noted|insisted|argued|stressed|wrote|warned|explained|suggested|acknowledged|conceded|admitted|predicted|(?:told|tells|assured|reminded)(?:\s+(?:the\s+)?(?:[\p{L}’'-]+\s+){0,2}?(?:reporters|journalists|the\s+press|lawmakers|parliament|deputies|senators|allies|colleagues|viewers|listeners|students|him|her|them|us|me))?)(?:${WHEN_OR_WHERE})?,\s+[^“”"]{10,}$`, 'u');
+
+/**
  * The attribution that closes a sentence after a comma: "…, city officials said." / "…, said Berg,
  * an analyst at the institute." / "…, according to the air force." `at` is where it starts.
  */
 function closingAttribution(text: string, plain: string, refs: Ref[], s: Sentence): { source: Source | null; cue: string; phrase: string; at: number } | null {
-  const tail = /,\s+([^,;“”"]{2,80}?)\s+(said|says|told reporters|added|reported|confirmed|announced|wrote|noted|stressed|went on|continued|explained|insisted|argued|concluded)(?:\s+on\s+\p{Lu}\p{Ll}+)?(?:,\s+(?:(?:a|one|two|three|several|hours|days|minutes|moments|shortly|just|soon)\s+(?:(?:day|days|week|weeks|hours|minutes)\s+)?)?(?:after|before|ahead of|following)\s[^“”"]{2,160}?)?\.?\s*$|,\s+(said|says|added|reported|wrote)\s+([^,;“”"]{2,80}?)(?:,\s+(?:a|an|the)\s[^,;“”"]{2,120})?\.?\s*$|,\s+according\s+to\s+([^,;“”"]{2,80}?)\.?\s*$/u.exec(plain.slice(s.start, s.end));
+  const tail = CLOSING_TAIL.exec(plain.slice(s.start, s.end));
   if (!tail) return null;
   const phrase = tail[1] ?? tail[4] ?? tail[5];
   const phraseAt = s.start + tail.index + tail[0].indexOf(phrase);
@@ -686,8 +699,7 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
     // The attribution in the middle: "The talks, he said, had lasted more than two hours." The
     // statement is the sentence as written, its attribution inside.
     if (!out.some((r) => r.sentence === s) && !quoted.some(([a, b]) => a < s.end && b > s.start)) {
-      // ("…, he told Russian journalists, would …": a telling verb may have its hearers after it.)
-      const mid = /^([^,;“”"]{6,}?),\s+([^,;“”"]{2,60}?)\s+(said|says|added|adds|noted|insisted|argued|stressed|wrote|warned|explained|(?:told|tells|assured|reminded)(?:\s+(?:the\s+)?(?:[\p{L}’'-]+\s+){0,2}?(?:reporters|journalists|the\s+press|lawmakers|parliament|deputies|senators|allies|colleagues|viewers|listeners|students|him|her|them|us|me))?),\s+[^“”"]{10,}$/u.exec(plain.slice(s.start, s.end));
+      const mid = MIDDLE_ATTRIBUTION.exec(plain.slice(s.start, s.end));
       if (mid) {
         const phraseAt = s.start + mid[1].length + mid[0].slice(mid[1].length).indexOf(mid[2]);
         const src = sourceBefore(text, refs, phraseAt, phraseAt + mid[2].length + 1);
