@@ -106,6 +106,22 @@ describe('who said it', () => {
   });
 });
 
+  it('gives the questions of a Q/A interview to the one the introduction says asked them ("X asked him …")', () => {
+    const f = facts([
+      'Anna Lund spent eleven years at the defence ministry before joining a think tank. Olaf Berg asked her on Monday what the talks had achieved.',
+      '**Q:** Was Friday a defeat for Nordland?',
+      '**A:** It was the most likely outcome from the start.',
+      '**Q:** What comes next?',
+      '**A:** Another round, probably in Oslo.',
+    ].join('\n\n'));
+    expect(direct(f).map((q) => `${q.text.slice(0, 12)}|${q.speakers.join(',')}`)).toEqual([
+      'Was Friday a|Olaf Berg',
+      'It was the m|Anna Lund',
+      'What comes n|Olaf Berg',
+      'Another roun|Anna Lund',
+    ]);
+  });
+
   it('reads a French interview: questions opened by a dash, with or without a question mark, asked by the one whose questions were answered', () => {
     const f = facts([
       'Senator Anna Lund followed the summit from the capital. She answered the questions of Olaf Berg on Sunday evening.',

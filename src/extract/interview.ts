@@ -157,6 +157,23 @@ function roles(article: Article, people: ArticlePerson[], mentions: Mention[], f
       break;
     }
   }
+  // "X asked him what …", "X put the questions to Y": X asks; the one asked (a name, or the person
+  // presented before the pronoun) answers.
+  if (interviewer === null) {
+    for (const p of article.paragraphs.filter((x) => x.n < firstTurn)) {
+      const m = /\b(?:asked|questioned|quizzed|put (?:the |our |these )?questions to)\s+(?:(him|her)\b|(?=\p{Lu}))/u.exec(p.text);
+      if (!m) continue;
+      const sentenceStart = Math.max(0, ...[...p.text.slice(0, m.index).matchAll(/[.!?]["”’]?\s+/g)].map((x) => x.index! + x[0].length));
+      const here = intro.filter((x) => x.paragraph === p.n && !x.pronoun);
+      // The asker opens the clause: the name right before the verb ("Clara Jensen asked him").
+      const asker = here.find((x) => x.start >= sentenceStart && x.end <= m.index && /^\s*$/.test(p.text.slice(x.end, m.index)));
+      const asked = m[1] ? (interviewee ?? intro.find((x) => !x.pronoun && x.person !== asker?.person)?.person ?? null) : here.find((x) => x.start === m.index + m[0].length)?.person ?? null;
+      if (!asker || asked === null || asked === asker.person) continue;
+      interviewer = asker.person;
+      interviewee ??= asked;
+      break;
+    }
+  }
   // No "spoke to": the person the introduction presents first is the one interviewed.
   if (interviewee === null) interviewee = intro.find((m) => !m.pronoun && !(interviewer !== null && m.person === interviewer))?.person ?? null;
   if (interviewer === interviewee) interviewer = null;
