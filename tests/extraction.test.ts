@@ -129,6 +129,13 @@ describe('people', () => {
     expect(f.people.map((p) => p.name)).not.toContain('Atlantic');
   });
 
+  it('reads an office "to" a body set off before the name, and a chargé d\'affaires', () => {
+    const f = facts("The U.S. ambassador to NATO, Tomas Wolf, said the alliance was united. Piotr Nowak, Nordland's charge d'affaires in Oslo, was summoned.");
+    const role = (n: string) => f.people.find((p) => p.name === n)?.roles.map((r) => r.text);
+    expect(role('Tomas Wolf')).toEqual(['U.S. ambassador to NATO']);
+    expect(role('Piotr Nowak')).toEqual(["Nordland's charge d'affaires in Oslo"]);
+  });
+
   it('reads a nomination with an adverb inside the passive or in the base form, and keeps the role an active verb gives for its object', () => {
     const f = facts('Security adviser Tom Rand was involved in February. He has since been nominated as ambassador to the United Nations.\n\nPresident Olaf Berg has removed Anna Lund as his chief of staff and will nominate her as ambassador to Nordland. Berg has appointed Piotr Nowak as envoy.');
     const role = (n: string) => f.people.find((p) => p.name === n)?.roles.map((r) => r.text);

@@ -61,8 +61,8 @@ export function roleBeforeComma(text: string, start: number): string | null {
   // Cheap test first: the anchored pattern below backtracks over every start position.
   if (!/,\s*$/.test(text.slice(Math.max(0, start - 3), start))) return null;
   const before = text.slice(Math.max(0, start - 80), start);
-  // "the chief of the General Staff, NAME": an office of a named body.
-  const ofBody = /(?:^|[\s(])((?:the\s+)?(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s+of\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}’'-]*|and|for|of)\s+){0,5}\p{Lu}[\p{L}’'-]*),\s+$/u.exec(before);
+  // "the chief of the General Staff, NAME": an office of a named body ("the U.S. ambassador to NATO, NAME": or to one).
+  const ofBody = /(?:^|[\s(])((?:the\s+)?(?:[\p{L}.-]+\s+){0,2}?([\p{L}-]+)\s+(?:of|to)\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}’'-]*|and|for|of)\s+){0,5}\p{Lu}[\p{L}’'-]*),\s+$/u.exec(before);
   if (ofBody && isRoleNoun(ofBody[2]) && !belongsToClauseBefore(before, ofBody.index + ofBody[0].indexOf(ofBody[1]))) return ofBody[1].replace(/^(?:[\p{L}-]+\s+){0,2}?the\s+/iu, '');
   // "the head of Russian diplomacy, NAME", "the head of its delegation, NAME": a body in common words.
   const ofCommon = /(?:^|\s)([\p{L}-]+)\s+of\s+(?:(?:the|its|his|her|their|\p{Lu}[\p{L}-]*[’']s)\s+)?(?:[\p{L}’'-]+\s+){0,4}?[\p{L}’'-]+,\s+$/u.exec(before);

@@ -22,7 +22,7 @@ marshal member mp mep candidate businessman businesswoman investor billionaire f
 professor researcher scholar king queen prince princess pope patriarch official officials ruler dictator strongman oligarch
 emir sheikh crown monarch deputy leader lieutenant-general major-general son-in-law whip
 ombudsman ombudswoman envoy mediator commissioner coordinator negotiator spokesperson secretary-general diplomat
-president-elect minister-president premier governor-general prosecutor-general
+president-elect minister-president premier governor-general prosecutor-general d'affaires d’affaires
 bundeskanzler bundeskanzlerin kanzler kanzlerin prasident prasidentin bundesprasident ministerprasident aussenminister
 aussenministerin verteidigungsminister verteidigungsministerin ministerin regierungschef regierungssprecher sprecher
 sprecherin berater beraterin botschafter botschafterin unterhandler chefunterhandler sonderbeauftragter sondergesandter
