@@ -129,6 +129,11 @@ describe('people', () => {
     expect(f.people.map((p) => p.name)).not.toContain('Atlantic');
   });
 
+  it('keeps "Jan" as a first name before a name, and as a month before a day', () => {
+    const f = facts('Foreign Minister Jan Lipavsky met Olaf Berg on Jan 5. Lipavsky said Prague agreed.');
+    expect(f.people.map((p) => p.name)).toEqual(['Jan Lipavsky', 'Olaf Berg']);
+  });
+
   it('reads an office "to" a body set off before the name, and a chargé d\'affaires', () => {
     const f = facts("The U.S. ambassador to NATO, Tomas Wolf, said the alliance was united. Piotr Nowak, Nordland's charge d'affaires in Oslo, was summoned.");
     const role = (n: string) => f.people.find((p) => p.name === n)?.roles.map((r) => r.text);
