@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { findTimes } from '../src/extract/dates.ts';
+
+// 2026-03-12 is a Thursday.
+const t = (s: string, published: string | null = '2026-03-12') =>
+  findTimes(s, published).map((x) => [x.kind, x.date ? `${x.date.value}/${x.date.precision}` : null, ...(x.until ? [x.until.value] : [])]);
+
+describe('dates of events (session 13)', () => {
+  it('reads a participle after "be" as part of what lies ahead, not a past tense', () => {
+    expect(t('The envoy is to be received in Nordstad on Friday.')).toEqual([['date', '2026-03-13/day']]);
+    expect(t('The treaty will be signed on Monday.')).toEqual([['date', '2026-03-16/day']]);
+    // A past participle with no "be" before it still reports.
+    expect(t('The envoy was received in Nordstad on Friday.')).toEqual([['date', '2026-03-06/day']]);
+  });
+
+  it('reads "on Thursday last week" as the Thursday of last week, "on Monday next week" as that of next week', () => {
+    // 2026-03-13 is a Friday: this week's Thursday is the day before, last week's a week earlier.
+    expect(t('Olaf Berg had said on Thursday last week that a pause could come.', '2026-03-13')).toEqual([['date', '2026-03-05/day']]);
+    expect(t('Anna Lund will travel on Friday next week.', '2026-03-13')).toEqual([['date', '2026-03-20/day']]);
+  });
+
+  it('reads no date into "in the day" ("earlier in the day"), leaving the day to the text around it', () => {
+    expect(t('Olaf Berg said earlier in the day that he knew nothing of a deadline of March 27.').filter((x) => x[0] === 'date')).toEqual([]);
+    expect(t('Anna Lund spoke later in the morning about the summit in May.')).toEqual([['date', '2025-05/month']]);
+  });
+
+  it('keeps the day of a date a blanked quotation follows', () => {
+    // Quotations are blanked (same length) before dates are read: a long run of blanks after the month.
+    expect(t(`Olaf Berg had warned on 14 December of ${' '.repeat(20)} objections.`, '2025-12-19')).toEqual([['date', '2025-12-14/day']]);
+  });
+});
