@@ -29,3 +29,14 @@ describe('dates of events (session 13)', () => {
     expect(t(`Olaf Berg had warned on 14 December of ${' '.repeat(20)} objections.`, '2025-12-19')).toEqual([['date', '2025-12-14/day']]);
   });
 });
+
+describe('a happening told as so many days before another (session 13)', () => {
+  it('dates the whole clause the count heads, however long', async () => {
+    const { parseArticle } = await import('../src/knowledge/parse.ts');
+    const { extractFacts } = await import('../src/extract/facts.ts');
+    const r = parseArticle('t.md', 't', `---\ntitle: T\npublished: 2026-03-11\n---\n\nNORDSTAD, March 11 (Test Wire) — Olaf Berg spent three hours with Anna Lund in Nordstad on Wednesday, two days before a deadline set by the Varnekland president for Nordland to agree to a ceasefire or face new sanctions.\n`);
+    if (!r.ok) throw new Error(r.problem.message);
+    const decision = extractFacts(r.article).events.find((e) => e.kind === 'decision');
+    expect(decision?.date?.value).toBe('2026-03-13');
+  });
+});

@@ -537,10 +537,11 @@ function dayOffsets(text: string, times: TimeExpression[]): { from: number; to: 
     const from = m.index!;
     const rest = text.slice(from + m[0].length);
     const stop = rest.search(/[,;:—–(]|\s-\s/);
-    const to = from + m[0].length + Math.min(stop < 0 ? rest.length : stop, 80);
+    // The stretch runs to the end of its clause, however long: "two days before a deadline set by Olaf
+    // Berg for Nordland to agree to a truce or face new sanctions" dates the sanctions too.
+    const to = from + m[0].length + (stop < 0 ? rest.length : stop);
     // A date anywhere in its clause is the stretch's own ("nine days after drones crossed … on the night of 10 September").
-    const clause = from + m[0].length + (stop < 0 ? rest.length : stop);
-    if (times.some((t) => t.kind === 'date' && t.start >= from + m[0].length && t.end <= clause)) continue;
+    if (times.some((t) => t.kind === 'date' && t.start >= from + m[0].length && t.end <= to)) continue;
     const n = NUMBER[m[1].toLowerCase()] ?? +m[1];
     out.push({ from, to, days: m[2].toLowerCase() === 'after' ? n : -n, text: m[0].trim(), time: null });
   }
