@@ -40,3 +40,21 @@ describe('a happening told as so many days before another (session 13)', () => {
     expect(decision?.date?.value).toBe('2026-03-13');
   });
 });
+
+describe('a paragraph with no date of its own, after a flashback (session 13)', () => {
+  it('takes the latest day the story reported, not the earlier day a flashback named', async () => {
+    const { parseArticle } = await import('../src/knowledge/parse.ts');
+    const { extractFacts } = await import('../src/extract/facts.ts');
+    // 2026-03-12 is a Thursday: the news is Wednesday's, the flashback Monday's.
+    const text = [
+      'Olaf Berg met Anna Lund in Nordstad on Wednesday to discuss a ceasefire.',
+      'On Monday Lund had told reporters she would stay at home unless the documents were ready.',
+      'Berg told reporters the talks had been useful and that he agreed with her.',
+    ].join('\n\n');
+    const r = parseArticle('t.md', 't', `---\ntitle: T\npublished: 2026-03-12\n---\n\n${text}\n`);
+    if (!r.ok) throw new Error(r.problem.message);
+    const last = extractFacts(r.article).events.filter((e) => e.paragraph === 3);
+    expect(last.length).toBeGreaterThan(0);
+    for (const e of last) expect(e.date).toMatchObject({ value: '2026-03-11', source: 'text' });
+  });
+});
