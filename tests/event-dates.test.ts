@@ -57,4 +57,15 @@ describe('a paragraph with no date of its own, after a flashback (session 13)', 
     expect(last.length).toBeGreaterThan(0);
     for (const e of last) expect(e.date).toMatchObject({ value: '2026-03-11', source: 'text' });
   });
+
+  it('takes the story day two days before publication too (a story filed two days on tells that news)', async () => {
+    const { parseArticle } = await import('../src/knowledge/parse.ts');
+    const { extractFacts } = await import('../src/extract/facts.ts');
+    // 2026-03-13 is a Friday: the vote was on Wednesday.
+    const text = 'Parliament voted on Wednesday to approve the new cabinet of the prime minister, Anna Lund.\n\nThe foreign minister, Olaf Berg, was reappointed in a separate vote.';
+    const r = parseArticle('t.md', 't', `---\ntitle: T\npublished: 2026-03-13\n---\n\n${text}\n`);
+    if (!r.ok) throw new Error(r.problem.message);
+    const e = extractFacts(r.article).events.find((x) => x.paragraph === 2 && x.kind === 'appointment');
+    expect(e?.date).toMatchObject({ value: '2026-03-11', source: 'text' });
+  });
 });
