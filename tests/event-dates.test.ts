@@ -24,6 +24,16 @@ describe('dates of events (session 13)', () => {
     expect(t('Anna Lund spoke later in the morning about the summit in May.')).toEqual([['date', '2025-05/month']]);
   });
 
+  it('reads the day a span starts ("a truce starting on Monday") as a bound, not the date of what is reported', () => {
+    expect(t('Olaf Berg said on Tuesday that Nordland backed a truce starting on Monday.')).toEqual([
+      ['date', '2026-03-10/day'],
+      ['period', '2026-03-09/day'],
+    ]);
+    expect(t('The sanctions take hold effective from Friday.').map((x) => x[0])).toEqual(['period']);
+    // A span read whole keeps its dates.
+    expect(t('The sides met from Friday to Sunday in Nordstad.')).toEqual([['date', '2026-03-06/day', '2026-03-08']]);
+  });
+
   it('keeps the day of a date a blanked quotation follows', () => {
     // Quotations are blanked (same length) before dates are read: a long run of blanks after the month.
     expect(t(`Olaf Berg had warned on 14 December of ${' '.repeat(20)} objections.`, '2025-12-19')).toEqual([['date', '2025-12-14/day']]);

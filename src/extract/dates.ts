@@ -55,6 +55,8 @@ const MONTH_DAY_PAIR = new RegExp(`\\b(${[...MONTHS, ...MONTH_ABBR].join('|')})\
 
 /** Words that make what follows a bound rather than the time of the event. */
 const PERIOD_BEFORE = /\b(since|until|till|by|through|throughout|before|ahead of|prior to|within|for|over|deadline of|no later than)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+|beginning\s+of\s+)?(?:early|late|mid-?)?\s*$/i;
+/** Words before a time that make it the start of a span: "a truce starting on Monday", "effective from Friday". */
+const STARTING = /\b(?:starting(?:\s+on|\s+from)?|beginning(?:\s+on)?|effective(?:\s+from)?)\s+$/i;
 /** A cheap test: does a text hold anything chrono could read as a date? Most sentences do not. */
 // Years alone are read by YEAR below; chrono is asked only when a month, a weekday, a relative word or a numeric date is there.
 const MAYBE_DATE = new RegExp(`\\d{4}-\\d{2}|\\d{1,2}/\\d{1,2}|\\b(${[...MONTHS, ...MONTH_ABBR, ...WEEKDAYS].join('|')}|today|tonight|yesterday|tomorrow|weekend|ago|(?:last|next|this|coming|past|of the)\\s+(?:week|month|year)|(?:in|within)\\s+\\S+\\s+(?:days|weeks|months|hours))\\b`, 'i');
@@ -285,7 +287,8 @@ export function findTimes(text: string, published: string | null): TimeExpressio
       // "this year", "this month" alone scope a sentence ("his fifth trip this year"); they date nothing.
       // But "earlier this month", "late this week" place a happening in it: a date at the precision it gives.
       const scoped = /^this (year|month|week)$/i.test(s) && !/\b(?:earlier|early|late|later)\s+$/i.test(before);
-      const period = PERIOD_BEFORE.test(before) || /^(within|for|over|in the (next|past|last))\b/i.test(s) || scoped || dateline(text, start, end);
+      // "a truce starting on Monday", "effective from Friday": when a span begins, a bound (a range read whole has its own end).
+      const period = PERIOD_BEFORE.test(before) || (!r.end && STARTING.test(before)) || /^(within|for|over|in the (next|past|last))\b/i.test(s) || scoped || dateline(text, start, end);
       const explicitYear = r.start.isCertain('year');
       let date: DatePoint | null = null;
       let until: DatePoint | undefined;
