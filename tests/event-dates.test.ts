@@ -30,7 +30,11 @@ describe('dates of events (session 13)', () => {
       ['period', '2026-03-09/day'],
     ]);
     expect(t('The sanctions take hold effective from Friday.').map((x) => x[0])).toEqual(['period']);
-    // A span read whole keeps its dates.
+    // A month or a year a span runs from is a bound too; a range read whole keeps its dates.
+    expect(t('Nordland agreed on Tuesday to ban imports from January 2027.')).toEqual([
+      ['date', '2026-03-10/day'],
+      ['period', '2027-01/month'],
+    ]);
     expect(t('The sides met from Friday to Sunday in Nordstad.')).toEqual([['date', '2026-03-06/day', '2026-03-08']]);
   });
 

@@ -287,8 +287,10 @@ export function findTimes(text: string, published: string | null): TimeExpressio
       // "this year", "this month" alone scope a sentence ("his fifth trip this year"); they date nothing.
       // But "earlier this month", "late this week" place a happening in it: a date at the precision it gives.
       const scoped = /^this (year|month|week)$/i.test(s) && !/\b(?:earlier|early|late|later)\s+$/i.test(before);
-      // "a truce starting on Monday", "effective from Friday": when a span begins, a bound (a range read whole has its own end).
-      const period = PERIOD_BEFORE.test(before) || (!r.end && STARTING.test(before)) || /^(within|for|over|in the (next|past|last))\b/i.test(s) || scoped || dateline(text, start, end);
+      // "a truce starting on Monday", "effective from Friday", "a ban on imports from January 2027": when a span
+      // begins, a bound (a range read whole has its own end). A day "from Monday" stays a date: measured, it cost more than it won.
+      const from = !r.end && (STARTING.test(before) || (/\bfrom\s+$/i.test(before) && !r.start.isCertain('day') && !r.start.isCertain('weekday')));
+      const period = PERIOD_BEFORE.test(before) || from || /^(within|for|over|in the (next|past|last))\b/i.test(s) || scoped || dateline(text, start, end);
       const explicitYear = r.start.isCertain('year');
       let date: DatePoint | null = null;
       let until: DatePoint | undefined;
