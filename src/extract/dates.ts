@@ -55,6 +55,8 @@ const MONTH_DAY_PAIR = new RegExp(`\\b(${[...MONTHS, ...MONTH_ABBR].join('|')})\
 
 /** Words that make what follows a bound rather than the time of the event. */
 const PERIOD_BEFORE = /\b(since|until|till|by|through|throughout|before|ahead of|prior to|within|for|over|deadline of|no later than)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+|beginning\s+of\s+)?(?:early|late|mid-?)?\s*$/i;
+/** Words before a time that make it the start of a span: "a truce starting on Monday", "effective from Friday". */
+const STARTING = /\b(?:starting(?:\s+on|\s+from)?|beginning(?:\s+on)?|effective(?:\s+from)?)\s+$/i;
 /** A cheap test: does a text hold anything chrono could read as a date? Most sentences do not. */
 // Years alone are read by YEAR below; chrono is asked only when a month, a weekday, a relative word or a numeric date is there.
 const MAYBE_DATE = new RegExp(`\\d{4}-\\d{2}|\\d{1,2}/\\d{1,2}|\\b(${[...MONTHS, ...MONTH_ABBR, ...WEEKDAYS].join('|')}|today|tonight|yesterday|tomorrow|weekend|ago|(?:last|next|this|coming|past|of the)\\s+(?:week|month|year)|(?:in|within)\\s+\\S+\\s+(?:days|weeks|months|hours))\\b`, 'i');
@@ -66,8 +68,11 @@ const PARTS_OF_DAY = /\b(?:last night|overnight|tonight|this (?:morning|afternoo
 
 /** Future, in the clause that holds a time: "is due in Riyadh on Tuesday", "will meet next week". */
 const FUTURE = /\b(will|shall|'ll|is due|are due|due to|is expected|are expected|expected to|is scheduled|are scheduled|scheduled (?:for|to)|is set to|are set to|plans to|(?:we|they|I|you|who) plan to|planned for|planning to|intends? to|is to|are to|aims? to|going to|upcoming|hopes? to|ready to|would (?!have\b)[a-z]+|to (?:meet|hold|travel|fly|head|visit|resume|begin|start|return|sign|arrive|reconvene|take place)|(?:hosts|meets|travels|visits|holds|flies|begins|starts|opens|arrives|returns|resumes|convenes|reconvenes|heads|gathers|votes)|(?:takes?|assumes?) (?:over|office|effect|place|up)|(?:is|are) (?:meeting|hosting|holding|travelling|traveling|flying|heading|visiting|due|preparing|organi[sz]ing|planning)|wants? (?:[\w-]+ ){0,2}to|(?:was|were) (?:flying|heading|travelling|traveling|on (?:its|their|his|her) way)|(?<!\b(?:did|does|do|not|never|who|that|had|have|has|they|we|and)\s)(?<=\b(?:leaders|ministers|delegations|envoys|negotiators|sides|officials|allies|members|presidents|teams|parties)\s)(?:meet|gather|convene|reconvene|travel|vote|hold|resume))\b/i;
-/** Past, in the same clause: "met on Sunday", "was held in May", "said on Monday". */
-const PAST = /\b(met|held|said|told|was|were|had|did|took|came|went|began|spoke|sent|gave|made|left|flew|arrived|ended|signed|agreed|announced|returned|visited|called|launched|struck|killed|hit|\w{3,}ed)\b/gi;
+/**
+ * Past, in the same clause: "met on Sunday", "was held in May", "said on Monday". A participle after
+ * "be" goes with the verb before it: "is to be received", "will be held" look ahead.
+ */
+const PAST = /(?<!\bbe\s)\b(met|held|said|told|was|were|had|did|took|came|went|began|spoke|sent|gave|made|left|flew|arrived|ended|signed|agreed|announced|returned|visited|called|launched|struck|killed|hit|\w{3,}ed)\b/gi;
 
 /**
  * chrono's English reader without its times of day and time zones: a time is never the date of an
@@ -186,9 +191,11 @@ function resolved(c: chrono.ParsedComponents, ref: Date, tense: 'future' | 'past
   if (!precision) return null;
   const d = c.date();
   // "last Tuesday" is the Tuesday of last week (this week's is "on Tuesday"), "next Tuesday" that of next week.
-  const rel = /^(?:on\s+)?(last|next)\s+(sun|mon(?!th)|tue|wed|thu|fri|sat)/i.exec(text);
+  // "on Thursday last week" is last week's Thursday too.
+  const after = /^(?:on\s+)?(sun|mon|tue|wed|thu|fri|sat)[a-z]*\s+(last|next)\s+week$/i.exec(text);
+  const rel = /^(?:on\s+)?(last|next)\s+(sun|mon(?!th)|tue|wed|thu|fri|sat)/i.exec(text) ?? (after && [after[0], after[2], after[1]]);
   if (rel && !c.isCertain('day')) {
-    const target = (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf(rel[2].toLowerCase()) + 6) % 7;
+    const target = (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf(rel[2].slice(0, 3).toLowerCase()) + 6) % 7;
     const monday = Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate()) - ((ref.getUTCDay() + 6) % 7) * 86_400_000;
     const at = new Date(monday + ((rel[1].toLowerCase() === 'last' ? -7 : 7) + target) * 86_400_000);
     return { value: atPrecision(at, 'day'), precision: 'day' };
@@ -252,7 +259,9 @@ export function findTimes(text: string, published: string | null): TimeExpressio
 
   if (MAYBE_DATE.test(text)) {
     // Dashes between numbers become hyphens (same length, so offsets hold): chrono reads "19-21" as a range.
-    const plain = text.replace(/[\u2010-\u2015]/g, '-');
+    // A long run of blanks (a quotation blanked out) after a month makes chrono drop the day before it
+    // ("warned on 14 December of …" read as December): runs are filled, same length.
+    const plain = text.replace(/[\u2010-\u2015]/g, '-').replace(/\s{3,}/g, (m) => ` ${'~'.repeat(m.length - 2)} `);
     const results = reader.parse(plain, ref ? { instant: new Date(ref.getTime() + 12 * 3600_000), timezone: 0 } : { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 });
     for (const r of results) {
       const s = r.text.trim().replace(/[\s,.;:]+$/, '');
@@ -260,6 +269,8 @@ export function findTimes(text: string, published: string | null): TimeExpressio
       // "now", "at 14:05": a time of the day the article was written, not a date of its own.
       if (!r.start.isCertain('day') && !r.start.isCertain('weekday') && !r.start.isCertain('month') && !r.start.isCertain('year')) continue;
       if (/^(now|right now|currently)$/i.test(s)) continue;
+      // "earlier in the day", "in the morning": a part of a day the text gave (events.ts counts it), not tomorrow.
+      if (/^in the (?:day|morning|afternoon|evening|night)$/i.test(s)) continue;
       // "in a second round", "within minutes": chrono's times from now, never a date in news.
       if (/\b(seconds?|minutes?|moments?|hours?)$/i.test(s)) continue;
       // "a day later", "the week before": relative to another event, not to the publication date.
@@ -276,7 +287,10 @@ export function findTimes(text: string, published: string | null): TimeExpressio
       // "this year", "this month" alone scope a sentence ("his fifth trip this year"); they date nothing.
       // But "earlier this month", "late this week" place a happening in it: a date at the precision it gives.
       const scoped = /^this (year|month|week)$/i.test(s) && !/\b(?:earlier|early|late|later)\s+$/i.test(before);
-      const period = PERIOD_BEFORE.test(before) || /^(within|for|over|in the (next|past|last))\b/i.test(s) || scoped || dateline(text, start, end);
+      // "a truce starting on Monday", "effective from Friday", "a ban on imports from January 2027": when a span
+      // begins, a bound (a range read whole has its own end). A day "from Monday" stays a date: measured, it cost more than it won.
+      const from = !r.end && (STARTING.test(before) || (/\bfrom\s+$/i.test(before) && !r.start.isCertain('day') && !r.start.isCertain('weekday')));
+      const period = PERIOD_BEFORE.test(before) || from || /^(within|for|over|in the (next|past|last))\b/i.test(s) || scoped || dateline(text, start, end);
       const explicitYear = r.start.isCertain('year');
       let date: DatePoint | null = null;
       let until: DatePoint | undefined;

@@ -197,12 +197,14 @@ function relativeDay(text: string, times: TimeExpression[], last: TimeExpression
 }
 
 /**
- * How far before publication the last day the text reported may lie and still date what a later
+ * How far before publication the latest day the text reported may lie and still date what a later
  * paragraph tells without a date of its own: a story filed the morning after tells yesterday's news
  * ("On Thursday parliament voted …" then "The foreign minister was reappointed in a separate vote").
- * Further back, the paragraph is as likely about the day of publication (measured 0, 1, 2, 3, 7 on the dev sets).
+ * Further back, the paragraph is as likely about the day of publication (measured 0, 1, 2, 3, 7 on the dev sets
+ * with the last day named; 0, 1, 2, 3, 4, 7 with the latest reported, where 2 did best). The day is the latest the text reported so far, not the last it named: a flashback ("On Monday she had
+ * told reporters …") is no day of the story's news.
  */
-const CARRY_DAYS = 1;
+const CARRY_DAYS = 2;
 
 function storyDay(last: TimeExpression | null, published: string | null): EventDate | null {
   if (!last?.date || last.ahead || !published) return null;
@@ -244,6 +246,10 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
   const fallback: EventDate | null = published ? { value: published, precision: 'day', source: 'published' } : null;
   // The last day the text gave: what "the same day", "the next day" count from.
   let lastDay: TimeExpression | null = null;
+  // The latest day the text reported so far (none ahead, none after publication): the day of the story's
+  // news, which an undated paragraph tells of. A flashback ("On Tuesday he had told reporters …") moves
+  // `lastDay` back, not this.
+  let newsDay: TimeExpression | null = null;
   for (const p of article.paragraphs) {
     let carried: EventDate | null = null;
     const filed = datelineEnd(p.text);
@@ -293,6 +299,10 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
       const days = times.filter((t) => t.kind === 'date' && t.date?.precision === 'day').sort((a, b) => a.start - b.start);
       const reported = days.filter((t) => !t.ahead);
       if (reported.length || days.length) lastDay = (reported.length ? reported : days)[(reported.length ? reported : days).length - 1];
+      for (const d of reported) {
+        const v = (d.until ?? d.date!).value;
+        if ((!published || v <= published) && (!newsDay || v > (newsDay.until ?? newsDay.date!).value)) newsDay = d;
+      }
       // "a day after the strike on the capital", "two days after taking office": what the stretch tells is
       // dated that many days from the day the rest of the sentence gives (else the story's day).
       const offsets = dayOffsets(plain, times);
@@ -301,7 +311,7 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
       if (offsets.length) {
         const at = kinds.find((k) => !offsets.some((o) => k.at >= o.from && k.at < o.to))?.at ?? 0;
         const t = pickTime(free, at, at, s.text);
-        const anchor: EventDate | null = t && t.date!.precision === 'day' ? { ...dateOf(t), source: 'text' } : t ? null : (carried ?? storyDay(lastDay, published) ?? fallback);
+        const anchor: EventDate | null = t && t.date!.precision === 'day' ? { ...dateOf(t), source: 'text' } : t ? null : (carried ?? storyDay(newsDay, published) ?? fallback);
         for (const o of offsets) {
           if (anchor?.precision !== 'day') break;
           const d = parseIsoDate((o.days < 0 ? anchor.value : (anchor.end ?? anchor).value))!;
@@ -351,7 +361,7 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
         const t = offset ? offset.time : pickTime(mine.some((x) => x.kind === 'date' && x.date) ? mine : free, at, end, s.text);
         // A statement is news when a named person makes it on a day the text gives, or to the press.
         if (spoken && !(named && (live || t || ON_RECORD.test(s.text)))) continue;
-        let date: EventDate | null = t ? { ...dateOf(t), source: 'text' } : (carried ?? storyDay(lastDay, published) ?? fallback);
+        let date: EventDate | null = t ? { ...dateOf(t), source: 'text' } : (carried ?? storyDay(newsDay, published) ?? fallback);
         // "completed over three days", "wrapped up a third straight day of talks on Saturday": the days
         // that led up to the day told.
         const span = t && !t.ahead && date?.precision === 'day' && !date.end ? SPAN_OF_DAYS.exec(plain) : null;
@@ -537,10 +547,11 @@ function dayOffsets(text: string, times: TimeExpression[]): { from: number; to: 
     const from = m.index!;
     const rest = text.slice(from + m[0].length);
     const stop = rest.search(/[,;:—–(]|\s-\s/);
-    const to = from + m[0].length + Math.min(stop < 0 ? rest.length : stop, 80);
+    // The stretch runs to the end of its clause, however long: "two days before a deadline set by Olaf
+    // Berg for Nordland to agree to a truce or face new sanctions" dates the sanctions too.
+    const to = from + m[0].length + (stop < 0 ? rest.length : stop);
     // A date anywhere in its clause is the stretch's own ("nine days after drones crossed … on the night of 10 September").
-    const clause = from + m[0].length + (stop < 0 ? rest.length : stop);
-    if (times.some((t) => t.kind === 'date' && t.start >= from + m[0].length && t.end <= clause)) continue;
+    if (times.some((t) => t.kind === 'date' && t.start >= from + m[0].length && t.end <= to)) continue;
     const n = NUMBER[m[1].toLowerCase()] ?? +m[1];
     out.push({ from, to, days: m[2].toLowerCase() === 'after' ? n : -n, text: m[0].trim(), time: null });
   }
