@@ -920,6 +920,18 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(f.quotes.find((q) => q.text.startsWith('He has told Lund'))?.speakers).toEqual(['Olaf Berg']);
   });
 
+  it('reads "the secretary general said" as that office, not a general, and a described subject past an opening adverbial', () => {
+    const f = facts(
+      [
+        'NATO Secretary General Olaf Berg met General Piotr Nowak in Oslo on Monday.',
+        'The mission will start "in the coming days", the secretary general said.',
+        'Piotr Nowak spoke first. On leaving the palace, the Nordish president was more reserved. He said that the two delegations had agreed not to talk.',
+      ].join('\n\n'),
+    );
+    expect(f.quotes.find((q) => q.text === 'in the coming days')?.speakers).toEqual(['Olaf Berg']);
+    expect(f.quotes.find((q) => q.text.startsWith('the two delegations'))?.speakers ?? []).toEqual([]);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

@@ -51,6 +51,11 @@ export function readDescription(phrase: string): Description | null {
   const m = DESCRIPTION.exec(t);
   if (!m || !ROLE_NOUNS.has(m[2].toLowerCase())) return null;
   const mods = words(m[1]);
+  // "the secretary general", "the attorney general": one office, not a general.
+  if (m[2].toLowerCase() === 'general' && mods.length && ROLE_NOUNS.has(mods[mods.length - 1])) {
+    if (mods.some((w) => NOT_MODIFIERS.has(w))) return null;
+    return { head: `${mods[mods.length - 1]} general`, mods: mods.slice(0, -1) };
+  }
   // "the president said the minister": a clause, not one description.
   if (mods.some((w) => NOT_MODIFIERS.has(w))) return null;
   return { head: m[2].toLowerCase(), mods };
@@ -67,8 +72,13 @@ export function descriptionAtStart(sentence: string): Description | null {
   const owner = /^\s*(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)['’]s\s+(?=\p{Ll})/u.exec(sentence);
   const adjective = owner ? ADJECTIVE_OF.get(fold(owner[1]).toLowerCase()) : undefined;
   if (owner && adjective) sentence = `the ${adjective} ${sentence.slice(owner[0].length)}`;
-  return describingOpening(sentence)?.description ?? null;
+  // "On leaving the White House, the Ukrainian president was more reserved": past an opening
+  // adverbial (a preposition's or a participle's phrase), the subject.
+  const lead = OPENING_ADVERBIAL.exec(sentence);
+  return describingOpening(sentence)?.description ?? (lead ? describingOpening(sentence.slice(lead[0].length))?.description ?? null : null);
 }
+
+const OPENING_ADVERBIAL = /^\s*(?:on|after|before|while|when|in|at|during|later|earlier|afterwards|then|for\s+(?:his|her)\s+part|\p{Ll}+ing)\b[^,;“”"]{0,60},\s+(?=the\s)/iu;
 
 /** A country's adjective by its name ("ukraine" -> "ukrainian"): a possessive is a nationality. */
 const ADJECTIVE_OF = new Map<string, string>();
@@ -144,6 +154,6 @@ export function holdsOffice(roles: readonly string[], d: Description): boolean {
     // ("Bundeskanzler" holds "the chancellor": a German title read as the English office words it is.)
     const ws = role.replace(/\bdefense\b/g, 'defence').split(/[\s-]+/).flatMap((w) => germanOffice(fold(w)) ?? [w]);
     // An office of several words ("head of state", "vice-president") is found as a phrase, one word as a word.
-    return heads.some((h) => (/[\s-]/.test(h) ? role.includes(h) : ws.includes(h))) && which.every((w) => ws.includes(w));
+    return heads.some((h) => (/[\s-]/.test(h) ? role.replace(/-/g, ' ').includes(h.replace(/-/g, ' ')) : ws.includes(h))) && which.every((w) => ws.includes(w));
   });
 }
