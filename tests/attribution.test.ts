@@ -254,6 +254,8 @@ describe('roles over time', () => {
     };
     expect(await speakerOf('President Olaf Berg spoke in New York on Wednesday. « We will not give up », launched the Estonian president.')).toEqual(['Olaf Berg']);
     expect(await speakerOf('President Olaf Berg met President Anna Lund in New York. « We will not give up », launched the Estonian president.')).toEqual([]);
+    // Someone near with no role at all may be the one no text gave that title.
+    expect(await speakerOf('President Olaf Berg met Piotr Nowak in New York. « We will not give up », launched the Estonian president.')).toEqual([]);
   });
 
   it('reads a leader named by the seat of the office, and leaves whom it was said to out of the source', async () => {
@@ -930,6 +932,14 @@ describe('speakers the tagger or the sentence hides', () => {
     );
     expect(f.quotes.find((q) => q.text === 'in the coming days')?.speakers).toEqual(['Olaf Berg']);
     expect(f.quotes.find((q) => q.text.startsWith('the two delegations'))?.speakers ?? []).toEqual([]);
+  });
+
+  it('gives "According to X, the president told him that …" to the one X reports, not to X', () => {
+    const f = facts('Olaf Berg met Anna Lund in Oslo on Monday.\n\nAccording to the adviser Piotr Nowak, the Nordish president told him that the missiles would not change the war.\n\nAccording to Piotr Nowak, the talks failed.');
+    const reported = f.quotes.filter((q) => q.kind === 'reported');
+    expect(reported.find((q) => q.text.startsWith('the missiles'))?.speakers).not.toContain('Piotr Nowak');
+    expect(reported.find((q) => q.text.includes('missiles'))?.source).toBe('the Nordish president');
+    expect(reported.find((q) => q.text === 'the talks failed')?.speakers).toEqual(['Piotr Nowak']);
   });
 
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {

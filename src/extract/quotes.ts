@@ -627,6 +627,10 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
         from = comma + 1 + appositiveLength(plain.slice(comma + 1, s.end));
         cue = 'according to';
         if (!named(src)) continue;
+        // "According to X, the president told him that …": the one X reports speaks; their own verb
+        // below gives the statement.
+        const inner = /^\s*((?:the\s+)?[^,;“”"]{2,50}?)\s+(?:told|tells|said|says|assured|informed)\s+(?:(?:him|her|them|me|us)\s+)?that\b/u.exec(plain.slice(from, s.end));
+        if (inner && named(sourceBefore(text, refs, from, from + inner[0].indexOf(inner[1]) + inner[1].length + 1))) continue;
       } else {
         if (!isSpeechVerbAt(text, v) || v.start < covered) continue;
         const participle = participleAfterComma(plain, s.start, v);
