@@ -942,6 +942,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(reported.find((q) => q.text === 'the talks failed')?.speakers).toEqual(['Piotr Nowak']);
   });
 
+  it('gives "Berg\'s “could have been a mistake” remark" to Berg, not to whoever rejected it', () => {
+    const f = facts('Olaf Berg met Anna Lund in Oslo on Monday.\n\nWarsaw rejected Olaf Berg\'s "could have been a mistake" remark on Friday.');
+    expect(direct(f).find((q) => q.text === 'could have been a mistake')?.speakers).toEqual(['Olaf Berg']);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

@@ -206,6 +206,9 @@ function closingAttribution(text: string, plain: string, refs: Ref[], s: Sentenc
   return { source, cue: tail[2] ?? tail[3] ?? 'according to', phrase, at: s.start + tail.index };
 }
 
+/** The noun that makes a possessive's quotation their words: "Berg's “…” remark". */
+const REMARK_AFTER = /^\s*(?:remarks?|comments?|claims?|warnings?|pledges?|promises?|threats?|jibes?|quips?|words|line|assessment|description|vow|boast|complaint|remark)\b/;
+
 /** ",” he said." right after a quotation. */
 const UNRESOLVED_HE = /^\s*[,—–-]?\s*(?:he|she)\s+(said|added|says|adds|told|wrote|declared|continued|insisted|warned)\b/;
 
@@ -385,6 +388,11 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
       // a speech verb before them are that verb's, whatever speaks after them.
       const thatBefore = /\bthat\s*$/.test(text.slice(s.start, qStart)) ? attributionBefore(text, plain, refs, s.start, qStart) : null;
       let attribution: Attribution | null = thatBefore && named(thatBefore.source) && !thatBefore.cue?.endsWith('?far') ? thatBefore : span.close != null ? attributionAfter(text, refs, qEnd + 1, s.end) : null;
+      // "Berg's “could have been a mistake” remark": words a possessive speaker owns as a remark.
+      if (!attribution && span.close != null && REMARK_AFTER.test(text.slice(qEnd + 1, qEnd + 40))) {
+        const owner = refs.find((r) => r.people.length && !r.pronoun && /^[’']s\s*$/.test(text.slice(r.end, qStart)));
+        if (owner) attribution = { source: { people: owner.people, text: null }, cue: null };
+      }
       if (!attribution) {
         const before = attributionBefore(text, plain, refs, s.start, qStart);
         if (before) {
