@@ -405,3 +405,22 @@ describe('ask "how large …"', () => {
     expect(top.citation.paragraph).toBe(2);
   });
 });
+
+describe('ask "why …"', () => {
+  it('asks for a reason', () => {
+    expect(expectedAnswer('Why did Olaf Berg resign?')).toBe('reason');
+    expect(expectedAnswer('What was the reason for the delay?')).toBe('reason');
+  });
+  it('prefers the paragraph that gives a reason to one that only tells what happened', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'berg.md': article('Berg goes', '2025-11-29',
+          'Olaf Berg, the chief negotiator of Nordland, resigned on Friday, the government said.',
+          'Olaf Berg resigned on Friday hours after investigators searched his flat in the capital.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'Why did Olaf Berg resign?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});

@@ -55,7 +55,7 @@ function timesIn(kb: KnowledgeBase, pid: number, published: string | null): Time
   return times;
 }
 
-type Expect = 'duration' | 'date' | 'person' | 'place' | 'amount' | 'statement' | 'role' | null;
+type Expect = 'duration' | 'date' | 'person' | 'place' | 'amount' | 'statement' | 'role' | 'reason' | null;
 
 /** What kind of answer a question wants, from its opening words. */
 export function expectedAnswer(q: string): Expect {
@@ -66,6 +66,7 @@ export function expectedAnswer(q: string): Expect {
   // "Which leaders attended …", "Which Europeans joined …": people asked for by what they are.
   if (/^(which|what)\s+(?:[a-z-]+\s+)?(?:leaders?|officials?|ministers?|officers?|civilians?|people|persons?|diplomats?|negotiators?|envoys?|generals?|journalists?|politicians?|lawmakers?|senators?|advisers?|advisors?|aides?|[a-z]+(?:ians|eans|icans))\b/.test(s)) return 'person';
   if (/^where\b/.test(s)) return 'place';
+  if (/^why\b|^for what reason\b|^what (?:was|is) the reason\b/.test(s)) return 'reason';
   // "How large should the army be?" asks for a number as "how many soldiers" does.
   if (/^how (much|many|large|big|strong)\b/.test(s)) return 'amount';
   if (/^(what|how)\b/.test(s) && SPEECH.test(s)) return 'statement';
@@ -93,6 +94,7 @@ const FRAME_WORDS: Record<Exclude<Expect, null>, Set<string>> = {
   statement: frame('describe described sum summed told comment commented answer answered'),
   // The answer names the role ("was made an aide"), seldom the word for it.
   role: frame('job post role position title'),
+  reason: frame('reason'),
 };
 
 function frame(words: string): Set<string> {
@@ -142,12 +144,20 @@ function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string 
       return spoken(kb, pid, topic);
     case 'role':
       return roles?.get(pid) ?? 0;
+    case 'reason':
+      return REASON.test(kb.paragraphs[pid].text) ? 1 : 0;
     case 'amount':
       return /\d|\b(billion|million|thousand|hundred|percent)\b/i.test(kb.paragraphs[pid].text) ? 1 : 0;
     default:
       return 0;
   }
 }
+
+/**
+ * Words that give a reason ("because", "hours after investigators searched", "at the request of",
+ * "the main purpose of the trip was"): a passage with one answers "why".
+ */
+const REASON = /\b(?:because|due to|owing to|thanks to|as a result|in response|in protest|in retaliation|reasons?|why|purpose|at the request|at (?:his|her|their|the) request|so that|in order to|so as to|dictated|justification|citing|cited|blamed|amid|(?:hours|days|weeks|shortly|soon|just) after|after reports?|unless|for fear|concerns? (?:over|about|that)|insisted|demanded|refused)\b/i;
 
 /** The paragraphs where the text says someone takes a role up now ("was appointed …", "replaces X as …"). */
 const ROLES_TAKEN: Derived<Set<number>> = {
