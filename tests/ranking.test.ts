@@ -424,3 +424,24 @@ describe('ask "why …"', () => {
     expect(top.citation.paragraph).toBe(2);
   });
 });
+
+describe('ask "what did X pledge / agree / announce …"', () => {
+  it('asks for the deed, whatever the verb', () => {
+    expect(expectedAnswer('What did Olaf Berg pledge in Nordland?')).toBe('deed');
+    expect(expectedAnswer('What did Nordland agree to in Talvik?')).toBe('deed');
+    expect(expectedAnswer('What did Berg say in Talvik?')).toBe('statement');
+    expect(expectedAnswer('What does Berg do now?')).toBe('role');
+  });
+  it('prefers the paragraph where the deed is done in other words ("promised") to one that names the visit', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'berg.md': article('Berg in Talvik', '2025-12-03',
+          'Olaf Berg arrived in Talvik on Monday for a visit.',
+          'During the visit Olaf Berg promised further deliveries of trucks worth 650 million euros before the end of the year.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'What did Olaf Berg pledge during his visit to Talvik?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});

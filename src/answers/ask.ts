@@ -55,7 +55,7 @@ function timesIn(kb: KnowledgeBase, pid: number, published: string | null): Time
   return times;
 }
 
-type Expect = 'duration' | 'date' | 'person' | 'place' | 'amount' | 'statement' | 'role' | 'reason' | null;
+type Expect = 'duration' | 'date' | 'person' | 'place' | 'amount' | 'statement' | 'role' | 'reason' | 'deed' | null;
 
 /** What kind of answer a question wants, from its opening words. */
 export function expectedAnswer(q: string): Expect {
@@ -73,6 +73,7 @@ export function expectedAnswer(q: string): Expect {
   // "What post did X get?", "What is X doing now?": the answer gives X a role ("was made an aide").
   // The noun comes next to "what" or after a possessive: "What did X post online?" asks no role.
   if (/^what\s+(?:[a-z-]+\s+)?(?:job|post|role|position|title)s?\b|^what (?:is|was|are|were)\b.*['’]s? (?:new |old )?(?:job|post|role|position|title)\b|^what (?:does|did|is|was|has) .+ (?:do|doing|done)\b/.test(s)) return 'role';
+  if (deedAsked(s)) return 'deed';
   return null;
 }
 
@@ -95,6 +96,7 @@ const FRAME_WORDS: Record<Exclude<Expect, null>, Set<string>> = {
   // The answer names the role ("was made an aide"), seldom the word for it.
   role: frame('job post role position title'),
   reason: frame('reason'),
+  deed: frame(''),
 };
 
 function frame(words: string): Set<string> {
@@ -112,7 +114,7 @@ const HEDGES = new Set(terms('after roughly nearly almost close around approxima
 const COUNTED_LENGTH = /\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|hundred)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b/i;
 
 /** How well a passage holds the kind of answer asked for: 0 not at all, 1 somewhere, 2 next to the topic (for "who": half a point a person named, up to four). */
-function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string | null, topic: string[], roles: ReadonlyMap<number, number> | null, succession: boolean): number {
+function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string | null, topic: string[], roles: ReadonlyMap<number, number> | null, succession: boolean, deed: RegExp | null = null): number {
   switch (expect) {
     case 'duration': {
       // A bound that counts a length ("settled within 100 days") answers "how long" as a duration does.
@@ -146,6 +148,8 @@ function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string 
       return roles?.get(pid) ?? 0;
     case 'reason':
       return REASON.test(kb.paragraphs[pid].text) ? 1 : 0;
+    case 'deed':
+      return deed?.test(kb.paragraphs[pid].text) ? 1 : 0;
     case 'amount':
       return /\d|\b(billion|million|thousand|hundred|percent)\b/i.test(kb.paragraphs[pid].text) ? 1 : 0;
     default:
@@ -158,6 +162,28 @@ function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string 
  * "the main purpose of the trip was"): a passage with one answers "why".
  */
 const REASON = /\b(?:because|due to|owing to|thanks to|as a result|in response|in protest|in retaliation|reasons?|why|purpose|at the request|at (?:his|her|their|the) request|so that|in order to|so as to|dictated|justification|citing|cited|blamed|amid|(?:hours|days|weeks|shortly|soon|just) after|after reports?|unless|for fear|concerns? (?:over|about|that)|insisted|demanded|refused)\b/i;
+
+/**
+ * "What did X agree / pledge / propose / demand / threaten / decide …": the answer is where X does it,
+ * in whatever words ("promised" for "pledge", "expressed readiness to accept" for "agree", "set out
+ * four points" for "announce"). Each verb asked and the words that do the same deed.
+ */
+const DEEDS: [RegExp, RegExp][] = [
+  [/^(?:agree|accept|approve|endorse|sign|back)/, /\b(?:agree[sd]?|agreement|accept\w*|approv\w+|readiness|ready to|consent\w*|endors\w+|signed|deal|backed|support(?:ed|s)?)\b/i],
+  [/^(?:pledge|promise|commit|vow|give|send|provide)/, /\b(?:pledg\w+|promis\w+|vow\w*|commit\w*|guarantee\w*|offer\w*|will (?:provide|send|give|deliver|lend|pay)|worth)\b/i],
+  [/^(?:announce|unveil|present|declare|reveal|outline|show|set)/, /\b(?:announc\w+|unveil\w*|set out|sets out|laid out|outlin\w+|present\w*|declar\w+|reveal\w*|held up|showed|points)\b/i],
+  [/^(?:propose|offer|suggest)/, /\b(?:propos\w+|offer\w*|suggest\w*|put forward|ready to|would be ready|instead|idea)\b/i],
+  [/^(?:demand|insist|want|ask|require|call)/, /\b(?:demand\w*|insist\w*|condition\w*|call(?:ed|s)? for|wants?|wanted|must|withdraw\w*|requir\w+|ultimatum|asked)\b/i],
+  [/^(?:threaten|warn)/, /\b(?:threat\w*|warn\w*|consequences|retaliat\w*|in the same way|in kind|would be forced|if they)\b/i],
+  [/^(?:decide|order|drop|rule|choose|chose|decree)/, /\b(?:decid\w+|decision|dropped|scrapped|ruled out|ordered|chose|decree\w*|lifted|imposed)\b/i],
+];
+
+const DEED_ASKED = /^what (?:did|does|do|has|have|will|would|had) .+? (agree|accept|approve|endorse|sign|back|pledge|promise|commit|vow|give|send|provide|announce|unveil|present|declare|reveal|outline|show|set|propose|offer|suggest|demand|insist|want|ask|require|call|threaten|warn|decide|order|drop|rule|choose|decree)\b/;
+
+function deedAsked(s: string): RegExp | null {
+  const verb = DEED_ASKED.exec(s)?.[1];
+  return verb ? (DEEDS.find(([v]) => v.test(verb))?.[1] ?? null) : null;
+}
 
 /** The paragraphs where the text says someone takes a role up now ("was appointed …", "replaces X as …"). */
 const ROLES_TAKEN: Derived<Set<number>> = {
@@ -437,10 +463,11 @@ export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
   const most = 0.4 * best * 2;
   const roles = expect === 'role' ? rolesGiven(kb, words) : null;
   const succession = expect === 'person' && SUCCESSION.test(query);
+  const deed = expect === 'deed' ? deedAsked(query.toLowerCase()) : null;
   const bar = [...base].sort((a, b) => b - a)[Math.min(limit, base.length) - 1] - most;
   const ranked = hits
     .map((h, i) => {
-      const bonus = expect && base[i] >= bar ? 0.4 * best * fits(kb, h.doc, expect, kb.article(kb.paragraphs[h.doc]).published, words, roles, succession) : 0;
+      const bonus = expect && base[i] >= bar ? 0.4 * best * fits(kb, h.doc, expect, kb.article(kb.paragraphs[h.doc]).published, words, roles, succession, deed) : 0;
       // A question about what will happen is answered by a passage that looks ahead ("is due in the capital on Monday").
       const lift = ahead && base[i] * AHEAD_LIFT >= bar && LOOKS_AHEAD.test(kb.paragraphs[h.doc].text) ? AHEAD_LIFT : 1;
       // A later article's retelling of news the base holds the report of ranks below that report.
