@@ -445,3 +445,18 @@ describe('ask "what did X pledge / agree / announce …"', () => {
     expect(top.citation.paragraph).toBe(2);
   });
 });
+
+describe('ask "how long …": a length that places a time', () => {
+  it('is no answer ("two weeks after the first round" says when, not how long)', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'talks.md': article('Talks in Talvik', '2025-08-06',
+          'TALVIK — Olaf Berg spent close to three hours with Anna Lund on Wednesday, officials said.',
+          'Berg and Lund last met in Talvik two weeks after a first round in Nordland.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'How long did Berg and Lund talk in Talvik?').results[0];
+    expect(top.citation.paragraph).toBe(1);
+  });
+});

@@ -110,6 +110,9 @@ function frame(words: string): Set<string> {
  */
 const HEDGES = new Set(terms('after roughly nearly almost close around approximately least barely another full more'));
 
+/** What follows a length that places a time rather than measures one ("two weeks after", "a year ago"). */
+const OFFSET = /^\s*(?:after|before|ago|later|earlier|into|on from|since)\b/i;
+
 /** A number of units of time ("100 days", "two weeks"), as a bound's text may hold one. */
 const COUNTED_LENGTH = /\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|hundred)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b/i;
 
@@ -118,9 +121,9 @@ function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string 
   switch (expect) {
     case 'duration': {
       // A bound that counts a length ("settled within 100 days") answers "how long" as a duration does.
-      const ds = timesIn(kb, pid, published).filter((t) => t.kind === 'duration' || (t.kind === 'period' && COUNTED_LENGTH.test(t.text)));
-      if (!ds.length) return 0;
       const text = kb.paragraphs[pid].text;
+      const ds = timesIn(kb, pid, published).filter((t) => (t.kind === 'duration' || (t.kind === 'period' && COUNTED_LENGTH.test(t.text))) && !OFFSET.test(text.slice(t.end, t.end + 12)));
+      if (!ds.length) return 0;
       // "three-day negotiations", "the call lasted about 40 minutes": the duration qualifies a word of
       // the question (or its synonym), one of the three after it or the three before it (within 50
       // characters; the words before it measured: dev top-3 +3, top-1 and aside unchanged).
