@@ -460,3 +460,18 @@ describe('ask "how long …": a length that places a time', () => {
     expect(top.citation.paragraph).toBe(1);
   });
 });
+
+describe('ask: a yes / no question', () => {
+  it('finds its verb in another form ("met" for "Did … meet …?") before a paragraph that only names the people', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'talvik.md': article('Talks in Talvik', '2025-05-16',
+          'Lund and Berg were both at the conference in Talvik, which opened on Monday.',
+          'Berg met Lund on Monday, officials of both sides said.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'Did Berg meet Lund in Talvik?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
