@@ -405,3 +405,73 @@ describe('ask "how large …"', () => {
     expect(top.citation.paragraph).toBe(2);
   });
 });
+
+describe('ask "why …"', () => {
+  it('asks for a reason', () => {
+    expect(expectedAnswer('Why did Olaf Berg resign?')).toBe('reason');
+    expect(expectedAnswer('What was the reason for the delay?')).toBe('reason');
+  });
+  it('prefers the paragraph that gives a reason to one that only tells what happened', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'berg.md': article('Berg goes', '2025-11-29',
+          'Olaf Berg, the chief negotiator of Nordland, resigned on Friday, the government said.',
+          'Olaf Berg resigned on Friday hours after investigators searched his flat in the capital.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'Why did Olaf Berg resign?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
+
+describe('ask "what did X pledge / agree / announce …"', () => {
+  it('asks for the deed, whatever the verb', () => {
+    expect(expectedAnswer('What did Olaf Berg pledge in Nordland?')).toBe('deed');
+    expect(expectedAnswer('What did Nordland agree to in Talvik?')).toBe('deed');
+    expect(expectedAnswer('What did Berg say in Talvik?')).toBe('statement');
+    expect(expectedAnswer('What does Berg do now?')).toBe('role');
+  });
+  it('prefers the paragraph where the deed is done in other words ("promised") to one that names the visit', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'berg.md': article('Berg in Talvik', '2025-12-03',
+          'Olaf Berg arrived in Talvik on Monday for a visit.',
+          'During the visit Olaf Berg promised further deliveries of trucks worth 650 million euros before the end of the year.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'What did Olaf Berg pledge during his visit to Talvik?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
+
+describe('ask "how long …": a length that places a time', () => {
+  it('is no answer ("two weeks after the first round" says when, not how long)', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'talks.md': article('Talks in Talvik', '2025-08-06',
+          'TALVIK — Olaf Berg spent close to three hours with Anna Lund on Wednesday, officials said.',
+          'Berg and Lund last met in Talvik two weeks after a first round in Nordland.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'How long did Berg and Lund talk in Talvik?').results[0];
+    expect(top.citation.paragraph).toBe(1);
+  });
+});
+
+describe('ask: a yes / no question', () => {
+  it('finds its verb in another form ("met" for "Did … meet …?") before a paragraph that only names the people', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'talvik.md': article('Talks in Talvik', '2025-05-16',
+          'Lund and Berg were both at the conference in Talvik, which opened on Monday.',
+          'Berg met Lund on Monday, officials of both sides said.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'Did Berg meet Lund in Talvik?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
