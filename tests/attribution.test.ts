@@ -947,6 +947,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(direct(f).find((q) => q.text === 'could have been a mistake')?.speakers).toEqual(['Olaf Berg']);
   });
 
+  it('gives a quotation after a colon to the owner of the response the sentence opens with', () => {
+    const f = facts('Olaf Berg met Anna Lund in Oslo on Monday.\n\nPresident Olaf Berg\'s only response by late afternoon was a post on social media: "What is going on with Nordland? Here we go!"');
+    expect(direct(f)[0]?.speakers).toEqual(['Olaf Berg']);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

@@ -428,7 +428,10 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
       // "Kaine has adopted the stance of many Catholics: “…”" — a colon hands the quote to the subject.
       if (!attribution && /:\s*$/.test(text.slice(Math.max(s.start, qStart - 3), qStart))) {
         const subject = sentenceSubjectBefore(text, refs, s.start, qStart) ?? sourceBefore(text, refs, s.start, Math.max(s.start, (wordsIn(plain, s.start, qStart).find((w) => /(?:s|ed)$/.test(w.w) && w.start > s.start)?.start ?? s.start)));
-        if (named(subject)) attribution = { source: subject!, cue: null };
+        // "Berg's only response was a post: “…”": the owner of the words the sentence opens with.
+        const owner = subject?.people.length ? null : refs.find((r) => r.people.length && !r.pronoun && r.start >= s.start && r.start - s.start < 60 && /^[’']s\s+(?:(?:only|first|latest|last|own|whole|brief|terse)\s+)?(?:response|reply|reaction|answer|message|verdict|comment|statement|words|post)\b/.test(text.slice(r.end, r.end + 40)));
+        if (owner) attribution = { source: { people: owner.people, text: null }, cue: null };
+        else if (named(subject)) attribution = { source: subject!, cue: null };
         // "Statement just in from the secretary's spokesman, Lt Col X: “…”": the name the colon follows.
         else {
           const label = refs.filter((r) => r.people.length && r.start >= s.start && /^(?:,[^,;“”"]{1,60})?:\s*$/.test(text.slice(r.end, qStart))).pop();
