@@ -207,7 +207,7 @@ function closingAttribution(text: string, plain: string, refs: Ref[], s: Sentenc
 }
 
 /** The noun that makes a possessive's quotation their words: "Berg's “…” remark". */
-const REMARK_AFTER = /^\s*(?:remarks?|comments?|claims?|warnings?|pledges?|promises?|threats?|jibes?|quips?|words|line|assessment|description|vow|boast|complaint|remark)\b/;
+const REMARK_AFTER = /^\s*(?:remarks?|comments?|claims?|warnings?|pledges?|promises?|threats?|jibes?|quips?|words|line|assessment|description|vow|boast|complaint)\b/;
 
 /** ",” he said." right after a quotation. */
 const UNRESOLVED_HE = /^\s*[,—–-]?\s*(?:he|she)\s+(said|added|says|adds|told|wrote|declared|continued|insisted|warned)\b/;
@@ -256,15 +256,6 @@ function turnWords(raw: string, sentences: Sentence[], from: number, others: { s
 }
 
 /**
- * Direct and reported quotations of one article, each with its speakers. `article` is read with its
- * quotation marks made canonical; `original` gives the words as written. Speakers come only from
- * the text: a subject before a speech verb, a name after one, a pronoun resolved to the person
- * last spoken of, an interview's speaker label, or the paragraph before a paragraph that is all
- * quotation. A source the text does not name ("a source familiar with the talks") is kept as
- * written and never given to the nearest named person. Quotation marks without any of these are
- * not speech and get no speaker.
- */
-/**
  * "« … », launched the Ukrainian president" where the article gives no one that office: the speaker
  * the description varies on, as translations and features write — the one person named (outside
  * quotation marks) before the quotation in its paragraph, or in the paragraph before when its own
@@ -298,6 +289,15 @@ function variedSpeaker(article: Article, people: ArticlePerson[], mentions: Ment
   return quotes.some((q) => q.speakers.includes(name)) ? candidates[0] : null;
 }
 
+/**
+ * Direct and reported quotations of one article, each with its speakers. `article` is read with its
+ * quotation marks made canonical; `original` gives the words as written. Speakers come only from
+ * the text: a subject before a speech verb, a name after one, a pronoun resolved to the person
+ * last spoken of, an interview's speaker label, or the paragraph before a paragraph that is all
+ * quotation. A source the text does not name ("a source familiar with the talks") is kept as
+ * written and never given to the nearest named person. Quotation marks without any of these are
+ * not speech and get no speaker.
+ */
 export function extractQuotes(article: Article, people: ArticlePerson[], mentions: Mention[], original: Article = article): QuoteFact[] {
   const quotes: QuoteFact[] = [];
   const turns = interviewTurns(article, people, mentions);
