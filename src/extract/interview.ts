@@ -131,7 +131,7 @@ function roles(article: Article, people: ArticlePerson[], mentions: Mention[], f
     const object = here.find((x) => x.start >= m.index + m[0].length && x.start <= m.index + m[0].length + 40);
     // The clause's subject: the first name of the sentence before the verb that is neither an owner
     // ("Berg's team") nor a preposition's object ("the hearings of Berg").
-    const sentenceStart = Math.max(0, ...[...p.text.slice(0, m.index).matchAll(/[.!?]["”’]?\s+/g)].map((x) => x.index! + x[0].length));
+    const sentenceStart = sentenceStartBefore(p.text, m.index);
     const subject = here.find((x) => x.start >= sentenceStart && x.end <= m.index && !/^[’']s\b/.test(p.text.slice(x.end, x.end + 2)) && !/\b(?:of|with|to|by|for|from|about|on|at|in)\s+(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}$/u.test(p.text.slice(Math.max(sentenceStart, x.start - 40), x.start))) ?? [...here].reverse().find((x) => x.end <= m.index);
     const isJournalist = (x: Mention | undefined) => !!x && (JOURNALIST.test(p.text.slice(Math.max(0, x.start - 40), x.start)) || people[x.person].roles.some((r) => JOURNALIST.test(r.text)));
     if (/in an interview with/.test(m[0])) {
@@ -163,7 +163,7 @@ function roles(article: Article, people: ArticlePerson[], mentions: Mention[], f
     for (const p of article.paragraphs.filter((x) => x.n < firstTurn)) {
       const m = /\b(?:asked|questioned|quizzed|put (?:the |our |these )?questions to)\s+(?:(him|her)\b|(?=\p{Lu}))/u.exec(p.text);
       if (!m) continue;
-      const sentenceStart = Math.max(0, ...[...p.text.slice(0, m.index).matchAll(/[.!?]["”’]?\s+/g)].map((x) => x.index! + x[0].length));
+      const sentenceStart = sentenceStartBefore(p.text, m.index);
       const here = intro.filter((x) => x.paragraph === p.n && !x.pronoun);
       // The asker opens the clause: the name right before the verb ("Clara Jensen asked him").
       const asker = here.find((x) => x.start >= sentenceStart && x.end <= m.index && /^\s*$/.test(p.text.slice(x.end, m.index)));
@@ -178,4 +178,9 @@ function roles(article: Article, people: ArticlePerson[], mentions: Mention[], f
   if (interviewee === null) interviewee = intro.find((m) => !m.pronoun && !(interviewer !== null && m.person === interviewer))?.person ?? null;
   if (interviewer === interviewee) interviewer = null;
   return { interviewer, interviewee };
+}
+
+/** Where the sentence holding `at` starts: after the last stop before it. */
+function sentenceStartBefore(text: string, at: number): number {
+  return Math.max(0, ...[...text.slice(0, at).matchAll(/[.!?]["”’]?\s+/g)].map((x) => x.index! + x[0].length));
 }
