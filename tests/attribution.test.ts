@@ -952,6 +952,20 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(direct(f)[0]?.speakers).toEqual(['Olaf Berg']);
   });
 
+  it('never gives a "he" after an unnamed source to a name inside what that source said', () => {
+    const f = facts(
+      [
+        'Olaf Berg met Anna Lund in Oslo on Monday.',
+        'Berg would lose the vote, a European diplomat said. "A threat withdrawn after one call is no threat," he added.',
+        'The threat had served its purpose, said one of them: it brought Berg back to the table. "But a threat withdrawn is no threat," he observed.',
+        // An appositive's "told a … story" is no unnamed source: the "he" after it is the commander.
+        'Nordland\'s commander, Piotr Nowak, told a very different story. Briefing allies, he said the troops had pushed back.',
+      ].join('\n\n'),
+    );
+    expect(direct(f).map((q) => q.speakers)).toEqual([[], []]);
+    expect(f.quotes.find((q) => q.text.startsWith('the troops'))?.speakers).toEqual(['Piotr Nowak']);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

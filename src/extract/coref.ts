@@ -269,9 +269,16 @@ const ASKED = /^[^,;“”"]{1,60}?\b(?:asked|pressed|questioned|quizzed)\s+(?:(
 /** A speech verb with its hearers closing a sentence after a comma (or a quotation's closing mark): ", the president told reporters.", '…,” the president said afterwards.' */
 const CLOSING_ATTRIBUTION = /(?:,|[,?!][”"’])\s+((?:the\s+)?[^,;“”"]{1,50}?)\s+(?:said|says|told|tells|added|adds|wrote|noted|insisted|argued|explained|stressed|warned)(?:\s+[\p{Ll}]+){0,3}\s*[.!?]?\s*$/u;
 
+const UNNAMED = String.raw`(?:one of (?:them|the\s+\p{L}+)|(?:a|an|another|one|several|two|three|some)\s+[^,;:“”"]{1,50}?)`;
+const UNNAMED_CLOSER = new RegExp(String.raw`(?:,|[,?!][”"’])\s+(?:${UNNAMED}\s+(?:said|says|added|adds|told|wrote|noted)(?:\s+\p{Ll}+){0,3}|(?:said|says|added)\s+${UNNAMED})\s*(?:[.:;!?]|$)`, 'u');
+
 /** Who speaks a sentence whose attribution closes it, when the text says who; else null. */
 function closingSpeaker(text: string, s: { start: number; end: number }, refs: Ref[], people: ArticlePerson[] | undefined, mentions: Mention[], paragraph: number): number[] | null {
   const sentence = text.slice(s.start, s.end);
+  // "…, a European diplomat said." / "…, said one of them: …": an unnamed source speaks, and a "he"
+  // after it is theirs, never a name inside what they said. (Inverted only with said / added:
+  // "Berg, the commander, told a different story" is no source.)
+  if (UNNAMED_CLOSER.test(sentence)) return [];
   const m = CLOSING_ATTRIBUTION.exec(sentence);
   if (!m) return null;
   const from = s.start + m.index + m[0].indexOf(m[1]);
