@@ -228,7 +228,7 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
           r.people = alt != null ? [alt] : known[r.people[0]]?.byNameOnly && recent.length === 1 ? r.people : [];
         }
         for (const person of r.people) out.push({ paragraph: p.n, start: r.start, end: r.end, person, pronoun: true });
-        if (r.start === s.start + (text.slice(s.start).length - text.slice(s.start).trimStart().length)) opener = { word: word.toLowerCase(), people: r.people };
+        if (/^\s*$/.test(text.slice(s.start, r.start))) opener = { word: word.toLowerCase(), people: r.people };
       }
       remember(outside.filter((x) => !x.pronoun && x.start >= s.start && x.end <= s.end).flatMap((x) => x.people));
       const subject = named.length && namedAt > (subjectsIn(text, outside, s.start, s.end)[0]?.start ?? Infinity) ? named : sentenceSubject(text, outside, s.start, s.end);

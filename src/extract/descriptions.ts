@@ -72,7 +72,7 @@ export function descriptionAtStart(sentence: string): Description | null {
   const owner = /^\s*(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)['’]s\s+(?=\p{Ll})/u.exec(sentence);
   const adjective = owner ? ADJECTIVE_OF.get(fold(owner[1]).toLowerCase()) : undefined;
   if (owner && adjective) sentence = `the ${adjective} ${sentence.slice(owner[0].length)}`;
-  // "On leaving the White House, the Ukrainian president was more reserved": past an opening
+  // "On leaving the palace, the Nordish president was more reserved": past an opening
   // adverbial (a preposition's or a participle's phrase), the subject.
   const lead = OPENING_ADVERBIAL.exec(sentence);
   return describingOpening(sentence)?.description ?? (lead ? describingOpening(sentence.slice(lead[0].length))?.description ?? null : null);
@@ -123,7 +123,7 @@ const DESCRIBED_OFFICES: Record<string, string[]> = Object.assign(Object.create(
 const WHICH_OFFICE = new Set('deputy vice foreign defense defence interior finance security national presidential economic military prime assistant executive first trade justice energy health education culture labour labor intelligence press'.split(' '));
 
 /** The country a description's words name ("ukrainian", "u.s."), or null. */
-function countryOf(d: Description): string | null {
+export function countryOf(d: Description): string | null {
   return d.mods.map((w) => NATIONALITIES[w.replace(/\.$/, '')] ?? NATIONALITIES[w]).find(Boolean) ?? null;
 }
 
@@ -135,9 +135,6 @@ export function fitsDescription(roles: readonly string[], affiliation: string | 
   const country = countryOf(d);
   return holdsOffice(roles, d) && !(country && affiliation !== country && !roles.some((r) => affiliationOf(r) === country));
 }
-
-/** The country a description names ("the Ukrainian president": Ukraine), or null. */
-export const describedCountry = (d: Description): string | null => countryOf(d);
 
 /** Whether a description names a country ("the Ukrainian president"). */
 export const namesCountry = (d: Description): boolean => countryOf(d) !== null;

@@ -165,7 +165,7 @@ function roles(article: Article, people: ArticlePerson[], mentions: Mention[], f
       if (!m) continue;
       const sentenceStart = sentenceStartBefore(p.text, m.index);
       const here = intro.filter((x) => x.paragraph === p.n && !x.pronoun);
-      // The asker opens the clause: the name right before the verb ("Clara Jensen asked him").
+      // The asker opens the clause: the name right before the verb ("Anna Lund asked him").
       const asker = here.find((x) => x.start >= sentenceStart && x.end <= m.index && /^\s*$/.test(p.text.slice(x.end, m.index)));
       const asked = m[1] ? (interviewee ?? intro.find((x) => !x.pronoun && x.person !== asker?.person)?.person ?? null) : here.find((x) => x.start === m.index + m[0].length)?.person ?? null;
       if (!asker || asked === null || asked === asker.person) continue;

@@ -103,7 +103,7 @@ function trimName(toks: NerToken[], from: number, to: number, shouting: boolean)
     // "LONDON Smith said": a dateline in capitals glued to the name that follows it.
     const allCaps = (x: NerToken) => /^[\p{Lu}\p{P}]+$/u.test(x.text);
     const dateline = !shouting && t.sentenceStart && t.text.length > 2 && allCaps(t) && to - from > 1 && !allCaps(toks[from + 1]);
-    // ("Jan Lipavsky": a month's short form that is also a first name, before a name, is the first name.)
+    // ("Jan Berg": a month's short form that is also a first name, before a name, is the first name.)
     const calendar = CALENDAR_WORDS.has(f) && !(FIRST_NAMES.has(f) && to - from > 1 && toks[from + 1].capitalized);
     if (NOT_NAMES.has(f) || calendar || HONORIFICS.has(f) || ROLE_NOUNS.has(f) || germanTitle(f) || ROLE_MODIFIERS.has(f) || f in NATIONALITIES || dateline) from++;
     else if (t.sentenceStart && to - from > 1 && englishPos(f) && /[ar]/.test(englishPos(f)!) && !givenNames().has(f) && !FIRST_NAMES.has(f)) from++;

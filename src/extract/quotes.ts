@@ -2,7 +2,7 @@ import { splitSentences, type Sentence } from '../text/sentences.ts';
 import type { Article } from '../knowledge/types.ts';
 import type { ArticlePerson, Mention, QuoteFact } from './types.ts';
 import { fitsPerson, lastNamedWho, quotedRanges, refsOf, type Ref } from './coref.ts';
-import { describedCountry, describingOpening, holdsOffice, readDescription, type Description } from './descriptions.ts';
+import { countryOf, describingOpening, holdsOffice, readDescription, type Description } from './descriptions.ts';
 import { affiliationOf } from './roles.ts';
 import { ROLE_NOUNS } from './lexicon/names.ts';
 import { BARE_CLAUSE_VERBS, CUE_PARTICLES, INVERTED_ONLY, JUDGEMENT, PHRASAL_SPEECH, REPORTING_WITHOUT_THAT, SPEECH_VERBS, TELL_VERBS, WEAK_CUES } from './lexicon/verbs.ts';
@@ -279,7 +279,7 @@ function variedSpeaker(article: Article, people: ArticlePerson[], mentions: Ment
   }
   // "A senior diplomat said …. “…,” the diplomat said": the description goes back to that unnamed source.
   if (new RegExp(String.raw`\b(?:an?|one|another)\s+(?:[\p{L}’'-]+\s+){0,3}${d.head}\b`, 'iu').test(text)) return null;
-  const country = describedCountry(d);
+  const country = countryOf(d);
   const open = (p: ArticlePerson) =>
     p.roles.length === 0 ||
     (holdsOffice(p.roles.map((r) => r.text), d) && !p.affiliation && !p.roles.some((r) => { const a = affiliationOf(r.text); return a && a !== country; }));

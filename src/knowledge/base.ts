@@ -432,9 +432,9 @@ export class KnowledgeBase {
     if (fits.length > 0 || !namesCountry(d)) return fits.length === 1 ? fits[0] : undefined;
     // "launched the Ukrainian president" where the base knows him only as "President": the one near
     // holder of the office, when no text gives his country and no other near person holds it.
-    // (Not when someone near has no role at all: "the Russian president" may be the Putin no text gave a title.)
-    const office = near.filter((p) => holdsOffice(p.roles.map((r) => r.role), d));
+    // (Not when someone near has no role at all: the president may be the one no text gave a title.)
     if (near.some((p) => p.roles.length === 0)) return undefined;
+    const office = near.filter((p) => holdsOffice(p.roles.map((r) => r.role), d));
     return office.length === 1 && !office[0].affiliation && !office[0].roles.some((r) => affiliationOf(r.role)) ? office[0] : undefined;
   }
 
