@@ -268,6 +268,18 @@ describe('roles over time', () => {
     expect(await speakerOf('Olaf Berg, the American president, met the envoys. « The war has to end », launched the American president to the press afterwards.', 'The war')).toEqual(['Olaf Berg']);
   });
 
+  it('gives "launched the Nordish president" paragraphs after the name to the one person of the article who holds that office', async () => {
+    const speakerOf = async (body: string) => {
+      const kb = await buildKnowledgeBase(tempKnowledge({ 'x.md': `---\ntitle: X\npublished: 2025-09-24\n---\n\n${body}\n` }));
+      const q = kb.quotes.find((x) => x.text.startsWith('The war'))!;
+      return kb.speakerNames(q);
+    };
+    const between = 'The envoys flew on to the capital.\n\nThe talks went on late into the night.\n\nNo one spoke to the press.';
+    expect(await speakerOf(`Olaf Berg, the Estonian foreign minister, met Anna Lund in the morning.\n\n${between}\n\n« The war has to end », launched the Estonian minister afterwards.`)).toEqual(['Olaf Berg']);
+    // Two people of the article hold it: no guess.
+    expect(await speakerOf(`Olaf Berg, the Estonian foreign minister, met Piotr Nowak, the Estonian defence minister.\n\n${between}\n\n« The war has to end », launched the Estonian minister afterwards.`)).toEqual([]);
+  });
+
   it('puts the quote that holds the typed words as a phrase first, whatever its single words score', async () => {
     const kb = await buildKnowledgeBase(tempKnowledge({ 'x.md': '---\ntitle: X\npublished: 2025-06-20\n---\n\nOlaf Berg said the exchange would take place next week and the exchange lists were ready.\n\n“Who is exchanged, when and how cannot be decided by one side,” Olaf Berg wrote.\n' }));
     expect(quote(kb, '', { words: 'Who is exchanged, when and how', limit: 3 }).results[0].text).toContain('Who is exchanged');

@@ -430,6 +430,10 @@ export class KnowledgeBase {
     const near = span.mentions.map(([id]) => this.personById.get(id)).filter((p): p is Person => !!p && isNear(p));
     const fits = near.filter((p) => fitsDescription(p.roles.map((r) => r.role), p.affiliation, d));
     if (fits.length > 0 || !namesCountry(d)) return fits.length === 1 ? fits[0] : undefined;
+    // "…, launched the American president" paragraphs after his name: an office with its country is
+    // one person, so the one person of the whole article who holds it is meant.
+    const inArticle = span.mentions.map(([id]) => this.personById.get(id)).filter((p): p is Person => !!p && fitsDescription(p.roles.map((r) => r.role), p.affiliation, d));
+    if (inArticle.length === 1) return inArticle[0];
     // "launched the Ukrainian president" where the base knows him only as "President": the one near
     // holder of the office, when no text gives his country and no other near person holds it.
     // (Not when someone near has no role at all: the president may be the one no text gave a title.)
