@@ -978,6 +978,18 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(f.quotes.find((q) => q.text.startsWith('the troops'))?.speakers).toEqual(['Piotr Nowak']);
   });
 
+  it('leaves a "he" after "Lund says …" unknown when the article never names Lund in full, rather than the last person it named', () => {
+    const body = 'Tomas Wolf said on Monday the talks would resume, with Lund in the room.\n\n15:10 — Lund says the plan has been "fine-tuned". He has told Nowak to fly to the capital, while Tomas Wolf meets the others, he wrote. He would meet both leaders only once a deal was final, he added.';
+    const f = facts(body);
+    const told = f.quotes.find((q) => q.text.includes('told Nowak'));
+    const meet = f.quotes.find((q) => q.text.includes('both leaders'));
+    expect(told?.speakers ?? []).not.toContain('Tomas Wolf');
+    expect(meet?.speakers ?? []).not.toContain('Tomas Wolf');
+    // A sentence opening with a "they" for things ("They had been offered help, he claimed") does not end the chain.
+    const g = facts('Olaf Berg, the envoy, spoke on Telegram. He said the bargaining over the civilians was agonising. They had been offered help to leave, he claimed. He also said the stock of prisoners to exchange was close to zero.');
+    expect(g.quotes.find((q) => q.text.includes('close to zero'))?.speakers).toEqual(['Olaf Berg']);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

@@ -168,6 +168,7 @@ function isDescribedPerson(text: string, s: { start: number; end: number }): boo
 
 export function resolvePronouns(article: Article, mentions: Mention[], people?: ArticlePerson[]): Mention[] {
   const out: Mention[] = [];
+  const midSentence = capitalisedMidSentence(article);
   let last: number[] = [];
   const known = people ? knownGenders(article, people, mentions) : [];
   const gender = known.map((k) => k.gender);
@@ -240,11 +241,14 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
       const askedWho = asked && (asked[1] ? (last.length ? last : null) : outside.find((r) => !r.pronoun && r.people.length && r.start === s.start + asked.index + asked[0].length)?.people ?? null);
       if (askedWho && subject.length && !askedWho.some((x) => subject.includes(x))) last = askedWho;
       else if (teller !== null) last = teller;
+      // "He has told X to go, while Y stays": a sentence about the one its "he" means, left unknown,
+      // is not about Y.
+      else if (opener && !opener.people.length && opener.word !== 'they') last = [];
       else if (subject.length && !inSubordinate(text.slice(s.start, subjectsIn(text, outside, s.start, s.end)[0]?.start ?? s.start))) last = subject;
       else if (described !== null) last = [described];
       // "Asked if X was ready, he answered": the main clause's pronoun, not the subordinate subject, goes on.
       else if (subject.length) last = outside.find((r) => r.pronoun && r.people.length && r.start > s.start && r.end <= s.end)?.people ?? subject;
-      else if (isDescribedPerson(text, s)) last = [];
+      else if (isDescribedPerson(text, s) || unknownSpeakerOpens(text, s, outside, p.n === 1, midSentence)) last = [];
       else {
         // No subject ("For Fiona Hill, a former adviser, the summit showed …"): the person the
         // sentence is about is still the one a following "she" means.
@@ -260,6 +264,35 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
       remember(label.people);
     }
   }
+  return out;
+}
+
+/** A live-blog time, an update mark or a dateline before a sentence's first word. */
+const OPENING_STAMP = /^(?:(?:update|updated|breaking)\s*[,:—–-]?\s*)?(?:\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|CET|CEST|EET|EEST|MSK|BST|ET|EST|EDT))?\s*[,:—–-]+\s*)?(?:breaking\s*[:—–-]\s*)?/iu;
+/** "Trump says …", "Nowak told reporters …": a capitalised word the article uses as a name, then a speech verb. */
+const BARE_NAME_SPEAKS = /^(\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}’'-]+)?)\s+(?:(?:also|later|then|has|had|again|now)\s+)?(?:said|says|told|tells|added|adds|wrote|writes|posted|insisted|warned|claimed|argued|announced|stressed|replied|responded)\b/u;
+
+/**
+ * A sentence about someone the article never names in full ("Trump says the plan is ready", where
+ * no "Donald Trump" makes him a person here): a "he" after it is likelier his than the last
+ * person named, so better none than the wrong one. Only a word that is no common noun opening the
+ * sentence ("Officials said"): one the article capitalises mid-sentence too, or no English word.
+ */
+function unknownSpeakerOpens(text: string, s: { start: number; end: number }, refs: Ref[], firstParagraph: boolean, midSentence: Set<string>): boolean {
+  const sentence = text.slice(s.start, s.end);
+  const skip = s.start === 0 && firstParagraph ? 0 : (OPENING_STAMP.exec(sentence)?.[0].length ?? 0);
+  const m = BARE_NAME_SPEAKS.exec(sentence.slice(skip));
+  if (!m) return false;
+  const from = s.start + skip;
+  if (refs.some((r) => r.start < from + m[1].length && r.end > from)) return false;
+  const word = m[1].split(/\s+/).pop()!;
+  return !englishPos(word.toLowerCase()) || midSentence.has(word);
+}
+
+/** Capitalised words the article writes after a lower-case word or a comma: names, not sentence openers. */
+function capitalisedMidSentence(article: Article): Set<string> {
+  const out = new Set<string>();
+  for (const p of article.paragraphs) for (const m of p.text.matchAll(/[\p{Ll},;]\s+(\p{Lu}[\p{Ll}’'-]+)/gu)) out.add(m[1]);
   return out;
 }
 
