@@ -91,6 +91,14 @@ describe('who said it', () => {
     ]);
   });
 
+  it('takes no one named later in the introduction for the interviewer ("spoke to us about the talks with President X")', () => {
+    const f = facts('Olaf Berg, the envoy, spoke to us about the talks with President Piotr Nowak and Anna Lund.\n\nQ: What did you offer?\n\nA: A ceasefire. We said that the lines would be frozen.\n\nQ: How did Nowak respond?\n\nA: On Thursday he called the sanctions an unfriendly act.');
+    const question = f.quotes.find((q) => q.text.startsWith('What did you offer'))!;
+    expect(question.speakers).toEqual([]);
+    expect(question.source).toBe('the interviewer');
+    expect(f.quotes.find((q) => q.text.startsWith('A ceasefire'))!.speakers).toEqual(['Olaf Berg']);
+  });
+
   it('reads an interview whose questions are bold paragraphs or open with a dash, and an answer that runs on', () => {
     const intro = 'Anna Lund, the foreign minister, spoke to our correspondent Olaf Berg on Monday.';
     const turns = (paragraphs: string[]) => direct(facts([intro, ...paragraphs].join('\n\n'))).map((q) => [q.text.slice(0, 12), q.speakers]);

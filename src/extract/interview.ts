@@ -128,7 +128,9 @@ function roles(article: Article, people: ArticlePerson[], mentions: Mention[], f
     const m = /\b(?:spoke|talked|speaks|talks)\s+(?:(?:about|on|of)\s+(?:it|this|that|them)\s+|at length\s+)?(?:to|with)\s+|\binterviewed\s+|\bin an interview with\s+/.exec(p.text);
     if (!m) continue;
     const here = intro.filter((x) => x.paragraph === p.n);
-    const object = here.find((x) => x.start >= m.index + m[0].length && x.start <= m.index + m[0].length + 40);
+    // The one spoken to stands right after the verb, past a title ("spoke to our correspondent X"):
+    // not a name further on ("spoke to us about the talks with President X").
+    const object = here.find((x) => x.start >= m.index + m[0].length && x.start <= m.index + m[0].length + 40 && !/[,.;:]|\b(?:us|me|him|her|them|about|on|with|of|after|before|in|at|for|and)\b/i.test(p.text.slice(m.index + m[0].length, x.start)));
     // The clause's subject: the first name of the sentence before the verb that is neither an owner
     // ("Berg's team") nor a preposition's object ("the hearings of Berg").
     const sentenceStart = sentenceStartBefore(p.text, m.index);
