@@ -998,6 +998,26 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(g.quotes.find((q) => q.text.includes('close to zero'))?.speakers).toEqual(['Olaf Berg']);
   });
 
+  it('keeps the protagonist for a "he" after an opening phrase that names others ("Standing between X and Y, he …")', () => {
+    const f = facts('“It paves the way for a legal framework,” Olaf Berg said. Standing between Anna Lund and Piotr Nowak, he then turned to the capital: “We can only get to a peace deal if the other side is ready.”');
+    expect(f.quotes.find((q) => q.text.startsWith('We can only'))!.speakers).toEqual(['Olaf Berg']);
+  });
+
+  it('lets the one a sentence is "according to" go on as its protagonist', () => {
+    const f = facts('According to Olaf Berg, the delegation would be led by Foreign Minister Anna Lund, intelligence chief Piotr Nowak and Tomas Wolf, his envoy. He said the two presidents had agreed to work “very closely” from now on.');
+    expect(f.quotes.find((q) => q.text.includes('very closely'))!.speakers).toEqual(['Olaf Berg']);
+  });
+
+  it('gives a "he" after an unnamed source\'s statement to no named person', () => {
+    const f = facts('President Olaf Berg visited the front on Monday.\n\nA Nordish officer serving near the town, who asked not to be named because he was not authorised to speak, said the claim was aimed at the allies.\n\n“They want the allies to think the front is collapsing,” he said.');
+    expect(f.quotes.find((q) => q.text.startsWith('They want'))!.speakers).toEqual([]);
+  });
+
+  it('reads "The president\'s tone has hardened" as a sentence about the president', () => {
+    const f = facts('President Olaf Berg met his envoy, Tomas Wolf, on Monday. Wolf has just closed another deal.\n\nThe president\'s tone towards the neighbours has hardened. On Wednesday he told them to “settle now”.');
+    expect(f.quotes.find((q) => q.text.startsWith('settle now'))!.speakers).toEqual(['Olaf Berg']);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

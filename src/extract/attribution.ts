@@ -218,7 +218,7 @@ export function sentenceSubjectBefore(text: string, refs: Ref[], from: number, a
   for (const r of refs) {
     if (r.start < from || r.end > at || !r.people.length) continue;
     // ("an interview with journalist X": a preposition's object, with its lower-case title words.)
-    if (/\b(?:with|to|by|from|of|for|about|on|at|in|after|before|like)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}$/iu.test(text.slice(Math.max(from, r.start - 40), r.start))) continue;
+    if (/\b(?:with|to|by|from|of|for|about|on|at|in|after|before|like|between|among|alongside|beside|behind|against|towards?|without|despite|amid|than|including)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}$/iu.test(text.slice(Math.max(from, r.start - 40), r.start))) continue;
     // "Bush also attacked billionaire Trump, with whom he clashed, calling him …": a name after the
     // sentence's own verb is its object (an opening phrase closed by a comma may stand before a subject).
     // (Only after the opening phrase's comma: "Amid calls to list those blacklisted, the paper's X provided …".)

@@ -138,10 +138,15 @@ function inSubordinate(before: string): boolean {
  */
 export function describedSubject(text: string, s: { start: number; end: number }, people: ArticlePerson[] | undefined, mentions: Mention[], paragraph: number): number | null {
   if (!people) return null;
-  const d = descriptionAtStart(text.slice(s.start, s.end));
+  const sentence = text.slice(s.start, s.end);
+  // "The president's tone has hardened": the owner is who the sentence is about.
+  const owner = OWNER_DESCRIPTION.exec(sentence);
+  const d = descriptionAtStart(sentence) ?? (owner ? readDescription(owner[1]) : null);
   if (!d) return null;
   return lastNamedWho(mentions, paragraph, s.start, (i) => fitsPerson(people[i], d));
 }
+
+const OWNER_DESCRIPTION = /^\s*(the\s+[^,;’'“”"]{2,40}?)[’']s\s+\p{Ll}/iu;
 
 /**
  * The person named last, within the three paragraphs up to `paragraph` (before `before` in it),
@@ -205,6 +210,7 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
         if (named.length) namedAt = mainAt!;
       }
       const described = named.length ? null : describedSubject(text, s, people, mentions, p.n);
+      const unnamedSubject = UNNAMED_SUBJECT.test(text.slice(s.start, s.end));
       /** The sentence's own opening pronoun: "He has told X to go, while Y stays, he wrote." — one "he". */
       let opener: { word: string; people: number[] } | null = null;
       for (const r of outside) {
@@ -215,7 +221,10 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
           for (const person of r.people) out.push({ paragraph: p.n, start: r.start, end: r.end, person, pronoun: true });
           continue;
         }
-        const antecedent = named.length && namedAt < r.start ? named : described !== null ? [described] : last;
+        // "Standing between X and Y, he turned to …": the names in an opening phrase are not who "he" is.
+        const afterPhrase = OPENING_PHRASE.test(text.slice(s.start, r.start));
+        // ("A Nordish officer, who asked not to be named because he …, said": the officer's "he".)
+        const antecedent = unnamedSubject ? [] : afterPhrase ? last : named.length && namedAt < r.start ? named : described !== null ? [described] : last;
         const singular = !/^they$/i.test(word);
         // "he" cannot stand for a group; "they" for one person is usually a group we missed.
         r.people = singular ? antecedent.slice(-1) : antecedent.length > 1 ? [...antecedent] : [];
@@ -229,21 +238,26 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
           r.people = alt != null ? [alt] : known[r.people[0]]?.byNameOnly && recent.length === 1 ? r.people : [];
         }
         for (const person of r.people) out.push({ paragraph: p.n, start: r.start, end: r.end, person, pronoun: true });
-        if (/^\s*$/.test(text.slice(s.start, r.start))) opener = { word: word.toLowerCase(), people: r.people };
+        if (!opener && (/^\s*$/.test(text.slice(s.start, r.start)) || afterPhrase)) opener = { word: word.toLowerCase(), people: r.people };
       }
       remember(outside.filter((x) => !x.pronoun && x.start >= s.start && x.end <= s.end).flatMap((x) => x.people));
       const subject = named.length && namedAt > (subjectsIn(text, outside, s.start, s.end)[0]?.start ?? Infinity) ? named : sentenceSubject(text, outside, s.start, s.end);
       // "Nowak had to sell the plan, the president told reporters. “…,” he said.": the one who
       // speaks the sentence goes on, not a name inside what they said.
       const teller = closingSpeaker(text, s, outside, people, mentions, p.n);
+      const accordingTo = /^\s*according to\s+/i.exec(text.slice(s.start, s.end));
+      const according = accordingTo ? outside.find((r) => !r.pronoun && r.people.length && r.start === s.start + accordingTo[0].length && /^\s*,/.test(text.slice(r.end, r.end + 2)))?.people ?? null : null;
       // "Berg asked him whether he owed an apology. “…,” he said.": the one asked answers next.
       const asked = ASKED.exec(text.slice(s.start, s.end));
       const askedWho = asked && (asked[1] ? (last.length ? last : null) : outside.find((r) => !r.pronoun && r.people.length && r.start === s.start + asked.index + asked[0].length)?.people ?? null);
       if (askedWho && subject.length && !askedWho.some((x) => subject.includes(x))) last = askedWho;
       else if (teller !== null) last = teller;
+      else if (unnamedSubject) last = [];
       // "He has told X to go, while Y stays": a sentence about the one its "he" means, left unknown,
       // is not about Y.
-      else if (opener && !opener.people.length && opener.word !== 'they') last = [];
+      else if (opener && opener.word !== 'they') last = opener.people;
+      // "According to Berg, the side would be led by …": the one it is according to goes on.
+      else if (according) last = according;
       else if (subject.length && !inSubordinate(text.slice(s.start, subjectsIn(text, outside, s.start, s.end)[0]?.start ?? s.start))) last = subject;
       else if (described !== null) last = [described];
       // "Asked if X was ready, he answered": the main clause's pronoun, not the subordinate subject, goes on.
@@ -266,6 +280,11 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
   }
   return out;
 }
+
+/** A participle's or a preposition's phrase opening the sentence, closed by its comma. */
+const OPENING_PHRASE = /^\s*(?:\p{Lu}\p{Ll}+ing|After|Before|During|Despite|With|Without|Like|Unlike|Alongside|Between|Among|Beside|Next to|Flanked by)\b[^,;“”"]{0,80},\s*$/u;
+/** "A Ukrainian officer serving near the front, who asked not to be named, said …": an unnamed source is the subject. */
+const UNNAMED_SUBJECT = /^\s*(?:a|an|one|another)\s+(?:[\p{L}’'-]+\s+){0,4}?(?:official|officer|diplomat|source|aide|adviser|advisor|lawmaker|soldier|commander|analyst|insider|negotiator|spokesman|spokeswoman|spokesperson|person|member)\b[^.;“”"]*?\b(?:said|says|told|added|wrote|warned|insisted)\b/iu;
 
 /** A live-blog time, an update mark or a dateline before a sentence's first word. */
 const OPENING_STAMP = /^(?:(?:update|updated|breaking)\s*[,:—–-]?\s*)?(?:\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|CET|CEST|EET|EEST|MSK|BST|ET|EST|EDT))?\s*[,:—–-]+\s*)?(?:breaking\s*[:—–-]\s*)?/iu;
