@@ -266,6 +266,17 @@ describe('roles over time', () => {
     expect(await speakerOf('President Olaf Berg met Piotr Nowak in New York. « We will not give up », launched the Estonian president.')).toEqual([]);
   });
 
+  it('gives "…, the Estonian president said" paragraphs after the name to the article\'s one holder of that office whose country no text gives', async () => {
+    const speakerOf = async (body: string) => {
+      const kb = await buildKnowledgeBase(tempKnowledge({ 'x.md': `---\ntitle: X\npublished: 2025-09-24\n---\n\n${body}\n` }));
+      const q = kb.quotes.find((x) => x.text.startsWith('No one'))!;
+      return kb.speakerNames(q);
+    };
+    const between = '10:00 — The plant lost power again.\n\n11:00 — Repairs were halted by shelling.\n\n12:00 — The agency called for restraint.';
+    expect(await speakerOf(`09:00 — President Olaf Berg met the inspectors.\n\n${between}\n\n13:00 — “No one has ever dared to do this,” the Estonian president said.`)).toEqual(['Olaf Berg']);
+    expect(await speakerOf(`09:00 — President Olaf Berg met President Anna Lund.\n\n${between}\n\n13:00 — “No one has ever dared to do this,” the Estonian president said.`)).toEqual([]);
+  });
+
   it('reads a leader named by the seat of the office, and leaves whom it was said to out of the source', async () => {
     const speakerOf = async (body: string, start: string) => {
       const kb = await buildKnowledgeBase(tempKnowledge({ 'x.md': `---\ntitle: X\npublished: 2025-09-24\n---\n\n${body}\n` }));

@@ -438,7 +438,10 @@ export class KnowledgeBase {
     // holder of the office, when no text gives his country and no other near person holds it.
     // (Not when someone near has no role at all: the president may be the one no text gave a title.)
     if (near.some((p) => p.roles.length === 0)) return undefined;
-    const office = near.filter((p) => holdsOffice(p.roles.map((r) => r.role), d));
+    const holds = (p: Person) => holdsOffice(p.roles.map((r) => r.role), d);
+    // (No one near holds it: the article's one holder of that office, as for a description with its country.)
+    let office = near.filter(holds);
+    if (office.length === 0) office = span.mentions.map(([id]) => this.personById.get(id)).filter((p): p is Person => !!p && holds(p));
     return office.length === 1 && !office[0].affiliation && !office[0].roles.some((r) => affiliationOf(r.role)) ? office[0] : undefined;
   }
 
