@@ -1029,6 +1029,13 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(f.quotes.find((q) => q.text.startsWith('settle now'))!.speakers).toEqual(['Olaf Berg']);
   });
 
+  it('gives "X used the trip to tell the allies that …" to X, but not an errand X gave someone else', () => {
+    const f = facts('Olaf Berg used his first trip abroad as defence secretary to tell the allies that a return to the old borders was ‘an unrealistic objective’.');
+    expect(f.quotes.find((q) => q.text === 'an unrealistic objective')!.speakers).toEqual(['Olaf Berg']);
+    const g = facts('Olaf Berg asked Anna Lund to tell the allies that a return to the old borders was ‘an unrealistic objective’.');
+    expect(g.quotes.find((q) => q.text === 'an unrealistic objective')?.speakers ?? []).not.toContain('Olaf Berg');
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

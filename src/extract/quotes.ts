@@ -651,6 +651,13 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
         if (!named(src) && /\b(?:and|but)\s+(?:also\s+|then\s+)?$/.test(plain.slice(Math.max(s.start, v.start - 12), v.start))) src = subject ?? sentenceSubjectBefore(text, refs, s.start, v.start);
         // "Trump announced the date, saying further details would follow": a participle's speaker is the subject.
         if (!named(src) && participle) src = sentenceSubjectBefore(text, refs, s.start, v.start) ?? subject;
+        // "Berg used his first trip abroad to tell the allies that …": an infinitive of saying is the
+        // subject's, when no one else is named before it ("Berg asked Lund to tell …" is Lund's errand).
+        if (!named(src) && /\bto\s+$/.test(plain.slice(Math.max(s.start, v.start - 4), v.start))) {
+          const subj = sentenceSubjectBefore(text, refs, s.start, v.start);
+          const others = refs.some((r) => r.start >= s.start && r.end <= v.start && r.people.some((x) => !subj?.people.includes(x)));
+          if (subj && !others) src = subj;
+        }
         // "X was quoted by the agency as saying that …": the one quoted says it, not the agency.
         if (/\bquoted\s+(?:by\s+[^,;.“”"]{1,50}?\s+)?as\s+$/.test(plain.slice(Math.max(s.start, v.start - 70), v.start))) src = sentenceSubjectBefore(text, refs, s.start, v.start) ?? src;
         if (!named(src)) continue;

@@ -58,7 +58,7 @@ export const JUDGEMENT = /^(?:described|describes|describing)\s+[^,.;“”"]{1,
 export const WEAK_CUES = list(`shared shares posted posts described describes describing called calls thought believed believes thinks`);
 
 /** Verbs that take an object before "that": "told reporters that", "assured allies that". */
-export const TELL_VERBS = list(`told tells assured assures informed informs reminded reminds warned warns urged urges`);
+export const TELL_VERBS = list(`told tells tell assured assures assure informed informs inform reminded reminds remind warned warns warn urged urges urge`);
 
 /** Say-verbs whose clause often comes without "that": "X said the talks had failed". */
 export const BARE_CLAUSE_VERBS = list(`said says say saying added adds adding noted notes argued argues insisted insists claimed claims believes believed thinks thought wrote writes stressed stresses`);
