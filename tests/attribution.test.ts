@@ -304,6 +304,14 @@ describe('roles over time', () => {
     expect(quote(kb, '', { words: 'Who is exchanged, when and how', limit: 3 }).results[0].text).toContain('Who is exchanged');
   });
 
+  it('puts the quote that holds two typed words as a phrase first, one of them a stopword ("US backstop")', async () => {
+    const kb = await buildKnowledgeBase(tempKnowledge({
+      'a.md': '---\ntitle: A\npublished: 2025-02-17\n---\n\nOlaf Berg said the plan needed a “backstop”.\n\nAnna Lund wanted a “backstop” too, and a “backstop” soon.\n',
+      'b.md': '---\ntitle: B\npublished: 2025-02-18\n---\n\n“A US backstop is the only way to deter an attack on the country again, and we will not stop asking for it,” Olaf Berg told reporters.\n',
+    }));
+    expect(quote(kb, '', { words: 'US backstop', limit: 3 }).results[0].text).toContain('A US backstop');
+  });
+
   it('answers a role with whoever holds it now, in any wording, before one who held it', async () => {
     const kb = await buildKnowledgeBase(tempKnowledge({
       'a.md': '---\ntitle: A\npublished: 2025-01-02\n---\n\nAnna Berg, Estonia\'s prime minister, met the envoy.\n',

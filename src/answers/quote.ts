@@ -100,7 +100,7 @@ export function quote(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions &
   // but one).
   const phrase = foldedWords(words);
   let ordered = good;
-  if (phrase.split(' ').length >= 3) {
+  if (phrase.split(' ').length >= 2) {
     const [holding, rest]: [typeof good, typeof good] = [[], []];
     for (const h of good) (foldedWords(kb.quotes[h.doc].text).includes(phrase) ? holding : rest).push(h);
     ordered = [...holding, ...rest];
