@@ -1044,6 +1044,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(g.quotes.find((q) => q.text === 'an unrealistic objective')?.speakers ?? []).not.toContain('Olaf Berg');
   });
 
+  it('gives "Lund, he assured, is « very respected »" to the one speaking, not to the name his aside follows', () => {
+    const f = facts('Olaf Berg nonetheless spared his guest. Piotr Nowak, he assured, is « very respected » by both sides.');
+    expect(f.quotes.find((q) => q.text === 'very respected')!.speakers).toEqual(['Olaf Berg']);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

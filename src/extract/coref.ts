@@ -224,7 +224,11 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
         // "Standing between X and Y, he turned to …": the names in an opening phrase are not who "he" is.
         const afterPhrase = OPENING_PHRASE.test(text.slice(s.start, r.start));
         // ("A Nordish officer, who asked not to be named because he …, said": the officer's "he".)
-        const antecedent = unnamedSubject ? [] : afterPhrase ? last : named.length && namedAt < r.start ? named : described !== null ? [described] : last;
+        // "Berg, he assured, is very respected": a speaker's aside after a name is someone else's
+        // words about that name.
+        const aside = INSERTED_SPEECH.exec(text.slice(r.end, r.end + 30));
+        const about = aside && SPEECH_VERBS.has(aside[1]) ? outside.find((x) => !x.pronoun && x.people.length && x.start >= s.start && /^[’']?s?\s*,\s*$/.test(text.slice(x.end, r.start))) : undefined;
+        const antecedent = unnamedSubject ? [] : about ? last.filter((x) => !about.people.includes(x)) : afterPhrase ? last : named.length && namedAt < r.start ? named : described !== null ? [described] : last;
         const singular = !/^they$/i.test(word);
         // "he" cannot stand for a group; "they" for one person is usually a group we missed.
         r.people = singular ? antecedent.slice(-1) : antecedent.length > 1 ? [...antecedent] : [];
@@ -281,6 +285,8 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
   return out;
 }
 
+/** ", he said, …": a speech verb and its comma right after a pronoun. */
+const INSERTED_SPEECH = /^\s+(?:(?:also|then|later)\s+)?([\p{Ll}]+)(?:\s+on)?\s*,/u;
 /** A participle's or a preposition's phrase opening the sentence, closed by its comma. */
 const OPENING_PHRASE = /^\s*(?:\p{Lu}\p{Ll}+ing|After|Before|During|Despite|With|Without|Like|Unlike|Alongside|Between|Among|Beside|Next to|Flanked by)\b[^,;“”"]{0,80},\s*$/u;
 /** "A Ukrainian officer serving near the front, who asked not to be named, said …": an unnamed source is the subject. */
