@@ -99,6 +99,12 @@ describe('who said it', () => {
     expect(f.quotes.find((q) => q.text.startsWith('A ceasefire'))!.speakers).toEqual(['Olaf Berg']);
   });
 
+  it('gives the questions to X in "X spoke to her on Monday", the answers to the one presented', () => {
+    const f = facts('Anna Lund is a senior fellow at the Nordland Policy Forum. Olaf Berg spoke to her on Monday about the talks.\n\nQ: What did you expect?\n\nA: A ceasefire. We said that the lines would be frozen.\n\nQ: And then?\n\nA: Nothing happened.');
+    expect(f.quotes.find((q) => q.text.startsWith('What did you expect'))!.speakers).toEqual(['Olaf Berg']);
+    expect(f.quotes.find((q) => q.text.startsWith('Nothing happened'))!.speakers).toEqual(['Anna Lund']);
+  });
+
   it('reads an interview whose questions are bold paragraphs or open with a dash, and an answer that runs on', () => {
     const intro = 'Anna Lund, the foreign minister, spoke to our correspondent Olaf Berg on Monday.';
     const turns = (paragraphs: string[]) => direct(facts([intro, ...paragraphs].join('\n\n'))).map((q) => [q.text.slice(0, 12), q.speakers]);

@@ -146,6 +146,10 @@ function roles(article: Article, people: ArticlePerson[], mentions: Mention[], f
       [interviewer, interviewee] = subjectAnswers ? [object.person, subject.person] : [subject.person, object.person];
     } else if (object) {
       interviewee = object.person;
+    } else if (subject && !subject.pronoun && /^(?:her|him)\b/.test(p.text.slice(m.index + m[0].length))) {
+      // "X spoke to her on Monday": X asks; she is the one the introduction presented.
+      const presented = intro.find((x) => !x.pronoun && x.person !== subject.person)?.person;
+      if (presented !== undefined) [interviewer, interviewee] = [subject.person, presented];
     }
     if (interviewee !== null) break;
   }
