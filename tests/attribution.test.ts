@@ -1055,6 +1055,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(f.quotes.find((q) => q.text === 'very respected')!.speakers).toEqual(['Olaf Berg']);
   });
 
+  it('follows "officials say the prime minister used his time with X" with the prime minister, not X', () => {
+    const f = facts('Prime Minister Olaf Berg flew to the parade.\n\nNordish officials say the prime minister used his time with Mr Nowak to argue for a ceasefire. He told reporters afterwards that his country wanted normal relations once the war ended.');
+    expect(f.quotes.find((q) => q.text.includes('normal relations'))!.speakers).toEqual(['Olaf Berg']);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

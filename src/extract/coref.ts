@@ -211,6 +211,7 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
       }
       const described = named.length ? null : describedSubject(text, s, people, mentions, p.n);
       const unnamedSubject = UNNAMED_SUBJECT.test(text.slice(s.start, s.end));
+      let reported: Description | null = null;
       /** The sentence's own opening pronoun: "He has told X to go, while Y stays, he wrote." — one "he". */
       let opener: { word: string; people: number[] } | null = null;
       for (const r of outside) {
@@ -267,7 +268,12 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
       // "Asked if X was ready, he answered": the main clause's pronoun, not the subordinate subject, goes on.
       else if (subject.length) last = outside.find((r) => r.pronoun && r.people.length && r.start > s.start && r.end <= s.end)?.people ?? subject;
       else if (isDescribedPerson(text, s) || unknownSpeakerOpens(text, s, outside, p.n === 1, midSentence)) last = [];
-      else {
+      else if ((reported = reportedDescription(text, s)) !== null) {
+        // "Officials say the prime minister used his time with X to …": the one described is who
+        // the sentence is about, not X; no one when no one named holds that office.
+        const who = people ? lastNamedWho(mentions, p.n, s.start, (i) => fitsPerson(people[i], reported!)) : null;
+        last = who === null ? [] : [who];
+      } else {
         // No subject ("For Fiona Hill, a former adviser, the summit showed …"): the person the
         // sentence is about is still the one a following "she" means.
         // ("The palace's version, from X, Berg's adviser.": an owner is not who it is about.)
@@ -287,6 +293,13 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
 
 /** ", he said, …": a speech verb and its comma right after a pronoun. */
 const INSERTED_SPEECH = /^\s+(?:(?:also|then|later)\s+)?([\p{Ll}]+)(?:\s+on)?\s*,/u;
+/** "… say the prime minister used …": a description as the subject of what is reported. */
+const REPORTED_DESCRIPTION = /\b(?:say|says|said|report|reports|reported|confirmed)\s+(?:that\s+)?(the\s+[\p{L}’'. -]{2,40}?)\s+(?:\p{Ll}+ed|has|had|was|is|will|would|wants|wanted)\b/u;
+function reportedDescription(text: string, s: { start: number; end: number }): Description | null {
+  const m = REPORTED_DESCRIPTION.exec(text.slice(s.start, s.end));
+  return m ? readDescription(m[1]) : null;
+}
+
 /** A participle's or a preposition's phrase opening the sentence, closed by its comma. */
 const OPENING_PHRASE = /^\s*(?:\p{Lu}\p{Ll}+ing|After|Before|During|Despite|With|Without|Like|Unlike|Alongside|Between|Among|Beside|Next to|Flanked by)\b[^,;“”"]{0,80},\s*$/u;
 /** "A Ukrainian officer serving near the front, who asked not to be named, said …": an unnamed source is the subject. */
