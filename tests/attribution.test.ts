@@ -1060,6 +1060,13 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(f.quotes.find((q) => q.text.includes('normal relations'))!.speakers).toEqual(['Olaf Berg']);
   });
 
+  it('gives the words someone "called it" or "labelled" to them, as a title stays no quote', () => {
+    const f = facts('Olaf Berg called it “a coalition of the willing”. Anna Lund labelled the plan “a surrender in slow motion”. The operation, dubbed “Spiderweb”, was secret.');
+    expect(f.quotes.find((q) => q.text.includes('surrender'))?.speakers).toEqual(['Anna Lund']);
+    expect(f.quotes.find((q) => q.text.includes('coalition of the willing'))?.speakers).toEqual(['Olaf Berg']);
+    expect(f.quotes.some((q) => q.text.includes('Spiderweb'))).toBe(false);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

@@ -16,7 +16,7 @@ interface Span {
   text: string;
 }
 
-const NOT_SPEECH_BEFORE = /\b(so-called|dubbed|known as|titled|entitled|headlined|headline|the words?|the term|the phrase|nicknamed|called it|labelled|labeled|branded|slogan|codenamed|code-named|operation)\s*$/i;
+const NOT_SPEECH_BEFORE = /\b(so-called|dubbed|known as|titled|entitled|headlined|headline|the words?|the term|the phrase|nicknamed|slogan|codenamed|code-named|operation)\s*$/i;
 
 /** Quotation spans of a paragraph (its marks made canonical): curly pairs, and straight quotes taken in pairs. */
 function quoteSpans(text: string, continuing: boolean, raw: string = text): Span[] {
