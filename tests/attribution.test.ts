@@ -1067,6 +1067,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(f.quotes.some((q) => q.text.includes('Spiderweb'))).toBe(false);
   });
 
+  it('reads "X later Thursday told the channel: “…”" as X speaking', () => {
+    const f = facts('Olaf Berg later Thursday told the channel: “Both of them are meeting next week to talk about these things.”');
+    expect(f.quotes.find((q) => q.text.startsWith('Both of them'))!.speakers).toEqual(['Olaf Berg']);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

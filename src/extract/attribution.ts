@@ -56,7 +56,7 @@ const SOURCE_NOUNS = new Set(
 
 /** Words that may stand between a subject and its verb: "Berg also said", "Berg on Monday told". */
 const BETWEEN = /^(?:\s+(?:(?:is|was|were|are)\s+(?:said|reported|quoted|understood)\s+(?:to\s+have|as(?:\s+saying)?)|himself|herself|themselves|also|later|then|again|further|repeatedly|publicly|previously|reportedly|separately|has|had|have|would|will|is|was|were|are|been|had\s+earlier|earlier|once|now|still|quickly|flatly|bluntly|curtly|simply|only|even|finally|recently))*\s*$/iu;
-const TIME_OR_PLACE = /^(?:\s+(?:on|in|at|during|after|before|late|early)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\p{L}\d’'-]+(?:\s+(?:of|in)\s+[\p{L}’'-]+)?)?\s*$/u;
+const TIME_OR_PLACE = /^(?:\s+(?:on|in|at|during|after|before|late|early|later|earlier)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\p{L}\d’'-]+(?:\s+(?:of|in)\s+[\p{L}’'-]+)?)?\s*$/u;
 /** Words that end a source phrase going backwards: the clause before it. */
 const STOP_BACK = new Set(`that which who whom whose and but or while when as if because although though since after before then so said says told`.split(/\s+/));
 const DETERMINERS = /^(?:a|an|the|one|two|three|several|some|many|other|another|both|all|most|these|those|this|that|his|her|their|its)$/;
