@@ -1072,6 +1072,14 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(f.quotes.find((q) => q.text.startsWith('Both of them'))!.speakers).toEqual(['Olaf Berg']);
   });
 
+  it('reads past an appositive to adverbs or "verb to" ("X, who led the talks, interjected to say: …"), not to a passive', () => {
+    const f = facts('Olaf Berg, who signed the laws as governor, interjected to say: “They have both been inconsistent on this issue.” Anna Lund, exasperated, famously responded: “What difference does it make?”');
+    expect(f.quotes.find((q) => q.text.startsWith('They have'))!.speakers).toEqual(['Olaf Berg']);
+    expect(f.quotes.find((q) => q.text.startsWith('What difference'))!.speakers).toEqual(['Anna Lund']);
+    const g = facts('Piotr Nowak, defence minister since 2012, had been criticised since the failures of the first months of the war.');
+    expect(g.quotes.filter((q) => q.speakers.includes('Piotr Nowak'))).toEqual([]);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

@@ -85,9 +85,12 @@ function isGlue(s: string): boolean {
   // "Berg however said", "Berg meanwhile told": a sentence adverb.
   if (/^\s+(?:however|meanwhile|too|instead|nonetheless|nevertheless|likewise|subsequently|though|therefore|in turn)\s*$/.test(s)) return true;
   // "Berg went on to say", "Berg declined to say", "Berg is expected to tell": one verb and "to".
-  if (/^(?:\s+(?:has|had|have|is|was|were|are|also|then|later))?\s+\p{Ll}{3,}(?:\s+on)?\s+to\s*$/u.test(s)) return true;
+  if (VERB_TO.test(s)) return true;
   // "Berg, a former diplomat, said" / "Berg, 54, said" / "Berg, assistant secretary for refugees, migration and aid, said"
   if (/^,[^;“”"]{1,180},\s*(?:(?:also|later|then|has|had|have|would|will|again)\s+)*$/.test(s)) return true;
+  // "X, who signed the laws, interjected to say", "X, exasperated, famously responded": the appositive, then adverbs or "verb to".
+  const apposed = /^,[^;“”"]{1,180},(?=\s+\p{Ll})/u.exec(s);
+  if (apposed && (ADVERBS.test(s.slice(apposed[0].length)) || VERB_TO.test(s.slice(apposed[0].length)))) return true;
   // "Berg — named by the paper as the likely choice — told", the appositive between dashes.
   if (/^\s*[—–]\s[^;“”"—–]{1,180}\s[—–]\s*(?:(?:also|later|then|has|had|have|would|will|again)\s+)*$/.test(s)) return true;
   // "Lewis of the James Martin Center wrote", "Berg of Reuters said"
@@ -98,8 +101,12 @@ function isGlue(s: string): boolean {
   // "X in his announcement speech called", "X on a call with reporters said"
   if (/^\s+(?:in|on|at)\s+(?:a|an|the|his|her|their|its)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s*$/u.test(s)) return true;
   // "X has increasingly decried", "X angrily denied": adverbs in -ly
-  return /^(?:\s+(?:has|had|have|also|then|later))?(?:\s+\p{Ll}{3,}ly){1,2}\s*$/u.test(s);
+  return ADVERBS.test(s);
 }
+/** "went on to", "declined to", "is expected to": one verb and "to". */
+const VERB_TO = /^(?:\s+(?:has|had|have|is|was|were|are|also|then|later))?\s+\p{Ll}{3,}(?:\s+on)?\s+to\s*$/u;
+/** "has increasingly", "angrily": adverbs in -ly. */
+const ADVERBS = /^(?:\s+(?:has|had|have|also|then|later))?(?:\s+\p{Ll}{3,}ly){1,2}\s*$/u;
 
 /** "X and Y", "X, a Y, and Z": the people coordinated with the ref that ends a subject. */
 function group(text: string, refs: Ref[], last: Ref): number[] {
