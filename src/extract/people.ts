@@ -5,7 +5,7 @@ import { adjacent, type Token } from './tokens.ts';
 import { tagNames } from './ner/tagger.ts';
 import { nerTokens, type NerToken } from './ner/features.ts';
 import { englishPos, givenNames, surnames } from './lexicon/gazetteers.ts';
-import { BARE_RANKS, affiliationOf, appositiveRole, cleanRole, germanTitle, isRoleNoun, relativeRoleIsPast, rolesSaidOf, isPlaceWord, isRoleWord, listRole, relativeRole, relativeRoleOverTime, roleBeforeComma, rolePriority, type RoleHow } from './roles.ts';
+import { BARE_RANKS, affiliationOf, isFuturePost, appositiveRole, cleanRole, germanTitle, isRoleNoun, relativeRoleIsPast, rolesSaidOf, isPlaceWord, isRoleWord, listRole, relativeRole, relativeRoleOverTime, roleBeforeComma, rolePriority, type RoleHow } from './roles.ts';
 import {
   CALENDAR_WORDS, FIRST_NAMES, HONORIFICS, NAME_PARTICLES, NOT_NAMES, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_ABBREVIATIONS, TITLE_STOP,
 } from './lexicon/names.ts';
@@ -50,7 +50,7 @@ function titleBefore(text: string, toks: NerToken[], from: number, taken: Set<nu
     if (taken.has(k) || !(adjacent(text, p, toks[k + 1], false) || abbreviated)) break;
     const f = bare(p.folded);
     // "Secretary of State X", "Minister for Foreign Affairs X": "of" inside a title, after a role noun.
-    if ((f === 'of' || f === 'for') && sawRole === false && k > 0 && k + 1 < from && ROLE_NOUNS.has(toks[k - 1].folded) && toks[k + 1].capitalized) {
+    if ((f === 'of' || f === 'for') && sawRole === false && k > 0 && k + 1 < from && (ROLE_NOUNS.has(toks[k - 1].folded) || (toks[k - 1].folded.includes('-') && isRoleNoun(toks[k - 1].folded))) && toks[k + 1].capitalized) {
       start = p.start;
       k--;
       continue;
@@ -128,12 +128,30 @@ function splitRunTogether(toks: NerToken[], from: number, to: number): [number, 
   return [[from, to]];
 }
 
+/**
+ * "Anna Maria | Lund": a name the tagger cut in two, a person's span right after another with a
+ * plain space between, and the second one word that is no given name (so no second person starts there).
+ */
+export function joinSplitNames<S extends { paragraph: number; type: string; from: number; to: number }>(spans: S[], tokens: NerToken[][]): S[] {
+  const out: S[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    const toks = tokens[s.paragraph - 1];
+    if (prev && prev.type === 'PER' && s.type === 'PER' && prev.paragraph === s.paragraph && prev.to === s.from && s.to - s.from === 1 && toks[s.from].gap === '' && !toks[prev.to - 1].possessive && !isGivenName(toks[s.from]) && !toks[s.from].shouting) {
+      out[out.length - 1] = { ...prev, to: s.to };
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
 /** The people the tagger finds in an article, as candidates with their titles. */
 function candidatesOf(article: Article): { candidates: Candidate[]; tokens: NerToken[][] } {
   // Section headings are read with the paragraphs ("What happened to Denys K?" tells the tagger that
   // "K", opening a sentence below, is a name), but only paragraphs give candidates.
   const { tokens, spans: all } = tagNames([...article.paragraphs.map((p) => p.text), ...article.sections]);
-  const spans = all.filter((s) => s.paragraph <= article.paragraphs.length);
+  const spans = joinSplitNames(all.filter((s) => s.paragraph <= article.paragraphs.length), tokens);
   const out: Candidate[] = [];
   for (const s of spans) {
     if (s.type !== 'PER') continue;
@@ -431,7 +449,7 @@ export function extractPeople(article: Article): PeopleResult {
     const r = cleanRole(raw, otherNames(idx));
     if (!r) return;
     const former = r.former || past;
-    if (!person.roles.some((x) => x.text.toLowerCase() === r.role.toLowerCase() && x.former === former && x.paragraph === paragraph)) person.roles.push({ text: r.role, paragraph, how, former, ...(fresh && !former ? { fresh } : {}) });
+    if (!person.roles.some((x) => x.text.toLowerCase() === r.role.toLowerCase() && x.former === former && x.paragraph === paragraph)) person.roles.push({ text: r.role, paragraph, how, former, ...(fresh && !former && !isFuturePost(r.role) ? { fresh } : {}) });
   };
   /** The people named in full by each given name, first named first. */
   const byGiven = new Map<string, Set<number>>();

@@ -13,7 +13,7 @@ export const isPlaceWord = (f: string) => COUNTRIES.has(f) || CAPITALS.has(f) ||
 export const isRoleWord = (f: string) => ROLE_NOUNS.has(f) || ROLE_MODIFIERS.has(f) || HONORIFICS.has(f.replace(/\.$/, ''));
 
 const APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+)?((?:[^,.;:()“”"]|\.(?=\S)|(?<=(?:^|[\s.])\p{Lu})\.){2,140}?)(?=,|(?<!\p{Lu})\.(?:\s|$)|(?<=\p{Lu}{2})\.(?:\s|$)|;|$|\s+who\s|\s+which\s|\s+\()/u;
-const RELATIVE_ROLE = /^,\s+(?:(?:the|a|an)\s+[\p{L}’' -]{2,40}?\s+(?=who\s))?who\s+(?:again\s+|also\s+|once again\s+|still\s+|now\s+|then\s+|previously\s+|had\s+|has\s+)?(?:led|leads|heads|headed|chairs|chaired|runs|ran|directs|directed|oversees|oversaw)\s+((?:the\s+)?[^,.;]{2,100}?)(?=,|\.(?:\s|$)|;|$)/u;
+const RELATIVE_ROLE = /^,\s+(?:(?:the|a|an)\s+[\p{L}’' -]{2,40}?\s+(?=who\s))?who\s+(?:again\s+|also\s+|once again\s+|still\s+|now\s+|then\s+|previously\s+|had\s+|has\s+)?(?:led|leads|heads|headed|chairs|chaired|runs|ran|directs|directed|oversees|oversaw)\s+((?:the\s+)?[^,.;]{2,100}?)(?=,|\.(?:\s|$)|;|$|\s+and\s+(?:has|had|have|is|was|will|would)\s)/u;
 /** Bodies an office word may name before the role noun: "the foreign ministry spokeswoman", "the Kremlin aide". */
 const BODY_WORDS = new Set('ministry kremlin council committee commission government cabinet embassy army navy delegation'.split(' '));
 /** "Kharkiv’s mayor, NAME" / "Its spokeswoman, NAME": a role set off by a comma before the name. */
@@ -81,13 +81,21 @@ export function roleBeforeComma(text: string, start: number): string | null {
   }
   const m = ROLE_BEFORE_COMMA.exec(before);
   if (!m) return null;
-  const words = m[1].split(/\s+/);
+  let phrase = m[1];
+  let phraseAt = m.index + m[0].indexOf(m[1]);
+  // "… to see the crown prince, NAME": the phrase starts at its own determiner, not at the verb before it.
+  const inner = /^(?:.*\s)?(?=(?:the|its|his|her|their)\s)/u.exec(phrase);
+  if (inner && inner[0].length > 0) {
+    phraseAt += inner[0].length;
+    phrase = phrase.slice(inner[0].length);
+  }
+  const words = phrase.split(/\s+/);
   if (!isRoleNoun(words[words.length - 1])) return null;
   // "… became vice-chancellor and finance minister, NAME": the role is the clause's, not the name's.
   // ("…, and the national security adviser, NAME," or "… and Nato's secretary general, NAME": with
   // its own determiner or owner after "and", the phrase is a new person's.)
-  const determined = /^(?:the|its|his|her|their|\p{Lu}[\p{L}’'.-]*[’']s)\s/u.test(m[1]);
-  if (belongsToClauseBefore(before, m.index + m[0].indexOf(m[1]), !determined, determined)) return null;
+  const determined = /^(?:the|its|his|her|their|\p{Lu}[\p{L}’'.-]*[’']s)\s/u.test(phrase);
+  if (belongsToClauseBefore(before, phraseAt, !determined, determined)) return null;
   // Keep the role words, the body it serves ("the foreign ministry spokeswoman") and a possessive
   // owner; drop a leading determiner.
   let k = words.length - 1;
@@ -192,7 +200,7 @@ export function relativeRoleOverTime(text: string, end: number): { text: string;
   return { text: m[2].trim(), former: past };
 }
 
-const FORMER = /^(?:former|ex-|ex|outgoing|then-?|previous|previously|erstwhile|one-time|onetime|until now|until recently|ehemalige[rn]?|ancien(?:ne)?)\s+/i;
+const FORMER = /^(?:(?:former|ex-|ex|outgoing|then-?|previous|previously|erstwhile|one-time|onetime|until now|until recently|ehemalige[rn]?|ancien(?:ne)?)\s+|(?:ex|then)-(?=\p{L}))/iu;
 const UNTIL = /\s+(?:until|till|up to)\s+[^,;]{2,30}$/i;
 /** "prime minister since March 2020": the date says how long, the role is the words before it. */
 const SINCE = /\s+(?:since|from)\s+(?:\p{Lu}\p{Ll}+\s+)?\d{4}$|\s+since\s+\p{Lu}\p{Ll}+$/u;
@@ -240,6 +248,10 @@ export function cleanRole(raw: string, otherNames: string[] = []): { role: strin
   s = s.replace(/^(?:his|her|their)\s+/i, '');
   if (!s || /^(?:and|or|but|as|with|of|to|for|in|on|at|by)\b/i.test(s) || /[“”"«»„‘]|’(?!s\b)/.test(s)) return null;
   if (NOT_IN_A_ROLE.test(s)) return null;
+  // "styled the secretary of war": another name for their office, kept as such ("styled secretary of war");
+  // any other participle and its object ("replaced the envoy") are a clause.
+  s = s.replace(/^(styled|dubbed|known as)\s+(?:the|a|an)\s+/u, '$1 ');
+  if (/^\p{Ll}+ed\s+(?:the|a|an|his|her|their)\s/u.test(s)) return null;
   // "deeply honoured to continue serving", "due to meet the leader": an infinitive makes it a clause
   // ("adviser to the president", "envoy to both sides" are roles).
   const to = /\bto\s+(\p{Ll}+)/u.exec(s);
@@ -263,7 +275,9 @@ export function cleanRole(raw: string, otherNames: string[] = []): { role: strin
     if (at < 0 || /^[’']s\b/.test(s.slice(at + n.length))) continue;
     // "adviser to President X on communications", "chief of staff to X": a name the role serves.
     // (Not "Secretary of State X": there the preposition is inside the other person's title.)
-    if (/(?:^|\s)\p{Ll}+\s+(?:to|of|for|under)\s+(?:\p{Lu}[\p{L}.-]*\s+){0,2}$/u.test(s.slice(0, at)) && !/\band\b/.test(s.slice(0, at))) continue;
+    // ("deputy to special envoy X": title words in lower case between them too.)
+    const servedBy = /(?:^|\s)\p{Ll}+\s+(?:to|of|for|under)\s+((?:[\p{L}.-]+\s+){0,3})$/u.exec(s.slice(0, at));
+    if (servedBy && servedBy[1].split(/\s+/).filter(Boolean).every((w) => /^\p{Lu}/u.test(w) || isRoleWord(w.toLowerCase()) || isRoleNoun(w)) && !/\band\b/.test(s.slice(0, at))) continue;
     // "head of the FSB and Sergei Naryshkin as head of …": the role ends before the next person.
     const and = /\s+and\s+$/.exec(s.slice(0, at));
     if (!and || !s.slice(0, and.index).split(' ').some((w) => isRoleNoun(w))) return null;
@@ -276,6 +290,9 @@ export function cleanRole(raw: string, otherNames: string[] = []): { role: strin
 function expandAbbreviations(s: string): string {
   return s.replace(/\b(\p{L}{2,4})\.(?=\s|$)/gu, (m, w: string) => TITLE_ABBREVIATIONS[w.toLowerCase()] ?? m);
 }
+
+/** "the next ambassador", "its future head": a post someone is to take up, not one they hold. */
+export const isFuturePost = (role: string) => /(?:^|\s)(?:next|future)\s/i.test(role);
 
 /** Ranks that alone say little of what someone does ("General", "Colonel"): the weakest roles. */
 export const BARE_RANKS = new Set(['general', 'colonel', 'captain', 'lieutenant', 'sergeant', 'admiral', 'marshal', 'major', 'member', 'official', 'officials']);
@@ -291,6 +308,10 @@ export function rolePriority(role: string, how: RoleHow): number {
   if (words.every((w) => w.split('-').every((x) => BARE_RANKS.has(x)))) return 4;
   // "retired general": a rank with what says when is still a rank.
   if (words.length === 2 && /^(?:retired|serving|four-star|three-star|two-star|one-star)$/.test(words[0]) && BARE_RANKS.has(words[1])) return 4;
+  // "Moscow's next ambassador": a post they are to take up is not yet what they are.
+  if (isFuturePost(role)) return 2;
+  // "styled secretary of war": what their office is also called, after the office itself.
+  if (/^(?:styled|dubbed|known as)\s/.test(role)) return 3;
   if (how === 'list' || how === 'led' || /^head of (?:the )?(?:\S+\s+)?(?:delegation|team|group|mission)\b/i.test(role)) return 2;
   if (words.length === 1) return 1.5;
   return 1;

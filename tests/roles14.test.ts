@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../src/knowledge/parse.ts';
+import { extractFacts } from '../src/extract/facts.ts';
+import { joinSplitNames } from '../src/extract/people.ts';
+import { nerTokens } from '../src/extract/ner/features.ts';
+
+function people(text: string, published = '2026-03-12') {
+  const r = parseArticle('t.md', 't', `---\ntitle: T\npublished: ${published}\n---\n${text}`);
+  if (!r.ok) throw new Error(r.problem.message);
+  return extractFacts(r.article).people;
+}
+const person = (text: string, name: string) => people(text).find((p) => p.name === name);
+
+describe('roles as a reader would give them', () => {
+  it('reads a title glued to "then-" or "ex-" as a role behind them', () => {
+    const p = person('The meeting took place in Geneva in 2022, when then-Secretary of State Olaf Berg met Anna Lund.', 'Olaf Berg')!;
+    expect(p.roles.map((r) => [r.text, r.former])).toEqual([['Secretary of State', true]]);
+    expect(p.role).toBeNull();
+    const q = person('It was the first encounter since ex-President Olaf Berg met Anna Lund.', 'Olaf Berg')!;
+    expect(q.roles.map((r) => [r.text, r.former])).toEqual([['President', true]]);
+  });
+
+  it('reads the role before the comma from its own determiner, past the verb before it', () => {
+    expect(person('Mr Nowak is expected in Nordland on Monday to see the crown prince, Olaf Berg, but he will not sit in the room.', 'Olaf Berg')?.role).toBe('crown prince');
+    // A role that is the clause's ("became the …") is still not the name's.
+    expect(person('Lund and the defence minister, Olaf Berg, met on Monday.', 'Olaf Berg')?.role).toBe('defence minister');
+  });
+
+  it('keeps "now styled the secretary of war" as another name of the office, after the office itself', () => {
+    const p = person('The defence secretary, Olaf Berg, now styled the secretary of war, stayed at home.', 'Olaf Berg')!;
+    expect(p.role).toBe('defence secretary');
+    expect(p.roles.map((r) => r.text)).toContain('styled secretary of war');
+    // Any other participle and its object is a clause, not a role.
+    expect(person('Olaf Berg, now renamed the envoy, flew home.', 'Olaf Berg')?.role ?? null).toBeNull();
+  });
+
+  it('keeps a role that serves someone named with their title in lower case ("deputy to special envoy X")', () => {
+    const p = person('A delegation led by Olaf Berg, the deputy to special envoy Piotr Nowak, was in Minsk on Thursday.', 'Olaf Berg')!;
+    expect(p.role).toBe('deputy to special envoy Piotr Nowak');
+  });
+
+  it('does not make a post someone is to take up ("next ambassador") their role now', () => {
+    const p = person("The Nordish side was led by Olaf Berg, who heads the America department of Nordland's foreign ministry and has been named as Nordland's next ambassador in Sudland.", 'Olaf Berg')!;
+    expect(p.role).toBe("head of the America department of Nordland's foreign ministry");
+    expect(p.roles.find((r) => /next ambassador/.test(r.text))?.fresh).toBeUndefined();
+  });
+});
+
+describe('names the tagger cut in two', () => {
+  it('joins a one-word person span right after another, with a plain space between', () => {
+    const toks = nerTokens('The leader, Pak Song Un, spoke.');
+    const at = (w: string) => toks.findIndex((t) => t.text === w);
+    const spans = [{ paragraph: 1, type: 'PER', from: at('Pak'), to: at('Un') }, { paragraph: 1, type: 'PER', from: at('Un'), to: at('Un') + 1 }];
+    expect(joinSplitNames(spans, [toks])).toEqual([{ paragraph: 1, type: 'PER', from: at('Pak'), to: at('Un') + 1 }]);
+    // Two people run together, the second a given name, stay two.
+    const two = nerTokens('Berg Anna spoke.');
+    expect(joinSplitNames([{ paragraph: 1, type: 'PER', from: 0, to: 1 }, { paragraph: 1, type: 'PER', from: 1, to: 2 }], [two])).toHaveLength(2);
+  });
+});
