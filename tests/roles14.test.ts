@@ -57,3 +57,13 @@ describe('names the tagger cut in two', () => {
     expect(joinSplitNames([{ paragraph: 1, type: 'PER', from: 0, to: 1 }, { paragraph: 1, type: 'PER', from: 1, to: 2 }], [two])).toHaveLength(2);
   });
 });
+
+describe('a bare "deputy minister" in an article about one ministry', () => {
+  it('is that ministry’s deputy minister, and stays bare when the article names several', () => {
+    const one = people('By decree the president dismissed four deputy defence ministers.\n\nThe appointment that draws most notice is that of Anna Lund as deputy minister.\n\nOlaf Berg had already replaced Piotr Nowak as deputy minister.');
+    expect(one.find((p) => p.name === 'Anna Lund')?.role).toBe('deputy defence minister');
+    expect(one.find((p) => p.name === 'Piotr Nowak')?.roles.map((r) => [r.text, r.former])).toEqual([['deputy defence minister', true]]);
+    const several = people('The defence ministry and the foreign ministry both spoke.\n\nThe appointment that draws most notice is that of Anna Lund as deputy minister.');
+    expect(several.find((p) => p.name === 'Anna Lund')?.role).toBe('deputy minister');
+  });
+});

@@ -560,12 +560,35 @@ export function extractPeople(article: Article): PeopleResult {
     found.push([titled ? null : before, 'before'], [listRole(text, c.titleStart), /led|head|chair/.test(text.slice(Math.max(0, c.titleStart - 16), c.titleStart)) ? 'led' : 'list']);
     for (const [raw, how, past, fresh] of found) addRole(person, idx, raw, c.paragraph, how, !!past, !!fresh);
   }
+  // "deputy minister" in an article about one ministry is that ministry's deputy minister.
+  const field = ministryOfArticle([...paraText.values()]);
+  if (field) for (const p of people) for (const r of p.roles) r.text = r.text.replace(BARE_DEPUTY_MINISTER, (_m, first: string | undefined) => `${first ? `${first.toLowerCase()} ` : ''}deputy ${field} minister`);
   for (const p of people) {
     p.paragraphs.sort((a, b) => a - b);
     settleRole(p);
   }
   mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
   return { people, mentions };
+}
+
+const BARE_DEPUTY_MINISTER = /^(?:(first)\s+)?deputy\s+minister$/i;
+const DEPUTY_MINISTERS = /\bdeputy\s+(defen[cs]e|foreign|finance|justice|energy|interior|economy|health|education|culture|agriculture|digital|trade)\s+ministers\b/gi;
+const MINISTRY = /\b(defen[cs]e|foreign|finance|justice|energy|interior|economy|health|education|culture|agriculture|digital|trade)\s+ministry\b|\bministry\s+of\s+(defen[cs]e|foreign affairs|finance|justice|energy|the interior|interior|economy|health|education|culture|agriculture)\b/gi;
+
+/**
+ * The one ministry an article names by its field ("the defence ministry", "the ministry of
+ * justice"), or null when it names none or several: what a bare "deputy minister" there is deputy of.
+ */
+function ministryOfArticle(texts: string[]): string | null {
+  if (!texts.some((t) => /\bdeputy\s+minister\b/i.test(t))) return null;
+  const field = (f: string) => f.toLowerCase().replace(/^defense$/, 'defence').replace(/^(?:the\s+)?interior$/, 'interior').replace(/^foreign affairs$/, 'foreign');
+  // "dismissed four deputy defence ministers": the deputies the article is about, first.
+  const deputies = new Set<string>();
+  for (const t of texts) for (const m of t.matchAll(DEPUTY_MINISTERS)) deputies.add(field(m[1]));
+  if (deputies.size) return deputies.size === 1 ? [...deputies][0] : null;
+  const fields = new Set<string>();
+  for (const t of texts) for (const m of t.matchAll(MINISTRY)) fields.add(field(m[1] ?? m[2]));
+  return fields.size === 1 ? [...fields][0] : null;
 }
 
 /** The article's role for someone: the best-worded one that is not behind them; and their affiliation. */
