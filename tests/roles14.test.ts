@@ -67,3 +67,11 @@ describe('a bare "deputy minister" in an article about one ministry', () => {
     expect(several.find((p) => p.name === 'Anna Lund')?.role).toBe('deputy minister');
   });
 });
+
+describe('titles with the body they serve', () => {
+  it('keeps a body word in lower case inside a title ("Foreign ministry spokeswoman X")', () => {
+    expect(person('Foreign ministry spokeswoman Anna Lund said Nordland did not rule out contacts.', 'Anna Lund')?.role).toBe('Foreign ministry spokeswoman');
+    // A body word before no role word is no title.
+    expect(person('He met defence ministry officials and Olaf Berg.', 'Olaf Berg')?.role ?? null).toBeNull();
+  });
+});

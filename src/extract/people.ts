@@ -5,7 +5,7 @@ import { adjacent, type Token } from './tokens.ts';
 import { tagNames } from './ner/tagger.ts';
 import { nerTokens, type NerToken } from './ner/features.ts';
 import { englishPos, givenNames, surnames } from './lexicon/gazetteers.ts';
-import { BARE_RANKS, affiliationOf, isFuturePost, appositiveRole, cleanRole, germanTitle, isRoleNoun, relativeRoleIsPast, rolesSaidOf, isPlaceWord, isRoleWord, listRole, relativeRole, relativeRoleOverTime, roleBeforeComma, rolePriority, type RoleHow } from './roles.ts';
+import { BARE_RANKS, BODY_WORDS, affiliationOf, isFuturePost, appositiveRole, cleanRole, germanTitle, isRoleNoun, relativeRoleIsPast, rolesSaidOf, isPlaceWord, isRoleWord, listRole, relativeRole, relativeRoleOverTime, roleBeforeComma, rolePriority, type RoleHow } from './roles.ts';
 import {
   CALENDAR_WORDS, FIRST_NAMES, HONORIFICS, NAME_PARTICLES, NOT_NAMES, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_ABBREVIATIONS, TITLE_STOP,
 } from './lexicon/names.ts';
@@ -70,6 +70,9 @@ function titleBefore(text: string, toks: NerToken[], from: number, taken: Set<nu
     if (roleish) {
       if (ROLE_NOUNS.has(f) || HONORIFICS.has(f) || isRoleNoun(f)) sawRole = true;
     } else if (sawRole && p.capitalized && !NOT_NAMES.has(f) && !CALENDAR_WORDS.has(f) && owners < OWNER_WORDS && !p.sentenceStart) {
+      owners++;
+    } else if (sawRole && BODY_WORDS.has(f) && owners < OWNER_WORDS) {
+      // "Foreign ministry spokeswoman X": the body the office serves, in lower case, is part of the title.
       owners++;
     } else if (sawRole && p.capitalized && !NOT_NAMES.has(f) && !CALENDAR_WORDS.has(f) && owners < OWNER_WORDS && p.sentenceStart && (ORG_WORDS.has(f) || isAcronym(p.text) || !englishPos(f) || (toks[k + 1].capitalized && isRoleWord(bare(toks[k + 1].folded))))) {
       // Opening the sentence, an organisation, an acronym, a word that is no English word ("Nordmark Gov.

@@ -15,7 +15,7 @@ export const isRoleWord = (f: string) => ROLE_NOUNS.has(f) || ROLE_MODIFIERS.has
 const APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+)?((?:[^,.;:()“”"]|\.(?=\S)|(?<=(?:^|[\s.])\p{Lu})\.){2,140}?)(?=,|(?<!\p{Lu})\.(?:\s|$)|(?<=\p{Lu}{2})\.(?:\s|$)|;|$|\s+who\s|\s+which\s|\s+\()/u;
 const RELATIVE_ROLE = /^,\s+(?:(?:the|a|an)\s+[\p{L}’' -]{2,40}?\s+(?=who\s))?who\s+(?:again\s+|also\s+|once again\s+|still\s+|now\s+|then\s+|previously\s+|had\s+|has\s+)?(?:led|leads|heads|headed|chairs|chaired|runs|ran|directs|directed|oversees|oversaw)\s+((?:the\s+)?[^,.;]{2,100}?)(?=,|\.(?:\s|$)|;|$|\s+and\s+(?:has|had|have|is|was|will|would)\s)/u;
 /** Bodies an office word may name before the role noun: "the foreign ministry spokeswoman", "the Kremlin aide". */
-const BODY_WORDS = new Set('ministry kremlin council committee commission government cabinet embassy army navy delegation'.split(' '));
+export const BODY_WORDS = new Set('ministry kremlin council committee commission government cabinet embassy army navy delegation'.split(' '));
 /** "Kharkiv’s mayor, NAME" / "Its spokeswoman, NAME": a role set off by a comma before the name. */
 const ROLE_BEFORE_COMMA = /(?:^|[\s(])((?:(?:\p{Lu}[\p{L}’'.-]*[’']s|its|his|her|their|the)\s+)?(?:[\p{L}.-]+\s+){0,3}?[\p{L}-]+),\s+$/u;
 
