@@ -75,3 +75,12 @@ describe('titles with the body they serve', () => {
     expect(person('He met defence ministry officials and Olaf Berg.', 'Olaf Berg')?.role ?? null).toBeNull();
   });
 });
+
+describe('a post given by "naming X, …, as …"', () => {
+  it('reads the post after an appositive that holds a name with "and" in it', () => {
+    const p = person('On Saturday Anna Lund signed a decree naming Olaf Berg, the secretary of the National Security and Defence Council, as head of the delegation for talks with Nordland.', 'Olaf Berg')!;
+    expect(p.roles.map((r) => r.text)).toEqual(['secretary of the National Security and Defence Council', 'head of the delegation for talks']);
+    // An "and" that starts another clause still ends it.
+    expect(person('The president appointed Olaf Berg, and Anna Lund became the new defence minister.', 'Olaf Berg')?.role ?? null).toBeNull();
+  });
+});

@@ -321,7 +321,7 @@ export function rolePriority(role: string, how: RoleHow): number {
 const ROLE_END = String.raw`(?=\s*[,.;:()“”"«»„]|\s+and(?!\s+\p{Lu})|\s+and\s+\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+\s+as\s|\s+(?:while|since|after|before|when|in|on|at|from|until|who|which|but|because|with|by|to\s+replace|replacing|succeeding|for\s+(?:the\s+)?(?:first|second|third|last)\b|(?:this|last|next)\s+(?:week|weekend|month|year|morning|afternoon|evening|spring|summer|autumn|winter)\b)\b|$)`;
 const ROLE_WORDS = String.raw`(?:(?:the|a|an)\s+)?(?:new\s+)?((?:[\p{L}’'.-]+\s+){0,7}?[\p{L}’'.-]+)`;
 /** Verbs that give someone a post: "appointed X defence minister", "X was named envoy". */
-const APPOINT = String.raw`(?:named|names|appointed|appoints|appoint|nominated|nominates|nominate|elected|confirmed|confirm|installed|made|sworn in|chosen|chose|chooses|picked|picks|tapped|taps|promoted|proposed|proposes|reappointed|renominated|renominates|kept|keeps|retained|retains|making)`;
+const APPOINT = String.raw`(?:named|names|appointed|appoints|appoint|nominated|nominates|nominate|elected|confirmed|confirm|installed|made|sworn in|chosen|chose|chooses|picked|picks|tapped|taps|promoted|proposed|proposes|reappointed|renominated|renominates|kept|keeps|retained|retains|making|naming|appointing)`;
 /** "has since been named", "was just appointed": an adverb inside the passive. */
 const PASSIVE_ADVERB = '(?:since|now|just|recently|already|finally|formally|officially|also|quietly)';
 /** What may stand between a name and a verb that gives it a role: an appositive, "of the CDU", "came home and in February". */
@@ -351,8 +351,9 @@ const TO_HEAD_AFTER = new RegExp(String.raw`^\s+to\s+(?:lead|head|run)\s+((?:the
 /** "appointed X defence minister", "named him envoy": the verb before the name gives the role after it. */
 const APPOINTED_BEFORE = new RegExp(String.raw`\b(?:has|have|had)?\s*` + APPOINT + String.raw`(?:\s+on\s+\p{Lu}\p{Ll}+)?\s+$`, 'u');
 // "appointed X defence minister", "proposed X, a civilian economist, as the new defence minister"
+// ("naming X, the secretary of the Security and Defence Council, as head of …": an "and" inside a name does not end the appositive.)
 // ("nominated X for a second term as president of the commission")
-const AFTER_OBJECT = new RegExp(String.raw`^(?:,(?:(?!\s+and\s+\p{Lu})[^;“”"]){1,140}?,)?\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?(?:for\s+(?:a|another)\s+(?:[\p{L}-]+\s+)?term\s+)?(?:as\s+|to\s+be\s+)?` + ROLE_WORDS + ROLE_END, 'u');
+const AFTER_OBJECT = new RegExp(String.raw`^(?:,(?:(?<=\p{Lu}[\p{L}’'-]*)\s+and(?=\s+\p{Lu})|(?!\s+and\s+\p{Lu})[^;“”"]){1,140}?,)?\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?(?:for\s+(?:a|another)\s+(?:[\p{L}-]+\s+)?term\s+)?(?:as\s+|to\s+be\s+)?` + ROLE_WORDS + ROLE_END, 'u');
 
 const NO_LONGER = new RegExp(String.raw`^,?\s+who\s+(?:[^,;]{0,40}?\s)?(?:has|is|was|had)\s+no\s+longer\s+(?:been\s+)?` + ROLE_WORDS + String.raw`\s+but\s+` + ROLE_WORDS + ROLE_END, 'u');
 
