@@ -3,6 +3,9 @@ import { parseArticle } from '../src/knowledge/parse.ts';
 import { extractFacts } from '../src/extract/facts.ts';
 import { joinSplitNames } from '../src/extract/people.ts';
 import { nerTokens } from '../src/extract/ner/features.ts';
+import { buildKnowledgeBase } from '../src/knowledge/build.ts';
+import { who } from '../src/answers/who.ts';
+import { tempKnowledge } from './helpers.ts';
 
 function people(text: string, published = '2026-03-12') {
   const r = parseArticle('t.md', 't', `---\ntitle: T\npublished: ${published}\n---\n${text}`);
@@ -82,5 +85,17 @@ describe('a post given by "naming X, …, as …"', () => {
     expect(p.roles.map((r) => r.text)).toEqual(['secretary of the National Security and Defence Council', 'head of the delegation for talks']);
     // An "and" that starts another clause still ends it.
     expect(person('The president appointed Olaf Berg, and Anna Lund became the new defence minister.', 'Olaf Berg')?.role ?? null).toBeNull();
+  });
+});
+
+describe('who, asked by a function someone holds beside an office', () => {
+  it('shows the office they hold now with the function asked for', async () => {
+    const kb = await buildKnowledgeBase(tempKnowledge({
+      'a.md': '---\ntitle: A\npublished: 2025-11-29\n---\n\nOn Saturday Anna Lund signed a decree naming Olaf Berg, the secretary of the Security Council, as head of the delegation for talks with Nordland.\n',
+    }));
+    const top = who(kb, 'head of the delegation').results[0].person!;
+    expect([top.name, top.role]).toEqual(['Olaf Berg', 'secretary of the Security Council, head of the delegation for talks']);
+    // Asked by the office itself, the office alone.
+    expect(who(kb, 'secretary of the Security Council').results[0].person!.role).toBe('secretary of the Security Council');
   });
 });
