@@ -99,3 +99,13 @@ describe('who, asked by a function someone holds beside an office', () => {
     expect(who(kb, 'secretary of the Security Council').results[0].person!.role).toBe('secretary of the Security Council');
   });
 });
+
+describe('leaving office', () => {
+  it('reads the whole office resigned from, and what they led while in it as behind them too', () => {
+    const p = person('Olaf Berg, who led the Nordish side at the talks, resigned as head of the presidential office on Friday after investigators searched his flat.', 'Olaf Berg')!;
+    expect(p.roles.map((r) => [r.text, r.former])).toEqual([['head of the Nordish side at the talks', true], ['head of the presidential office', true]]);
+    expect(p.role).toBeNull();
+    // Without a departure, what they led stays theirs.
+    expect(person('Olaf Berg, who led the Nordish side at the talks, said on Friday that the plan was dead.', 'Olaf Berg')?.role).toBe('head of the Nordish side at the talks');
+  });
+});

@@ -53,7 +53,9 @@ export function relativeRole(text: string, end: number): string | null {
 
 /** "NAME, who had led the government since 2020," / "who previously headed …": a role behind them. */
 export function relativeRoleIsPast(text: string, end: number): boolean {
-  return /^,\s+who\s+(?:had|previously|once|formerly|until recently)\b/.test(text.slice(end, end + 40));
+  const after = text.slice(end, end + 220);
+  // "X, who led the delegation at the talks, resigned as …": what they led while in office ends with it.
+  return /^,\s+who\s+(?:had|previously|once|formerly|until recently)\b/.test(after) || /^,\s+who\s+(?:led|headed|chaired|ran|directed|oversaw)\s[^,;.]{2,140},\s+(?:has\s+|had\s+)?(?:resigned|stepped down|quit|was dismissed|was sacked|was fired|was removed|was ousted|has been dismissed)\b/.test(after);
 }
 
 /** "Kharkiv’s mayor, NAME": the words before the comma, when they end in a role noun. */
@@ -359,7 +361,7 @@ const NO_LONGER = new RegExp(String.raw`^,?\s+who\s+(?:[^,;]{0,40}?\s)?(?:has|is
 
 /** What a sentence says when someone leaves office: "X resigned", "X stepped down as envoy". */
 export const LEFT_OFFICE = '(left office)';
-const LEAVES = new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`(?:,?\s+who)?\s+(?:has\s+|had\s+)?(?:resigned|stepped down|steps down|quit|quits|resigns|left office|was dismissed|was fired|was sacked|was removed|was ousted|has been dismissed|was replaced|was succeeded|handed over|hands over|bows out|bowed out|(?:submitted|submits|tendered|tenders|handed in|hands in|announced|announces) (?:his|her) resignation)\b(?:\s+as\s+` + ROLE_WORDS + String.raw`)?`, 'u');
+const LEAVES = new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`(?:,?\s+who)?\s+(?:has\s+|had\s+)?(?:resigned|stepped down|steps down|quit|quits|resigns|left office|was dismissed|was fired|was sacked|was removed|was ousted|has been dismissed|was replaced|was succeeded|handed over|hands over|bows out|bowed out|(?:submitted|submits|tendered|tenders|handed in|hands in|announced|announces) (?:his|her) resignation)\b(?:\s+as\s+` + ROLE_WORDS + ROLE_END + String.raw`)?`, 'u');
 
 const OUSTED_BEFORE = /\b(?:took over from|takes over from|take over from|taking over from|succeeding|succeeded|succeeds|to succeed|replacing|replaced|replaces|to replace|successor to|in place of|dismissed|fired|sacked|ousted|removed|dismissing|firing)\s+(?:(?:the|a)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+,\s+)?$/u;
 
