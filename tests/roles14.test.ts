@@ -109,3 +109,12 @@ describe('leaving office', () => {
     expect(person('Olaf Berg, who led the Nordish side at the talks, said on Friday that the plan was dead.', 'Olaf Berg')?.role).toBe('head of the Nordish side at the talks');
   });
 });
+
+describe('a post taken at a body ("joined X as a …")', () => {
+  it('reads the post with the body it is at', () => {
+    expect(person('Olaf Berg spent eleven years planning missile defence at the ministry before joining the Harbour Strategy Institute as a senior fellow in 2019.', 'Olaf Berg')?.role).toBe('senior fellow at the Harbour Strategy Institute');
+    expect(person('Anna Lund joined Nordic Radio as a correspondent in May.', 'Anna Lund')?.role).toBe('correspondent at Nordic Radio');
+    // Not across another name: who joined is unsaid.
+    expect(person('Olaf Berg met Anna Lund before joining the Nordic Institute as an observer.', 'Olaf Berg')?.role ?? null).toBeNull();
+  });
+});

@@ -357,6 +357,8 @@ const APPOINTED_BEFORE = new RegExp(String.raw`\b(?:has|have|had)?\s*` + APPOINT
 // ("nominated X for a second term as president of the commission")
 const AFTER_OBJECT = new RegExp(String.raw`^(?:,(?:(?<=\p{Lu}[\p{L}’'-]*)\s+and(?=\s+\p{Lu})|(?!\s+and\s+\p{Lu})[^;“”"]){1,140}?,)?\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?(?:for\s+(?:a|another)\s+(?:[\p{L}-]+\s+)?term\s+)?(?:as\s+|to\s+be\s+)?` + ROLE_WORDS + ROLE_END, 'u');
 
+const JOINED_AS = new RegExp(String.raw`^(?:,\s+who\s+(?:has\s+|had\s+)?joined|\s+(?:has\s+|had\s+)?joined|\s+(?:(?!\p{Lu}[\p{L}’'-]+\s+\p{Lu})[^.;,“”"]){1,120}?\s+(?:before|after|since)\s+joining)\s+((?:the\s+)?\p{Lu}[\p{L}’'&-]*(?:\s+(?:of|for|and|\p{Lu}[\p{L}’'&-]*))*?)\s+as\s+(?:a|an)\s+` + ROLE_WORDS + ROLE_END, 'u');
+
 const NO_LONGER = new RegExp(String.raw`^,?\s+who\s+(?:[^,;]{0,40}?\s)?(?:has|is|was|had)\s+no\s+longer\s+(?:been\s+)?` + ROLE_WORDS + String.raw`\s+but\s+` + ROLE_WORDS + ROLE_END, 'u');
 
 /** What a sentence says when someone leaves office: "X resigned", "X stepped down as envoy". */
@@ -466,6 +468,9 @@ export function rolesSaidOf(text: string, start: number, end: number): SaidRole[
     // The office the successor was named to is one X leaves; what else X held ends as "replacing X" alone would end it.
     if (named && hasRoleNoun(named[1])) out.push({ text: LEFT_OFFICE, how: 'before', former: true, fresh: false });
   }
+  // "X joined the Nordic Institute as a senior fellow", "… before joining the Institute as a fellow": a post at a body.
+  const joined = JOINED_AS.exec(after);
+  if (joined && hasRoleNoun(joined[2])) out.push({ text: `${joined[2]} at ${joined[1]}`, how: 'predicate', former: false, fresh: false });
   const leads = LEADS_AFTER.exec(after);
   if (leads && !/\bled\b/.test(leads[0]) ) out.push({ text: `head of ${leads[1]}`, how: 'relative', former: false, fresh: false });
   return out;
