@@ -6,6 +6,7 @@ import { paragraphResult, personView } from './views.ts';
 import { mergeSorted, type Derived } from '../knowledge/derived.ts';
 import { HONORIFICS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_STOP } from '../extract/lexicon/names.ts';
 import { NATIONALITIES } from '../extract/lexicon/places.ts';
+import { rolePriority } from '../extract/roles.ts';
 
 const byMentions = (a: Person, b: Person) => b.paragraphs.length - a.paragraphs.length || codePointOrder(a.name, b.name);
 
@@ -37,7 +38,9 @@ function oneEach(kb: KnowledgeBase, people: { person: Person; score: number; ask
     .filter(({ person }) => person.paragraphs.length > 0)
     .map(({ person, score, asked }) => {
       const view = personView(kb, person);
-      if (asked) view.role = asked;
+      // A function asked for ("head of the delegation") is shown with the office they hold now
+      // ("secretary of the Council, head of the delegation"); an office asked for, alone.
+      if (asked) view.role = person.role && !/^former\b/i.test(person.role) && rolePriority(asked, 'appositive') >= 2 && rolePriority(person.role, 'appositive') < 2 ? `${person.role}, ${asked}` : asked;
       return paragraphResult(kb, kb.paragraphs[introduction(kb, person, asked)], score, { person: view });
     });
 }

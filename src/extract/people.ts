@@ -5,7 +5,7 @@ import { adjacent, type Token } from './tokens.ts';
 import { tagNames } from './ner/tagger.ts';
 import { nerTokens, type NerToken } from './ner/features.ts';
 import { englishPos, givenNames, surnames } from './lexicon/gazetteers.ts';
-import { BARE_RANKS, affiliationOf, appositiveRole, cleanRole, germanTitle, isRoleNoun, relativeRoleIsPast, rolesSaidOf, isPlaceWord, isRoleWord, listRole, relativeRole, relativeRoleOverTime, roleBeforeComma, rolePriority, type RoleHow } from './roles.ts';
+import { BARE_RANKS, BODY_WORDS, affiliationOf, isFuturePost, appositiveRole, cleanRole, germanTitle, isRoleNoun, relativeRoleIsPast, rolesSaidOf, isPlaceWord, isRoleWord, listRole, relativeRole, relativeRoleOverTime, roleBeforeComma, rolePriority, type RoleHow } from './roles.ts';
 import {
   CALENDAR_WORDS, FIRST_NAMES, HONORIFICS, NAME_PARTICLES, NOT_NAMES, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_ABBREVIATIONS, TITLE_STOP,
 } from './lexicon/names.ts';
@@ -50,7 +50,7 @@ function titleBefore(text: string, toks: NerToken[], from: number, taken: Set<nu
     if (taken.has(k) || !(adjacent(text, p, toks[k + 1], false) || abbreviated)) break;
     const f = bare(p.folded);
     // "Secretary of State X", "Minister for Foreign Affairs X": "of" inside a title, after a role noun.
-    if ((f === 'of' || f === 'for') && sawRole === false && k > 0 && k + 1 < from && ROLE_NOUNS.has(toks[k - 1].folded) && toks[k + 1].capitalized) {
+    if ((f === 'of' || f === 'for') && sawRole === false && k > 0 && k + 1 < from && (ROLE_NOUNS.has(toks[k - 1].folded) || (toks[k - 1].folded.includes('-') && isRoleNoun(toks[k - 1].folded))) && toks[k + 1].capitalized) {
       start = p.start;
       k--;
       continue;
@@ -70,6 +70,9 @@ function titleBefore(text: string, toks: NerToken[], from: number, taken: Set<nu
     if (roleish) {
       if (ROLE_NOUNS.has(f) || HONORIFICS.has(f) || isRoleNoun(f)) sawRole = true;
     } else if (sawRole && p.capitalized && !NOT_NAMES.has(f) && !CALENDAR_WORDS.has(f) && owners < OWNER_WORDS && !p.sentenceStart) {
+      owners++;
+    } else if (sawRole && BODY_WORDS.has(f) && owners < OWNER_WORDS) {
+      // "Foreign ministry spokeswoman X": the body the office serves, in lower case, is part of the title.
       owners++;
     } else if (sawRole && p.capitalized && !NOT_NAMES.has(f) && !CALENDAR_WORDS.has(f) && owners < OWNER_WORDS && p.sentenceStart && (ORG_WORDS.has(f) || isAcronym(p.text) || !englishPos(f) || (toks[k + 1].capitalized && isRoleWord(bare(toks[k + 1].folded))))) {
       // Opening the sentence, an organisation, an acronym, a word that is no English word ("Nordmark Gov.
@@ -128,12 +131,30 @@ function splitRunTogether(toks: NerToken[], from: number, to: number): [number, 
   return [[from, to]];
 }
 
+/**
+ * "Anna Maria | Lund": a name the tagger cut in two, a person's span right after another with a
+ * plain space between, and the second one word that is no given name (so no second person starts there).
+ */
+export function joinSplitNames<S extends { paragraph: number; type: string; from: number; to: number }>(spans: S[], tokens: NerToken[][]): S[] {
+  const out: S[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    const toks = tokens[s.paragraph - 1];
+    if (prev && prev.type === 'PER' && s.type === 'PER' && prev.paragraph === s.paragraph && prev.to === s.from && s.to - s.from === 1 && toks[s.from].gap === '' && !toks[prev.to - 1].possessive && !isGivenName(toks[s.from]) && !toks[s.from].shouting) {
+      out[out.length - 1] = { ...prev, to: s.to };
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
 /** The people the tagger finds in an article, as candidates with their titles. */
 function candidatesOf(article: Article): { candidates: Candidate[]; tokens: NerToken[][] } {
   // Section headings are read with the paragraphs ("What happened to Denys K?" tells the tagger that
   // "K", opening a sentence below, is a name), but only paragraphs give candidates.
   const { tokens, spans: all } = tagNames([...article.paragraphs.map((p) => p.text), ...article.sections]);
-  const spans = all.filter((s) => s.paragraph <= article.paragraphs.length);
+  const spans = joinSplitNames(all.filter((s) => s.paragraph <= article.paragraphs.length), tokens);
   const out: Candidate[] = [];
   for (const s of spans) {
     if (s.type !== 'PER') continue;
@@ -431,7 +452,7 @@ export function extractPeople(article: Article): PeopleResult {
     const r = cleanRole(raw, otherNames(idx));
     if (!r) return;
     const former = r.former || past;
-    if (!person.roles.some((x) => x.text.toLowerCase() === r.role.toLowerCase() && x.former === former && x.paragraph === paragraph)) person.roles.push({ text: r.role, paragraph, how, former, ...(fresh && !former ? { fresh } : {}) });
+    if (!person.roles.some((x) => x.text.toLowerCase() === r.role.toLowerCase() && x.former === former && x.paragraph === paragraph)) person.roles.push({ text: r.role, paragraph, how, former, ...(fresh && !former && !isFuturePost(r.role) ? { fresh } : {}) });
   };
   /** The people named in full by each given name, first named first. */
   const byGiven = new Map<string, Set<number>>();
@@ -542,12 +563,35 @@ export function extractPeople(article: Article): PeopleResult {
     found.push([titled ? null : before, 'before'], [listRole(text, c.titleStart), /led|head|chair/.test(text.slice(Math.max(0, c.titleStart - 16), c.titleStart)) ? 'led' : 'list']);
     for (const [raw, how, past, fresh] of found) addRole(person, idx, raw, c.paragraph, how, !!past, !!fresh);
   }
+  // "deputy minister" in an article about one ministry is that ministry's deputy minister.
+  const field = ministryOfArticle([...paraText.values()]);
+  if (field) for (const p of people) for (const r of p.roles) r.text = r.text.replace(BARE_DEPUTY_MINISTER, (_m, first: string | undefined) => `${first ? `${first.toLowerCase()} ` : ''}deputy ${field} minister`);
   for (const p of people) {
     p.paragraphs.sort((a, b) => a - b);
     settleRole(p);
   }
   mentions.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
   return { people, mentions };
+}
+
+const BARE_DEPUTY_MINISTER = /^(?:(first)\s+)?deputy\s+minister$/i;
+const DEPUTY_MINISTERS = /\bdeputy\s+(defen[cs]e|foreign|finance|justice|energy|interior|economy|health|education|culture|agriculture|digital|trade)\s+ministers\b/gi;
+const MINISTRY = /\b(defen[cs]e|foreign|finance|justice|energy|interior|economy|health|education|culture|agriculture|digital|trade)\s+ministry\b|\bministry\s+of\s+(defen[cs]e|foreign affairs|finance|justice|energy|the interior|interior|economy|health|education|culture|agriculture)\b/gi;
+
+/**
+ * The one ministry an article names by its field ("the defence ministry", "the ministry of
+ * justice"), or null when it names none or several: what a bare "deputy minister" there is deputy of.
+ */
+function ministryOfArticle(texts: string[]): string | null {
+  if (!texts.some((t) => /\bdeputy\s+minister\b/i.test(t))) return null;
+  const field = (f: string) => f.toLowerCase().replace(/^defense$/, 'defence').replace(/^(?:the\s+)?interior$/, 'interior').replace(/^foreign affairs$/, 'foreign');
+  // "dismissed four deputy defence ministers": the deputies the article is about, first.
+  const deputies = new Set<string>();
+  for (const t of texts) for (const m of t.matchAll(DEPUTY_MINISTERS)) deputies.add(field(m[1]));
+  if (deputies.size) return deputies.size === 1 ? [...deputies][0] : null;
+  const fields = new Set<string>();
+  for (const t of texts) for (const m of t.matchAll(MINISTRY)) fields.add(field(m[1] ?? m[2]));
+  return fields.size === 1 ? [...fields][0] : null;
 }
 
 /** The article's role for someone: the best-worded one that is not behind them; and their affiliation. */

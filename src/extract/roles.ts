@@ -13,9 +13,9 @@ export const isPlaceWord = (f: string) => COUNTRIES.has(f) || CAPITALS.has(f) ||
 export const isRoleWord = (f: string) => ROLE_NOUNS.has(f) || ROLE_MODIFIERS.has(f) || HONORIFICS.has(f.replace(/\.$/, ''));
 
 const APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+)?((?:[^,.;:()“”"]|\.(?=\S)|(?<=(?:^|[\s.])\p{Lu})\.){2,140}?)(?=,|(?<!\p{Lu})\.(?:\s|$)|(?<=\p{Lu}{2})\.(?:\s|$)|;|$|\s+who\s|\s+which\s|\s+\()/u;
-const RELATIVE_ROLE = /^,\s+(?:(?:the|a|an)\s+[\p{L}’' -]{2,40}?\s+(?=who\s))?who\s+(?:again\s+|also\s+|once again\s+|still\s+|now\s+|then\s+|previously\s+|had\s+|has\s+)?(?:led|leads|heads|headed|chairs|chaired|runs|ran|directs|directed|oversees|oversaw)\s+((?:the\s+)?[^,.;]{2,100}?)(?=,|\.(?:\s|$)|;|$)/u;
+const RELATIVE_ROLE = /^,\s+(?:(?:the|a|an)\s+[\p{L}’' -]{2,40}?\s+(?=who\s))?who\s+(?:again\s+|also\s+|once again\s+|still\s+|now\s+|then\s+|previously\s+|had\s+|has\s+)?(?:led|leads|heads|headed|chairs|chaired|runs|ran|directs|directed|oversees|oversaw)\s+((?:the\s+)?[^,.;]{2,100}?)(?=,|\.(?:\s|$)|;|$|\s+and\s+(?:has|had|have|is|was|will|would)\s)/u;
 /** Bodies an office word may name before the role noun: "the foreign ministry spokeswoman", "the Kremlin aide". */
-const BODY_WORDS = new Set('ministry kremlin council committee commission government cabinet embassy army navy delegation'.split(' '));
+export const BODY_WORDS = new Set('ministry kremlin council committee commission government cabinet embassy army navy delegation'.split(' '));
 /** "Kharkiv’s mayor, NAME" / "Its spokeswoman, NAME": a role set off by a comma before the name. */
 const ROLE_BEFORE_COMMA = /(?:^|[\s(])((?:(?:\p{Lu}[\p{L}’'.-]*[’']s|its|his|her|their|the)\s+)?(?:[\p{L}.-]+\s+){0,3}?[\p{L}-]+),\s+$/u;
 
@@ -53,7 +53,9 @@ export function relativeRole(text: string, end: number): string | null {
 
 /** "NAME, who had led the government since 2020," / "who previously headed …": a role behind them. */
 export function relativeRoleIsPast(text: string, end: number): boolean {
-  return /^,\s+who\s+(?:had|previously|once|formerly|until recently)\b/.test(text.slice(end, end + 40));
+  const after = text.slice(end, end + 220);
+  // "X, who led the delegation at the talks, resigned as …": what they led while in office ends with it.
+  return /^,\s+who\s+(?:had|previously|once|formerly|until recently)\b/.test(after) || /^,\s+who\s+(?:led|headed|chaired|ran|directed|oversaw)\s[^,;.]{2,140},\s+(?:has\s+|had\s+)?(?:resigned|stepped down|quit|was dismissed|was sacked|was fired|was removed|was ousted|has been dismissed)\b/.test(after);
 }
 
 /** "Kharkiv’s mayor, NAME": the words before the comma, when they end in a role noun. */
@@ -81,13 +83,21 @@ export function roleBeforeComma(text: string, start: number): string | null {
   }
   const m = ROLE_BEFORE_COMMA.exec(before);
   if (!m) return null;
-  const words = m[1].split(/\s+/);
+  let phrase = m[1];
+  let phraseAt = m.index + m[0].indexOf(m[1]);
+  // "… to see the crown prince, NAME": the phrase starts at its own determiner, not at the verb before it.
+  const inner = /^(?:.*\s)?(?=(?:the|its|his|her|their)\s)/u.exec(phrase);
+  if (inner && inner[0].length > 0) {
+    phraseAt += inner[0].length;
+    phrase = phrase.slice(inner[0].length);
+  }
+  const words = phrase.split(/\s+/);
   if (!isRoleNoun(words[words.length - 1])) return null;
   // "… became vice-chancellor and finance minister, NAME": the role is the clause's, not the name's.
   // ("…, and the national security adviser, NAME," or "… and Nato's secretary general, NAME": with
   // its own determiner or owner after "and", the phrase is a new person's.)
-  const determined = /^(?:the|its|his|her|their|\p{Lu}[\p{L}’'.-]*[’']s)\s/u.test(m[1]);
-  if (belongsToClauseBefore(before, m.index + m[0].indexOf(m[1]), !determined, determined)) return null;
+  const determined = /^(?:the|its|his|her|their|\p{Lu}[\p{L}’'.-]*[’']s)\s/u.test(phrase);
+  if (belongsToClauseBefore(before, phraseAt, !determined, determined)) return null;
   // Keep the role words, the body it serves ("the foreign ministry spokeswoman") and a possessive
   // owner; drop a leading determiner.
   let k = words.length - 1;
@@ -192,7 +202,7 @@ export function relativeRoleOverTime(text: string, end: number): { text: string;
   return { text: m[2].trim(), former: past };
 }
 
-const FORMER = /^(?:former|ex-|ex|outgoing|then-?|previous|previously|erstwhile|one-time|onetime|until now|until recently|ehemalige[rn]?|ancien(?:ne)?)\s+/i;
+const FORMER = /^(?:(?:former|ex-|ex|outgoing|then-?|previous|previously|erstwhile|one-time|onetime|until now|until recently|ehemalige[rn]?|ancien(?:ne)?)\s+|(?:ex|then)-(?=\p{L}))/iu;
 const UNTIL = /\s+(?:until|till|up to)\s+[^,;]{2,30}$/i;
 /** "prime minister since March 2020": the date says how long, the role is the words before it. */
 const SINCE = /\s+(?:since|from)\s+(?:\p{Lu}\p{Ll}+\s+)?\d{4}$|\s+since\s+\p{Lu}\p{Ll}+$/u;
@@ -240,6 +250,10 @@ export function cleanRole(raw: string, otherNames: string[] = []): { role: strin
   s = s.replace(/^(?:his|her|their)\s+/i, '');
   if (!s || /^(?:and|or|but|as|with|of|to|for|in|on|at|by)\b/i.test(s) || /[“”"«»„‘]|’(?!s\b)/.test(s)) return null;
   if (NOT_IN_A_ROLE.test(s)) return null;
+  // "styled the secretary of war": another name for their office, kept as such ("styled secretary of war");
+  // any other participle and its object ("replaced the envoy") are a clause.
+  s = s.replace(/^(styled|dubbed|known as)\s+(?:the|a|an)\s+/u, '$1 ');
+  if (/^\p{Ll}+ed\s+(?:the|a|an|his|her|their)\s/u.test(s)) return null;
   // "deeply honoured to continue serving", "due to meet the leader": an infinitive makes it a clause
   // ("adviser to the president", "envoy to both sides" are roles).
   const to = /\bto\s+(\p{Ll}+)/u.exec(s);
@@ -263,7 +277,9 @@ export function cleanRole(raw: string, otherNames: string[] = []): { role: strin
     if (at < 0 || /^[’']s\b/.test(s.slice(at + n.length))) continue;
     // "adviser to President X on communications", "chief of staff to X": a name the role serves.
     // (Not "Secretary of State X": there the preposition is inside the other person's title.)
-    if (/(?:^|\s)\p{Ll}+\s+(?:to|of|for|under)\s+(?:\p{Lu}[\p{L}.-]*\s+){0,2}$/u.test(s.slice(0, at)) && !/\band\b/.test(s.slice(0, at))) continue;
+    // ("deputy to special envoy X": title words in lower case between them too.)
+    const servedBy = /(?:^|\s)\p{Ll}+\s+(?:to|of|for|under)\s+((?:[\p{L}.-]+\s+){0,3})$/u.exec(s.slice(0, at));
+    if (servedBy && servedBy[1].split(/\s+/).filter(Boolean).every((w) => /^\p{Lu}/u.test(w) || isRoleWord(w.toLowerCase()) || isRoleNoun(w)) && !/\band\b/.test(s.slice(0, at))) continue;
     // "head of the FSB and Sergei Naryshkin as head of …": the role ends before the next person.
     const and = /\s+and\s+$/.exec(s.slice(0, at));
     if (!and || !s.slice(0, and.index).split(' ').some((w) => isRoleNoun(w))) return null;
@@ -276,6 +292,9 @@ export function cleanRole(raw: string, otherNames: string[] = []): { role: strin
 function expandAbbreviations(s: string): string {
   return s.replace(/\b(\p{L}{2,4})\.(?=\s|$)/gu, (m, w: string) => TITLE_ABBREVIATIONS[w.toLowerCase()] ?? m);
 }
+
+/** "the next ambassador", "its future head": a post someone is to take up, not one they hold. */
+export const isFuturePost = (role: string) => /(?:^|\s)(?:next|future)\s/i.test(role);
 
 /** Ranks that alone say little of what someone does ("General", "Colonel"): the weakest roles. */
 export const BARE_RANKS = new Set(['general', 'colonel', 'captain', 'lieutenant', 'sergeant', 'admiral', 'marshal', 'major', 'member', 'official', 'officials']);
@@ -291,6 +310,10 @@ export function rolePriority(role: string, how: RoleHow): number {
   if (words.every((w) => w.split('-').every((x) => BARE_RANKS.has(x)))) return 4;
   // "retired general": a rank with what says when is still a rank.
   if (words.length === 2 && /^(?:retired|serving|four-star|three-star|two-star|one-star)$/.test(words[0]) && BARE_RANKS.has(words[1])) return 4;
+  // "Moscow's next ambassador": a post they are to take up is not yet what they are.
+  if (isFuturePost(role)) return 2;
+  // "styled secretary of war": what their office is also called, after the office itself.
+  if (/^(?:styled|dubbed|known as)\s/.test(role)) return 3;
   if (how === 'list' || how === 'led' || /^head of (?:the )?(?:\S+\s+)?(?:delegation|team|group|mission)\b/i.test(role)) return 2;
   if (words.length === 1) return 1.5;
   return 1;
@@ -300,7 +323,7 @@ export function rolePriority(role: string, how: RoleHow): number {
 const ROLE_END = String.raw`(?=\s*[,.;:()“”"«»„]|\s+and(?!\s+\p{Lu})|\s+and\s+\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+\s+as\s|\s+(?:while|since|after|before|when|in|on|at|from|until|who|which|but|because|with|by|to\s+replace|replacing|succeeding|for\s+(?:the\s+)?(?:first|second|third|last)\b|(?:this|last|next)\s+(?:week|weekend|month|year|morning|afternoon|evening|spring|summer|autumn|winter)\b)\b|$)`;
 const ROLE_WORDS = String.raw`(?:(?:the|a|an)\s+)?(?:new\s+)?((?:[\p{L}’'.-]+\s+){0,7}?[\p{L}’'.-]+)`;
 /** Verbs that give someone a post: "appointed X defence minister", "X was named envoy". */
-const APPOINT = String.raw`(?:named|names|appointed|appoints|appoint|nominated|nominates|nominate|elected|confirmed|confirm|installed|made|sworn in|chosen|chose|chooses|picked|picks|tapped|taps|promoted|proposed|proposes|reappointed|renominated|renominates|kept|keeps|retained|retains|making)`;
+const APPOINT = String.raw`(?:named|names|appointed|appoints|appoint|nominated|nominates|nominate|elected|confirmed|confirm|installed|made|sworn in|chosen|chose|chooses|picked|picks|tapped|taps|promoted|proposed|proposes|reappointed|renominated|renominates|kept|keeps|retained|retains|making|naming|appointing)`;
 /** "has since been named", "was just appointed": an adverb inside the passive. */
 const PASSIVE_ADVERB = '(?:since|now|just|recently|already|finally|formally|officially|also|quietly)';
 /** What may stand between a name and a verb that gives it a role: an appositive, "of the CDU", "came home and in February". */
@@ -330,14 +353,17 @@ const TO_HEAD_AFTER = new RegExp(String.raw`^\s+to\s+(?:lead|head|run)\s+((?:the
 /** "appointed X defence minister", "named him envoy": the verb before the name gives the role after it. */
 const APPOINTED_BEFORE = new RegExp(String.raw`\b(?:has|have|had)?\s*` + APPOINT + String.raw`(?:\s+on\s+\p{Lu}\p{Ll}+)?\s+$`, 'u');
 // "appointed X defence minister", "proposed X, a civilian economist, as the new defence minister"
+// ("naming X, the secretary of the Security and Defence Council, as head of …": an "and" inside a name does not end the appositive.)
 // ("nominated X for a second term as president of the commission")
-const AFTER_OBJECT = new RegExp(String.raw`^(?:,(?:(?!\s+and\s+\p{Lu})[^;“”"]){1,140}?,)?\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?(?:for\s+(?:a|another)\s+(?:[\p{L}-]+\s+)?term\s+)?(?:as\s+|to\s+be\s+)?` + ROLE_WORDS + ROLE_END, 'u');
+const AFTER_OBJECT = new RegExp(String.raw`^(?:,(?:(?<=\p{Lu}[\p{L}’'-]*)\s+and(?=\s+\p{Lu})|(?!\s+and\s+\p{Lu})[^;“”"]){1,140}?,)?\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?(?:for\s+(?:a|another)\s+(?:[\p{L}-]+\s+)?term\s+)?(?:as\s+|to\s+be\s+)?` + ROLE_WORDS + ROLE_END, 'u');
+
+const JOINED_AS = new RegExp(String.raw`^(?:,\s+who\s+(?:has\s+|had\s+)?joined|\s+(?:has\s+|had\s+)?joined|\s+(?:(?!\p{Lu}[\p{L}’'-]+\s+\p{Lu})[^.;,“”"]){1,120}?\s+(?:before|after|since)\s+joining)\s+((?:the\s+)?\p{Lu}[\p{L}’'&-]*(?:\s+(?:of|for|and|\p{Lu}[\p{L}’'&-]*))*?)\s+as\s+(?:a|an)\s+` + ROLE_WORDS + ROLE_END, 'u');
 
 const NO_LONGER = new RegExp(String.raw`^,?\s+who\s+(?:[^,;]{0,40}?\s)?(?:has|is|was|had)\s+no\s+longer\s+(?:been\s+)?` + ROLE_WORDS + String.raw`\s+but\s+` + ROLE_WORDS + ROLE_END, 'u');
 
 /** What a sentence says when someone leaves office: "X resigned", "X stepped down as envoy". */
 export const LEFT_OFFICE = '(left office)';
-const LEAVES = new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`(?:,?\s+who)?\s+(?:has\s+|had\s+)?(?:resigned|stepped down|steps down|quit|quits|resigns|left office|was dismissed|was fired|was sacked|was removed|was ousted|has been dismissed|was replaced|was succeeded|handed over|hands over|bows out|bowed out|(?:submitted|submits|tendered|tenders|handed in|hands in|announced|announces) (?:his|her) resignation)\b(?:\s+as\s+` + ROLE_WORDS + String.raw`)?`, 'u');
+const LEAVES = new RegExp(String.raw`^\s*` + BEFORE_VERB + String.raw`(?:,?\s+who)?\s+(?:has\s+|had\s+)?(?:resigned|stepped down|steps down|quit|quits|resigns|left office|was dismissed|was fired|was sacked|was removed|was ousted|has been dismissed|was replaced|was succeeded|handed over|hands over|bows out|bowed out|(?:submitted|submits|tendered|tenders|handed in|hands in|announced|announces) (?:his|her) resignation)\b(?:\s+as\s+` + ROLE_WORDS + ROLE_END + String.raw`)?`, 'u');
 
 const OUSTED_BEFORE = /\b(?:took over from|takes over from|take over from|taking over from|succeeding|succeeded|succeeds|to succeed|replacing|replaced|replaces|to replace|successor to|in place of|dismissed|fired|sacked|ousted|removed|dismissing|firing)\s+(?:(?:the|a)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+,\s+)?$/u;
 
@@ -442,6 +468,9 @@ export function rolesSaidOf(text: string, start: number, end: number): SaidRole[
     // The office the successor was named to is one X leaves; what else X held ends as "replacing X" alone would end it.
     if (named && hasRoleNoun(named[1])) out.push({ text: LEFT_OFFICE, how: 'before', former: true, fresh: false });
   }
+  // "X joined the Nordic Institute as a senior fellow", "… before joining the Institute as a fellow": a post at a body.
+  const joined = JOINED_AS.exec(after);
+  if (joined && hasRoleNoun(joined[2])) out.push({ text: `${joined[2]} at ${joined[1]}`, how: 'predicate', former: false, fresh: false });
   const leads = LEADS_AFTER.exec(after);
   if (leads && !/\bled\b/.test(leads[0]) ) out.push({ text: `head of ${leads[1]}`, how: 'relative', former: false, fresh: false });
   return out;
