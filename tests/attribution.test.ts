@@ -1080,6 +1080,12 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(g.quotes.filter((q) => q.speakers.includes('Piotr Nowak'))).toEqual([]);
   });
 
+  it('gives no role to the subject after "According to the Nordish president," (an apposition after it keeps its role)', () => {
+    const f = facts('According to the Nordish president, Olaf Berg reaffirmed during their meeting that his country supports the plan.\n\nAccording to the Kremlin spokesman, Piotr Nowak, the talks went well.');
+    expect(f.people.find((p) => p.name === 'Olaf Berg')!.roles).toEqual([]);
+    expect(f.people.find((p) => p.name === 'Piotr Nowak')!.roles.map((r) => r.text)).toEqual(['Kremlin spokesman']);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

@@ -63,6 +63,9 @@ export function roleBeforeComma(text: string, start: number): string | null {
   // Cheap test first: the anchored pattern below backtracks over every start position.
   if (!/,\s*$/.test(text.slice(Math.max(0, start - 3), start))) return null;
   const before = text.slice(Math.max(0, start - 80), start);
+  // "According to the Nordish president, NAME reaffirmed …": the phrase closes there; NAME is the
+  // next clause's subject, not its apposition ("according to the spokesman, NAME, the talks …" is).
+  if (/\baccording to\s+[^,;]{2,60},\s*$/i.test(before) && !/^(?:\p{Lu}[\p{L}’'.-]*\s+){0,3}\p{Lu}[\p{L}’'.-]*\s*,/u.test(text.slice(start, start + 80))) return null;
   // "the chief of the General Staff, NAME": an office of a named body ("the U.S. ambassador to NATO, NAME": or to one).
   const ofBody = /(?:^|[\s(])((?:the\s+)?(?:[\p{L}.-]+\s+){0,2}?([\p{L}-]+)\s+(?:of|to)\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}’'-]*|and|for|of)\s+){0,5}\p{Lu}[\p{L}’'-]*),\s+$/u.exec(before);
   if (ofBody && isRoleNoun(ofBody[2]) && !belongsToClauseBefore(before, ofBody.index + ofBody[0].indexOf(ofBody[1]))) return ofBody[1].replace(/^(?:[\p{L}-]+\s+){0,2}?the\s+/iu, '');
