@@ -1086,6 +1086,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(f.people.find((p) => p.name === 'Piotr Nowak')!.roles.map((r) => r.text)).toEqual(['Kremlin spokesman']);
   });
 
+  it('gives "the former president said" to one who held the office, not to the one who holds it', () => {
+    const f = facts('President Barack Nowak spoke first. Former president Olaf Berg got in on the game, bashing the rivals at a rally.\n\nMr Nowak left early. “Sometimes I get the feeling that he is running against me,” the former president said.');
+    expect(f.quotes.find((q) => q.text.startsWith('Sometimes'))!.speakers).toEqual(['Olaf Berg']);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

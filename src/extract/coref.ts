@@ -7,7 +7,11 @@ import { knownGenders, pronounGender, type Gender } from './gender.ts';
 import { descriptionAtStart, fitsDescription, readDescription, type Description } from './descriptions.ts';
 
 /** Whether a person of the article holds the office a description names. */
-export const fitsPerson = (p: ArticlePerson, d: Description): boolean => fitsDescription(p.roles.map((r) => r.text), p.affiliation, d);
+// ("the former president" is one who held the office, "the president" one who holds it.)
+export const fitsPerson = (p: ArticlePerson, d: Description): boolean => {
+  const former = d.mods.some((w) => /^(?:former|ex-?|onetime|one-time)$/.test(w));
+  return fitsDescription(p.roles.filter((r) => !!r.former === former).map((r) => r.text), p.affiliation, d);
+};
 
 /** Person mentions at one span, as a possible subject of a verb. A pronoun may stand for a group. */
 export interface Ref {
