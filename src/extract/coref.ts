@@ -311,12 +311,12 @@ const UNNAMED_SUBJECT = /^\s*(?:a|an|one|another)\s+(?:[\p{L}’'-]+\s+){0,4}?(?
 
 /** A live-blog time, an update mark or a dateline before a sentence's first word. */
 const OPENING_STAMP = /^(?:(?:update|updated|breaking)\s*[,:—–-]?\s*)?(?:\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|CET|CEST|EET|EEST|MSK|BST|ET|EST|EDT))?\s*[,:—–-]+\s*)?(?:breaking\s*[:—–-]\s*)?/iu;
-/** "Trump says …", "Nowak told reporters …": a capitalised word the article uses as a name, then a speech verb. */
+/** "Berg says …", "Nowak told reporters …": a capitalised word the article uses as a name, then a speech verb. */
 const BARE_NAME_SPEAKS = /^(\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}’'-]+)?)\s+(?:(?:also|later|then|has|had|again|now)\s+)?(?:said|says|told|tells|added|adds|wrote|writes|posted|insisted|warned|claimed|argued|announced|stressed|replied|responded)\b/u;
 
 /**
- * A sentence about someone the article never names in full ("Trump says the plan is ready", where
- * no "Donald Trump" makes him a person here): a "he" after it is likelier his than the last
+ * A sentence about someone the article never names in full ("Berg says the plan is ready", where
+ * no "Olaf Berg" makes him a person here): a "he" after it is likelier his than the last
  * person named, so better none than the wrong one. Only a word that is no common noun opening the
  * sentence ("Officials said"): one the article capitalises mid-sentence too, or no English word.
  */
