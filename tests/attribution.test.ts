@@ -1,3 +1,4 @@
+import { holdsOffice, readDescription } from '../src/extract/descriptions.ts';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/knowledge/parse.ts';
 import { extractFacts } from '../src/extract/facts.ts';
@@ -1089,6 +1090,12 @@ describe('speakers the tagger or the sentence hides', () => {
   it('gives "the former president said" to one who held the office, not to the one who holds it', () => {
     const f = facts('President Barack Nowak spoke first. Former president Olaf Berg got in on the game, bashing the rivals at a rally.\n\nMr Nowak left early. “Sometimes I get the feeling that he is running against me,” the former president said.');
     expect(f.quotes.find((q) => q.text.startsWith('Sometimes'))!.speakers).toEqual(['Olaf Berg']);
+  });
+
+  it('reads a German title in a description as the office it names ("the Hungarian Ministerpräsident")', () => {
+    expect(readDescription('the Hungarian Ministerpräsident')).toEqual({ head: 'minister', mods: ['hungarian', 'prime'] });
+    expect(readDescription('the German Außenminister')).toEqual({ head: 'minister', mods: ['german', 'foreign'] });
+    expect(holdsOffice(['Ministerpräsident'], readDescription('the prime minister')!)).toBe(true);
   });
 
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {

@@ -49,6 +49,9 @@ export function readDescription(phrase: string): Description | null {
     return { head: office, mods: [nationality] };
   }
   const m = DESCRIPTION.exec(t);
+  // "the Hungarian Ministerpräsident": a German title is the English office it names.
+  const german = m && !ROLE_NOUNS.has(m[2].toLowerCase()) ? germanOffice(fold(m[2]).toLowerCase()) : null;
+  if (m && german && !words(m[1]).some((w) => NOT_MODIFIERS.has(w))) return { head: german[german.length - 1], mods: [...words(m[1]), ...german.slice(0, -1)] };
   if (!m || !ROLE_NOUNS.has(m[2].toLowerCase())) return null;
   const mods = words(m[1]);
   // "the secretary general", "the attorney general": one office, not a general.
