@@ -13,3 +13,26 @@ describe('event kinds: triggers', () => {
     expect(kindsOf('The Nordland delegation is expected in Ostby later this month.')).toEqual(['meeting']);
   });
 });
+
+describe('event kinds: more triggers', () => {
+  it('talks that have begun are talks', () => {
+    expect(kindsOf('The talks have begun, a little later than planned.')).toEqual(['talks']);
+  });
+
+  it('a parliament voting to dismiss a minister is a dismissal, not a plain decision', () => {
+    expect(kindsOf('Nordland’s parliament voted on Wednesday to dismiss the justice minister, Olaf Berg.')).toEqual(['resignation']);
+  });
+
+  it('an office taken up or confirmed by a chamber is an appointment', () => {
+    expect(kindsOf('Anna Lund was confirmed by the Senate on January 24.')).toEqual(['appointment']);
+    expect(kindsOf('Olaf Berg, who took charge of the army in February, is a veteran.')).toEqual(['appointment']);
+  });
+
+  it('the call that lasted an hour is a call, whoever tells of it', () => {
+    expect(kindsOf('The Nordland spokesman says the call lasted about an hour and a half.')).toEqual(['call']);
+  });
+
+  it('a country invoking a treaty article is a decision', () => {
+    expect(kindsOf('Nordland invoked Article 4 on Wednesday.')).toEqual(['decision']);
+  });
+});
