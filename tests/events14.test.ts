@@ -36,3 +36,16 @@ describe('event kinds: more triggers', () => {
     expect(kindsOf('Nordland invoked Article 4 on Wednesday.')).toEqual(['decision']);
   });
 });
+
+describe('event kinds: a weapon fired is no dismissal', () => {
+  it('missiles fired are an attack or nothing, never a resignation', () => {
+    expect(kindsOf('That night Nordland fired a ballistic missile at a depot in the Ostby region.')).toEqual(['attack']);
+    expect(kindsOf('A decoy costs little; the missiles fired at them cost many times more.')).not.toContain('resignation');
+    expect(kindsOf('It was the first time allied forces had fired on Nordland aircraft.')).not.toContain('resignation');
+  });
+
+  it('a person fired from an office still is', () => {
+    expect(kindsOf('Olaf Berg fired his defence minister on Monday.')).toEqual(['resignation']);
+    expect(kindsOf('The defence minister was fired on Monday.')).toEqual(['resignation']);
+  });
+});
