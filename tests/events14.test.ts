@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kindsOf } from '../src/extract/events.ts';
+import { buildKnowledgeBase } from '../src/knowledge/build.ts';
+import { tempKnowledge } from './helpers.ts';
 
 // Session 14 of issue 10: trigger kinds (invented names and places only).
 describe('event kinds: triggers', () => {
@@ -47,5 +49,21 @@ describe('event kinds: a weapon fired is no dismissal', () => {
   it('a person fired from an office still is', () => {
     expect(kindsOf('Olaf Berg fired his defence minister on Monday.')).toEqual(['resignation']);
     expect(kindsOf('The defence minister was fired on Monday.')).toEqual(['resignation']);
+  });
+});
+
+describe('event kinds: talks with a leader', () => {
+  it('talks with the Nordland president are a meeting, whatever adjective names him', async () => {
+    const story = `---
+title: Berg in Ostby
+published: 2026-03-12
+source: Test Wire
+---
+
+Olaf Berg, who was in Ostby on Wednesday for talks with the Nordland president, Anna Lund, said the plan was ready.
+`;
+    const kinds = (await buildKnowledgeBase(tempKnowledge({ 'visit.md': story }))).events.map((e) => e.kind);
+    expect(kinds).toContain('meeting');
+    expect(kinds).not.toContain('talks');
   });
 });
