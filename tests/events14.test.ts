@@ -67,3 +67,19 @@ Olaf Berg, who was in Ostby on Wednesday for talks with the Nordland president, 
     expect(kinds).not.toContain('talks');
   });
 });
+
+describe('event kinds: offices given, guests greeted', () => {
+  it('someone made an envoy or put at the head of a body is appointed', () => {
+    expect(kindsOf('On March 15 Olaf Berg made him special envoy to Nordland alone.')).toEqual(['appointment']);
+    expect(kindsOf('Olaf Berg makes Lund head of the presidential office.')).toEqual(['appointment']);
+    expect(kindsOf('Olaf Berg created a maritime board and put Anna Lund at its head.')).toEqual(['appointment']);
+    // Making something clear is no appointment.
+    expect(kindsOf('He made clear the minister would stay.')).toEqual([]);
+  });
+
+  it('a guest greeted at a place, leaders one gathers, a candidate who withdraws', () => {
+    expect(kindsOf('Olaf Berg greeted Anna Lund at the palace on Tuesday.')).toEqual(['meeting']);
+    expect(kindsOf('Olaf Berg gathers the army chiefs of Nordland in Ostby.')).toEqual(['meeting']);
+    expect(kindsOf('Anna Lund withdraws from the race for secretary general.')).toEqual(['decision']);
+  });
+});
