@@ -83,3 +83,26 @@ describe('event kinds: offices given, guests greeted', () => {
     expect(kindsOf('Anna Lund withdraws from the race for secretary general.')).toEqual(['decision']);
   });
 });
+
+describe('event kinds: sanctions, borders, officials suspended, airspace', () => {
+  it('reads sanctions imposed, consultations requested under a treaty article and a border closed as decisions', () => {
+    expect(kindsOf('Nordland put both him and the fund under sanctions.')).toEqual(['decision']);
+    expect(kindsOf("Nordland's government asked for consultations under Article 4 on Friday.")).toEqual(['decision']);
+    expect(kindsOf('Nordland closed its border with Westmark on Friday.')).toEqual(['decision']);
+  });
+
+  it('reads a party pulled out of the coalition and a minister suspended as a resignation', () => {
+    expect(kindsOf('Olaf Berg pulled his party out of the coalition in June.')).toEqual(['resignation']);
+    expect(kindsOf('On Wednesday the government suspended Berg, the justice minister.')).toEqual(['resignation']);
+  });
+
+  it('reads someone who speaks with a leader for half an hour as a call', () => {
+    expect(kindsOf('Anna Lund speaks with Berg for about half an hour.')).toEqual(['call']);
+  });
+
+  it('reads a town retaken, airspace violated and a plant occupied by troops as attacks', () => {
+    expect(kindsOf('Nordland retakes Ostby.')).toEqual(['attack']);
+    expect(kindsOf('It was the fourth violation of our airspace this year.')).toEqual(['attack']);
+    expect(kindsOf('Westmark troops occupied the plant in March.')).toEqual(['attack']);
+  });
+});
