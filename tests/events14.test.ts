@@ -106,3 +106,13 @@ describe('event kinds: sanctions, borders, officials suspended, airspace', () =>
     expect(kindsOf('Westmark troops occupied the plant in March.')).toEqual(['attack']);
   });
 });
+
+describe('event kinds: arrivals, receptions, emergency meetings', () => {
+  it('reads visits told in the present and emergency meetings as meetings', () => {
+    expect(kindsOf('Army Secretary Olaf Berg and General Lund arrive in Ostby.')).toEqual(['meeting']);
+    expect(kindsOf('King Olaf receives Lund at Nordhall.')).toEqual(['meeting']);
+    expect(kindsOf('An emergency Security Council meeting was held on Monday.')).toEqual(['meeting']);
+    expect(kindsOf('Berg and Lund meet at the Villa Nord after the funeral.')).toEqual(['meeting']);
+    expect(kindsOf('Anna Lund is to travel to the United Nations in New York.')).toEqual(['meeting']);
+  });
+});
