@@ -116,3 +116,16 @@ describe('event kinds: arrivals, receptions, emergency meetings', () => {
     expect(kindsOf('Anna Lund is to travel to the United Nations in New York.')).toEqual(['meeting']);
   });
 });
+
+describe('event kinds: the dead and wounded of an exchange', () => {
+  it('reads soldiers handed over, bodies to hand over and exchanges of the dead as the exchange, not a toll', () => {
+    expect(kindsOf('Nordland got back 246 of its soldiers, and a further 31 wounded Nordlanders were handed over on Sunday.')).toEqual(['exchange']);
+    expect(kindsOf('Westmark would hand over the bodies of 6,000 fallen Nordland soldiers.')).toEqual(['exchange']);
+    expect(kindsOf('The exchanges of the dead have also continued.')).toEqual(['exchange']);
+  });
+
+  it('a power line gone dead is no casualty; people killed are', () => {
+    expect(kindsOf('Its last external connection, the 750-kilovolt line, went dead at 16:56.')).toEqual([]);
+    expect(kindsOf('Seven people were killed.')).toEqual(['casualties']);
+  });
+});
