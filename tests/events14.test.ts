@@ -119,7 +119,7 @@ describe('event kinds: arrivals, receptions, emergency meetings', () => {
 
 describe('event kinds: the dead and wounded of an exchange', () => {
   it('reads soldiers handed over, bodies to hand over and exchanges of the dead as the exchange, not a toll', () => {
-    expect(kindsOf('Nordland got back 246 of its soldiers, and a further 31 wounded Nordlanders were handed over on Sunday.')).toEqual(['exchange']);
+    expect(kindsOf('Nordland got back 246 of its soldiers, and a further 31 wounded Ostbians were handed over on Sunday.')).toEqual(['exchange']);
     expect(kindsOf('Westmark would hand over the bodies of 6,000 fallen Nordland soldiers.')).toEqual(['exchange']);
     expect(kindsOf('The exchanges of the dead have also continued.')).toEqual(['exchange']);
   });
