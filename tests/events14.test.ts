@@ -134,6 +134,7 @@ describe('event kinds: a loan talked about is no aid', () => {
   it('a loan given, agreed or lent is aid; the loan named in passing is not', () => {
     expect(kindsOf('The leaders agreed a 90-billion-euro loan for Nordland on Friday.')).toEqual(['aid']);
     expect(kindsOf('Westmark lent Nordland the money in a loan of 2 billion.')).toEqual(['aid']);
+    expect(kindsOf('The backing of its allies, including the 90 billion loan promised by Westmark, gives Nordland leverage.')).toEqual(['aid']);
     expect(kindsOf('The loan was interest-free for Nordland, and the frozen assets remained frozen.')).toEqual([]);
     expect(kindsOf('Three outcomes are possible: a loan with guarantees, joint debt, or nothing.')).toEqual([]);
   });
