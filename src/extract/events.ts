@@ -346,11 +346,11 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
       // 23 to 25 May"): each is dated by the times nearer its own words than the other's, when it has any.
       const gap = (x: TimeExpression, a: number, b: number) => Math.max(0, a - x.end, x.start - b);
       for (const { kind: trigger, at, end, recalled, spoken } of kinds) {
-        // "held talks with Olaf Berg", "for talks with the president": talks with a person are a meeting;
+        // "held talks with Olaf Berg", "for talks with the (Nordland) president": talks with a person are a meeting;
         // a round of talks is between delegations, countries or teams.
         let kind = trigger;
         if (kind === 'talks') {
-          const w = /\b(?:talks|discussions)\s+with\s+(?:(?:the\s+)?(?:president|prime minister|chancellor|king|crown prince|pope)\b|(?:his|her)\s+(?!(?:delegation|team|side|negotiators)\b)\p{Ll}+|)/iu.exec(s.text.slice(Math.max(0, at - 40), end + 60));
+          const w = /\b(?:talks|discussions)\s+with\s+(?:(?:the\s+)?(?:[\p{L}.-]+\s+)?(?:president|prime minister|chancellor|king|crown prince|pope)\b|(?:his|her)\s+(?!(?:delegation|team|side|negotiators)\b)\p{Ll}+|)/iu.exec(s.text.slice(Math.max(0, at - 40), end + 60));
           if (w) {
             const after = s.start + Math.max(0, at - 40) + w.index + w[0].length;
             if (w[0].trim().split(/\s+/).length > 2 || inSentence.some((m) => m.start >= after && m.start <= after + 2 && !m.pronoun)) kind = 'meeting';
