@@ -26,3 +26,33 @@ describe('ask "who sat on the … side": a line-up', () => {
     expect(top.citation.paragraph).toBe(2);
   });
 });
+
+describe('ask "what did X say …": X is the one asked, the others named are the topic', () => {
+  it('prefers where the subject speaks to where someone named in the topic does', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'call.md': article('A call', '2025-11-24',
+          '"It was a good and long call," Olaf Berg said of his call with Anna Lund on Monday.',
+          'Later, in Nordhaven, Eva Strand weighed in. "Nothing has changed," she said.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, "What did Strand say after Berg's call with Lund?").results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
+
+describe('ask "what did X say about …": a reaction in the paragraph after the news', () => {
+  it('ranks the paragraph where X answers above the report of the news, which names X nowhere', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'plant.md': article('Night', '2025-02-14',
+          'Overnight a drone struck the shelter over the old reactor of the Nordhaven power plant, causing a fire on the roof, officials said.',
+          '"There is no talk of that," Eva Strand told reporters.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'What did Strand say about the drone strike on the Nordhaven reactor?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
