@@ -56,3 +56,23 @@ describe('ask "what did X say about …": a reaction in the paragraph after the 
     expect(top.citation.paragraph).toBe(2);
   });
 });
+
+describe('ask: words news uses for one another', () => {
+  it('finds "bill" for "law", "jets" for "fighters" and "demands" for "conditions"', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'news.md': article('News', '2025-08-28',
+          'Olaf Berg vetoed a bill on Monday that would have extended aid to the harbour towns.',
+          'Olaf Berg said he would not veto anything before the summer.',
+          'Nordland will send four jets to the northern base, Anna Lund said on Monday.',
+          'Nordland will send a team to the northern base.',
+          'Per Holm made three demands for the talks in Nordhaven on Friday, in a long speech to parliament that lasted most of the afternoon.',
+          'Per Holm spoke about the talks in Nordhaven.'),
+        'other.md': filler,
+      }),
+    );
+    expect(ask(kb, 'Which law did Berg veto?').results[0].citation.paragraph).toBe(1);
+    expect(ask(kb, 'Which fighters will Nordland send to the northern base?').results[0].citation.paragraph).toBe(3);
+    expect(ask(kb, 'What conditions did Holm set for the talks in Nordhaven?').results[0].citation.paragraph).toBe(5);
+  });
+});
