@@ -1098,6 +1098,12 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(holdsOffice(['Ministerpräsident'], readDescription('the prime minister')!)).toBe(true);
   });
 
+  it('takes no sentence opener into a title before an honorific ("Afterwards Mr Berg" has no role "Afterwards Mr")', () => {
+    const f = facts('Olaf Berg, the aide, attended the talks. Afterwards Mr Berg told reporters the meeting had been useful. Treasury Secretary Anna Lund agreed.');
+    expect(f.people.find((p) => p.name === 'Olaf Berg')!.roles.map((r) => r.text)).toEqual(['aide']);
+    expect(f.people.find((p) => p.name === 'Anna Lund')!.roles.map((r) => r.text)).toEqual(['Treasury Secretary']);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

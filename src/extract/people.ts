@@ -74,7 +74,7 @@ function titleBefore(text: string, toks: NerToken[], from: number, taken: Set<nu
     } else if (sawRole && BODY_WORDS.has(f) && owners < OWNER_WORDS) {
       // "Foreign ministry spokeswoman X": the body the office serves, in lower case, is part of the title.
       owners++;
-    } else if (sawRole && p.capitalized && !NOT_NAMES.has(f) && !CALENDAR_WORDS.has(f) && owners < OWNER_WORDS && p.sentenceStart && (ORG_WORDS.has(f) || isAcronym(p.text) || !englishPos(f) || (toks[k + 1].capitalized && isRoleWord(bare(toks[k + 1].folded))))) {
+    } else if (sawRole && p.capitalized && !NOT_NAMES.has(f) && !CALENDAR_WORDS.has(f) && owners < OWNER_WORDS && p.sentenceStart && (ORG_WORDS.has(f) || isAcronym(p.text) || !englishPos(f) || (toks[k + 1].capitalized && isRoleWord(bare(toks[k + 1].folded)) && !HONORIFICS.has(bare(toks[k + 1].folded).replace(/\.$/, ''))))) {
       // Opening the sentence, an organisation, an acronym, a word that is no English word ("Nordmark Gov.
       // X") or one in title case with the title ("Treasury Secretary X").
       owners++;
