@@ -1104,6 +1104,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(f.people.find((p) => p.name === 'Anna Lund')!.roles.map((r) => r.text)).toEqual(['Treasury Secretary']);
   });
 
+  it('reads "their own delegation, led by X" as "head of the delegation"', () => {
+    const f = facts('Officials said that their own delegation, led by Foreign Minister Olaf Berg, would also take part.');
+    expect(f.people.find((p) => p.name === 'Olaf Berg')!.roles.map((r) => r.text)).toContain('head of the delegation');
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

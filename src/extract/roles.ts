@@ -156,7 +156,8 @@ export function listRole(text: string, start: number): string | null {
   const led = isLed && new RegExp(String.raw`\b(?:a|an|the)?\s*((?:(?!(?:where|which|who|that|when|and|or|but|while|whose)\s)[\p{L}’']+\s+){0,2}?${BODY}),?\s+(?:(?:was|were|is|are|has been|had been|will be|again|also)\s+)*(?:led|headed|chaired)\s+by\s+$`, 'iu').exec(before);
   if (led) {
     // ("Opposite him sat a delegation led by X": the words before a determiner are the clause's.)
-    const body = led[1].trim().replace(/^.*?\b(?:a|an|the)\s+(?=\S)/i, '').replace(/\bdelegations\b/i, 'delegation').replace(/\bside$/i, 'delegation');
+    // ("their own delegation, led by X": a possessive is no body's name; "head of the delegation".)
+    const body = led[1].trim().replace(/^.*?\b(?:a|an|the)\s+(?=\S)/i, '').replace(/^(?:their|its|his|her|our)\s+(?:own\s+)?/i, '').replace(/\bdelegations\b/i, 'delegation').replace(/\bside$/i, 'delegation');
     return /^\p{Lu}[\p{L}.’'-]*[’']s\s/u.test(body) ? `head of ${body}` : `head of the ${body}`;
   }
   // "Ukraine's delegation was led by A. Russia's was led by X": the body named a sentence before.
