@@ -1109,6 +1109,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(f.people.find((p) => p.name === 'Olaf Berg')!.roles.map((r) => r.text)).toContain('head of the delegation');
   });
 
+  it('gives "X, who was there for talks with the Nordish president, Y, said …" to X, not to Y', () => {
+    const f = facts('Olaf Berg, who was in the capital for talks with the Nordish president, Piotr Nowak, said Nordland would support a halt to strikes.');
+    expect(f.quotes.find((q) => q.text.startsWith('Nordland would'))!.speakers).toEqual(['Olaf Berg']);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

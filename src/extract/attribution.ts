@@ -136,6 +136,10 @@ export function sourceBefore(text: string, refs: Ref[], from: number, verbStart:
     if (/\b(?:for|of|to|with|against|about|towards?)\s+$/i.test(text.slice(Math.max(from, r.start - 10), r.start))) return nominalBefore(text, from, verbStart);
     // "an aide who met Berg said": the name is the object of a relative clause about the speaker.
     if (/\b(?:who|whom|which|that)\s+(?:\p{Ll}+\s+){1,4}$/u.test(text.slice(Math.max(from, r.start - 40), r.start))) return nominalBefore(text, from, verbStart);
+    // "Berg, who was in the capital for talks with the Nordish president, Piotr Nowak, said": the
+    // name closes a relative clause about Berg, who speaks.
+    const holder = refs.find((x) => x.start >= from && x.end <= r.start && x.people.length && !x.pronoun && /^,\s+who\s[^;.“”"]*,\s*$/.test(text.slice(x.end, r.start)));
+    if (holder && /^,\s*$/.test(text.slice(r.end, verbStart))) return { people: holder.people, text: null };
     return { people: group(text, refs.filter((x) => x.start >= from), r), text: null };
   }
   // "Berg, who had said on Sunday that …": the name a relative clause of saying hangs on speaks.
