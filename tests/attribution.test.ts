@@ -1,4 +1,5 @@
 import { holdsOffice, readDescription } from '../src/extract/descriptions.ts';
+import { isPlaceName } from '../src/extract/people.ts';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/knowledge/parse.ts';
 import { extractFacts } from '../src/extract/facts.ts';
@@ -1112,6 +1113,13 @@ describe('speakers the tagger or the sentence hides', () => {
   it('gives "X, who was there for talks with the Nordish president, Y, said …" to X, not to Y', () => {
     const f = facts('Olaf Berg, who was in the capital for talks with the Nordish president, Piotr Nowak, said Nordland would support a halt to strikes.');
     expect(f.quotes.find((q) => q.text.startsWith('Nordland would'))!.speakers).toEqual(['Olaf Berg']);
+  });
+
+  it('reads German and French spellings of capitals as places, not people ("Kyjiw said …")', () => {
+    expect(isPlaceName('Kyjiw') && isPlaceName('Moskau') && isPlaceName('Warschau')).toBe(true);
+    const f = facts('Kyjiw said it had taken hundreds of soldiers captive. Moskau denied it, and Olaf Berg said Kyjiw was right.');
+    expect(f.people.map((p) => p.name)).toEqual(['Olaf Berg']);
+    expect(f.quotes.find((q) => q.text.startsWith('it had taken'))!.speakers).toEqual([]);
   });
 
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {

@@ -32,11 +32,14 @@ export const CAPITALS = new Set(
   `kyiv, kiev, moscow, washington, berlin, paris, london, brussels, geneva, istanbul, ankara, riyadh, jeddah, doha, abu dhabi,
   minsk, warsaw, oslo, stockholm, helsinki, copenhagen, rome, vienna, budapest, bratislava, prague, bucharest, chisinau,
   tbilisi, tallinn, riga, vilnius, beijing, tokyo, ottawa, madrid, lisbon, amsterdam, bern, dublin, athens, sofia, belgrade,
-  zagreb, tehran, baghdad, damascus, cairo, anchorage, new york, the hague, vatican city, new delhi, kuala lumpur`.split(/\s*,\s*/),
+  zagreb, tehran, baghdad, damascus, cairo, anchorage, new york, the hague, vatican city, new delhi, kuala lumpur,
+  kyjiw, kiew, moskau, moscou, warschau, brüssel, bruxelles, genf, genève, riad, wien, prag, varsovie, pékin, peking`.split(/\s*,\s*/),
 );
 
 /** The country a capital is the seat of ("the government in Tallinn" is Estonia's). */
 export const CAPITAL_OF: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  // (German and French spellings: translated reports keep them.)
+  kyjiw: 'Ukraine', kiew: 'Ukraine', moskau: 'Russia', moscou: 'Russia', warschau: 'Poland', varsovie: 'Poland', wien: 'Austria', prag: 'Czech Republic',
   kyiv: 'Ukraine', kiev: 'Ukraine', moscow: 'Russia', washington: 'United States', berlin: 'Germany', paris: 'France',
   london: 'United Kingdom', ankara: 'Turkey', riyadh: 'Saudi Arabia', doha: 'Qatar', 'abu dhabi': 'United Arab Emirates',
   minsk: 'Belarus', warsaw: 'Poland', oslo: 'Norway', stockholm: 'Sweden', helsinki: 'Finland', copenhagen: 'Denmark',
