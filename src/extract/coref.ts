@@ -228,11 +228,11 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
         }
         // "Standing between X and Y, he turned to …": the names in an opening phrase are not who "he" is.
         const afterPhrase = OPENING_PHRASE.test(text.slice(s.start, r.start));
-        // ("A Nordish officer, who asked not to be named because he …, said": the officer's "he".)
         // "Berg, he assured, is very respected": a speaker's aside after a name is someone else's
         // words about that name.
         const aside = INSERTED_SPEECH.exec(text.slice(r.end, r.end + 30));
         const about = aside && SPEECH_VERBS.has(aside[1]) ? outside.find((x) => !x.pronoun && x.people.length && x.start >= s.start && /^[’']?s?\s*,\s*$/.test(text.slice(x.end, r.start))) : undefined;
+        // ("A Nordish officer, who asked not to be named because he …, said": the officer's "he".)
         const antecedent = unnamedSubject ? [] : about ? last.filter((x) => !about.people.includes(x)) : afterPhrase ? last : named.length && namedAt < r.start ? named : described !== null ? [described] : last;
         const singular = !/^they$/i.test(word);
         // "he" cannot stand for a group; "they" for one person is usually a group we missed.
