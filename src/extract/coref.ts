@@ -271,7 +271,7 @@ export function resolvePronouns(article: Article, mentions: Mention[], people?: 
       else if (described !== null) last = [described];
       // "Asked if X was ready, he answered": the main clause's pronoun, not the subordinate subject, goes on.
       else if (subject.length) last = outside.find((r) => r.pronoun && r.people.length && r.start > s.start && r.end <= s.end)?.people ?? subject;
-      else if (isDescribedPerson(text, s) || unknownSpeakerOpens(text, s, outside, p.n === 1, midSentence)) last = [];
+      else if (isDescribedPerson(text, s) || unknownSpeakerOpens(text, s, outside, midSentence)) last = [];
       else if ((reported = reportedDescription(text, s)) !== null) {
         // "Officials say the prime minister used his time with X to …": the one described is who
         // the sentence is about, not X; no one when no one named holds that office.
@@ -320,9 +320,9 @@ const BARE_NAME_SPEAKS = /^(\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}’'-]+)?)\s+
  * person named, so better none than the wrong one. Only a word that is no common noun opening the
  * sentence ("Officials said"): one the article capitalises mid-sentence too, or no English word.
  */
-function unknownSpeakerOpens(text: string, s: { start: number; end: number }, refs: Ref[], firstParagraph: boolean, midSentence: Set<string>): boolean {
+function unknownSpeakerOpens(text: string, s: { start: number; end: number }, refs: Ref[], midSentence: Set<string>): boolean {
   const sentence = text.slice(s.start, s.end);
-  const skip = s.start === 0 && firstParagraph ? 0 : (OPENING_STAMP.exec(sentence)?.[0].length ?? 0);
+  const skip = OPENING_STAMP.exec(sentence)?.[0].length ?? 0;
   const m = BARE_NAME_SPEAKS.exec(sentence.slice(skip));
   if (!m) return false;
   const from = s.start + skip;
