@@ -49,11 +49,13 @@ export function readDescription(phrase: string): Description | null {
     return { head: office, mods: [nationality] };
   }
   const m = DESCRIPTION.exec(t);
-  // "the Hungarian Ministerpräsident": a German title is the English office it names.
-  const german = m && !ROLE_NOUNS.has(m[2].toLowerCase()) ? germanOffice(fold(m[2]).toLowerCase()) : null;
-  if (m && german && !words(m[1]).some((w) => NOT_MODIFIERS.has(w))) return { head: german[german.length - 1], mods: [...words(m[1]), ...german.slice(0, -1)] };
-  if (!m || !ROLE_NOUNS.has(m[2].toLowerCase())) return null;
+  if (!m) return null;
   const mods = words(m[1]);
+  if (!ROLE_NOUNS.has(m[2].toLowerCase())) {
+    // "the Hungarian Ministerpräsident": a German title is the English office it names.
+    const german = germanOffice(fold(m[2]).toLowerCase());
+    return german && !mods.some((w) => NOT_MODIFIERS.has(w)) ? { head: german[german.length - 1], mods: [...mods, ...german.slice(0, -1)] } : null;
+  }
   // "the secretary general", "the attorney general": one office, not a general.
   if (m[2].toLowerCase() === 'general' && mods.length && ROLE_NOUNS.has(mods[mods.length - 1])) {
     if (mods.some((w) => NOT_MODIFIERS.has(w))) return null;

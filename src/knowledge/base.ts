@@ -427,21 +427,23 @@ export class KnowledgeBase {
     const span = article ? this.span(article) : undefined;
     if (!span) return undefined;
     const isNear = (p: Person) => [paragraph, paragraph - 1].some((x) => x >= span.paragraphs[0] && binaryHas(p.paragraphs, x));
-    const near = span.mentions.map(([id]) => this.personById.get(id)).filter((p): p is Person => !!p && isNear(p));
-    const fits = near.filter((p) => fitsDescription(p.roles.map((r) => r.role), p.affiliation, d));
+    const fitting = (p: Person) => fitsDescription(p.roles.map((r) => r.role), p.affiliation, d);
+    const holds = (p: Person) => holdsOffice(p.roles.map((r) => r.role), d);
+    const inArticle = span.mentions.map(([id]) => this.personById.get(id)).filter((p): p is Person => !!p);
+    const near = inArticle.filter(isNear);
+    const fits = near.filter(fitting);
     if (fits.length > 0 || !namesCountry(d)) return fits.length === 1 ? fits[0] : undefined;
     // "…, launched the American president" paragraphs after his name: an office with its country is
     // one person, so the one person of the whole article who holds it is meant.
-    const inArticle = span.mentions.map(([id]) => this.personById.get(id)).filter((p): p is Person => !!p && fitsDescription(p.roles.map((r) => r.role), p.affiliation, d));
-    if (inArticle.length === 1) return inArticle[0];
+    const holders = inArticle.filter(fitting);
+    if (holders.length === 1) return holders[0];
     // "launched the Ukrainian president" where the base knows him only as "President": the one near
     // holder of the office, when no text gives his country and no other near person holds it.
     // (Not when someone near has no role at all: the president may be the one no text gave a title.)
     if (near.some((p) => p.roles.length === 0)) return undefined;
-    const holds = (p: Person) => holdsOffice(p.roles.map((r) => r.role), d);
     // (No one near holds it: the article's one holder of that office, as for a description with its country.)
     let office = near.filter(holds);
-    if (office.length === 0) office = span.mentions.map(([id]) => this.personById.get(id)).filter((p): p is Person => !!p && holds(p));
+    if (office.length === 0) office = inArticle.filter(holds);
     return office.length === 1 && !office[0].affiliation && !office[0].roles.some((r) => affiliationOf(r.role)) ? office[0] : undefined;
   }
 
