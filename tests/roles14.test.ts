@@ -23,6 +23,13 @@ describe('roles as a reader would give them', () => {
     expect(q.roles.map((r) => [r.text, r.former])).toEqual([['President', true]]);
   });
 
+  it('gives each name of a list whose items put the role first the role before it', () => {
+    const text = 'Around the table sat Olaf Berg, the president of the Nordish Council, Anna Lund, the Danish chancellor, Piotr Nowak, and the Finnish prime minister, Tomas Wolf, who arrived late.';
+    expect(people(text).map((p) => [p.name, p.role])).toEqual([['Olaf Berg', null], ['Anna Lund', 'president of the Nordish Council'], ['Piotr Nowak', 'Danish chancellor'], ['Tomas Wolf', 'Finnish prime minister']]);
+    // A list that closes "and NAME, the role" puts each role after its name.
+    expect(person('Leaders met. Olaf Berg, the Nordish president, Anna Lund, the Danish chancellor, and Piotr Nowak, the Finnish prime minister, posed.', 'Olaf Berg')?.role).toBe('Nordish president');
+  });
+
   it('reads the role before the comma from its own determiner, past the verb before it', () => {
     expect(person('Mr Nowak is expected in Nordland on Monday to see the crown prince, Olaf Berg, but he will not sit in the room.', 'Olaf Berg')?.role).toBe('crown prince');
     // A role that is the clause's ("became the …") is still not the name's.

@@ -189,6 +189,11 @@ const SLAVIC_SURNAME = /\p{Ll}(?:skyy|skyi|skiy|sky|ski|enko|chuk|czuk|shyn|ovyc
 const INVERTED_AFTER_QUOTE = /[,.!?]\s*[”"]\s+(?:said|says|added|adds|wrote|asked|replied|remembered|recalled|noted|continued|explained|insisted|argued|warned|recounted|observed)\s+$/;
 /** ", Mark Rutte, and": a name of two capitalised words and more, set off by commas. */
 const NAME_AFTER_APPOSITIVE = /^,\s+\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)+\s*(?:,|\s+and\b)/u;
+/**
+ * "…, and the Canadian prime minister, NAME" closing a list: its items are each a role and the name
+ * after it, so a role after the list's first name is the next one's.
+ */
+const ROLE_FIRST_LIST_END = /^[^.;:!?]*?,?\s+and\s+(?:the|\p{Lu}[\p{L}’'-]*[’']s)\s+[^,.;:]{2,60},\s+\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)+\s*[,.;]/u;
 /** ", an activist and former political prisoner", ", 54, a lawyer": a person's appositive, not an outlet's. */
 const PERSON_APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+(?![^,.]*\b(?:agency|newspaper|outlet|site|website|broadcaster|channel|group|organi[sz]ation|company|firm|party|network|daily|magazine|service|institute|union|alliance|coalition|ministry|government)\b)|\d{2},|who\s)/;
 
@@ -547,7 +552,8 @@ export function extractPeople(article: Article): PeopleResult {
     const before = !titled || apposition !== null ? roleBeforeComma(text, c.titleStart) : null;
     // "The head of Nordish diplomacy, X, the secretary general of the alliance, Y, and …": pairs of a
     // role and the name after it; the role after X is Y's.
-    const nextsRole = before !== null && apposition !== null && NAME_AFTER_APPOSITIVE.test(text.slice(text.indexOf(apposition, last.end) + apposition.length));
+    const afterApposition = apposition !== null ? text.slice(text.indexOf(apposition, last.end) + apposition.length) : '';
+    const nextsRole = apposition !== null && NAME_AFTER_APPOSITIVE.test(afterApposition) && (before !== null || ROLE_FIRST_LIST_END.test(afterApposition));
     if (!last.possessive) {
       found.push([nextsRole ? null : apposition, 'appositive'], [relativeRole(text, last.end), 'relative', relativeRoleIsPast(text, last.end)]);
       // "X, the envoy for investment, who also runs the fund,": a relative after the appositive is
