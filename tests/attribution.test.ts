@@ -1122,6 +1122,13 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(f.quotes.find((q) => q.text.startsWith('it had taken'))!.speakers).toEqual([]);
   });
 
+  it('reads a month before a sentence subject as no title ("In March Berg made …, calling him “…”" is Berg\'s)', () => {
+    const f = facts('In March Anna Lund made the change official and called him "a highly respected military expert". \n\n"We had good talks with President Olaf Berg yesterday," Piotr Nowak wrote on his network, saying there was "a very good chance" of peace.');
+    expect(direct(f).find((q) => q.text.startsWith('a highly'))!.speakers).toEqual(['Anna Lund']);
+    // (A title after the preposition still makes the name its object.)
+    expect(direct(f).find((q) => q.text.startsWith('a very good'))!.speakers).toEqual(['Piotr Nowak']);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

@@ -8,6 +8,8 @@
 import type { Ref } from './coref.ts';
 import { PHRASAL_SPEECH, SPEECH_VERBS } from './lexicon/verbs.ts';
 import { CALENDAR_WORDS, NOT_NAMES, ROLE_NOUNS } from './lexicon/names.ts';
+import { isRoleWord } from './roles.ts';
+import { fold } from '../text/normalize.ts';
 
 
 /** The words a speaker is: named people, or a source as written. */
@@ -225,11 +227,26 @@ const VERB_AFTER_SUBJECT = new RegExp(String.raw`^(?:\s*\([^()]{1,30}\))?(?:,[^,
 /** …and after a name that closes an appositive to the role before it: "…, Donald Tusk, addressed". */
 const VERB_AFTER_APPOSED = new RegExp(String.raw`^,\s+${VERB}`, 'u');
 
+const PREPOSITIONS = new Set('with to by from of for about on at in after before like between among alongside beside behind against toward towards without despite amid than including'.split(' '));
+
+/**
+ * "an interview with journalist X", "talks with President X": a preposition and up to two title
+ * words (lower-case, or role words) before a name. ("In March X made …": a month is no title.)
+ */
+function objectOfPreposition(before: string): boolean {
+  const ws = before.trimEnd().split(/\s+/);
+  for (let k = ws.length - 1; k >= 0 && k >= ws.length - 3; k--) {
+    if (PREPOSITIONS.has(ws[k].toLowerCase())) return true;
+    if (!/^\p{Ll}/u.test(ws[k]) && !isRoleWord(fold(ws[k]))) return false;
+  }
+  return false;
+}
+
 export function sentenceSubjectBefore(text: string, refs: Ref[], from: number, at: number): Source | null {
   for (const r of refs) {
     if (r.start < from || r.end > at || !r.people.length) continue;
     // ("an interview with journalist X": a preposition's object, with its lower-case title words.)
-    if (/\b(?:with|to|by|from|of|for|about|on|at|in|after|before|like|between|among|alongside|beside|behind|against|towards?|without|despite|amid|than|including)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}$/iu.test(text.slice(Math.max(from, r.start - 40), r.start))) continue;
+    if (objectOfPreposition(text.slice(Math.max(from, r.start - 40), r.start))) continue;
     // "Bush also attacked billionaire Trump, with whom he clashed, calling him …": a name after the
     // sentence's own verb is its object (an opening phrase closed by a comma may stand before a subject).
     // (Only after the opening phrase's comma: "Amid calls to list those blacklisted, the paper's X provided …".)

@@ -150,7 +150,8 @@ export function describedSubject(text: string, s: { start: number; end: number }
   return lastNamedWho(mentions, paragraph, s.start, (i) => fitsPerson(people[i], d));
 }
 
-const OWNER_DESCRIPTION = /^\s*(the\s+[^,;’'“”"]{2,40}?)[’']s\s+\p{Ll}/iu;
+// (No "i" flag: with it \p{Ll} would match the capital of "the president's Olaf Berg".)
+const OWNER_DESCRIPTION = /^\s*([Tt]he\s+[^,;’'“”"]{2,40}?)[’']s\s+\p{Ll}/u;
 
 /**
  * The person named last, within the three paragraphs up to `paragraph` (before `before` in it),
