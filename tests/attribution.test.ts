@@ -1129,6 +1129,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(direct(f).find((q) => q.text.startsWith('a very good'))!.speakers).toEqual(['Piotr Nowak']);
   });
 
+  it('gives a participle after "…, declared X on the radio," to X ("assuring that “…”")', () => {
+    const f = facts('Nordland is strong, declared Olaf Berg on the radio station RBK, assuring that the economy keeps its "macroeconomic stability" despite the war.');
+    expect(direct(f).find((q) => q.text.startsWith('macroeconomic'))!.speakers).toEqual(['Olaf Berg']);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

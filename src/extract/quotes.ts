@@ -123,8 +123,8 @@ function attributionAfter(text: string, refs: Ref[], from: number, sentenceEnd: 
   return { source: src!, cue: v.w };
 }
 
-/** "said Rep. Anna Berg (D-N.L.) at the time, " / "said Berg, a former diplomat, ": the name and its appositive, then the comma. */
-const INVERTED_NAME_THEN_COMMA = /^\s+(?:\p{Lu}[\p{L}.’'-]*\s+){0,5}\p{Lu}[\p{L}.’'-]*(?:\s*\([^()]{1,30}\))?(?:\s+(?:at the time|on \p{Lu}\p{Ll}+|later|afterwards|then|again))?(?:,\s+(?:a|an|the)\s[^,;“”"]{1,100})?,\s*$/u;
+/** "said Rep. Anna Berg (D-N.L.) at the time, " / "said Berg on the radio, " / "said Berg, a former diplomat, ": the name and its appositive, then the comma. */
+const INVERTED_NAME_THEN_COMMA = /^\s+(?:\p{Lu}[\p{L}.’'-]*\s+){0,5}\p{Lu}[\p{L}.’'-]*(?:\s*\([^()]{1,30}\))?(?:\s+(?:at the time|on \p{Lu}\p{Ll}+|later|afterwards|then|again|(?:on|in|to|at|during)\s+(?:the|a|an|his|her|their)\s+[^,;“”"]{2,40}?))?(?:,\s+(?:a|an|the)\s[^,;“”"]{1,100})?,\s*$/u;
 
 /** The speech verb nearest before a quote in its sentence, with its source: "Berg said: “…”". */
 function attributionBefore(text: string, plain: string, refs: Ref[], sentenceStart: number, quoteStart: number): Attribution | null {
@@ -152,7 +152,7 @@ function attributionBefore(text: string, plain: string, refs: Ref[], sentenceSta
     if (!named(src) && (/ing$/.test(t.w) || /\b(?:and|but)\s+(?:also\s+|now\s+|then\s+|later\s+)?$/.test(text.slice(Math.max(sentenceStart, t.start - 14), t.start)))) {
       // "…, Peskov said, describing it as “…”": the participle is the speaker's who said it just before.
       // ("… the same campaign points, calling him …": only a verb of saying, not a word that may be a noun.)
-      const said = /ing$/.test(t.w) ? speechVerbs(plain, sentenceStart, t.start).filter((v) => v !== t && v.end <= t.start && (BARE_CLAUSE_VERBS.has(v.w) || TELL_VERBS.has(v.w))).pop() : undefined;
+      const said = /ing$/.test(t.w) ? speechVerbs(plain, sentenceStart, t.start).filter((v) => v !== t && v.end <= t.start && (BARE_CLAUSE_VERBS.has(v.w) || TELL_VERBS.has(v.w) || INVERTING.has(v.w))).pop() : undefined;
       // ("“…,” said Berg at the time, adding that “…”": the inverted verb's source, after it.)
       const saidSrc = !said ? null : /^\s*,\s*$/.test(text.slice(said.end, t.start)) ? sourceBefore(text, refs, sentenceStart, said.start) :
         INVERTING.has(said.w) && INVERTED_NAME_THEN_COMMA.test(text.slice(said.end, t.start)) ? sourceAfter(text, refs, said.end, t.start) : null;
