@@ -1134,6 +1134,11 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(direct(f).find((q) => q.text.startsWith('macroeconomic'))!.speakers).toEqual(['Olaf Berg']);
   });
 
+  it('gives "…, declared the spokeswoman, who added that “…”" to whom the description stands for', () => {
+    const f = facts('Anna Lund, the foreign ministry spokeswoman, spoke on Monday.\n\n"The strikes are legitimate," declared the spokeswoman, who added that the warnings had been "voiced more than once at the highest level".');
+    expect(direct(f).find((q) => q.text.startsWith('voiced'))!.speakers).toEqual(['Anna Lund']);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

@@ -123,6 +123,8 @@ function attributionAfter(text: string, refs: Ref[], from: number, sentenceEnd: 
   return { source: src!, cue: v.w };
 }
 
+const DESCRIBED_WHO = /(?:^|[\s,])((?:the|a|an)\s+[^,;“”"]{2,60}?),\s+who\s+(?:also\s+|later\s+|then\s+|had\s+|has\s+)?$/i;
+
 /** "said Rep. Anna Berg (D-N.L.) at the time, " / "said Berg on the radio, " / "said Berg, a former diplomat, ": the name and its appositive, then the comma. */
 const INVERTED_NAME_THEN_COMMA = /^\s+(?:\p{Lu}[\p{L}.’'-]*\s+){0,5}\p{Lu}[\p{L}.’'-]*(?:\s*\([^()]{1,30}\))?(?:\s+(?:at the time|on \p{Lu}\p{Ll}+|later|afterwards|then|again|(?:on|in|to|at|during)\s+(?:the|a|an|his|her|their)\s+[^,;“”"]{2,40}?))?(?:,\s+(?:a|an|the)\s[^,;“”"]{1,100})?,\s*$/u;
 
@@ -147,6 +149,10 @@ function attributionBefore(text: string, plain: string, refs: Ref[], sentenceSta
     // "…, said Berg: “…”": the name after the verb — only after a verb that inverts with its
     // subject; after "calling", "told" or "labeled" the name is the object, not the speaker.
     if (!named(src) && INVERTING.has(t.w)) src = sourceAfter(text, refs, t.end, quoteStart);
+    // "…,” declared the spokeswoman, who added that “…”": the relative's antecedent, a description
+    // as written (who it is, `described` finds, as for the quote before).
+    const antecedent = named(src) ? null : DESCRIBED_WHO.exec(text.slice(sentenceStart, t.start));
+    if (antecedent && readDescription(antecedent[1])) src = { people: [], text: antecedent[1] };
     // "Berg shared a message, stating, “…”": a participle's speaker is the sentence's subject;
     // so is the speaker of "…, and said Russia was “ready right now”".
     if (!named(src) && (/ing$/.test(t.w) || /\b(?:and|but)\s+(?:also\s+|now\s+|then\s+|later\s+)?$/.test(text.slice(Math.max(sentenceStart, t.start - 14), t.start)))) {
