@@ -729,6 +729,14 @@ describe('reported speech with its hearers, a long object, a closing pronoun or 
     // "called X a day later" is a phone call, not a judgement.
     expect(reported('Commissioner Anna Lund called the head of the delegation a day later.')).toEqual([]);
   });
+
+  it('reads a clause after "said" that opens with "it" and a past verb, with "no" and a noun, or after "that,"', () => {
+    const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
+    expect(reported('Anna Lund, the foreign policy chief, said it sent a clear message.')).toEqual([['it sent a clear message', ['Anna Lund']]]);
+    expect(reported('Piotr Nowak said no compromise had yet been found on territory. Tomas Wolf said no, and left.')).toEqual([['no compromise had yet been found on territory', ['Piotr Nowak']]]);
+    expect(reported('Olaf Berg said that, for humanitarian reasons, Nordland was declaring a truce.')).toEqual([['for humanitarian reasons, Nordland was declaring a truce', ['Olaf Berg']]]);
+    expect(reported('Tomas Wolf answered today that Berg should end the war.')).toEqual([['Berg should end the war', ['Tomas Wolf']]]);
+  });
 });
 
 describe('speakers the tagger or the sentence hides', () => {

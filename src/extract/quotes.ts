@@ -560,8 +560,8 @@ interface Reported {
   to: number;
 }
 
-/** "said it was possible", "said this would take time": "it" opens a clause when a verb follows, not "said it" (so). */
-const IT_CLAUSE = /^\s+(?:it|this)\s+(?:was|is|were|would|will|had|has|could|should|might|must|may|did|does|seemed|seems|remained|remains|wanted|wants|needed|needs|looked|looks|made|makes|took|takes|appeared|appears)\b/;
+/** "said it was possible", "said this would take time", "said no deal had been reached": "it" opens a clause when a verb follows, not "said it" (so), nor "said no to". */
+const IT_CLAUSE = /^\s+(?:it|this)\s+(?:was|is|were|would|will|had|has|could|should|might|must|may|did|does|seemed|seems|remained|remains|wanted|wants|needed|needs|looked|looks|made|makes|took|takes|appeared|appears|sent|gave|saw|knew|found|got|came|went|kept|held|brought|meant|showed|shows|\p{Ll}{2,}ed)\b|^\s+no\s+(?:[\p{Ll}-]+\s+){1,2}(?:had|has|was|were|would|will|could|is|are|should|must|might|did|does|may|can)\b/u;
 
 /** A clause's opening: a pronoun or determiner, or a name with an auxiliary ("Russia had …"). */
 const CLAUSE_AUXILIARIES = 'had|has|was|were|would|will|could|is|are|should|must|might|did|does|may|can';
@@ -675,7 +675,8 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
         const after = verbEnd + (particle ? particle[0].length : 0);
         const rest = plain.slice(after, s.end);
         const that =
-          /^\s+(?:(?:on|in|to|at|during|after|before)\s+[^,.;]{1,40}?\s+)?that\s+/.exec(rest) ??
+          // ("answered today that", "said repeatedly that", "said that, for humanitarian reasons, …")
+          /^\s+(?:(?:(?:on|in|to|at|during|after|before)\s+[^,.;]{1,40}?|today|yesterday|again|later|earlier|\p{Ll}+ly)\s+)?that(?:\s*,\s*|\s+)/u.exec(rest) ??
           (TELL_VERBS.has(v.w) ? /^\s+(?:[^,.;“”"]{1,40}?\s+)?that\s+/.exec(rest) : null) ??
           (/^(?:told|tells|assured|assures)$/.test(v.w) ? TOLD_BARE_CLAUSE.exec(rest) : null) ??
           // "X said on Wednesday he had …", "said in a statement the talks …": a time or a medium, then the clause.
@@ -690,7 +691,7 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
         }
         if (WEAK_CUES.has(v.w) && !that && !judged) continue;
         from = that ? after + that[0].length : v.start;
-        cue = `${verb}${that && /that\s+$/.test(that[0]) ? ' that' : ''}`;
+        cue = `${verb}${that && /that[\s,]+$/.test(that[0]) ? ' that' : ''}`;
       }
       subject = src;
       const end = clauseEnd(plain, from, s.end);
