@@ -737,6 +737,14 @@ describe('reported speech with its hearers, a long object, a closing pronoun or 
     expect(reported('Olaf Berg said that, for humanitarian reasons, Nordland was declaring a truce.')).toEqual([['for humanitarian reasons, Nordland was declaring a truce', ['Olaf Berg']]]);
     expect(reported('Tomas Wolf answered today that Berg should end the war.')).toEqual([['Berg should end the war', ['Tomas Wolf']]]);
   });
+
+  it('reads a clause that opens with a number, hearers with a relative clause, and "…, officials say, …"', () => {
+    const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers, q.source ?? null]);
+    expect(reported('Olaf Berg said the 20-point framework was 90% agreed.')).toEqual([['the 20-point framework was 90% agreed', ['Olaf Berg'], null]]);
+    expect(reported('Nordland\'s defence ministry says 146 servicemen were returned.')).toEqual([['146 servicemen were returned', [], "Nordland's defence ministry"]]);
+    expect(reported('Anna Lund told lawmakers who demand more diplomacy instead of weapons that there had seldom been more diplomacy.')).toEqual([['there had seldom been more diplomacy', ['Anna Lund'], null]]);
+    expect(reported('For Nordish policy, officials say, little changes in the coming months.')).toEqual([['For Nordish policy, officials say, little changes in the coming months', [], 'officials']]);
+  });
 });
 
 describe('speakers the tagger or the sentence hides', () => {

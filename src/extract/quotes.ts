@@ -197,7 +197,7 @@ const CLOSING_TAIL = new RegExp(String.raw`,\s+([^,;“”"]{2,80}?)\s+(said|say
  * would …": a telling verb may have its hearers after it), never a relative clause ("…, in which the
  * minister insisted on …, had …").
  */
-const MIDDLE_ATTRIBUTION = new RegExp(String.raw`^([^,;“”"]{6,}?),\s+(?!(?:(?:in|of|for|with|to|by|from|at|on|during)\s+)?(?:which|whom|whose)\b|who\b|where\b|when\b)([^,;“”"]{2,60}?)\s+(said|says|added|adds|noted|insisted|argued|stressed|wrote|warned|explained|suggested|acknowledged|conceded|admitted|predicted|(?:told|tells|assured|reminded)(?:\s+(?:the\s+)?(?:[\p{L}’'-]+\s+){0,2}?(?:reporters|journalists|the\s+press|lawmakers|parliament|deputies|senators|allies|colleagues|viewers|listeners|students|him|her|them|us|me))?)(?:${WHEN_OR_WHERE})?,\s+[^“”"]{10,}$`, 'u');
+const MIDDLE_ATTRIBUTION = new RegExp(String.raw`^([^,;“”"]{6,}?),\s+(?!(?:(?:in|of|for|with|to|by|from|at|on|during)\s+)?(?:which|whom|whose)\b|who\b|where\b|when\b)([^,;“”"]{2,60}?)\s+(said|says|say|added|adds|noted|insisted|argued|stressed|wrote|warned|explained|suggested|acknowledged|conceded|admitted|predicted|(?:told|tells|assured|reminded)(?:\s+(?:the\s+)?(?:[\p{L}’'-]+\s+){0,2}?(?:reporters|journalists|the\s+press|lawmakers|parliament|deputies|senators|allies|colleagues|viewers|listeners|students|him|her|them|us|me))?)(?:${WHEN_OR_WHERE})?,\s+[^“”"]{10,}$`, 'u');
 
 /**
  * The attribution that closes a sentence after a comma: "…, city officials said." / "…, said Berg,
@@ -677,12 +677,13 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
         const that =
           // ("answered today that", "said repeatedly that", "said that, for humanitarian reasons, …")
           /^\s+(?:(?:(?:on|in|to|at|during|after|before)\s+[^,.;]{1,40}?|today|yesterday|again|later|earlier|\p{Ll}+ly)\s+)?that(?:\s*,\s*|\s+)/u.exec(rest) ??
-          (TELL_VERBS.has(v.w) ? /^\s+(?:[^,.;“”"]{1,40}?\s+)?that\s+/.exec(rest) : null) ??
+          // (The hearers may have a relative clause: "told lawmakers who demand more diplomacy that …".)
+          (TELL_VERBS.has(v.w) ? /^\s+(?:(?:[^,.;“”"]{1,40}?|[\p{L}-]+\s+who\s+[^,.;“”"]{1,60}?)\s+)?that\s+/u.exec(rest) : null) ??
           (/^(?:told|tells|assured|assures)$/.test(v.w) ? TOLD_BARE_CLAUSE.exec(rest) : null) ??
           // "X said on Wednesday he had …", "said in a statement the talks …": a time or a medium, then the clause.
           (BARE_CLAUSE_VERBS.has(v.w) ? TIMED_BARE_CLAUSE.exec(rest) : null) ??
           // "X said the talks had failed": say-verbs take a clause without "that".
-          (BARE_CLAUSE_VERBS.has(v.w) && (/^\s+(?!(?:in|on|at|to|with|for|after|before|during|from|by|of|as|so|it|this|nothing|yes|no)\b|(?:little|much|more)\s+(?:about|than|on|of|in|to|at|for|with|and|but|or|after|before|during|today|yesterday|later|here|there)\b|(?:little|much|more)\s+the\s+same\b|(?:little|much|more)\s*[,.;]|(?:little|much|more)$)[\p{L}’']+\s+[\p{L}’']+/u.test(rest) || IT_CLAUSE.test(rest)) ? /^\s+/.exec(rest) : null);
+          (BARE_CLAUSE_VERBS.has(v.w) && (/^\s+(?!(?:in|on|at|to|with|for|after|before|during|from|by|of|as|so|it|this|nothing|yes|no)\b|(?:little|much|more)\s+(?:about|than|on|of|in|to|at|for|with|and|but|or|after|before|during|today|yesterday|later|here|there)\b|(?:little|much|more)\s+the\s+same\b|(?:little|much|more)\s*[,.;]|(?:little|much|more)$)[\p{L}\p{N}][\p{L}\p{N}’'%-]*\s+[\p{L}\p{N}][\p{L}\p{N}’'%-]*/u.test(rest) || IT_CLAUSE.test(rest)) ? /^\s+/.exec(rest) : null);
         const judged = !that && JUDGEMENT.test(`${verb}${rest.slice(0, 120)}`);
         const bare = judged || REPORTING_WITHOUT_THAT.test(`${verb}${rest.slice(0, 10)}`.trim());
         if (!that && !bare) {
