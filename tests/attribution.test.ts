@@ -738,6 +738,14 @@ describe('reported speech with its hearers, a long object, a closing pronoun or 
     expect(reported('Tomas Wolf answered today that Berg should end the war.')).toEqual([['Berg should end the war', ['Tomas Wolf']]]);
   });
 
+  it('gives "X backs Y on a ceasefire and says …" to X, and reads "said no one expected …" and "said Nordland, as a …, could …"', () => {
+    const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
+    expect(reported('Tomas Wolf backs Olaf Berg on a ceasefire and says a later summit should be a four-way meeting.')).toEqual([['a later summit should be a four-way meeting', ['Tomas Wolf']]]);
+    expect(reported('Anna Lund said no one expected quick or easy decisions. Piotr Nowak said no summit between the two presidents was on the calendar.').map(([t]) => t)).toEqual(['no one expected quick or easy decisions', 'no summit between the two presidents was on the calendar']);
+    expect(reported('Olaf Berg said no to the plan and walked out.')).toEqual([]);
+    expect(reported('Olaf Berg spoke. Mr Berg said Nordland, as a sovereign country, could not accept any agreement made without it.')).toEqual([['Nordland, as a sovereign country, could not accept any agreement made without it', ['Olaf Berg']]]);
+  });
+
   it('reads a clause that opens with a number, hearers with a relative clause, and "…, officials say, …"', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers, q.source ?? null]);
     expect(reported('Olaf Berg said the 20-point framework was 90% agreed.')).toEqual([['the 20-point framework was 90% agreed', ['Olaf Berg'], null]]);

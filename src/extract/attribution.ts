@@ -100,8 +100,9 @@ function isGlue(s: string): boolean {
   // "Rep. Berg of Nordland, an ally of the leadership, said": the place, then an appositive.
   const of = /^\s+(?:of|at|from)\s+(?:the\s+)?\p{Lu}[^,;“”"]{0,60}?(?=,)/u.exec(s);
   if (of) return isGlue(s.slice(of[0].length));
-  // "X in his announcement speech called", "X on a call with reporters said"
-  if (/^\s+(?:in|on|at)\s+(?:a|an|the|his|her|their|its)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s*$/u.test(s)) return true;
+  // "X in his announcement speech called", "X on a call with reporters said" (not "X backs Y on a
+  // ceasefire and says": a conjunction ends the phrase, and the verb after it is the subject's)
+  if (/^\s+(?:in|on|at)\s+(?:a|an|the|his|her|their|its)\s+[\p{L}-]+(?:\s+(?!(?:and|but|or)\b)[\p{L}-]+){0,3}\s*$/u.test(s)) return true;
   // "X has increasingly decried", "X angrily denied": adverbs in -ly
   return ADVERBS.test(s);
 }

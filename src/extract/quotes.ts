@@ -560,8 +560,8 @@ interface Reported {
   to: number;
 }
 
-/** "said it was possible", "said this would take time", "said no deal had been reached": "it" opens a clause when a verb follows, not "said it" (so), nor "said no to". */
-const IT_CLAUSE = /^\s+(?:it|this)\s+(?:was|is|were|would|will|had|has|could|should|might|must|may|did|does|seemed|seems|remained|remains|wanted|wants|needed|needs|looked|looks|made|makes|took|takes|appeared|appears|sent|gave|saw|knew|found|got|came|went|kept|held|brought|meant|showed|shows|\p{Ll}{2,}ed)\b|^\s+no\s+(?:[\p{Ll}-]+\s+){1,2}(?:had|has|was|were|would|will|could|is|are|should|must|might|did|does|may|can)\b/u;
+/** "said it was possible", "said this would take time", "said no deal had been reached", "said Nordland, as a sovereign country, could not …": "it" opens a clause when a verb follows, not "said it" (so), nor "said no to". */
+const IT_CLAUSE = /^\s+(?:it|this)\s+(?:was|is|were|would|will|had|has|could|should|might|must|may|did|does|seemed|seems|remained|remains|wanted|wants|needed|needs|looked|looks|made|makes|took|takes|appeared|appears|sent|gave|saw|knew|found|got|came|went|kept|held|brought|meant|showed|shows|\p{Ll}{2,}ed)\b|^\s+no\s+(?!to\b)(?:(?!(?:and|but|or)\b)[\p{Ll}\p{N}-]+\s+){1,5}?(?:had|has|was|were|would|will|could|is|are|should|must|might|did|does|may|can|\p{Ll}{2,}ed)\b|^\s+\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?,\s+[^,;“”"]{2,60},\s+(?:had|has|was|were|would|will|could|is|are|should|must|might|did|does|may|can)\b/u;
 
 /** A clause's opening: a pronoun or determiner, or a name with an auxiliary ("Russia had …"). */
 const CLAUSE_AUXILIARIES = 'had|has|was|were|would|will|could|is|are|should|must|might|did|does|may|can';
