@@ -746,6 +746,13 @@ describe('reported speech with its hearers, a long object, a closing pronoun or 
     expect(reported('Olaf Berg spoke. Mr Berg said Nordland, as a sovereign country, could not accept any agreement made without it.')).toEqual([['Nordland, as a sovereign country, could not accept any agreement made without it', ['Olaf Berg']]]);
   });
 
+  it('gives "according to Berg\'s office" to the office, "according to Berg\'s spokesman Piotr Nowak" to Nowak, and ends a clause at "…, Reuters reported, and …"', () => {
+    const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers, q.source ?? null]);
+    expect(reported('The plan was handed to Anna Lund on Thursday. According to Lund\'s office, the president set out the principles that mattered.')).toEqual([['the president set out the principles that mattered', [], "Lund's office"]]);
+    expect(reported('The appearance was cancelled, according to Lund\'s spokesman Piotr Nowak, who said the format had been limited to filming.').find(([t]) => String(t).includes('format'))![1]).toEqual(['Piotr Nowak']);
+    expect(reported('Olaf Berg is leaving. He told associates in November that a new law made it a natural moment to go, Reuters reported, and the ministry confirmed his departure.')[0]).toEqual(['a new law made it a natural moment to go', ['Olaf Berg'], null]);
+  });
+
   it('reads a clause that opens with a number, hearers with a relative clause, and "…, officials say, …"', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers, q.source ?? null]);
     expect(reported('Olaf Berg said the 20-point framework was 90% agreed.')).toEqual([['the 20-point framework was 90% agreed', ['Olaf Berg'], null]]);

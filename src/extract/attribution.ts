@@ -292,6 +292,17 @@ export function sourceAfter(text: string, refs: Ref[], verbEnd: number, to: numb
   const r = refs.find((x) => x.people.length && x.start >= at && x.start <= at + 60 && /^(?:[\p{L}\p{N}’'.-]+\s+){0,5}$/u.test(text.slice(at, x.start)) && !/[,;.]/.test(text.slice(at, x.start).replace(/\b\p{L}{1,4}\./gu, '')) && !OWNS_LATER_NAME.test(text.slice(at, x.start)));
   // "said Trump had the opportunity": a name followed by its own verb is the said clause's subject.
   if (r && AUXILIARY_AFTER.test(text.slice(r.end, r.end + 12))) return null;
+  // "according to Berg's office", "said Berg's spokesman": the name owns the source, it is not it
+  // (unless the source is named next: "said Berg's spokesman, Piotr Nowak", "according to Berg's
+  // spokesman Piotr Nowak").
+  if (r && /^[’']s\s+\p{Ll}/u.test(text.slice(r.end, r.end + 4))) {
+    const cut = text.slice(r.end, to).search(/[,;:.“”"()—–]/);
+    const end = cut < 0 ? to : r.end + cut;
+    const apposed = refs.find((x) => x.people.length && !x.pronoun && x.start > r.end && (x.end <= end || /^,\s*$/.test(text.slice(end, x.start))));
+    if (apposed) return { people: apposed.people, text: null };
+    const owned = text.slice(r.start, end).trim();
+    if (end - r.start <= 60 && wordsIn(owned, 0, owned.length).length <= 5) return { people: [], text: owned };
+  }
   if (r) return { people: group(text, refs, r), text: null };
   const ws = wordsIn(text, at, to);
   const phrase: Word[] = [];

@@ -585,11 +585,12 @@ const TIMED_BARE_CLAUSE = new RegExp(
   'u',
 );
 
-const CLAUSE_BREAK = /,?\s+(?:and|but)\s+(?:said|says|added|adds|warned|noted|stressed|insisted|argued|complained|conceded|admitted|acknowledged|claimed|explained)\b|,\s+(?:and|but|while|although|though|even though|whereas)\s+(?:[\p{L}’'-]+\s+){1,4}?(?:said|says|added|described|called|warned|noted|insisted|argued|told)\b/u;
+const CLAUSE_BREAK = /,?\s+(?:and|but)\s+(?:said|says|added|adds|warned|noted|stressed|insisted|argued|complained|conceded|admitted|acknowledged|claimed|explained)\b|,\s+(?:and|but|while|although|though|even though|whereas)\s+(?:[\p{L}’'-]+\s+){1,4}?(?:said|says|added|described|called|warned|noted|insisted|argued|told|confirmed|announced|denied|wrote|stated)\b|,\s+(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}(?:reported|reports|said|says)\s*,/u;
 
 /**
- * A clause stops at the end of its sentence, at a second speech verb ("…, and said …"), or where
- * another subject's statement starts ("…, and officials described the date as flexible"). "X said
+ * A clause stops at the end of its sentence, at a second speech verb ("…, and said …"), where
+ * another subject's statement starts ("…, and officials described the date as flexible"), or at
+ * the outlet that carried it ("…, Reuters reported, and …"). "X said
  * that A and that B" is one statement: what a reader quotes as what X said, and what gold holds.
  */
 function clauseEnd(plain: string, from: number, sentenceEnd: number): number {
