@@ -107,6 +107,14 @@ describe('who said it', () => {
     expect(f.quotes.find((q) => q.text.startsWith('Nothing happened'))!.speakers).toEqual(['Anna Lund']);
   });
 
+  it('gives the questions to "our correspondent X" who spoke to Y, and what "you said" in a question to Y', () => {
+    const f = facts('Our correspondent Tomas Wolf spoke to Anna Lund, the energy adviser.\n\nQ: What happened on Tuesday?\n\nA: The line was cut again. Every day on diesel is a day closer to an accident.\n\nQ: You said a moment ago that "every day on diesel is a day closer to an accident". Is there a deadline?\n\nA: There is no deadline.');
+    expect(f.quotes.find((q) => q.text.startsWith('What happened'))!.speakers).toEqual(['Tomas Wolf']);
+    expect(f.quotes.find((q) => q.text.startsWith('There is no deadline'))!.speakers).toEqual(['Anna Lund']);
+    const recalled = f.quotes.find((q) => q.text.startsWith('every day on diesel'))!;
+    expect([recalled.speakers, recalled.cue]).toEqual([['Anna Lund'], 'said']);
+  });
+
   it('reads an interview whose questions are bold paragraphs or open with a dash, and an answer that runs on', () => {
     const intro = 'Anna Lund, the foreign minister, spoke to our correspondent Olaf Berg on Monday.';
     const turns = (paragraphs: string[]) => direct(facts([intro, ...paragraphs].join('\n\n'))).map((q) => [q.text.slice(0, 12), q.speakers]);

@@ -135,7 +135,8 @@ function roles(article: Article, people: ArticlePerson[], mentions: Mention[], f
     // ("Berg's team") nor a preposition's object ("the hearings of Berg").
     const sentenceStart = sentenceStartBefore(p.text, m.index);
     const subject = here.find((x) => x.start >= sentenceStart && x.end <= m.index && !/^[’']s\b/.test(p.text.slice(x.end, x.end + 2)) && !/\b(?:of|with|to|by|for|from|about|on|at|in)\s+(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}$/u.test(p.text.slice(Math.max(sentenceStart, x.start - 40), x.start))) ?? [...here].reverse().find((x) => x.end <= m.index);
-    const isJournalist = (x: Mention | undefined) => !!x && (JOURNALIST.test(p.text.slice(Math.max(0, x.start - 40), x.start)) || people[x.person].roles.some((r) => JOURNALIST.test(r.text)));
+    // (The title before the one spoken to stands after the verb: "Our correspondent X spoke to Y" calls X one, not Y.)
+    const isJournalist = (x: Mention | undefined) => !!x && (JOURNALIST.test(p.text.slice(Math.max(x.start >= m.index + m[0].length ? m.index + m[0].length : sentenceStart, x.start - 40), x.start)) || people[x.person].roles.some((r) => JOURNALIST.test(r.text)));
     if (/in an interview with/.test(m[0])) {
       if (object) interviewee = object.person;
     } else if (object && subject) {

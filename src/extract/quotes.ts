@@ -475,6 +475,13 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
         const opening = prev && prev.end <= qStart ? describedOpening(text.slice(prev.start, prev.end)) : null;
         if (opening) attribution = { source: opening, cue: he[1] };
       }
+      // "Q: You said the council “is not where this gets solved”": in a question, what "you" said is the
+      // interviewee's (who answers next), whatever the verb's object seems to name.
+      const you = turn ? YOU_SAID.exec(text.slice(s.start, Math.max(s.start, qStart))) : null;
+      if (turn && you) {
+        const answer = [...turns].find(([n, t]) => n > p.n && (t.people.join() !== turn.people.join() || t.source !== turn.source))?.[1];
+        if (answer?.people.length) attribution = { source: { people: answer.people, text: null }, cue: you[1] };
+      }
       if (!attribution && turn) attribution = null;
       else if (!attribution && allQuote && carried && span === spans[0]) attribution = carried;
       const f = fact(body, attribution?.source ?? noOne, attribution?.cue ?? null, 'direct', p.n, Math.max(qStart, 0));
@@ -537,6 +544,8 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
   }
   return quotes;
 }
+
+const YOU_SAID = /\b[Yy]ou\s+(?:have\s+|had\s+|also\s+|just\s+|once\s+)?(said|told|wrote|called|described|warned|argued|claimed|promised|put it)\b[^“”"]*[“"]?\s*$/;
 
 const ISSUED_STATEMENT = /\b(released|issued|put out|published|sent|read out|delivered)\s+(?:a|an|the|this|his|her|their)\s+(?:following\s+|brief\s+|short\s+|written\s+|joint\s+)?(?:statement|message|letter|note|response|reply|remarks)\s*:\s*$/;
 
