@@ -1178,6 +1178,16 @@ describe('speakers the tagger or the sentence hides', () => {
     expect(direct(f).find((q) => q.text.startsWith('voiced'))!.speakers).toEqual(['Anna Lund']);
   });
 
+  it('gives a joint statement to all who made it ("X and leaders, among them A, B and C, said", "Signed by A, B and C, it said", "the leaders wrote")', () => {
+    const f = facts('In a joint statement on Tuesday, President Olaf Berg and European leaders, among them Anna Lund, Piotr Nowak and Tomas Wolf, said they supported a halt to the fighting.\n\n"We remain committed to the principle that borders must not be changed by force," the leaders wrote.\n\nThe ministers followed with a text of their own. Signed by Anna Lund and Piotr Nowak, it said Nordland needed "ironclad security guarantees".');
+    const all = ['Olaf Berg', 'Anna Lund', 'Piotr Nowak', 'Tomas Wolf'];
+    expect(f.quotes.find((q) => q.text.startsWith('they supported'))!.speakers).toEqual(all);
+    expect(f.quotes.find((q) => q.text.startsWith('We remain'))!.speakers).toEqual(all);
+    expect(f.quotes.find((q) => q.text.startsWith('ironclad'))!.speakers).toEqual(['Anna Lund', 'Piotr Nowak']);
+    // A list that is no subject of its own stays as it was: "Lund met Nowak and Wolf, and said …".
+    expect(facts('Anna Lund met Piotr Nowak and Tomas Wolf on Monday and said the talks were useful.').quotes[0].speakers).toEqual(['Anna Lund']);
+  });
+
   it('gives a question to the sentence that follows it when that sentence opens with its speaker', () => {
     const f = facts('Senator Rita Lowe spoke in Dover. “Do I think the dealer should be sued?” Lowe asked rhetorically, shaking her head no. “But I do believe in the law.”');
     expect(direct(f).map((q) => q.speakers)).toEqual([['Rita Lowe'], ['Rita Lowe']]);

@@ -130,6 +130,8 @@ function group(text: string, refs: Ref[], last: Ref): number[] {
  * coordinated with it), a pronoun, or a phrase that names a source without naming a person.
  */
 export function sourceBefore(text: string, refs: Ref[], from: number, verbStart: number): Source | null {
+  const listed = listedSigners(text, refs.filter((x) => x.start >= from && x.end <= verbStart), from, verbStart);
+  if (listed) return { people: listed, text: null };
   const r = refEndingAt(refs.filter((x) => x.start >= from), verbStart, text);
   if (r) {
     // "Berg’s spokesman said": the name owns the speaker, it is not the speaker.
@@ -149,6 +151,35 @@ export function sourceBefore(text: string, refs: Ref[], from: number, verbStart:
   const relative = refs.find((x) => x.start >= from && x.people.length && !x.pronoun && /^,\s+who\s+(?:(?:had|has|have|also|once|previously|earlier|already)\s+)*$/.test(text.slice(x.end, verbStart)));
   if (relative) return { people: relative.people, text: null };
   return nominalBefore(text, from, verbStart);
+}
+
+/** Names joined by commas and "and" only: a list. */
+const LIST_GLUE = /^(?:,\s*|,?\s+and\s+)$/;
+
+/**
+ * The people of a joint statement, in the subject before its verb: "Berg and European leaders,
+ * among them Lund, Nowak and Wolf, said" (the head and the listed), "Signed by Lund, Nowak and
+ * Wolf, it said" (the signers of the text that speaks). Null for any other subject.
+ */
+function listedSigners(text: string, refs: Ref[], from: number, verbStart: number): number[] | null {
+  const named = refs.filter((x) => x.people.length && !x.pronoun);
+  if (named.length < 2) return null;
+  const last = named[named.length - 1];
+  const list = [last];
+  for (let k = named.length - 2; k >= 0 && LIST_GLUE.test(text.slice(named[k].end, list[0].start)); k--) list.unshift(named[k]);
+  if (list.length < 2) return null;
+  const before = text.slice(from, list[0].start);
+  const after = text.slice(last.end, verbStart);
+  const people = (xs: Ref[]) => [...new Set(xs.flatMap((x) => x.people))];
+  if (/^\s*(?:Signed|Issued|Backed|Endorsed|Drafted)\s+by\s+$/.test(before) && /^,\s+(?:it|the\s+(?:statement|text|letter|declaration|document))\s+$/.test(after)) return people(list);
+  const among = /,\s+(?:among them|among whom|including)\s+$/.exec(before);
+  if (!among || !/^,\s*$/.test(after)) return null;
+  // The head: names (and a plural noun: "European leaders") before the list.
+  const head = named.filter((x) => x.end <= from + among.index && /^\s+and\s+(?:[\p{L}-]+\s+){0,2}[\p{Ll}]+s$/u.test(text.slice(x.end, from + among.index)));
+  const opening = text.slice(from, head[0]?.start ?? from + among.index);
+  // ("In a joint statement on Tuesday, X and …": an opening phrase may stand before the subject.)
+  if (!/^(?:\s*|[^,;“”"]*,\s*(?:[\p{Lu}][\p{L}.’'-]*\s+)*)$/u.test(opening)) return null;
+  return people([...head, ...list]);
 }
 
 /** "a source familiar with the talks", "the Kremlin", "Officials in Kyiv": a source phrase ending at `to`. */

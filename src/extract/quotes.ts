@@ -317,6 +317,11 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
    */
   const described = (src: Source, n: number, cue: string | null, at?: number): Source => {
     if (src.people.length || !src.text) return src;
+    // "…,” the leaders wrote": a plural description after a joint statement is its signers.
+    if (GROUP_DESCRIPTION.test(src.text)) {
+      const joint = [...quotes].reverse().find((q) => q.paragraph >= n - 1 && q.speakers.length >= 2);
+      return joint ? { people: joint.speakers.map((name) => people.findIndex((x) => x.name === name)), text: null } : src;
+    }
     // "the Vermont senator and Democratic presidential candidate": either description may name them.
     const descriptions = src.text.split(/\s+and\s+/).map((part, i) => readDescription(i === 0 ? part : `the ${part}`));
     if (descriptions.some((d) => !d)) return src;
@@ -544,6 +549,8 @@ export function extractQuotes(article: Article, people: ArticlePerson[], mention
   }
   return quotes;
 }
+
+const GROUP_DESCRIPTION = /^the\s+(?:[\p{Ll}-]+\s+)?(?:leaders|signatories|ministers|heads of (?:state|government)(?: and government)?|presidents|allies)$/iu;
 
 const YOU_SAID = /\b[Yy]ou\s+(?:have\s+|had\s+|also\s+|just\s+|once\s+)?(said|told|wrote|called|described|warned|argued|claimed|promised|put it)\b[^“”"]*[“"]?\s*$/;
 
