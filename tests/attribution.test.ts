@@ -761,6 +761,12 @@ describe('reported speech with its hearers, a long object, a closing pronoun or 
     expect(reported('Olaf Berg is leaving. He told associates in November that a new law made it a natural moment to go, Reuters reported, and the ministry confirmed his departure.')[0]).toEqual(['a new law made it a natural moment to go', ['Olaf Berg'], null]);
   });
 
+  it('reads "Berg, he said, needed a win" (a short subject) and a middle attribution after a semicolon', () => {
+    const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
+    expect(reported('Tomas Wolf, an analyst, spoke on Monday. Berg, he said, needed a win at home.')).toEqual([['Berg, he said, needed a win at home', ['Tomas Wolf']]]);
+    expect(reported('Tomas Wolf spoke on Monday. The war had cost "millions of lives"; the regime, he said, was prolonging it for nothing.')).toEqual([['the regime, he said, was prolonging it for nothing', ['Tomas Wolf']]]);
+  });
+
   it('reads a clause that opens with a number, hearers with a relative clause, and "…, officials say, …"', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers, q.source ?? null]);
     expect(reported('Olaf Berg said the 20-point framework was 90% agreed.')).toEqual([['the 20-point framework was 90% agreed', ['Olaf Berg'], null]]);

@@ -197,7 +197,7 @@ const CLOSING_TAIL = new RegExp(String.raw`,\s+([^,;“”"]{2,80}?)\s+(said|say
  * would …": a telling verb may have its hearers after it), never a relative clause ("…, in which the
  * minister insisted on …, had …").
  */
-const MIDDLE_ATTRIBUTION = new RegExp(String.raw`^([^,;“”"]{6,}?),\s+(?!(?:(?:in|of|for|with|to|by|from|at|on|during)\s+)?(?:which|whom|whose)\b|who\b|where\b|when\b)([^,;“”"]{2,60}?)\s+(said|says|say|added|adds|noted|insisted|argued|stressed|wrote|warned|explained|suggested|acknowledged|conceded|admitted|predicted|(?:told|tells|assured|reminded)(?:\s+(?:the\s+)?(?:[\p{L}’'-]+\s+){0,2}?(?:reporters|journalists|the\s+press|lawmakers|parliament|deputies|senators|allies|colleagues|viewers|listeners|students|him|her|them|us|me))?)(?:${WHEN_OR_WHERE})?,\s+[^“”"]{10,}$`, 'u');
+const MIDDLE_ATTRIBUTION = new RegExp(String.raw`^([^,;“”"]{3,}?),\s+(?!(?:(?:in|of|for|with|to|by|from|at|on|during)\s+)?(?:which|whom|whose)\b|who\b|where\b|when\b)([^,;“”"]{2,60}?)\s+(said|says|say|added|adds|noted|insisted|argued|stressed|wrote|warned|explained|suggested|acknowledged|conceded|admitted|predicted|(?:told|tells|assured|reminded)(?:\s+(?:the\s+)?(?:[\p{L}’'-]+\s+){0,2}?(?:reporters|journalists|the\s+press|lawmakers|parliament|deputies|senators|allies|colleagues|viewers|listeners|students|him|her|them|us|me))?)(?:${WHEN_OR_WHERE})?,\s+[^“”"]{10,}$`, 'u');
 
 /**
  * The attribution that closes a sentence after a comma: "…, city officials said." / "…, said Berg,
@@ -745,17 +745,20 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
     }
     // The attribution in the middle: "The talks, he said, had lasted more than two hours." The
     // statement is the sentence as written, its attribution inside.
-    if (!out.some((r) => r.sentence === s) && !quoted.some(([a, b]) => a < s.end && b > s.start)) {
-      const mid = MIDDLE_ATTRIBUTION.exec(plain.slice(s.start, s.end));
-      if (mid) {
-        const phraseAt = s.start + mid[1].length + mid[0].slice(mid[1].length).indexOf(mid[2]);
-        const src = sourceBefore(text, refs, phraseAt, phraseAt + mid[2].length + 1);
-        const clause = raw.slice(s.start, s.end).replace(/[.\s]+$/, '').trim();
-        // "President X, she said, had asked her …": X is whom the statement is about, never its speaker.
-        const spokenOf = new Set(refs.filter((r) => !r.pronoun && r.start >= s.start && r.end <= s.start + mid[1].length).flatMap((r) => r.people));
-        const aboutOnly = !!src && src.people.length > 0 && src.people.every((x) => spokenOf.has(x));
-        if (named(src) && !aboutOnly && wordCount(clause) >= 6) out.push({ text: clause, source: src!, cue: mid[3].split(/\s+/)[0], sentence: s, from: s.start, to: s.end });
-      }
+    // (Or the last clause after a semicolon: "…; Berg, he said, was prolonging the war.")
+    const clauseStarts = [s.start, ...[...plain.slice(s.start, s.end).matchAll(/;\s*/g)].map((m) => s.start + m.index + m[0].length)];
+    for (const start of out.some((r) => r.sentence === s) ? [] : clauseStarts) {
+      if (quoted.some(([a, b]) => a < s.end && b > start)) continue;
+      const mid = MIDDLE_ATTRIBUTION.exec(plain.slice(start, s.end));
+      if (!mid) continue;
+      const phraseAt = start + mid[1].length + mid[0].slice(mid[1].length).indexOf(mid[2]);
+      const src = sourceBefore(text, refs, phraseAt, phraseAt + mid[2].length + 1);
+      const clause = raw.slice(start, s.end).replace(/[.\s]+$/, '').trim();
+      // "President X, she said, had asked her …": X is whom the statement is about, never its speaker.
+      const spokenOf = new Set(refs.filter((r) => !r.pronoun && r.start >= start && r.end <= start + mid[1].length).flatMap((r) => r.people));
+      const aboutOnly = !!src && src.people.length > 0 && src.people.every((x) => spokenOf.has(x));
+      if (named(src) && !aboutOnly && wordCount(clause) >= 6) out.push({ text: clause, source: src!, cue: mid[3].split(/\s+/)[0], sentence: s, from: start, to: s.end });
+      break;
     }
   }
   return out;
