@@ -767,6 +767,14 @@ describe('reported speech with its hearers, a long object, a closing pronoun or 
     expect(reported('Tomas Wolf spoke on Monday. The war had cost "millions of lives"; the regime, he said, was prolonging it for nothing.')).toEqual([['the regime, he said, was prolonging it for nothing', ['Tomas Wolf']]]);
   });
 
+  it('ends a statement where another speaker with an appositive starts ("…, and Nowak, the spokesman, said …")', () => {
+    const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
+    expect(reported('His aide Olaf Berg said Nordland was open to dialogue, and Piotr Nowak, the spokesman, said there had been no preparations yet for a call.')).toEqual([
+      ['Nordland was open to dialogue', ['Olaf Berg']],
+      ['there had been no preparations yet for a call', ['Piotr Nowak']],
+    ]);
+  });
+
   it('reads a clause that opens with a number, hearers with a relative clause, and "…, officials say, …"', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers, q.source ?? null]);
     expect(reported('Olaf Berg said the 20-point framework was 90% agreed.')).toEqual([['the 20-point framework was 90% agreed', ['Olaf Berg'], null]]);

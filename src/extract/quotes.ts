@@ -601,7 +601,7 @@ const TIMED_BARE_CLAUSE = new RegExp(
   'u',
 );
 
-const CLAUSE_BREAK = /,?\s+(?:and|but)\s+(?:said|says|added|adds|warned|noted|stressed|insisted|argued|complained|conceded|admitted|acknowledged|claimed|explained)\b|,\s+(?:and|but|while|although|though|even though|whereas)\s+(?:[\p{L}’'-]+\s+){1,4}?(?:said|says|added|described|called|warned|noted|insisted|argued|told|confirmed|announced|denied|wrote|stated)\b|,\s+(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}(?:reported|reports|said|says)\s*,/u;
+const CLAUSE_BREAK = /,?\s+(?:and|but)\s+(?:said|says|added|adds|warned|noted|stressed|insisted|argued|complained|conceded|admitted|acknowledged|claimed|explained)\b|,\s+(?:and|but|while|although|though|even though|whereas)\s+(?:[\p{L}’'-]+\s+){1,4}?(?:said|says|added|described|called|warned|noted|insisted|argued|told|confirmed|announced|denied|wrote|stated)\b|,\s+(?:and|but|while|whereas)\s+(?:[\p{L}’'-]+\s+){0,3}[\p{L}’'-]+,\s+[^,;“”"]{2,60},\s+(?:said|says|added|warned|noted|insisted|argued|told|confirmed|announced|denied|wrote|stated)\b|,\s+(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}(?:reported|reports|said|says)\s*,/u;
 
 /**
  * A clause stops at the end of its sentence, at a second speech verb ("…, and said …"), where
