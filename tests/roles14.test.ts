@@ -125,3 +125,12 @@ describe('a post taken at a body ("joined X as a …")', () => {
     expect(person('Olaf Berg met Anna Lund before joining the Nordic Institute as an observer.', 'Olaf Berg')?.role ?? null).toBeNull();
   });
 });
+
+describe('a role given to "him" or "her"', () => {
+  it('gives it to neither the subject of the participle before the pronoun nor someone of the other gender', () => {
+    const text = 'Tomas Wolf served as a general for years.\n\nIn March Olaf Berg made the change official, naming him special envoy.\n\nAnna Lund spoke later. The council then appointed her deputy minister.';
+    expect(person(text, 'Olaf Berg')?.roles.map((r) => r.text) ?? []).toEqual([]);
+    expect(person(text, 'Tomas Wolf')?.roles.map((r) => r.text)).toContain('special envoy');
+    expect(person(text, 'Anna Lund')?.roles.map((r) => r.text)).toContain('deputy minister');
+  });
+});

@@ -11,6 +11,8 @@ import {
 } from './lexicon/names.ts';
 import { CAPITALS, COUNTRIES, NATIONALITIES } from './lexicon/places.ts';
 import { SPEECH_VERBS } from './lexicon/verbs.ts';
+import { knownGenders } from './gender.ts';
+import { sentenceSubjectBefore } from './attribution.ts';
 
 /** A name found in a paragraph, with what surrounds it. */
 interface Candidate {
@@ -625,6 +627,7 @@ export function addPronounRoles(article: Article, people: ArticlePerson[], menti
     person.roles.push({ text: c.role, paragraph, how: r.how, former, ...(r.fresh && !former ? { fresh: true } : {}) });
     changed.add(person);
   };
+  const genders = knownGenders(article, people, mentions);
   for (const p of article.paragraphs) {
     const here = mentions.filter((m) => m.paragraph === p.n);
     for (const m of here) if (m.pronoun) for (const r of rolesSaidOf(p.text, m.start, m.end)) add(people[m.person], r, p.n);
@@ -636,7 +639,12 @@ export function addPronounRoles(article: Article, people: ArticlePerson[], menti
       // named (or meant by a pronoun) last before it, other than that subject.
       const sentenceStart = Math.max(0, ...[...p.text.slice(0, at).matchAll(/[.!?]["”’]?\s+/g)].map((x) => x.index! + x[0].length));
       const subject = here.filter((m) => m.start >= sentenceStart && m.end <= at && /^\s+(?:has\s+|had\s+|then\s+|also\s+)?[\p{Ll}]+\s+$/u.test(p.text.slice(m.end, at))).pop()?.person;
-      const before = mentions.filter((m) => (m.paragraph < p.n || (m.paragraph === p.n && m.end <= at)) && m.person !== subject).pop();
+      // (Nor the subject of the participle before it, its sentence's: "X made it official, naming him
+      // envoy"; nor a woman for "him", a man for "her".)
+      const refs = here.map((m) => ({ start: m.start, end: m.end, people: [m.person], pronoun: !!m.pronoun }));
+      const opener = /,\s+\p{Ll}+ing\s+$/u.test(p.text.slice(sentenceStart, at)) ? sentenceSubjectBefore(p.text, refs, sentenceStart, at)?.people[0] : undefined;
+      const wanted = o[0] === 'him' ? 'm' : 'f';
+      const before = mentions.filter((m) => (m.paragraph < p.n || (m.paragraph === p.n && m.end <= at)) && m.person !== subject && m.person !== opener && (genders[m.person].gender ?? wanted) === wanted).pop();
       if (before && before.paragraph >= p.n - 1) for (const r of said) add(people[before.person], r, p.n);
     }
   }
