@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { buildKnowledgeBase } from '../src/knowledge/build.ts';
+import { STORIES } from '../src/knowledge/event-stories.ts';
+import { tempKnowledge } from './helpers.ts';
+
+// Session 16 of issue 10: events and the timeline (invented names and places only).
+const article = (body: string, published = '2026-03-12') => `---
+title: Test story
+published: ${published}
+source: Test Wire
+---
+
+${body}
+`;
+
+/** Each event's kind and the story it is in, in reading order. */
+async function stories(files: Record<string, string>) {
+  const kb = await buildKnowledgeBase(tempKnowledge(files));
+  const { storyOf } = kb.derive(STORIES);
+  return kb.events.map((e) => ({ kind: e.kind, story: storyOf[e.id], summary: e.summary }));
+}
+
+describe('stories: a statement that follows on in its passage', () => {
+  it('is the statement before it, when it names no one the first does not', async () => {
+    const evs = await stories({
+      'a.md': article('In a joint statement on Monday, Olaf Berg and Anna Lund said Piotr Nowak had suggested a truce. The statement said Nowak had agreed to send air defence systems to Nordland.'),
+    });
+    const statements = evs.filter((e) => e.kind === 'statement');
+    expect(statements).toHaveLength(2);
+    expect(statements[1].story).toBe(statements[0].story);
+  });
+
+  it('is a statement of its own when it names someone else (reactions told one after another)', async () => {
+    const evs = await stories({
+      'a.md': article('17:30 — Olaf Berg said on Monday that Nordland had agreed to a truce. Anna Lund, the Vesterby mayor, said the city had agreed to send air defence systems.'),
+    });
+    const statements = evs.filter((e) => e.kind === 'statement');
+    expect(statements).toHaveLength(2);
+    expect(statements[1].story).not.toBe(statements[0].story);
+  });
+});
