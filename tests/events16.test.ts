@@ -39,3 +39,12 @@ describe('stories: a statement that follows on in its passage', () => {
     expect(statements[1].story).not.toBe(statements[0].story);
   });
 });
+
+describe('event dates: a statement about what lies ahead', () => {
+  it('has no time of its own from the time it speaks of', async () => {
+    const kb = await buildKnowledgeBase(tempKnowledge({ 'a.md': article('Olaf Berg told reporters he would gather the army chiefs of Nordland in Vesterby next week.') }));
+    const statement = kb.events.find((e) => e.kind === 'statement');
+    expect(statement).toBeDefined();
+    expect(statement!.when).toBeNull();
+  });
+});

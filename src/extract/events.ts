@@ -361,10 +361,13 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
         const t = offset ? offset.time : pickTime(mine.some((x) => x.kind === 'date' && x.date) ? mine : free, at, end, s.text);
         // A statement is news when a named person makes it on a day the text gives, or to the press.
         if (spoken && !(named && (live || t || ON_RECORD.test(s.text)))) continue;
-        let date: EventDate | null = t ? { ...dateOf(t), source: 'text' } : (carried ?? storyDay(newsDay, published) ?? fallback);
+        // A time ahead in what someone said ("said he would gather the army chiefs next week") is what he spoke of,
+        // not when he spoke: the statement has no time of its own (its date is the one the passage lends).
+        const told = kind === 'statement' && t?.ahead ? null : t;
+        let date: EventDate | null = told ? { ...dateOf(told), source: 'text' } : (carried ?? storyDay(newsDay, published) ?? fallback);
         // "completed over three days", "wrapped up a third straight day of talks on Saturday": the days
         // that led up to the day told.
-        const span = t && !t.ahead && date?.precision === 'day' && !date.end ? SPAN_OF_DAYS.exec(plain) : null;
+        const span = told && !told.ahead && date?.precision === 'day' && !date.end ? SPAN_OF_DAYS.exec(plain) : null;
         // Only beside the trigger: "after the round on 16 May the sides swapped prisoners over three days" spans the swap.
         if (span && date && Math.min(Math.abs(span.index - at), Math.abs(span.index - end)) <= 40) {
           const n = SPAN_DAYS[(span[1] ?? span[2]).toLowerCase()] ?? 0;
@@ -377,7 +380,7 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
           summary: shorten(s.text, MAX_SUMMARY),
           actors,
           place,
-          when: t?.text ?? null,
+          when: told?.text ?? null,
           date,
           background: recalled || isBackground(date, published),
           paragraph: p.n,
