@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { kindsOf } from '../src/extract/events.ts';
 import { buildKnowledgeBase } from '../src/knowledge/build.ts';
 import { STORIES } from '../src/knowledge/event-stories.ts';
 import { tempKnowledge } from './helpers.ts';
@@ -46,5 +47,20 @@ describe('event dates: a statement about what lies ahead', () => {
     const statement = kb.events.find((e) => e.kind === 'statement');
     expect(statement).toBeDefined();
     expect(statement!.when).toBeNull();
+  });
+});
+
+describe('event kinds: more verbs of saying', () => {
+  it('someone who answers, replies, condemns, judges or sums up makes a statement', () => {
+    expect(kindsOf('Olaf Berg answered on Saturday.')).toEqual(['statement']);
+    expect(kindsOf('Anna Lund, the Nordland foreign minister, replied the same day.')).toEqual(['statement']);
+    expect(kindsOf('Piotr Nowak condemned the decision on Monday and welcomed the talks.')).toEqual(['statement']);
+    expect(kindsOf('The next day, Tomas Wolf judged that the documents were ready.')).toEqual(['statement']);
+    expect(kindsOf('On Truth Social, Olaf Berg summed up the meeting as very cordial.')).toEqual(['statement']);
+  });
+
+  it('answering questions (an interview) or having argued for weeks is no statement of the day', () => {
+    expect(kindsOf('Anna Lund answered the questions of a Vesterby newspaper on Sunday.')).toEqual([]);
+    expect(kindsOf("Nordland's government has argued for weeks that the risks are real.")).toEqual([]);
   });
 });
