@@ -59,6 +59,13 @@ describe('event kinds: more verbs of saying', () => {
     expect(kindsOf('On Truth Social, Olaf Berg summed up the meeting as very cordial.')).toEqual(['statement']);
   });
 
+  it('so does someone who affirms, assures, acknowledges or admits something', () => {
+    expect(kindsOf('The Nordland foreign minister, Anna Lund, affirmed on Thursday that Vesterby had cut the power deliberately.')).toEqual(['statement']);
+    expect(kindsOf('Piotr Nowak assured on Monday that Nordland remained ready to negotiate.')).toEqual(['statement']);
+    expect(kindsOf('In March Tomas Wolf acknowledged that he had added a journalist to the group chat.')).toEqual(['statement']);
+    expect(kindsOf('Olaf Berg admitted on Friday that the deadline would slip.')).toEqual(['statement']);
+  });
+
   it('answering questions (an interview) or having argued for weeks is no statement of the day', () => {
     expect(kindsOf('Anna Lund answered the questions of a Vesterby newspaper on Sunday.')).toEqual([]);
     expect(kindsOf("Nordland's government has argued for weeks that the risks are real.")).toEqual([]);

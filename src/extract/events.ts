@@ -72,7 +72,7 @@ export function kindsOf(sentence: string): EventKind[] {
 const TRAVEL = /^(?:travelled|traveled|flew|came|went|arrived|returned)\b/;
 
 /** Verbs of saying that make a sentence a statement by whoever it names ("answered the questions of" is an interview, "has argued for weeks" no happening). */
-const SPEECH = /\b(says|said(?! (?:goodbye|farewell))|told|tells|wrote|writes|warned|warns|denied|denies|insisted|insists|claimed|claims|complained|accused|accuses|rejected|ruled out|stressed|vowed|urged|called for|demanded|answered(?! (?:the |his |her |their )?questions)|replied|condemned|welcomed|praised|thanked|asserted|asserting|(?<!\bha(?:s|ve) )argued|promised|congratulated|reproached|judged|summed up)\b/i;
+const SPEECH = /\b(says|said(?! (?:goodbye|farewell))|told|tells|wrote|writes|warned|warns|denied|denies|insisted|insists|claimed|claims|complained|accused|accuses|rejected|ruled out|stressed|vowed|urged|called for|demanded|answered(?! (?:the |his |her |their )?questions)|replied|condemned|welcomed|praised|thanked|asserted|asserting|(?<!\bha(?:s|ve) )argued|promised|congratulated|reproached|judged|summed up|affirmed|assured|acknowledged|admitted)\b/i;
 
 /** Where a statement was made on the record: the press, a broadcast, a post, a parliament. */
 const ON_RECORD = /\b(reporters|journalists|the press|press conference|news conference|state (?:media|television|TV)|television|TV|radio|interview|broadcaster|newspaper|on (?:X|Telegram|Truth Social|Facebook|social media)|Truth Social|parliament|lawmakers|deputies|Bundestag|Rada|address)\b/;
