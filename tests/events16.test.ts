@@ -71,3 +71,12 @@ describe('event kinds: more verbs of saying', () => {
     expect(kindsOf("Nordland's government has argued for weeks that the risks are real.")).toEqual([]);
   });
 });
+
+describe('event kinds: calls told other ways', () => {
+  it('a call someone had or held, a call between two people, a long talk with a titled person', () => {
+    expect(kindsOf('Olaf Berg and Anna Lund had had a productive call on Monday.')).toEqual(['call']);
+    expect(kindsOf('Anna Lund had a long call with Olaf Berg on Friday.')).toEqual(['call']);
+    expect(kindsOf('Bloomberg also has a recording of an October 29 call between Piotr Nowak and Tomas Wolf.')).toEqual(['call']);
+    expect(kindsOf('He also spoke with Vice President Tomas Wolf for about half an hour, his office said.')).toEqual(['call']);
+  });
+});
