@@ -80,3 +80,15 @@ describe('event kinds: calls told other ways', () => {
     expect(kindsOf('He also spoke with Vice President Tomas Wolf for about half an hour, his office said.')).toEqual(['call']);
   });
 });
+
+describe('event kinds: summoned, greeted, signed, endorsed', () => {
+  it('reads an ambassador someone had summoned and a guest greeted (present tense) as meetings', () => {
+    expect(kindsOf('Foreign Minister Anna Lund had the Nordland ambassador summoned.')).toEqual(['meeting']);
+    expect(kindsOf('Olaf Berg greets him in the Reception Room.')).toEqual(['meeting']);
+  });
+
+  it('reads a text that was signed as a decision and a minister endorsed by a chamber as an appointment', () => {
+    expect(kindsOf('Thursday was also the day the charter of the Vesterby board was signed, at a ceremony.')).toEqual(['decision']);
+    expect(kindsOf('Piotr Nowak, foreign minister since 2004, was endorsed again by the Federation Council on Tuesday.')).toEqual(['appointment']);
+  });
+});
