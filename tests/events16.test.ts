@@ -92,3 +92,11 @@ describe('event kinds: summoned, greeted, signed, endorsed', () => {
     expect(kindsOf('Piotr Nowak, foreign minister since 2004, was endorsed again by the Federation Council on Tuesday.')).toEqual(['appointment']);
   });
 });
+
+describe('event kinds: measures dropped or lifted, visits cancelled', () => {
+  it('reads tariffs dropped, sanctions lifted and an attendance cancelled as decisions', () => {
+    expect(kindsOf('Later, after a meeting with Anna Lund, he dropped the tariffs he had threatened to impose on Nordland.')).toEqual(['decision']);
+    expect(kindsOf('Washington lifted its sanctions on Piotr Nowak on Friday.')).toEqual(['decision']);
+    expect(kindsOf('Olaf Berg cancelled his attendance on Tuesday evening.')).toEqual(['decision']);
+  });
+});
