@@ -100,3 +100,11 @@ describe('event kinds: measures dropped or lifted, visits cancelled', () => {
     expect(kindsOf('Olaf Berg cancelled his attendance on Tuesday evening.')).toEqual(['decision']);
   });
 });
+
+describe('event kinds: confirmed by a chamber, sworn in by someone', () => {
+  it('reads a chamber that confirmed someone and someone who swore another in as appointments', () => {
+    expect(kindsOf('The Rada confirmed Lund on Tuesday.')).toEqual(['appointment']);
+    expect(kindsOf('Olaf Berg swore Anna Lund in on Monday.')).toEqual(['appointment']);
+    expect(kindsOf('The Senate confirmed that the vote would be held on Monday.')).toEqual([]);
+  });
+});
