@@ -108,3 +108,10 @@ describe('event kinds: confirmed by a chamber, sworn in by someone', () => {
     expect(kindsOf('The Senate confirmed that the vote would be held on Monday.')).toEqual([]);
   });
 });
+
+describe('event kinds: speeches', () => {
+  it('reads a speech given or delivered, and what someone said in a speech, as a statement', () => {
+    expect(kindsOf('On Thursday Olaf Berg delivered a speech of rare severity towards Nordland.')).toEqual(['statement']);
+    expect(kindsOf('In his speech to the General Assembly on Tuesday, Anna Lund accused Vesterby of lying.')).toEqual(['statement']);
+  });
+});
