@@ -367,7 +367,7 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
         // not when he spoke: the statement has no time of its own (its date is the one the passage lends).
         const told = kind === 'statement' && t?.ahead ? null : t;
         // What someone says, with no time of its own, after the passage has told another happening, is comment on it
-        // ("Zelensky announced the return with a one-word post"), not news of its own.
+        // ("Berg announced the return with a one-word post"), not news of its own.
         if (kind === 'statement' && !told && !live && events.slice(paragraphFirst).some((x) => x.kind !== 'statement')) continue;
         let date: EventDate | null = told ? { ...dateOf(told), source: 'text' } : (carried ?? storyDay(newsDay, published) ?? fallback);
         // "completed over three days", "wrapped up a third straight day of talks on Saturday": the days

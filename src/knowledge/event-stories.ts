@@ -114,7 +114,7 @@ function sameEvent(kb: KnowledgeBase, peopleOf: PeopleOf, a: Event, b: Event): b
   const sharedPerson = shared > 0;
   // A statement is one person's: two statements are one only when the same person makes them.
   // Unless it follows on in the same passage without a time of its own, naming no one the first does not
-  // ("They said Trump agreed to help …" after "In a joint statement, Rubio and Waltz said …").
+  // ("The statement said Nowak had agreed …" after "In a joint statement, Berg and Lund said …").
   const followsOn = a.paragraph === b.paragraph && !b.when && pb.every((x) => a.actors.includes(x));
   if (a.kind === 'statement' && !followsOn && (pa[0] === undefined || pa[0] !== pb[0])) return false;
   // A toll is the strike's when the same passage tells both; elsewhere it is a toll of its own.
