@@ -71,8 +71,8 @@ export function kindsOf(sentence: string): EventKind[] {
 /** A meeting trigger that is only the journey to it. */
 const TRAVEL = /^(?:travelled|traveled|flew|came|went|arrived|returned)\b/;
 
-/** Verbs of saying that make a sentence a statement by whoever it names. */
-const SPEECH = /\b(says|said(?! (?:goodbye|farewell))|told|tells|wrote|writes|warned|warns|denied|denies|insisted|insists|claimed|claims|complained|accused|accuses|rejected|ruled out|stressed|vowed|urged|called for|demanded)\b/i;
+/** Verbs of saying that make a sentence a statement by whoever it names ("answered the questions of" is an interview, "has argued for weeks" no happening). */
+const SPEECH = /\b(says|said(?! (?:goodbye|farewell))|told|tells|wrote|writes|warned|warns|denied|denies|insisted|insists|claimed|claims|complained|accused|accuses|rejected|ruled out|stressed|vowed|urged|called for|demanded|answered(?! (?:the |his |her |their )?questions)|replied|condemned|welcomed|praised|thanked|asserted|asserting|(?<!\bha(?:s|ve) )argued|promised|congratulated|reproached|judged|summed up|affirmed|assured|acknowledged|admitted)\b/i;
 
 /** Where a statement was made on the record: the press, a broadcast, a post, a parliament. */
 const ON_RECORD = /\b(reporters|journalists|the press|press conference|news conference|state (?:media|television|TV)|television|TV|radio|interview|broadcaster|newspaper|on (?:X|Telegram|Truth Social|Facebook|social media)|Truth Social|parliament|lawmakers|deputies|Bundestag|Rada|address)\b/;
@@ -252,6 +252,8 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
   let newsDay: TimeExpression | null = null;
   for (const p of article.paragraphs) {
     let carried: EventDate | null = null;
+    // Where this paragraph's events begin in `events`.
+    const paragraphFirst = events.length;
     const filed = datelineEnd(p.text);
     flush();
     at = p.n;
@@ -361,10 +363,16 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
         const t = offset ? offset.time : pickTime(mine.some((x) => x.kind === 'date' && x.date) ? mine : free, at, end, s.text);
         // A statement is news when a named person makes it on a day the text gives, or to the press.
         if (spoken && !(named && (live || t || ON_RECORD.test(s.text)))) continue;
-        let date: EventDate | null = t ? { ...dateOf(t), source: 'text' } : (carried ?? storyDay(newsDay, published) ?? fallback);
+        // A time ahead in what someone said ("said he would gather the army chiefs next week") is what he spoke of,
+        // not when he spoke: the statement has no time of its own (its date is the one the passage lends).
+        const told = kind === 'statement' && t?.ahead ? null : t;
+        // What someone says, with no time of its own, after the passage has told another happening, is comment on it
+        // ("Berg announced the return with a one-word post"), not news of its own.
+        if (kind === 'statement' && !told && !live && events.slice(paragraphFirst).some((x) => x.kind !== 'statement')) continue;
+        let date: EventDate | null = told ? { ...dateOf(told), source: 'text' } : (carried ?? storyDay(newsDay, published) ?? fallback);
         // "completed over three days", "wrapped up a third straight day of talks on Saturday": the days
         // that led up to the day told.
-        const span = t && !t.ahead && date?.precision === 'day' && !date.end ? SPAN_OF_DAYS.exec(plain) : null;
+        const span = told && !told.ahead && date?.precision === 'day' && !date.end ? SPAN_OF_DAYS.exec(plain) : null;
         // Only beside the trigger: "after the round on 16 May the sides swapped prisoners over three days" spans the swap.
         if (span && date && Math.min(Math.abs(span.index - at), Math.abs(span.index - end)) <= 40) {
           const n = SPAN_DAYS[(span[1] ?? span[2]).toLowerCase()] ?? 0;
@@ -377,7 +385,7 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
           summary: shorten(s.text, MAX_SUMMARY),
           actors,
           place,
-          when: t?.text ?? null,
+          when: told?.text ?? null,
           date,
           background: recalled || isBackground(date, published),
           paragraph: p.n,

@@ -113,7 +113,10 @@ function sameEvent(kb: KnowledgeBase, peopleOf: PeopleOf, a: Event, b: Event): b
   const shared = pb.filter((x) => pa.includes(x)).length;
   const sharedPerson = shared > 0;
   // A statement is one person's: two statements are one only when the same person makes them.
-  if (a.kind === 'statement' && (pa[0] === undefined || pa[0] !== pb[0])) return false;
+  // Unless it follows on in the same passage without a time of its own, naming no one the first does not
+  // ("The statement said Nowak had agreed …" after "In a joint statement, Berg and Lund said …").
+  const followsOn = a.paragraph === b.paragraph && !b.when && pb.every((x) => a.actors.includes(x));
+  if (a.kind === 'statement' && !followsOn && (pa[0] === undefined || pa[0] !== pb[0])) return false;
   // A toll is the strike's when the same passage tells both; elsewhere it is a toll of its own.
   if ((a.kind === 'casualties') !== (b.kind === 'casualties') && a.paragraph !== b.paragraph) return false;
   // Sentences of one paragraph telling of one kind of happening tell of one, unless each gives its own
