@@ -115,17 +115,3 @@ describe('event kinds: speeches', () => {
     expect(kindsOf('In his speech to the General Assembly on Tuesday, Anna Lund accused Vesterby of lying.')).toEqual(['statement']);
   });
 });
-
-describe('events: comment on a happening the passage has told', () => {
-  it('what someone says after it, with no time of its own, is no statement of its own', async () => {
-    const kb = await buildKnowledgeBase(tempKnowledge({ 'a.md': article('Nordland and Vesterby exchanged 84 prisoners on Monday. Olaf Berg announced the return with a one-word post.') }));
-    expect(kb.events.map((e) => e.kind)).toEqual(['exchange']);
-  });
-
-  it('a statement the passage dates is still one, and so is a named person’s word in a live entry', async () => {
-    const dated = await buildKnowledgeBase(tempKnowledge({ 'a.md': article('Nordland and Vesterby exchanged 84 prisoners on Monday. Olaf Berg announced on Tuesday that more would follow.') }));
-    expect(dated.events.map((e) => e.kind)).toEqual(['exchange', 'statement']);
-    const live = await buildKnowledgeBase(tempKnowledge({ 'a.md': article('15:35 — Nordland and Vesterby exchanged 84 prisoners on Monday. Olaf Berg announced the return with a one-word post.') }));
-    expect(live.events.map((e) => e.kind)).toEqual(['exchange', 'statement']);
-  });
-});

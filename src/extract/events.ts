@@ -252,8 +252,6 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
   let newsDay: TimeExpression | null = null;
   for (const p of article.paragraphs) {
     let carried: EventDate | null = null;
-    // Where this paragraph's events begin in `events`.
-    const paragraphFirst = events.length;
     const filed = datelineEnd(p.text);
     flush();
     at = p.n;
@@ -366,9 +364,6 @@ export function extractHappenings(article: Article, people: ArticlePerson[], men
         // A time ahead in what someone said ("said he would gather the army chiefs next week") is what he spoke of,
         // not when he spoke: the statement has no time of its own (its date is the one the passage lends).
         const told = kind === 'statement' && t?.ahead ? null : t;
-        // What someone says, with no time of its own, after the passage has told another happening, is comment on it
-        // ("Berg announced the return with a one-word post"), not news of its own.
-        if (kind === 'statement' && !told && !live && events.slice(paragraphFirst).some((x) => x.kind !== 'statement')) continue;
         let date: EventDate | null = told ? { ...dateOf(told), source: 'text' } : (carried ?? storyDay(newsDay, published) ?? fallback);
         // "completed over three days", "wrapped up a third straight day of talks on Saturday": the days
         // that led up to the day told.
