@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { buildKnowledgeBase } from '../src/knowledge/build.ts';
+import { ask } from '../src/answers/index.ts';
+import { tempKnowledge } from './helpers.ts';
+
+const article = (title: string, published: string, ...paragraphs: string[]) => `---\ntitle: ${title}\npublished: ${published}\n---\n\n${paragraphs.join('\n\n')}\n`;
+
+/** Paragraphs about nothing asked: they give the asked words their weight, as a real base does. */
+const filler = article('Grain and weather', '2025-11-20',
+  'Wheat prices rose on Monday as traders weighed the harvest.',
+  'Heavy rain flooded roads in the north of the country.',
+  'The central bank kept its interest rate unchanged.',
+  'A new bridge over the river opened to traffic on Friday.');
+
+describe('ask: the place of an article\'s dateline is the context of all its paragraphs', () => {
+  it('finds the paragraph of the story filed from the place asked, which does not name it again', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'talks.md': article('Berg and Lund part without a deal', '2025-05-03',
+          'VESTERBY, May 3 (Wire) — Olaf Berg and Anna Lund ended two days of talks on Friday without a deal.',
+          'Their delegations are to meet again in Nordhaven next month, Berg said.'),
+        'chess.md': article('Chess cup', '2025-05-04',
+          'The Vesterby chess club said its delegations would meet again at the cup next month.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'Where will the delegations meet again after the Vesterby talks?').results[0];
+    expect(top.citation.article).toBe('talks');
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
