@@ -29,3 +29,22 @@ describe('ask: the place of an article\'s dateline is the context of all its par
     expect(top.citation.paragraph).toBe(2);
   });
 });
+
+describe('ask: a person the question names, spoken of without the name', () => {
+  it('counts the person for the paragraph that quotes them as "the president"', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'visit.md': article('Storm in Nordland', '2025-05-03',
+          'Olaf Berg, the president of Nordland, had planned a trip to Vesterby on Monday, his office said.',
+          'The president said he had cancelled the trip because of the storm over the coast.',
+          'Berg later met Anna Lund in the capital.'),
+        'wolf.md': article('Wolf travels', '2025-05-04',
+          'Tomas Wolf cancelled his trip to Vesterby, which Berg had wanted to join.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'Why did Berg cancel his trip?').results[0];
+    expect(top.citation.article).toBe('visit');
+    expect(top.citation.paragraph).toBe(2);
+  });
+});
