@@ -48,3 +48,17 @@ describe('ask: a person the question names, spoken of without the name', () => {
     expect(top.citation.paragraph).toBe(2);
   });
 });
+
+describe('ask: words news uses for one another (trip / visit, pledge / promise, block / veto)', () => {
+  const cases: [string, string, string, string][] = [
+    ['When did Berg call off his trip to Vesterby?', 'Olaf Berg made a call to the mayor of Vesterby on Monday.', 'Berg called off his visit to Vesterby on Tuesday, his office said.', 'trip / visit'],
+    ['Did Berg pledge new bridges to Nordland?', 'Olaf Berg spoke of new bridges for Nordland.', 'Berg promised Nordland two new bridges over the river on Friday.', 'pledge / promise'],
+    ['Did Berg block the law?', 'Olaf Berg read the law.', 'Berg vetoed the law on Friday, his office said.', 'block / veto'],
+  ];
+  for (const [question, near, answer, words] of cases) {
+    it(`${words}: the paragraph with the other word answers`, async () => {
+      const kb = await buildKnowledgeBase(tempKnowledge({ 'a.md': article('Berg in the north', '2025-05-03', near, answer), 'other.md': filler }));
+      expect(ask(kb, question).results[0].citation.paragraph).toBe(2);
+    });
+  }
+});
