@@ -62,3 +62,17 @@ describe('ask: words news uses for one another (trip / visit, pledge / promise, 
     });
   }
 });
+
+describe('ask: a time asked, and an article written weeks after it', () => {
+  it('ranks the report of that time above a later article that looks back on it without the date', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'truce.md': article('Truce', '2025-05-10', 'Olaf Berg and Anna Lund signed a truce in Vesterby on Friday.'),
+        'summer.md': article('Summer', '2025-07-20', 'Olaf Berg and Anna Lund agreed a truce in Vesterby, and it has since collapsed, officials said.'),
+        'spring.md': article('Spring', '2025-05-02', 'Farmers in Nordland began sowing.'),
+        'other.md': filler,
+      }),
+    );
+    expect(ask(kb, 'What did Berg and Lund agree in May?').results[0].citation.article).toBe('truce');
+  });
+});

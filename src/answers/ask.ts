@@ -310,10 +310,23 @@ function timeFit(kb: KnowledgeBase, pid: number, asked: [number, number][]): num
   // A paragraph of an article of that time that dates what it tells at another time ("two years
   // before, in March 2023") tells of that other time.
   if (inArticle) return dated && !inEvent ? 1 : TIME_ARTICLE;
-  return inEvent ? TIME_EVENT : 1;
+  if (inEvent) return TIME_EVENT;
+  // An article written days after the time asked, when the base holds one written then (the report of
+  // it), looks back on it: what it says of that time is a recap's.
+  if (at != null && asked.every(([, y]) => at > y + RECAP_GAP * DAY) && asked.some(([x, y]) => reportedAt(kb, x, y))) return TIME_LATER;
+  return 1;
 }
 
 const TIME_ARTICLE = 2;
+/** 0.8 / 0.6 / 0.4 measured the same on dev top-1 (340 of 459), top-3 404 -> 405, aside events top-1 73 -> 74 of 120. */
+const TIME_LATER = 0.6;
+
+/** Whether the base holds an article written from day x to two days after day y (ms). */
+function reportedAt(kb: KnowledgeBase, x: number, y: number): boolean {
+  const days = kb.derive(PUBLISHED_DAYS);
+  const j = partitionPoint(days, (d) => d < x);
+  return j < days.length && days[j] <= y + 2 * DAY;
+}
 
 /** Every article's publication day (ms), sorted: whether the base holds a report written at a time. */
 const PUBLISHED_DAYS: Derived<readonly number[]> = {
