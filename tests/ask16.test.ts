@@ -76,3 +76,31 @@ describe('ask: a time asked, and an article written weeks after it', () => {
     expect(ask(kb, 'What did Berg and Lund agree in May?').results[0].citation.article).toBe('truce');
   });
 });
+
+describe('ask "what did <institution or capital> say": the one asked speaks through its people', () => {
+  it('a speaker whose role names the institution asked speaks for it', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'a.md': article('Truce', '2025-05-10',
+          'Olaf Berg, the spokesman of the Nordland Council, arrived in Vesterby on Monday.',
+          '"We welcome the truce and hope it holds," Berg told reporters.',
+          'The truce was signed by the Nordland Council on Sunday, and "it is a good day", said Anna Lund, a farmer.'),
+        'other.md': filler,
+      }),
+    );
+    expect(ask(kb, 'What did the Nordland Council say about the truce?').results[0].citation.paragraph).toBe(2);
+  });
+
+  it("a capital speaks through its country's officials (the capital from the gazetteer, the people invented)", async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'a.md': article('Offer', '2025-05-10',
+          'Olaf Berg, the Norwegian foreign minister, flew to Vesterby on Monday.',
+          '"We will study the offer with care," Berg told reporters in Vesterby on Tuesday.',
+          '"The offer is fair," said Anna Lund, a farmer.'),
+        'other.md': filler,
+      }),
+    );
+    expect(ask(kb, 'How did Oslo respond to the offer?').results[0].citation.paragraph).toBe(2);
+  });
+});

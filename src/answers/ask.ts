@@ -5,6 +5,7 @@ import { TextIndex, type Hit } from '../search/text-index.ts';
 import { terms, words as tokenWords } from '../text/tokenize.ts';
 import { englishPos } from '../extract/lexicon/gazetteers.ts';
 import { COUNTRY_WORDS } from '../search/countries.ts';
+import { CAPITAL_OF } from '../extract/lexicon/places.ts';
 import { titleContext } from './context.ts';
 import { SYNONYMS } from '../search/synonyms.ts';
 import type { Answer, AnswerOptions, Result } from './types.ts';
@@ -231,7 +232,9 @@ function rolesGiven(kb: KnowledgeBase, words: string[]): Map<number, number> {
 
 /**
  * A paragraph's statements: 2 when one is by someone the question names (by its subject, when it has
- * one: see subjectOf), 1 when someone speaks, else 0.
+ * one: see subjectOf; a subject is also matched by the words of the speakers' roles, "the Kremlin" by a
+ * "Kremlin spokesman", and a capital by its country's words: dev top-1 +2, aside top-3 +1), 1 when
+ * someone speaks, else 0.
  */
 function spoken(kb: KnowledgeBase, pid: number, asked: string[], subject: string[] | null = null): number {
   const quotes = kb.quotes;
@@ -241,9 +244,24 @@ function spoken(kb: KnowledgeBase, pid: number, asked: string[], subject: string
     const q = quotes[i];
     const who = [...kb.speakerNames(q), q.source ?? ''].join(' ');
     if (terms(who).some((w) => speakers.includes(w))) return 2;
+    // "What did the Kremlin say": a speaker the base gives a role of the one asked ("Kremlin spokesman").
+    if (subject && q.speakers.some((id) => speakers.some((w) => roleTerms(kb, id).has(w)))) return 2;
     fit = 1;
   }
   return fit;
+}
+
+/** The words of the roles the base gives a person ("Kremlin spokesman"), stemmed: "What did the Kremlin say" asks for them. */
+const ROLE_TERMS: Derived<Map<string, Set<string>>> = { name: 'words of people\'s roles', make: () => new Map(), extend: () => new Map() };
+
+function roleTerms(kb: KnowledgeBase, id: string): Set<string> {
+  const memo = kb.derive(ROLE_TERMS);
+  let t = memo.get(id);
+  if (!t) {
+    const p = kb.personById.get(id);
+    memo.set(id, (t = new Set(p ? p.roleMentions.filter((m) => !m.former).flatMap((m) => terms(m.text)) : [])));
+  }
+  return t;
 }
 
 /**
@@ -256,6 +274,9 @@ function subjectOf(q: string): string[] | null {
   const m = SUBJECT.exec(q);
   if (!m) return null;
   const ws = terms(m[1]).filter((w) => !FILLERS.has(w));
+  // A capital speaks for its country ("How did Moscow respond": a Russian official, "the Russian side").
+  const country = CAPITAL_OF[m[1].toLowerCase().replace(/^the\s+/, '')];
+  if (country) for (const c of terms(country)) ws.push(c, ...(COUNTRY_WORDS.get(c) ?? []));
   return ws.length ? ws : null;
 }
 
