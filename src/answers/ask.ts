@@ -117,13 +117,31 @@ const OFFSET = /^\s*(?:after|before|ago|later|earlier|into|on from|since)\b/i;
 /** A number of units of time ("100 days", "two weeks"), as a bound's text may hold one. */
 const COUNTED_LENGTH = /\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|hundred)\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b/i;
 
+/** What a question asks for, read once per question: what `fits` weighs each passage by. */
+interface AskedFor {
+  expect: Expect;
+  /** The question's words (stemmed, frame words out). */
+  topic: string[];
+  /** For a role question: the paragraphs that give a role to someone it names (see rolesGiven). */
+  roles: ReadonlyMap<number, number> | null;
+  /** A "who" question about a change of hands (see SUCCESSION). */
+  succession: boolean;
+  /** For "what did X agree / pledge …": the words that do that deed (see DEEDS). */
+  deed: RegExp | null;
+  /** A "who" question about a line-up (see LINE_UP). */
+  lineUp: boolean;
+  /** For a statement question: the one whose words are asked for (see subjectOf). */
+  subject: string[] | null;
+}
+
 /** How well a passage holds the kind of answer asked for: 0 not at all, 1 somewhere, 2 next to the topic (for "who": half a point a person named, up to four). */
-function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string | null, topic: string[], roles: ReadonlyMap<number, number> | null, succession: boolean, deed: RegExp | null = null, lineUp = false, subject: string[] | null = null): number {
+function fits(kb: KnowledgeBase, pid: number, { expect, topic, roles, succession, deed, lineUp, subject }: AskedFor): number {
+  const published = () => kb.article(kb.paragraphs[pid]).published;
   switch (expect) {
     case 'duration': {
       // A bound that counts a length ("settled within 100 days") answers "how long" as a duration does.
       const text = kb.paragraphs[pid].text;
-      const ds = timesIn(kb, pid, published).filter((t) => (t.kind === 'duration' || (t.kind === 'period' && COUNTED_LENGTH.test(t.text))) && !OFFSET.test(text.slice(t.end, t.end + 12)));
+      const ds = timesIn(kb, pid, published()).filter((t) => (t.kind === 'duration' || (t.kind === 'period' && COUNTED_LENGTH.test(t.text))) && !OFFSET.test(text.slice(t.end, t.end + 12)));
       if (!ds.length) return 0;
       // "three-day negotiations", "the call lasted about 40 minutes": the duration qualifies a word of
       // the question (or its synonym), one of the three after it or the three before it (within 50
@@ -136,7 +154,7 @@ function fits(kb: KnowledgeBase, pid: number, expect: Expect, published: string 
       return near ? 2 : 1;
     }
     case 'date':
-      return timesIn(kb, pid, published).some((t) => t.kind !== 'duration') ? 1 : 0;
+      return timesIn(kb, pid, published()).some((t) => t.kind !== 'duration') ? 1 : 0;
     case 'person': {
       // A list of people answers "who took part" better than a paragraph naming one or two in
       // passing: each person named counts half, up to four (six for a line-up: see LINE_UP).
@@ -604,9 +622,10 @@ export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
     });
   }
   const bar = [...base].sort((a, b) => b - a)[Math.min(limit, base.length) - 1] - most;
+  const askedFor: AskedFor = { expect, topic: words, roles, succession, deed, lineUp, subject };
   const ranked = hits
     .map((h, i) => {
-      const bonus = expect && base[i] >= bar ? 0.4 * best * fits(kb, h.doc, expect, kb.article(kb.paragraphs[h.doc]).published, words, roles, succession, deed, lineUp, subject) : 0;
+      const bonus = expect && base[i] >= bar ? 0.4 * best * fits(kb, h.doc, askedFor) : 0;
       // A question about what will happen is answered by a passage that looks ahead ("is due in the capital on Monday").
       const lift = ahead && base[i] * AHEAD_LIFT >= bar && LOOKS_AHEAD.test(kb.paragraphs[h.doc].text) ? AHEAD_LIFT : 1;
       // A later article's retelling of news the base holds the report of ranks below that report.
