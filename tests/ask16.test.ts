@@ -104,3 +104,18 @@ describe('ask "what did <institution or capital> say": the one asked speaks thro
     expect(ask(kb, 'How did Oslo respond to the offer?').results[0].citation.paragraph).toBe(2);
   });
 });
+
+describe('ask "what did X threaten / pledge …": X\'s words in the paragraph after the one naming the occasion', () => {
+  it('ranks the paragraph where X speaks above the one that only sets the scene', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'a.md': article('Forum', '2025-05-10',
+          'Olaf Berg spoke at the Vesterby forum on Monday about the border and the harbour.',
+          '"If they go on like this, we will answer in kind," Berg said.'),
+        'b.md': article('Lund', '2025-05-11', 'Anna Lund said the Vesterby forum had been long and that the border was calm.'),
+        'other.md': filler,
+      }),
+    );
+    expect(ask(kb, 'What did Berg threaten at the Vesterby forum?').results[0].citation.paragraph).toBe(2);
+  });
+});

@@ -288,6 +288,15 @@ function roleTerms(kb: KnowledgeBase, id: string): Set<string> {
  */
 const SUBJECT = /^(?:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:say|said|tell|told|describe|respond|react|answer|reply|sum up|claim|warn|comment)\b/i;
 
+/** The one a deed question asks about: "What did the Kremlin threaten?" asks for the Kremlin's deed. */
+function deedSubject(q: string): string[] | null {
+  const s = q.toLowerCase();
+  const m = DEED_ASKED.exec(s);
+  const who = m && /^what \S+ (.+?)\s*$/.exec(s.slice(0, m[0].length - m[1].length));
+  const ws = who ? terms(who[1]).filter((w) => !FILLERS.has(w)) : [];
+  return ws.length ? ws : null;
+}
+
 function subjectOf(q: string): string[] | null {
   const m = SUBJECT.exec(q);
   if (!m) return null;
@@ -607,7 +616,9 @@ export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
   const roles = expect === 'role' ? rolesGiven(kb, words) : null;
   const succession = expect === 'person' && SUCCESSION.test(query);
   const deed = expect === 'deed' ? deedAsked(query.toLowerCase()) : null;
-  const subject = expect === 'statement' ? subjectOf(query) : null;
+  // "What did X threaten / pledge …" is answered by X's words as "what did X say" is: X is its subject too
+  // (for the reaction below: dev top-3 +1, top-1 and aside unchanged).
+  const subject = expect === 'statement' ? subjectOf(query) : expect === 'deed' ? deedSubject(query) : null;
   if (subject) {
     // A reaction to the paragraph before it: see REACTION_SHARE.
     const paras = kb.paragraphs;
