@@ -8,7 +8,6 @@
 import type { Ref } from './coref.ts';
 import { PHRASAL_SPEECH, SPEECH_VERBS } from './lexicon/verbs.ts';
 import { CALENDAR_WORDS, NOT_NAMES, ROLE_NOUNS } from './lexicon/names.ts';
-import { isRoleWord } from './roles.ts';
 import { fold } from '../text/normalize.ts';
 
 
@@ -262,14 +261,15 @@ const VERB_AFTER_APPOSED = new RegExp(String.raw`^,\s+${VERB}`, 'u');
 const PREPOSITIONS = new Set('with to by from of for about on at in after before like between among alongside beside behind against toward towards without despite amid than including'.split(' '));
 
 /**
- * "an interview with journalist X", "talks with President X": a preposition and up to two title
- * words (lower-case, or role words) before a name. ("In March X made …": a month is no title.)
+ * "an interview with journalist X", "talks with President X", "told Fox News host X": a preposition
+ * and up to two words before a name. ("In March X made …": a month or a weekday makes the phrase a
+ * time, and the name after it the sentence's subject.)
  */
 function objectOfPreposition(before: string): boolean {
   const ws = before.trimEnd().split(/\s+/);
   for (let k = ws.length - 1; k >= 0 && k >= ws.length - 3; k--) {
     if (PREPOSITIONS.has(ws[k].toLowerCase())) return true;
-    if (!/^\p{Ll}/u.test(ws[k]) && !isRoleWord(fold(ws[k]))) return false;
+    if (!/^[\p{L}-]+$/u.test(ws[k]) || CALENDAR_WORDS.has(fold(ws[k]))) return false;
   }
   return false;
 }
