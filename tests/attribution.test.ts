@@ -775,6 +775,14 @@ describe('reported speech with its hearers, a long object, a closing pronoun or 
     ]);
   });
 
+  it('reads "…, said X, Berg\'s spokesman.", "…, officials said, targeting …", "Oslo says it hopes …" and units as sources', () => {
+    const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers, q.source ?? null]);
+    expect(reported('A joint news conference planned for Thursday was cancelled at the other side\'s request, said Piotr Nowak, Berg\'s spokesman.')).toEqual([["A joint news conference planned for Thursday was cancelled at the other side's request", ['Piotr Nowak'], null]]);
+    expect(reported('Nordland launched 14 missiles overnight, officials said, targeting gas production facilities.')[0].slice(1)).toEqual([[], 'officials']);
+    expect(reported('The text has been reworked, and Oslo says it hopes to conclude soon.')).toEqual([['it hopes to conclude soon', [], 'Oslo']]);
+    expect(reported('Nordish front-line units say the night was quieter than usual, but a unit commander in the east told a broadcaster that assaults had not stopped.').map(([t]) => t)).toEqual(['the night was quieter than usual', 'assaults had not stopped']);
+  });
+
   it('reads a clause that opens with a number, hearers with a relative clause, and "…, officials say, …"', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers, q.source ?? null]);
     expect(reported('Olaf Berg said the 20-point framework was 90% agreed.')).toEqual([['the 20-point framework was 90% agreed', ['Olaf Berg'], null]]);

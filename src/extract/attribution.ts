@@ -52,7 +52,8 @@ const SOURCE_NOUNS = new Set(
   broadcaster broadcasters website site media press authorities authority regime cabinet parties party group groups
   supporter supporters protester protesters protestors demonstrators critic critics commentator commentators opponent opponents voter voters
   board commission network court judge lawyer lawyers attorney attorneys union organization organisation organizations
-  organisations foundation institute association coalition company firm watchdog publication editorial ad ads tweet`.split(/\s+/),
+  organisations foundation institute association coalition company firm watchdog publication editorial ad ads tweet
+  unit units forces troops brigade brigades corps battalion regiment`.split(/\s+/),
 );
 
 /** Words that may stand between a subject and its verb: "Berg also said", "Berg on Monday told". */

@@ -191,7 +191,7 @@ function attributionBefore(text: string, plain: string, refs: Ref[], sentenceSta
  * summit", "wrote in a post", "said late on Monday". Not any "on": "insisted on its terms" is no time.
  */
 const WHEN_OR_WHERE = String.raw`\s+(?:on\s+(?:the\s+sidelines\b[^,;“”"]{0,50}?|\p{Lu}[^,;“”"]{1,50}?|television|radio|social media)|in\s+(?:a|an|the|his|her|their|its)\s+[^,;“”"]{2,50}?|at\s+(?:a|an|the)\s+[^,;“”"]{2,50}?|during\s+[^,;“”"]{2,50}?|(?:late|early|earlier|later)\b[^,;“”"]{0,40}?)`;
-const CLOSING_TAIL = new RegExp(String.raw`,\s+([^,;“”"]{2,80}?)\s+(said|says|told reporters|added|reported|confirmed|announced|wrote|noted|stressed|went on|continued|explained|insisted|argued|concluded|suggested|acknowledged|conceded|admitted|warned|predicted)(?:\s+on\s+\p{Lu}\p{Ll}+|${WHEN_OR_WHERE})?(?:,\s+(?:(?:a|one|two|three|several|hours|days|minutes|moments|shortly|just|soon)\s+(?:(?:day|days|week|weeks|hours|minutes)\s+)?)?(?:after|before|ahead of|following)\s[^“”"]{2,160}?)?\.?\s*$|,\s+(said|says|added|reported|wrote)\s+([^,;“”"]{2,80}?)(?:,\s+(?:a|an|the)\s[^,;“”"]{2,120})?\.?\s*$|,\s+according\s+to\s+([^,;“”"]{2,80}?)\.?\s*$`, 'u');
+const CLOSING_TAIL = new RegExp(String.raw`,\s+([^,;“”"]{2,80}?)\s+(said|says|told reporters|added|reported|confirmed|announced|wrote|noted|stressed|went on|continued|explained|insisted|argued|concluded|suggested|acknowledged|conceded|admitted|warned|predicted)(?:\s+on\s+\p{Lu}\p{Ll}+|${WHEN_OR_WHERE})?(?:,\s+(?:(?:a|one|two|three|several|hours|days|minutes|moments|shortly|just|soon)\s+(?:(?:day|days|week|weeks|hours|minutes)\s+)?)?(?:after|before|ahead of|following)\s[^“”"]{2,160}?|,\s+\p{Ll}{3,}ing\s[^“”"]{2,160}?)?\.?\s*$|,\s+(said|says|added|reported|wrote)\s+([^,;“”"]{2,80}?)(?:,\s+(?:a|an|the|his|her|its|their|\p{Lu}[\p{L}.-]*[’']s)\s[^,;“”"]{2,120})?\.?\s*$|,\s+according\s+to\s+([^,;“”"]{2,80}?)\.?\s*$`, 'u');
 /**
  * "The talks, he said, had lasted …": the attribution in the middle ("…, he told Russian journalists,
  * would …": a telling verb may have its hearers after it), never a relative clause ("…, in which the
@@ -577,7 +577,7 @@ interface Reported {
 }
 
 /** "said it was possible", "said this would take time", "said no deal had been reached", "said Nordland, as a sovereign country, could not …": "it" opens a clause when a verb follows, not "said it" (so), nor "said no to". */
-const IT_CLAUSE = /^\s+(?:it|this)\s+(?:was|is|were|would|will|had|has|could|should|might|must|may|did|does|seemed|seems|remained|remains|wanted|wants|needed|needs|looked|looks|made|makes|took|takes|appeared|appears|sent|gave|saw|knew|found|got|came|went|kept|held|brought|meant|showed|shows|\p{Ll}{2,}ed)\b|^\s+no\s+(?!to\b)(?:(?!(?:and|but|or)\b)[\p{Ll}\p{N}-]+\s+){1,5}?(?:had|has|was|were|would|will|could|is|are|should|must|might|did|does|may|can|\p{Ll}{2,}ed)\b|^\s+\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?,\s+[^,;“”"]{2,60},\s+(?:had|has|was|were|would|will|could|is|are|should|must|might|did|does|may|can)\b/u;
+const IT_CLAUSE = /^\s+(?:it|this)\s+(?:was|is|were|would|will|had|has|could|should|might|must|may|did|does|seemed|seems|remained|remains|wanted|wants|needed|needs|looked|looks|made|makes|took|takes|appeared|appears|sent|gave|saw|knew|found|got|came|went|kept|held|brought|meant|showed|shows|hopes|plans|expects|believes|intends|considers|regards|sees|supports|rejects|opposes|welcomes|stands|continues|\p{Ll}{2,}ed)\b|^\s+no\s+(?!to\b)(?:(?!(?:and|but|or)\b)[\p{Ll}\p{N}-]+\s+){1,5}?(?:had|has|was|were|would|will|could|is|are|should|must|might|did|does|may|can|\p{Ll}{2,}ed)\b|^\s+\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?,\s+[^,;“”"]{2,60},\s+(?:had|has|was|were|would|will|could|is|are|should|must|might|did|does|may|can)\b/u;
 
 /** A clause's opening: a pronoun or determiner, or a name with an auxiliary ("Russia had …"). */
 const CLAUSE_AUXILIARIES = 'had|has|was|were|would|will|could|is|are|should|must|might|did|does|may|can';
@@ -601,7 +601,7 @@ const TIMED_BARE_CLAUSE = new RegExp(
   'u',
 );
 
-const CLAUSE_BREAK = /,?\s+(?:and|but)\s+(?:said|says|added|adds|warned|noted|stressed|insisted|argued|complained|conceded|admitted|acknowledged|claimed|explained)\b|,\s+(?:and|but|while|although|though|even though|whereas)\s+(?:[\p{L}’'-]+\s+){1,4}?(?:said|says|added|described|called|warned|noted|insisted|argued|told|confirmed|announced|denied|wrote|stated)\b|,\s+(?:and|but|while|whereas)\s+(?:[\p{L}’'-]+\s+){0,3}[\p{L}’'-]+,\s+[^,;“”"]{2,60},\s+(?:said|says|added|warned|noted|insisted|argued|told|confirmed|announced|denied|wrote|stated)\b|,\s+(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}(?:reported|reports|said|says)\s*,/u;
+const CLAUSE_BREAK = /,?\s+(?:and|but)\s+(?:said|says|added|adds|warned|noted|stressed|insisted|argued|complained|conceded|admitted|acknowledged|claimed|explained)\b|,\s+(?:and|but|while|although|though|even though|whereas)\s+(?:[\p{L}’'-]+\s+){1,6}?(?:said|says|added|described|called|warned|noted|insisted|argued|told|confirmed|announced|denied|wrote|stated)\b|,\s+(?:and|but|while|whereas)\s+(?:[\p{L}’'-]+\s+){0,3}[\p{L}’'-]+,\s+[^,;“”"]{2,60},\s+(?:said|says|added|warned|noted|insisted|argued|told|confirmed|announced|denied|wrote|stated)\b|,\s+(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}(?:reported|reports|said|says)\s*,/u;
 
 /**
  * A clause stops at the end of its sentence, at a second speech verb ("…, and said …"), where
