@@ -783,6 +783,13 @@ describe('reported speech with its hearers, a long object, a closing pronoun or 
     expect(reported('Nordish front-line units say the night was quieter than usual, but a unit commander in the east told a broadcaster that assaults had not stopped.').map(([t]) => t)).toEqual(['the night was quieter than usual', 'assaults had not stopped']);
   });
 
+  it('reads "In a statement the fund said …", "said afterwards that …" and "judged for his part that …"', () => {
+    const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers, q.source ?? null]);
+    expect(reported('The decree took effect on signing. In a statement the fund said Berg would remain its chief executive.')).toEqual([['Berg would remain its chief executive', [], 'the fund']]);
+    expect(reported('Anna Lund said afterwards that the two sides would each appoint a team.')).toEqual([['the two sides would each appoint a team', ['Anna Lund'], null]]);
+    expect(reported('Tomas Wolf, deputy head of the council, judged for his part that Berg had slipped into an alternative reality.')).toEqual([['Berg had slipped into an alternative reality', ['Tomas Wolf'], null]]);
+  });
+
   it('reads a clause that opens with a number, hearers with a relative clause, and "…, officials say, …"', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers, q.source ?? null]);
     expect(reported('Olaf Berg said the 20-point framework was 90% agreed.')).toEqual([['the 20-point framework was 90% agreed', ['Olaf Berg'], null]]);

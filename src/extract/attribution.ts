@@ -53,7 +53,7 @@ const SOURCE_NOUNS = new Set(
   supporter supporters protester protesters protestors demonstrators critic critics commentator commentators opponent opponents voter voters
   board commission network court judge lawyer lawyers attorney attorneys union organization organisation organizations
   organisations foundation institute association coalition company firm watchdog publication editorial ad ads tweet
-  unit units forces troops brigade brigades corps battalion regiment`.split(/\s+/),
+  unit units forces troops brigade brigades corps battalion regiment fund`.split(/\s+/),
 );
 
 /** Words that may stand between a subject and its verb: "Berg also said", "Berg on Monday told". */
@@ -215,6 +215,11 @@ function nominalBefore(text: string, from: number, to: number): Source | null {
     if (ws.length - k > 9) return null;
   }
   let phrase = ws.slice(k);
+  if (!phrase.length) return null;
+  // ("In a statement the fund said": where it was said is no part of who said it.)
+  const medium = /^in\s+(?:a|an|the|his|her|its|their)\s+(?:[\p{L}-]+\s+)?(?:statement|interview|post|video|message|letter|briefing|speech|address)\s+/iu.exec(text.slice(phrase[0].start, end));
+  if (medium) phrase = phrase.filter((w) => w.start >= phrase[0].start + medium[0].length);
+  if (!phrase.length) return null;
   // The head noun is the last word before a postmodifier ("source familiar with …", "officials in Kyiv"),
   // or, with no such noun, a name of capitalised words that is no person ("TASS", "Downing Street").
   let head = headOf(phrase.map((w) => w.w));

@@ -692,8 +692,8 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
         const after = verbEnd + (particle ? particle[0].length : 0);
         const rest = plain.slice(after, s.end);
         const that =
-          // ("answered today that", "said repeatedly that", "said that, for humanitarian reasons, …")
-          /^\s+(?:(?:(?:on|in|to|at|during|after|before)\s+[^,.;]{1,40}?|today|yesterday|again|later|earlier|\p{Ll}+ly)\s+)?that(?:\s*,\s*|\s+)/u.exec(rest) ??
+          // ("answered today that", "said repeatedly that", "judged for his part that", "said that, for humanitarian reasons, …")
+          /^\s+(?:(?:(?:on|in|to|at|during|after|before)\s+[^,.;]{1,40}?|for\s+(?:his|her|its|their)\s+part|today|yesterday|again|later|earlier|afterwards?|then|also|now|\p{Ll}+ly)\s+)?that(?:\s*,\s*|\s+)/u.exec(rest) ??
           // (The hearers may have a relative clause: "told lawmakers who demand more diplomacy that …".)
           (TELL_VERBS.has(v.w) ? /^\s+(?:(?:[^,.;“”"]{1,40}?|[\p{L}-]+\s+who\s+[^,.;“”"]{1,60}?)\s+)?that\s+/u.exec(rest) : null) ??
           (/^(?:told|tells|assured|assures)$/.test(v.w) ? TOLD_BARE_CLAUSE.exec(rest) : null) ??

@@ -5,7 +5,7 @@ import type { ArticleFacts } from '../extract/types.ts';
 import { extractFacts } from '../extract/facts.ts';
 
 /** Bump when extraction changes, so cached facts from older rules are never served. */
-export const EXTRACTION_VERSION = 184;
+export const EXTRACTION_VERSION = 185;
 
 const digests = new WeakMap<Article, string>();
 
