@@ -3,6 +3,20 @@ import { deserialize, serialize } from 'node:v8';
 import type { Article } from './types.ts';
 import type { ArticleFacts } from '../extract/types.ts';
 import { extractFacts } from '../extract/facts.ts';
+import { log } from '../log.ts';
+
+/**
+ * An article's facts, or none when extraction fails on it: one odd article must not stop a build
+ * (its paragraphs stay searchable; the log says which article and why).
+ */
+function factsOrNone(a: Article): ArticleFacts {
+  try {
+    return extractFacts(a);
+  } catch (e) {
+    log('warn', 'extraction failed; the article is searchable but gives no people, quotes or events', { file: a.file, error: e instanceof Error ? e.message : String(e) });
+    return { article: a.id, people: [], mentions: [], quotes: [], events: [], recalls: [] };
+  }
+}
 
 /** Bump when extraction changes, so cached facts from older rules are never served. */
 export const EXTRACTION_VERSION = 185;
@@ -43,7 +57,7 @@ export class FactsCache {
     const stored = this.map.get(key);
     if (stored) return deserialize(stored) as ArticleFacts;
     // Mention spans serve extraction only; the base keeps paragraph numbers, so drop them.
-    const buf = serialize({ ...extractFacts(a), mentions: [] });
+    const buf = serialize({ ...factsOrNone(a), mentions: [] });
     this.map.set(key, buf);
     // Hand out the decoded copy: extracted strings are slices that would pin whole paragraphs in memory.
     return deserialize(buf) as ArticleFacts;
