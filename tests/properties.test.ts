@@ -11,6 +11,8 @@ import { decodeId, fullId, pageId } from '../src/discord/custom-id.ts';
 import { answerLine, runConsole } from '../src/console.ts';
 import { main } from '../src/cli.ts';
 import { FRAGMENTS, hostileText, liveMarkup, maybe, payloadProblems, shownTexts } from './support/hostile.ts';
+import { parseArticle } from '../src/knowledge/parse.ts';
+import { extractFacts } from '../src/extract/facts.ts';
 
 const kb = await miamiKb();
 // Seeded, so a failure names the seed and path that reproduce it (fast-check prints both).
@@ -200,4 +202,25 @@ describe('the command line and the console with any input (fast-check)', () => {
 
 it('the fragments cover what the issue names', () => {
   for (const f of ['@everyone', '<@&1300000000000000003>', '<@1400000000000000006>', '[click](https://evil.example/x)', '```js\nalert(1)\n```', '||spoiler||', '\ud800', '\u0301', '\u202e', '😀', '\u200b', '(a+)+$']) expect(FRAGMENTS).toContain(f);
+});
+
+describe('extraction on any news-like text (fast-check)', () => {
+  // Pieces of reporting in random order: names, titles, cues, clause words, every quotation mark.
+  const pieces = ['Olaf Berg', 'Anna Lund', 'Berg', 'Lund', 'he', 'she', 'it', 'they', 'the president', 'the Kremlin', 'officials', 'a source familiar with the talks',
+    'said', 'says', 'told reporters', 'added that', 'according to', 'who', 'which', 'that', 'and', 'but', 'In March', 'On Monday', 'in a statement', 'Berg’s', 'spokesman',
+    'Signed by', 'among them', 'the leaders', 'You said', 'Q:', 'A:', ',', ';', ':', '.', '?', '—', '12:40 —', '“', '”', '"', '«', '»', '„', '“', '‘', '’', '(', ')', 'no', 'said no', 'of', 'to', 'for his part'];
+  const paragraph = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 40 }).map((ws) => ws.join(' '));
+  it('never throws, gives each quote its paragraph, and gives the same facts twice', () => {
+    fc.assert(
+      fc.property(fc.array(paragraph, { minLength: 1, maxLength: 4 }), (paras) => {
+        const r = parseArticle('x.md', 'x', `---\ntitle: T\npublished: 2026-03-12\n---\n${paras.join('\n\n')}\n`);
+        if (!r.ok) return;
+        const facts = extractFacts(r.article);
+        const n = r.article.paragraphs.length;
+        for (const q of facts.quotes) expect(q.paragraph >= 1 && q.lastParagraph <= n && q.paragraph <= q.lastParagraph).toBe(true);
+        expect(extractFacts(r.article)).toEqual(facts);
+      }),
+      { numRuns: 400 },
+    );
+  });
 });
