@@ -220,7 +220,7 @@ describe('extraction on any news-like text (fast-check)', () => {
         for (const q of facts.quotes) expect(q.paragraph >= 1 && q.lastParagraph <= n && q.paragraph <= q.lastParagraph).toBe(true);
         expect(extractFacts(r.article)).toEqual(facts);
       }),
-      { numRuns: 400 },
+      { numRuns: Number(process.env.FC_EXTRACT_RUNS ?? 400) },
     );
   });
 });
