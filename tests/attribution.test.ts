@@ -790,6 +790,12 @@ describe('reported speech with its hearers, a long object, a closing pronoun or 
     expect(reported('Tomas Wolf, deputy head of the council, judged for his part that Berg had slipped into an alternative reality.')).toEqual([['Berg had slipped into an alternative reality', ['Tomas Wolf'], null]]);
   });
 
+  it('reads a closing inverted attribution translations keep ("…, declared the minister.", "…, judged Piotr Nowak.")', () => {
+    const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
+    expect(reported('Anna Lund is the foreign minister. Nordland can share its experience of the interception of drones, declared the minister.')).toEqual([['Nordland can share its experience of the interception of drones', ['Anna Lund']]]);
+    expect(reported('The talks were difficult but useful, judged Piotr Nowak.')).toEqual([['The talks were difficult but useful', ['Piotr Nowak']]]);
+  });
+
   it('reads a clause that opens with a number, hearers with a relative clause, and "…, officials say, …"', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers, q.source ?? null]);
     expect(reported('Olaf Berg said the 20-point framework was 90% agreed.')).toEqual([['the 20-point framework was 90% agreed', ['Olaf Berg'], null]]);
