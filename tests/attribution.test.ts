@@ -796,6 +796,11 @@ describe('reported speech with its hearers, a long object, a closing pronoun or 
     expect(reported('The talks were difficult but useful, judged Piotr Nowak.')).toEqual([['The talks were difficult but useful', ['Piotr Nowak']]]);
   });
 
+  it('reads a middle attribution with the verb first ("…, assured Olaf Berg, and …")', () => {
+    const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers]);
+    expect(reported('The situation is under control, assured Olaf Berg, and the generators supply the site.')).toEqual([['The situation is under control, assured Olaf Berg, and the generators supply the site', ['Olaf Berg']]]);
+  });
+
   it('reads a clause that opens with a number, hearers with a relative clause, and "…, officials say, …"', () => {
     const reported = (text: string) => facts(text).quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speakers, q.source ?? null]);
     expect(reported('Olaf Berg said the 20-point framework was 90% agreed.')).toEqual([['the 20-point framework was 90% agreed', ['Olaf Berg'], null]]);

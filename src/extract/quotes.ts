@@ -199,6 +199,9 @@ const CLOSING_TAIL = new RegExp(String.raw`,\s+([^,;“”"]{2,80}?)\s+(said|say
  */
 const MIDDLE_ATTRIBUTION = new RegExp(String.raw`^([^,;“”"]{3,}?),\s+(?!(?:(?:in|of|for|with|to|by|from|at|on|during)\s+)?(?:which|whom|whose)\b|who\b|where\b|when\b)([^,;“”"]{2,60}?)\s+(said|says|say|added|adds|noted|insisted|argued|stressed|wrote|warned|explained|suggested|acknowledged|conceded|admitted|predicted|(?:told|tells|assured|reminded)(?:\s+(?:the\s+)?(?:[\p{L}’'-]+\s+){0,2}?(?:reporters|journalists|the\s+press|lawmakers|parliament|deputies|senators|allies|colleagues|viewers|listeners|students|him|her|them|us|me))?)(?:${WHEN_OR_WHERE})?,\s+[^“”"]{10,}$`, 'u');
 
+/** "…, assured Berg, and …": a middle attribution with the verb before its subject (a name or a short description). */
+const MIDDLE_INVERTED = /^([^,;“”"]{6,}?),\s+(said|added|assured|declared|estimated|judged|insisted|explained|stressed|warned|noted|affirmed)\s+((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}.’'-]*|(?:the|a|an)\s+[^,;“”"]{2,50}?),\s+[^“”"]{10,}$/u;
+
 /**
  * The attribution that closes a sentence after a comma: "…, city officials said." / "…, said Berg,
  * an analyst at the institute." / "…, according to the air force." `at` is where it starts.
@@ -750,14 +753,27 @@ function reportedSpeech(text: string, raw: string, plain: string, refs: Ref[], s
     for (const start of out.some((r) => r.sentence === s) ? [] : clauseStarts) {
       if (quoted.some(([a, b]) => a < s.end && b > start)) continue;
       const mid = MIDDLE_ATTRIBUTION.exec(plain.slice(start, s.end));
-      if (!mid) continue;
-      const phraseAt = start + mid[1].length + mid[0].slice(mid[1].length).indexOf(mid[2]);
-      const src = sourceBefore(text, refs, phraseAt, phraseAt + mid[2].length + 1);
+      // "The situation is under control, assured Berg, and the generators supply the site": the verb
+      // first, as translations keep it.
+      const inverted = mid ? null : MIDDLE_INVERTED.exec(plain.slice(start, s.end));
+      if (!mid && !inverted) continue;
+      let src: Source | null;
+      let cue: string;
+      if (mid) {
+        const phraseAt = start + mid[1].length + mid[0].slice(mid[1].length).indexOf(mid[2]);
+        src = sourceBefore(text, refs, phraseAt, phraseAt + mid[2].length + 1);
+        cue = mid[3].split(/\s+/)[0];
+      } else {
+        const verbEnd = start + inverted![1].length + inverted![0].slice(inverted![1].length).indexOf(inverted![2]) + inverted![2].length;
+        src = sourceAfter(text, refs, verbEnd, verbEnd + inverted![3].length + 2);
+        cue = inverted![2];
+      }
+      const lead = (mid ?? inverted)![1];
       const clause = raw.slice(start, s.end).replace(/[.\s]+$/, '').trim();
       // "President X, she said, had asked her …": X is whom the statement is about, never its speaker.
-      const spokenOf = new Set(refs.filter((r) => !r.pronoun && r.start >= start && r.end <= start + mid[1].length).flatMap((r) => r.people));
+      const spokenOf = new Set(refs.filter((r) => !r.pronoun && r.start >= start && r.end <= start + lead.length).flatMap((r) => r.people));
       const aboutOnly = !!src && src.people.length > 0 && src.people.every((x) => spokenOf.has(x));
-      if (named(src) && !aboutOnly && wordCount(clause) >= 6) out.push({ text: clause, source: src!, cue: mid[3].split(/\s+/)[0], sentence: s, from: start, to: s.end });
+      if (named(src) && !aboutOnly && wordCount(clause) >= 6) out.push({ text: clause, source: src!, cue, sentence: s, from: start, to: s.end });
       break;
     }
   }
