@@ -736,6 +736,12 @@ describe('reported speech with its hearers, a long object, a closing pronoun or 
     expect(reported('President Olaf Berg told the radio that Thursday was a fair deadline, although he said deadlines were usually extended.').map(([t]) => t)).toEqual(['Thursday was a fair deadline', 'deadlines were usually extended']);
     // "called X a day later" is a phone call, not a judgement.
     expect(reported('Commissioner Anna Lund called the head of the delegation a day later.')).toEqual([]);
+    // A name called something, and judgements of more kinds ("critical", "baseless").
+    expect(reported('Olaf Berg was not impressed. He called Piotr Nowak a propagandist on television.').map(([t, s]) => [t, s])).toEqual([['called Piotr Nowak a propagandist on television', ['Olaf Berg']]]);
+    expect(reported('President Anna Lund had called the situation critical at the end of September.').length).toBe(1);
+    expect(reported('Olaf Berg called Anna Lund a day later.')).toEqual([]);
+    // (Not a quotation's blank: "called X a “dictator without elections”" is the quote's, not a statement "called X a".)
+    expect(reported('Olaf Berg called Piotr Nowak a "dictator without elections" and warned that he had better move fast.').map(([t]) => t)).not.toContain('called Piotr Nowak a');
   });
 
   it('reads a clause after "said" that opens with "it" and a past verb, with "no" and a noun, or after "that,"', () => {

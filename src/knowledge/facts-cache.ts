@@ -19,7 +19,7 @@ function factsOrNone(a: Article): ArticleFacts {
 }
 
 /** Bump when extraction changes, so cached facts from older rules are never served. */
-export const EXTRACTION_VERSION = 187;
+export const EXTRACTION_VERSION = 188;
 
 const digests = new WeakMap<Article, string>();
 
