@@ -8,6 +8,7 @@ import { COUNTRY_WORDS } from '../search/countries.ts';
 import { CAPITAL_OF } from '../extract/lexicon/places.ts';
 import { titleContext } from './context.ts';
 import { SYNONYMS } from '../search/synonyms.ts';
+import { FORMS } from '../search/inflections.ts';
 import type { Answer, AnswerOptions, Result } from './types.ts';
 import { clampLimit, cleanQuery } from './query.ts';
 import { paragraphResult } from './views.ts';
@@ -132,10 +133,40 @@ interface AskedFor {
   lineUp: boolean;
   /** For a statement question: the one whose words are asked for (see subjectOf). */
   subject: string[] | null;
+  /** For "who <verb> …": the stems of the verb, its other forms and its synonyms (see agentVerb). */
+  agent: Set<string> | null;
+}
+
+/** Words between "who" and its verb: "who was going to lead", "who will be heading". */
+const AUXILIARIES = new Set('is was were are will would has have had did does do be been being going to then now also first actually finally'.split(' '));
+
+/** The verb of a "who" question ("Who headed the team?": head, led, lead, chief, …), null if none. */
+export function agentVerb(query: string): Set<string> | null {
+  const ws = tokenWords(query.toLowerCase());
+  if (!/^(?:who|whom)$/.test(ws[0] ?? '')) return null;
+  const verb = ws.slice(1).find((w) => !AUXILIARIES.has(w));
+  if (!verb) return null;
+  const out = new Set<string>();
+  for (const t of terms(verb)) for (const v of [t, ...(SYNONYMS.get(t) ?? []), ...(FORMS.get(t) ?? [])]) out.add(v);
+  return out.size ? out : null;
+}
+
+/** Whether a text says the verb is done by someone named: "is led by Rustem …", "was signed in the capital by Treasury Secretary …". */
+function doneBy(text: string, verb: Set<string>, asked: string[]): boolean {
+  for (const m of text.matchAll(/\bby\s+(?=\p{Lu})/gu)) {
+    const before = tokenWords(text.slice(Math.max(0, m.index - 40), m.index)).slice(-4);
+    if (!before.some((w) => terms(w).some((t) => verb.has(t)))) continue;
+    // "led by X" where the question names X ("before X came back") does not name another who did it.
+    const after = text.slice(m.index + m[0].length).match(/^(?:\p{Lu}[\p{L}'’-]*\s*){1,5}/u)?.[0] ?? '';
+    if (terms(after).some((t) => asked.includes(t))) continue;
+    return true;
+  }
+  return false;
 }
 
 /** How well a passage holds the kind of answer asked for: 0 not at all, 1 somewhere, 2 next to the topic (for "who": half a point a person named, up to four). */
-function fits(kb: KnowledgeBase, pid: number, { expect, topic, roles, succession, deed, lineUp, subject }: AskedFor): number {
+function fits(kb: KnowledgeBase, pid: number, asked: AskedFor): number {
+  const { expect, topic, roles, succession, deed, lineUp, subject } = asked;
   const published = () => kb.article(kb.paragraphs[pid]).published;
   switch (expect) {
     case 'duration': {
@@ -158,9 +189,14 @@ function fits(kb: KnowledgeBase, pid: number, { expect, topic, roles, succession
     case 'person': {
       // A list of people answers "who took part" better than a paragraph naming one or two in
       // passing: each person named counts half, up to four (six for a line-up: see LINE_UP).
-      const listed = Math.min(lineUp ? LINE_UP_CAP : 2, kb.derive(PEOPLE_COUNT)[pid] / 2);
+      const cap = lineUp ? LINE_UP_CAP : 2;
+      const listed = Math.min(cap, kb.derive(PEOPLE_COUNT)[pid] / 2);
+      // "Who led the team?": "the team is led by X" names the one who does it: a point more than the
+      // people it names give (dev top-1/top-3/MRR 342/406/376.40 -> 343/408/377.61; as much as a full
+      // list gives 342/409/377.16; "by the head of …" too lost aside top-1).
+      const by = asked.agent && doneBy(kb.paragraphs[pid].text, asked.agent, topic) ? Math.min(cap, listed + 1) : listed;
       // "Who took over X's job?": the paragraph where someone takes a role up ("was appointed …").
-      return succession && kb.derive(ROLES_TAKEN).has(pid) ? 2 : listed;
+      return succession && kb.derive(ROLES_TAKEN).has(pid) ? Math.max(2, by) : by;
     }
     case 'place':
       return /\b(in|at)\s+\p{Lu}/u.test(kb.paragraphs[pid].text) ? 1 : 0;
@@ -633,7 +669,8 @@ export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
     });
   }
   const bar = [...base].sort((a, b) => b - a)[Math.min(limit, base.length) - 1] - most;
-  const askedFor: AskedFor = { expect, topic: words, roles, succession, deed, lineUp, subject };
+  const agent = expect === 'person' ? agentVerb(query) : null;
+  const askedFor: AskedFor = { expect, topic: words, roles, succession, deed, lineUp, subject, agent };
   const ranked = hits
     .map((h, i) => {
       const bonus = expect && base[i] >= bar ? 0.4 * best * fits(kb, h.doc, askedFor) : 0;
