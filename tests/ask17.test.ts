@@ -47,3 +47,18 @@ describe('ask "who <verb> …": the paragraph where it is done by someone', () =
     expect(top.citation.paragraph).toBe(2);
   });
 });
+
+describe('ask "who led / headed …": the one leader, not the members of a line-up', () => {
+  it('ranks the paragraph naming the head above one listing the delegation', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'talks.md': article('Talks', '2025-05-03',
+          'The Nordland delegation included Olaf Berg, Anna Lund, Tomas Wolf, Erik Sand, Lena Moss and Jan Holt.',
+          'Piotr Nowak heads the Nordland delegation in Vesterby.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'Who led the Nordland delegation in Vesterby?').results[0];
+    expect(top.citation.paragraph).toBe(2);
+  });
+});

@@ -631,7 +631,8 @@ export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
   const expect = expectedAnswer(query);
   const frame = expect ? FRAME_WORDS[expect] : new Set<string>();
   let words = TextIndex.queryWords(query).filter((w) => !FILLERS.has(w));
-  const lineUp = expect === 'person' && LINE_UP.test(query);
+  // "Who led the delegation?" asks for its one leader, not its members: no line-up (dev top-1 +1).
+  const lineUp = expect === 'person' && LINE_UP.test(query) && !agentVerb(query)?.has('lead');
   if (words.some((w) => !frame.has(w))) words = words.filter((w) => !frame.has(w));
   words = withoutCalendarDays(kb, query, words);
   // Ranked by score weighted by how much of the question's evidence a passage holds: a very common
