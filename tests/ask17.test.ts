@@ -62,3 +62,17 @@ describe('ask "who led / headed …": the one leader, not the members of a line-
     expect(top.citation.paragraph).toBe(2);
   });
 });
+
+describe('ask: the bonus for the kind of answer is for the time asked', () => {
+  it('a later paragraph listing the people weighs its bonus by its time fit', async () => {
+    const kb = await buildKnowledgeBase(
+      tempKnowledge({
+        'may.md': article('Talks', '2025-05-03', 'Piotr Nowak spoke for Nordland at the talks.'),
+        'july.md': article('Looking back', '2025-07-20', 'At the Vesterby talks Nordland sent Olaf Berg, Anna Lund, Tomas Wolf and Piotr Nowak.'),
+        'other.md': filler,
+      }),
+    );
+    const top = ask(kb, 'Who represented Nordland at the Vesterby talks on 3 May?').results[0];
+    expect(top.citation.article).toBe('may');
+  });
+});
