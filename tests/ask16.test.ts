@@ -2,15 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildKnowledgeBase } from '../src/knowledge/build.ts';
 import { ask } from '../src/answers/index.ts';
 import { tempKnowledge } from './helpers.ts';
+import { article, filler } from './support/ask-articles.ts';
 
-const article = (title: string, published: string, ...paragraphs: string[]) => `---\ntitle: ${title}\npublished: ${published}\n---\n\n${paragraphs.join('\n\n')}\n`;
-
-/** Paragraphs about nothing asked: they give the asked words their weight, as a real base does. */
-const filler = article('Grain and weather', '2025-11-20',
-  'Wheat prices rose on Monday as traders weighed the harvest.',
-  'Heavy rain flooded roads in the north of the country.',
-  'The central bank kept its interest rate unchanged.',
-  'A new bridge over the river opened to traffic on Friday.');
 
 describe('ask: the place of an article\'s dateline is the context of all its paragraphs', () => {
   it('finds the paragraph of the story filed from the place asked, which does not name it again', async () => {

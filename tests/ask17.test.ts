@@ -3,15 +3,8 @@ import { buildKnowledgeBase } from '../src/knowledge/build.ts';
 import { ask } from '../src/answers/index.ts';
 import { agentVerb } from '../src/answers/ask.ts';
 import { tempKnowledge } from './helpers.ts';
+import { article, filler } from './support/ask-articles.ts';
 
-const article = (title: string, published: string, ...paragraphs: string[]) => `---\ntitle: ${title}\npublished: ${published}\n---\n\n${paragraphs.join('\n\n')}\n`;
-
-/** Paragraphs about nothing asked: they give the asked words their weight, as a real base does. */
-const filler = article('Grain and weather', '2025-11-20',
-  'Wheat prices rose on Monday as traders weighed the harvest.',
-  'Heavy rain flooded roads in the north of the country.',
-  'The central bank kept its interest rate unchanged.',
-  'A new bridge over the river opened to traffic on Friday.');
 
 describe('ask "who <verb> …": the paragraph where it is done by someone', () => {
   it('reads the verb of the question, its forms and synonyms', () => {
