@@ -6,7 +6,7 @@ import { terms, words as tokenWords } from '../text/tokenize.ts';
 import { englishPos } from '../extract/lexicon/gazetteers.ts';
 import { COUNTRY_WORDS } from '../search/countries.ts';
 import { CAPITAL_OF } from '../extract/lexicon/places.ts';
-import { titleContext } from './context.ts';
+import { idfOf, titleContext } from './context.ts';
 import { SYNONYMS } from '../search/synonyms.ts';
 import { FORMS } from '../search/inflections.ts';
 import type { Answer, AnswerOptions, Result } from './types.ts';
@@ -524,10 +524,7 @@ export function passages(kb: KnowledgeBase, query: string, words: string[], limi
 function referredBy(kb: KnowledgeBase, words: string[]): (hit: { doc: number; mask: number }) => number {
   const names = kb.derive(NAME_WORDS);
   const asked: { bit: number; ids: Set<string>; share: number }[] = [];
-  const idf = (w: string) => {
-    const df = kb.paragraphIndex.documentFrequency(w);
-    return Math.log(1 + (kb.paragraphIndex.size - df + 0.5) / (df + 0.5));
-  };
+  const idf = (w: string) => idfOf(kb, w);
   const total = words.reduce((n, w) => n + idf(w), 0) || 1;
   words.forEach((w, i) => {
     if (!names.has(w)) return;
@@ -634,8 +631,9 @@ export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
   const expect = expectedAnswer(query);
   const frame = expect ? FRAME_WORDS[expect] : new Set<string>();
   let words = TextIndex.queryWords(query).filter((w) => !FILLERS.has(w));
+  const agent = expect === 'person' ? agentVerb(query) : null;
   // "Who led the delegation?" asks for its one leader, not its members: no line-up (dev top-1 +1).
-  const lineUp = expect === 'person' && LINE_UP.test(query) && !agentVerb(query)?.has('lead');
+  const lineUp = expect === 'person' && LINE_UP.test(query) && !agent?.has('lead');
   if (words.some((w) => !frame.has(w))) words = words.filter((w) => !frame.has(w));
   words = withoutCalendarDays(kb, query, words);
   // Ranked by score weighted by how much of the question's evidence a passage holds: a very common
@@ -673,7 +671,6 @@ export function ask(kb: KnowledgeBase, rawQuery: string, opts: AnswerOptions = {
     });
   }
   const bar = [...base].sort((a, b) => b - a)[Math.min(limit, base.length) - 1] - most;
-  const agent = expect === 'person' ? agentVerb(query) : null;
   const askedFor: AskedFor = { expect, topic: words, roles, succession, deed, lineUp, subject, agent };
   const ranked = hits
     .map((h, i) => {

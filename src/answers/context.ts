@@ -6,7 +6,8 @@ import { datelineEnd } from '../text/dateline.ts';
 /** Weight of a query word found in the article's title only (measured for ask: 0, 1, 2, 3 on the dev sets; 2 best). */
 const TITLE_CONTEXT = 2;
 
-const idfOf = (kb: KnowledgeBase, w: string) => {
+/** A word's IDF over the paragraphs (the BM25 form the index ranks with). */
+export const idfOf = (kb: KnowledgeBase, w: string) => {
   const df = kb.paragraphIndex.documentFrequency(w);
   return Math.log(1 + (kb.paragraphIndex.size - df + 0.5) / (df + 0.5));
 };

@@ -7,6 +7,7 @@ import { clampLimit, cleanQuery } from './query.ts';
 import { paragraphResult, storyView } from './views.ts';
 import { STORIES, leadsStory } from '../knowledge/event-stories.ts';
 import { passages } from './ask.ts';
+import { idfOf } from './context.ts';
 import { TextIndex } from '../search/text-index.ts';
 import { grouped, groupedList, mergeSorted, partitionPoint, sortedList, type Derived } from '../knowledge/derived.ts';
 
@@ -89,12 +90,9 @@ export function kindsOf(topic: string): Set<EventKind> {
 
 /** Each word's share of the words' IDF over the paragraphs (a stop word has none; all equal when none is known). */
 export function topicEvidence(kb: KnowledgeBase, words: string[]): number[] {
-  const index = kb.paragraphIndex;
   const idf = words.map((w) => {
     const t = TextIndex.queryWords(w)[0];
-    if (!t) return 0;
-    const df = index.documentFrequency(t);
-    return Math.log(1 + (index.size - df + 0.5) / (df + 0.5));
+    return t ? idfOf(kb, t) : 0;
   });
   const total = idf.reduce((a, b) => a + b, 0);
   return total > 0 ? idf.map((x) => x / total) : words.map(() => 1 / Math.max(1, words.length));

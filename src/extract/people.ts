@@ -627,7 +627,8 @@ export function addPronounRoles(article: Article, people: ArticlePerson[], menti
     person.roles.push({ text: c.role, paragraph, how: r.how, former, ...(r.fresh && !former ? { fresh: true } : {}) });
     changed.add(person);
   };
-  const genders = knownGenders(article, people, mentions);
+  // Read only when a role is given to "him" or "her" (few articles do).
+  let genders: ReturnType<typeof knownGenders> | null = null;
   for (const p of article.paragraphs) {
     const here = mentions.filter((m) => m.paragraph === p.n);
     for (const m of here) if (m.pronoun) for (const r of rolesSaidOf(p.text, m.start, m.end)) add(people[m.person], r, p.n);
@@ -644,7 +645,7 @@ export function addPronounRoles(article: Article, people: ArticlePerson[], menti
       const refs = here.map((m) => ({ start: m.start, end: m.end, people: [m.person], pronoun: !!m.pronoun }));
       const opener = /,\s+\p{Ll}+ing\s+$/u.test(p.text.slice(sentenceStart, at)) ? sentenceSubjectBefore(p.text, refs, sentenceStart, at)?.people[0] : undefined;
       const wanted = o[0] === 'him' ? 'm' : 'f';
-      const before = mentions.filter((m) => (m.paragraph < p.n || (m.paragraph === p.n && m.end <= at)) && m.person !== subject && m.person !== opener && (genders[m.person].gender ?? wanted) === wanted).pop();
+      const before = mentions.filter((m) => (m.paragraph < p.n || (m.paragraph === p.n && m.end <= at)) && m.person !== subject && m.person !== opener && ((genders ??= knownGenders(article, people, mentions))[m.person].gender ?? wanted) === wanted).pop();
       if (before && before.paragraph >= p.n - 1) for (const r of said) add(people[before.person], r, p.n);
     }
   }

@@ -579,11 +579,12 @@ interface Reported {
   to: number;
 }
 
-/** "said it was possible", "said this would take time", "said no deal had been reached", "said Nordland, as a sovereign country, could not …": "it" opens a clause when a verb follows, not "said it" (so), nor "said no to". */
-const IT_CLAUSE = /^\s+(?:it|this)\s+(?:was|is|were|would|will|had|has|could|should|might|must|may|did|does|seemed|seems|remained|remains|wanted|wants|needed|needs|looked|looks|made|makes|took|takes|appeared|appears|sent|gave|saw|knew|found|got|came|went|kept|held|brought|meant|showed|shows|hopes|plans|expects|believes|intends|considers|regards|sees|supports|rejects|opposes|welcomes|stands|continues|\p{Ll}{2,}ed)\b|^\s+no\s+(?!to\b)(?:(?!(?:and|but|or)\b)[\p{Ll}\p{N}-]+\s+){1,5}?(?:had|has|was|were|would|will|could|is|are|should|must|might|did|does|may|can|\p{Ll}{2,}ed)\b|^\s+\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?,\s+[^,;“”"]{2,60},\s+(?:had|has|was|were|would|will|could|is|are|should|must|might|did|does|may|can)\b/u;
 
 /** A clause's opening: a pronoun or determiner, or a name with an auxiliary ("Russia had …"). */
 const CLAUSE_AUXILIARIES = 'had|has|was|were|would|will|could|is|are|should|must|might|did|does|may|can';
+
+/** "said it was possible", "said this would take time", "said no deal had been reached", "said Nordland, as a sovereign country, could not …": "it" opens a clause when a verb follows, not "said it" (so), nor "said no to". */
+const IT_CLAUSE = new RegExp(String.raw`^\s+(?:it|this)\s+(?:was|is|were|would|will|had|has|could|should|might|must|may|did|does|seemed|seems|remained|remains|wanted|wants|needed|needs|looked|looks|made|makes|took|takes|appeared|appears|sent|gave|saw|knew|found|got|came|went|kept|held|brought|meant|showed|shows|hopes|plans|expects|believes|intends|considers|regards|sees|supports|rejects|opposes|welcomes|stands|continues|\p{Ll}{2,}ed)\b|^\s+no\s+(?!to\b)(?:(?!(?:and|but|or)\b)[\p{Ll}\p{N}-]+\s+){1,5}?(?:${CLAUSE_AUXILIARIES}|\p{Ll}{2,}ed)\b|^\s+\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?,\s+[^,;“”"]{2,60},\s+(?:${CLAUSE_AUXILIARIES})\b`, 'u');
 const CLAUSE_SUBJECT = String.raw`(?=(?:he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these|those|no|both|all|some|one|any)\s|\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)*\s+(?:${CLAUSE_AUXILIARIES})\b)`;
 /**
  * "told him Kyiv was ready", "told reporters the talks had been useful": a telling verb's hearer,

@@ -115,7 +115,7 @@ function sameEvent(kb: KnowledgeBase, peopleOf: PeopleOf, a: Event, b: Event): b
   // A statement is one person's: two statements are one only when the same person makes them.
   // Unless it follows on in the same passage without a time of its own, naming no one the first does not
   // ("The statement said Nowak had agreed …" after "In a joint statement, Berg and Lund said …").
-  const followsOn = a.paragraph === b.paragraph && !b.when && pb.every((x) => a.actors.includes(x));
+  const followsOn = a.paragraph === b.paragraph && !b.when && shared === pb.length;
   if (a.kind === 'statement' && !followsOn && (pa[0] === undefined || pa[0] !== pb[0])) return false;
   // A toll is the strike's when the same passage tells both; elsewhere it is a toll of its own.
   if ((a.kind === 'casualties') !== (b.kind === 'casualties') && a.paragraph !== b.paragraph) return false;
